@@ -1,0 +1,228 @@
+package timeline
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/matchguard/matchguard/analyzer"
+)
+
+var _ analyzer.History = (*Store)(nil)
+
+// RecordSend records s in the ledger as sent and returns its ledger id.
+// s.At is stored in UTC and must be set. The sketch is indexed by its band
+// hashes for SimilarSends (a zero sketch is stored but never matches).
+//
+// The send is also logged to the timeline as an "out" event whose type is
+// s.Verdict (pass, warn, approved, overridden), in the same transaction;
+// when an "out" event with s.MessageID exists already, none is added.
+func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
+	if sent.At.IsZero() {
+		return 0, errors.New("timeline: record send: the send has no time")
+	}
+	to, err := json.Marshal(nonNil(sent.To))
+	if err != nil {
+		return 0, err
+	}
+	var blob []byte
+	if !sent.Sketch.IsZero() {
+		blob, _ = sent.Sketch.MarshalBinary()
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return 0, fmt.Errorf("timeline: record send: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.Exec(`INSERT INTO sends
+		(at, program, message_id, subject, recipients, verdict, top_choice, is_update, thank_you, sketch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		toDB(sent.At), sent.Program, sent.MessageID, sent.Subject, string(to), sent.Verdict,
+		boolInt(sent.TopChoice), boolInt(sent.Update), boolInt(sent.ThankYou), blob)
+	if err != nil {
+		return 0, fmt.Errorf("timeline: record send: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if blob != nil {
+		bands := sent.Sketch.Bands()
+		var b strings.Builder
+		args := make([]any, 0, 3*len(bands))
+		b.WriteString(`INSERT OR IGNORE INTO bands (band, hash, send_id) VALUES `)
+		for i, h := range bands {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?)")
+			args = append(args, i, int64(h), id)
+		}
+		if _, err := tx.Exec(b.String(), args...); err != nil {
+			return 0, fmt.Errorf("timeline: record send: bands: %w", err)
+		}
+	}
+	if _, err := addEvent(tx, Event{
+		At:        sent.At,
+		Program:   sent.Program,
+		Direction: DirOut,
+		Type:      sent.Verdict,
+		Subject:   sent.Subject,
+		MessageID: sent.MessageID,
+	}); err != nil {
+		return 0, fmt.Errorf("timeline: record send: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("timeline: record send: %w", err)
+	}
+	return id, nil
+}
+
+// TopChoicePrograms returns the programs that sends before the given time
+// called the applicant's top choice, in the order they were first told.
+func (s *Store) TopChoicePrograms(before time.Time) ([]string, error) {
+	rows, err := s.db.Query(`SELECT program FROM sends
+		WHERE top_choice = 1 AND at < ? AND program <> ''
+		GROUP BY program ORDER BY MIN(at), program`, toDB(before))
+	if err != nil {
+		return nil, fmt.Errorf("timeline: top-choice programs: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Updates returns the times of update sends to program before the given
+// time, oldest first.
+func (s *Store) Updates(program string, before time.Time) ([]time.Time, error) {
+	rows, err := s.db.Query(`SELECT at FROM sends
+		WHERE is_update = 1 AND program = ? AND at < ? ORDER BY at, id`, program, toDB(before))
+	if err != nil {
+		return nil, fmt.Errorf("timeline: updates: %w", err)
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, err
+		}
+		out = append(out, fromDB(at))
+	}
+	return out, rows.Err()
+}
+
+// InterviewDate returns the interview date for program learned from
+// received mail: the date carried by the latest "in" event of type
+// interview-invite or interview-confirmation that has one, as 00:00 UTC of
+// that day. ok is false when there is none. (The config's date, when set,
+// is the caller's to prefer.)
+func (s *Store) InterviewDate(program string) (time.Time, bool, error) {
+	var d string
+	err := s.db.QueryRow(`SELECT interview_date FROM events
+		WHERE program = ? AND direction = 'in' AND type IN (?, ?) AND interview_date <> ''
+		ORDER BY at DESC, id DESC LIMIT 1`,
+		program, analyzer.TypeInterviewInvite, analyzer.TypeInterviewConfirmation).Scan(&d)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("timeline: interview date: %w", err)
+	}
+	t, err := time.Parse(dateLayout, d)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("timeline: interview date: stored %q: %w", d, err)
+	}
+	return t, true, nil
+}
+
+// SimilarSends returns sends before the given time, to programs other than
+// program (and not to non-program addresses), whose sketches are estimated
+// at least min similar to sk; best first (then oldest first). Candidates
+// come only from the band index, so the cost grows with the number of
+// near-duplicates, not with the size of the ledger; each candidate is then
+// verified with Sketch.Similarity. A zero sketch has no near-duplicates.
+func (s *Store) SimilarSends(sk analyzer.Sketch, program string, min float64, before time.Time) ([]analyzer.Similar, error) {
+	if sk.IsZero() {
+		return nil, nil
+	}
+	bands := sk.Bands()
+	var b strings.Builder
+	args := make([]any, 0, 2*len(bands)+2)
+	b.WriteString(`SELECT s.id, s.program, s.subject, s.at, s.sketch FROM sends s
+		WHERE s.id IN (SELECT send_id FROM bands WHERE (band, hash) IN (VALUES `)
+	for i, h := range bands {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?)")
+		args = append(args, i, int64(h))
+	}
+	b.WriteString(`)) AND s.at < ? AND s.program <> ? AND s.program <> ''`)
+	args = append(args, toDB(before), program)
+
+	rows, err := s.db.Query(b.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: similar sends: %w", err)
+	}
+	defer rows.Close()
+	type cand struct {
+		id int64
+		analyzer.Similar
+	}
+	var cs []cand
+	for rows.Next() {
+		var (
+			c    cand
+			at   int64
+			blob []byte
+			o    analyzer.Sketch
+		)
+		if err := rows.Scan(&c.id, &c.Program, &c.Subject, &at, &blob); err != nil {
+			return nil, err
+		}
+		if err := o.UnmarshalBinary(blob); err != nil {
+			return nil, fmt.Errorf("timeline: similar sends: send %d: %w", c.id, err)
+		}
+		c.At = fromDB(at)
+		c.Score = sk.Similarity(&o)
+		if c.Score >= min {
+			cs = append(cs, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].Score != cs[j].Score {
+			return cs[i].Score > cs[j].Score
+		}
+		if !cs[i].At.Equal(cs[j].At) {
+			return cs[i].At.Before(cs[j].At)
+		}
+		return cs[i].id < cs[j].id
+	})
+	var out []analyzer.Similar
+	for _, c := range cs {
+		out = append(out, c.Similar)
+	}
+	return out, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
