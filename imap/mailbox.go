@@ -1,0 +1,580 @@
+package imap
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	goimap "github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"log/slog"
+
+	"github.com/matchguard/matchguard/analyzer"
+)
+
+var errClosed = errors.New("imap: connection closed by the server")
+
+// mailbox follows one mailbox over its own connection.
+type mailbox struct {
+	w    *Watcher
+	name string
+	log  *slog.Logger
+}
+
+// once catches up; connection failures are retried up to three times.
+func (m *mailbox) once(ctx context.Context) error {
+	b := m.w.newBackoff()
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		if attempt > 0 {
+			d := b.next()
+			m.log.Warn("retrying", "in", d.Round(time.Millisecond), "err", err)
+			if !sleep(ctx, d) {
+				return ctx.Err()
+			}
+		}
+		err = m.session(ctx, true, nil)
+		if err == nil || ctx.Err() != nil || isPermanent(err) {
+			break
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", m.name, err)
+	}
+	return nil
+}
+
+// follow runs sessions until ctx is cancelled, reconnecting with backoff.
+func (m *mailbox) follow(ctx context.Context) {
+	b := m.w.newBackoff()
+	for ctx.Err() == nil {
+		ready := false
+		err := m.session(ctx, false, func() { ready = true })
+		if ctx.Err() != nil {
+			return
+		}
+		if ready {
+			// The last session got going: start the delays over.
+			b.reset()
+		}
+		d := b.next()
+		if isPermanent(err) {
+			d = m.w.opts.BackoffMax
+		}
+		m.log.Warn("connection lost; reconnecting", "in", d.Round(time.Millisecond), "err", err)
+		if !sleep(ctx, d) {
+			return
+		}
+	}
+}
+
+// session connects, selects the mailbox, catches up and, unless once is
+// set, waits for new mail until the connection drops or ctx is done. ready
+// is called once the first catch-up is done.
+func (m *mailbox) session(ctx context.Context, once bool, ready func()) error {
+	wake := make(chan struct{}, 1)
+	signal := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+	// The handler runs on the client's reader goroutine: it must not send
+	// commands or block, so it only signals.
+	handler := &imapclient.UnilateralDataHandler{
+		Mailbox: func(d *imapclient.UnilateralDataMailbox) {
+			if d.NumMessages != nil {
+				signal()
+			}
+		},
+	}
+	c, err := m.w.dial(ctx, handler)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	// A cancelled context closes the connection, which ends any command
+	// in flight.
+	stop := context.AfterFunc(ctx, func() { c.Close() })
+	defer stop()
+
+	sel, err := c.Select(m.name, &goimap.SelectOptions{}).Wait()
+	if err != nil {
+		var ie *goimap.Error
+		if errors.As(err, &ie) {
+			return &permanentError{fmt.Errorf("select %s: %w", m.name, err)}
+		}
+		return fmt.Errorf("select %s: %w", m.name, err)
+	}
+	t, err := m.newTagger(c, sel)
+	if err != nil {
+		return err
+	}
+	if err := m.catchUp(ctx, c, sel.UIDValidity, sel.UIDNext, t); err != nil {
+		return err
+	}
+	if ready != nil {
+		ready()
+	}
+	if once {
+		_ = c.Logout().Wait()
+		return nil
+	}
+
+	if !m.w.opts.noIdle && c.Caps().Has(goimap.CapIdle) {
+		m.log.Info("following with IDLE")
+		return m.idleLoop(ctx, c, sel.UIDValidity, t, wake)
+	}
+	m.log.Info("following by polling", "every", m.w.imap.PollInterval.D())
+	return m.pollLoop(ctx, c, sel.UIDValidity, t, wake)
+}
+
+func (m *mailbox) idleLoop(ctx context.Context, c *imapclient.Client, uidValidity uint32, t *tagger, wake <-chan struct{}) error {
+	refresh := time.NewTimer(m.w.opts.IdleRefresh)
+	defer refresh.Stop()
+	for {
+		idle, err := c.Idle()
+		if err != nil {
+			return fmt.Errorf("idle: %w", err)
+		}
+		// Wait for the server to say something, ctx, or the refresh timer.
+		idleDone := make(chan error, 1)
+		go func() { idleDone <- idle.Wait() }()
+		woke := false
+		select {
+		case <-wake:
+			woke = true
+		case <-refresh.C:
+		case <-ctx.Done():
+		case <-c.Closed():
+		case err := <-idleDone:
+			// IDLE ended without us: the connection is gone.
+			if err == nil {
+				err = errClosed
+			}
+			return fmt.Errorf("idle: %w", err)
+		}
+		// Stop IDLE before any other command.
+		if err := stopIdle(c, idle, idleDone); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("idle: %w", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if !woke {
+			refresh.Reset(m.w.opts.IdleRefresh)
+			// Check the connection is alive; NOOP also brings news.
+			if err := c.Noop().Wait(); err != nil {
+				return fmt.Errorf("noop: %w", err)
+			}
+		}
+		if err := m.catchUp(ctx, c, uidValidity, 0, t); err != nil {
+			return err
+		}
+	}
+}
+
+// stopIdle ends IDLE and waits for the server's reply; a server that does
+// not answer within 30 s gets its connection closed.
+func stopIdle(c *imapclient.Client, idle *imapclient.IdleCommand, done <-chan error) error {
+	closeErr := idle.Close()
+	select {
+	case err := <-done:
+		if closeErr != nil {
+			return closeErr
+		}
+		return err
+	case <-time.After(30 * time.Second):
+		c.Close()
+		<-done
+		return errors.New("no reply to DONE within 30s")
+	}
+}
+
+func (m *mailbox) pollLoop(ctx context.Context, c *imapclient.Client, uidValidity uint32, t *tagger, wake <-chan struct{}) error {
+	tick := time.NewTicker(m.w.imap.PollInterval.D())
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-c.Closed():
+			return errClosed
+		case <-tick.C:
+		case <-wake:
+		}
+		if err := c.Noop().Wait(); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("noop: %w", err)
+		}
+		if err := m.catchUp(ctx, c, uidValidity, 0, t); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// result is what became of one fetched message.
+type result struct {
+	uid    uint32
+	ev     Event
+	tagged bool
+	failed bool
+}
+
+// catchUp handles every message above the last handled UID, in batches.
+// uidNext is SELECT's UIDNEXT (0 when unknown).
+func (m *mailbox) catchUp(ctx context.Context, c *imapclient.Client, uidValidity uint32, uidNext goimap.UID, t *tagger) error {
+	w := m.w
+	storedValidity, last, err := w.store.MailboxState(w.account, m.name)
+	if err != nil {
+		return fmt.Errorf("read mailbox state: %w", err)
+	}
+	if storedValidity != uidValidity {
+		if storedValidity != 0 {
+			m.log.Warn("UIDVALIDITY changed: reading the mailbox again; known messages are not logged twice",
+				"was", storedValidity, "now", uidValidity)
+			w.mu.Lock()
+			rescanTo := uint32(1<<32 - 1)
+			if uidNext > 0 {
+				rescanTo = uint32(uidNext) - 1
+			}
+			w.rescanTo[m.name] = rescanTo
+			w.mu.Unlock()
+		}
+		last = 0
+		if err := w.store.SetMailboxState(w.account, m.name, uidValidity, 0); err != nil {
+			return fmt.Errorf("save mailbox state: %w", err)
+		}
+	}
+
+	var crit goimap.SearchCriteria
+	var set goimap.UIDSet
+	set.AddRange(goimap.UID(last+1), 0)
+	crit.UID = []goimap.UIDSet{set}
+	data, err := c.UIDSearch(&crit, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("uid search: %w", err)
+	}
+	var uids []goimap.UID
+	for _, u := range data.AllUIDs() {
+		// "n:*" includes the highest UID even when it is below n.
+		if uint32(u) > last {
+			uids = append(uids, u)
+		}
+	}
+	if len(uids) == 0 {
+		return nil
+	}
+	slices.Sort(uids)
+	m.log.Debug("catching up", "messages", len(uids), "after_uid", last)
+	m.progress(0, len(uids))
+	for i := 0; i < len(uids); i += w.opts.BatchSize {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch := uids[i:min(i+w.opts.BatchSize, len(uids))]
+		if err := m.batch(ctx, c, uidValidity, batch, t); err != nil {
+			return err
+		}
+		m.progress(i+len(batch), len(uids))
+	}
+	return nil
+}
+
+func (m *mailbox) progress(done, total int) {
+	if f := m.w.opts.Progress; f != nil {
+		f(Progress{Mailbox: m.name, Done: done, Total: total})
+	}
+}
+
+// batch fetches, classifies, tags and records one batch of UIDs, then saves
+// the mailbox state. Any error before the state is saved means the batch is
+// done again next time: tags are idempotent and events deduplicated.
+func (m *mailbox) batch(ctx context.Context, c *imapclient.Client, uidValidity uint32, uids []goimap.UID, t *tagger) error {
+	w := m.w
+	results, err := m.fetch(c, uids)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	rescanTo := w.rescanTo[m.name]
+	w.mu.Unlock()
+
+	// Keywords and \Flagged first (idempotent), then events; folder copies
+	// of messages that may already be known wait for the store's answer.
+	var st Stats
+	if err := t.store(results); err != nil {
+		return err
+	}
+	var copyNow, copyIfNew []*result
+	for i := range results {
+		r := &results[i]
+		if r.failed || r.ev.Type == analyzer.TypeOther || !t.folders {
+			continue
+		}
+		if r.uid <= rescanTo {
+			copyIfNew = append(copyIfNew, r)
+		} else {
+			copyNow = append(copyNow, r)
+		}
+	}
+	if err := t.copy(copyNow); err != nil {
+		return err
+	}
+	var newOnes []*result
+	for i := range results {
+		r := &results[i]
+		st.Messages++
+		if r.failed {
+			st.Failed++
+			continue
+		}
+		if r.ev.Type == analyzer.TypeOther {
+			continue
+		}
+		added, err := w.store.AddEvent(r.ev)
+		if err != nil {
+			return fmt.Errorf("record event: %w", err)
+		}
+		if added {
+			st.Events++
+			if r.uid <= rescanTo {
+				newOnes = append(newOnes, r)
+			}
+		}
+	}
+	var toCopy []*result
+	for _, r := range copyIfNew {
+		if slices.Contains(newOnes, r) {
+			toCopy = append(toCopy, r)
+		}
+	}
+	if err := t.copy(toCopy); err != nil {
+		return err
+	}
+	for i := range results {
+		if results[i].tagged {
+			st.Tagged++
+		}
+	}
+	if err := w.store.SetMailboxState(w.account, m.name, uidValidity, uint32(uids[len(uids)-1])); err != nil {
+		return fmt.Errorf("save mailbox state: %w", err)
+	}
+	w.addStats(st)
+	return nil
+}
+
+// raw is one fetched message waiting to be classified.
+type raw struct {
+	uid   uint32
+	body  []byte
+	idate time.Time
+}
+
+// fetch reads the batch with BODY.PEEK[] (never setting \Seen) and
+// classifies each message on worker goroutines while the next is read.
+func (m *mailbox) fetch(c *imapclient.Client, uids []goimap.UID) ([]result, error) {
+	w := m.w
+	opts := &goimap.FetchOptions{
+		UID:          true,
+		InternalDate: true,
+		BodySection:  []*goimap.FetchItemBodySection{{Peek: true}},
+	}
+	cmd := c.Fetch(goimap.UIDSetNum(uids...), opts)
+
+	in := make(chan raw, 16)
+	var mu sync.Mutex
+	var results []result
+	var wg sync.WaitGroup
+	workers := max(1, runtime.GOMAXPROCS(0))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range in {
+				res := m.classify(r)
+				mu.Lock()
+				results = append(results, res)
+				mu.Unlock()
+			}
+		}()
+	}
+
+	var readErr error
+	for {
+		msg := cmd.Next()
+		if msg == nil {
+			break
+		}
+		var r raw
+		for {
+			item := msg.Next()
+			if item == nil {
+				break
+			}
+			switch it := item.(type) {
+			case imapclient.FetchItemDataUID:
+				r.uid = uint32(it.UID)
+			case imapclient.FetchItemDataInternalDate:
+				r.idate = it.Time
+			case imapclient.FetchItemDataBodySection:
+				if it.Literal == nil {
+					continue
+				}
+				body, err := readLiteral(it.Literal, w.opts.MaxMessageBytes)
+				if err != nil && readErr == nil {
+					readErr = err
+				}
+				r.body = body
+			}
+		}
+		if r.uid == 0 || !slices.Contains(uids, goimap.UID(r.uid)) {
+			// A flag update or a message outside the batch.
+			continue
+		}
+		in <- r
+	}
+	close(in)
+	wg.Wait()
+	if err := cmd.Close(); err != nil {
+		return nil, fmt.Errorf("uid fetch: %w", err)
+	}
+	if readErr != nil {
+		return nil, fmt.Errorf("uid fetch: %w", readErr)
+	}
+	slices.SortFunc(results, func(a, b result) int { return int(int64(a.uid) - int64(b.uid)) })
+	// One result per UID: a server may answer twice for one message.
+	results = slices.CompactFunc(results, func(a, b result) bool { return a.uid == b.uid })
+	return results, nil
+}
+
+// readLiteral reads up to limit bytes and discards the rest.
+func readLiteral(lit goimap.LiteralReader, limit int64) ([]byte, error) {
+	n := min(lit.Size(), limit)
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(lit, buf); err != nil {
+		return nil, err
+	}
+	if lit.Size() > limit {
+		if _, err := io.Copy(io.Discard, lit); err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
+}
+
+// classify parses and classifies one message. A panic in the analyzer is
+// caught: the message is logged and skipped, never a stuck mailbox.
+func (m *mailbox) classify(r raw) (res result) {
+	res.uid = r.uid
+	defer func() {
+		if p := recover(); p != nil {
+			m.log.Error("could not classify message; skipped", "uid", r.uid, "panic", fmt.Sprint(p))
+			res = result{uid: r.uid, failed: true}
+		}
+	}()
+	if len(r.body) == 0 {
+		m.log.Warn("empty message; skipped", "uid", r.uid)
+		return result{uid: r.uid, failed: true}
+	}
+	msg := analyzer.Parse(r.body)
+	if len(msg.Problems) > 0 {
+		m.log.Info("message partly unreadable; classified from what could be read",
+			"uid", r.uid, "problems", strings.Join(msg.Problems, "; "))
+	}
+	cl := m.w.cls.Classify(msg)
+	typ := cl.Type
+	if typ == "" {
+		typ = analyzer.TypeOther
+	}
+	at := msg.Date
+	if at.IsZero() {
+		at = r.idate
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	id := strings.TrimSpace(msg.MessageID)
+	if id == "" {
+		sum := sha256.Sum256(r.body)
+		id = "<sha256-" + hex.EncodeToString(sum[:12]) + "@matchguard.invalid>"
+	}
+	from := ""
+	if len(msg.From) > 0 {
+		from = msg.From[0].Addr
+	}
+	res.ev = Event{
+		At:            at.UTC(),
+		Program:       cl.Program,
+		Type:          typ,
+		Subject:       msg.Subject,
+		From:          from,
+		Detail:        Checklist(typ),
+		MessageID:     id,
+		InterviewDate: cl.InterviewDate,
+		InterviewAt:   cl.InterviewAt,
+		Confidence:    cl.Confidence,
+		Evidence:      cl.Evidence,
+		Account:       m.w.account,
+		Mailbox:       m.name,
+		UID:           r.uid,
+	}
+	if typ != analyzer.TypeOther {
+		m.log.Info("classified", "uid", r.uid, "type", typ, "program", cl.Program, "message_id", id)
+	}
+	return res
+}
+
+// backoff gives jittered, doubling delays between min and max.
+type backoff struct {
+	min, max, cur time.Duration
+}
+
+func (w *Watcher) newBackoff() *backoff {
+	return &backoff{min: w.opts.BackoffMin, max: w.opts.BackoffMax}
+}
+
+func (b *backoff) reset() { b.cur = 0 }
+
+func (b *backoff) next() time.Duration {
+	if b.cur == 0 {
+		b.cur = b.min
+	} else {
+		b.cur = min(b.cur*2, b.max)
+	}
+	// Full jitter over the upper half: between cur/2 and cur.
+	half := b.cur / 2
+	return half + time.Duration(rand.Int64N(int64(half)+1))
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
