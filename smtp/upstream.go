@@ -1,0 +1,244 @@
+package smtp
+
+import (
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-sasl"
+	gosmtp "github.com/emersion/go-smtp"
+)
+
+// upstream is how to reach the real submission server.
+type upstream struct {
+	addr     string
+	security string // starttls, tls or none
+	tls      *tls.Config
+	timeout  time.Duration
+}
+
+// cred is one session's upstream credentials, held in memory for the
+// session only and never written anywhere.
+type cred struct {
+	mech       string // the mechanism the client used
+	identity   string
+	user, pass string
+	token      []byte // XOAUTH2 / OAUTHBEARER initial response
+}
+
+// saslClient picks how to present cr to an upstream that advertises
+// mechs: passwords go as PLAIN where offered, else LOGIN; tokens go with
+// the client's own mechanism.
+func (cr *cred) saslClient(c *gosmtp.Client) (sasl.Client, error) {
+	switch cr.mech {
+	case mechXOAuth2, mechOAuthBearer:
+		if ok, _ := c.Extension("AUTH"); ok && !c.SupportsAuth(cr.mech) {
+			return nil, &gosmtp.SMTPError{Code: 504, EnhancedCode: gosmtp.EnhancedCode{5, 7, 4},
+				Message: "The mail server does not accept " + cr.mech + "; use a password (PLAIN or LOGIN)"}
+		}
+		return &tokenClient{mech: cr.mech, ir: cr.token}, nil
+	}
+	if !c.SupportsAuth(mechPlain) && c.SupportsAuth(mechLogin) {
+		return sasl.NewLoginClient(cr.user, cr.pass), nil
+	}
+	return sasl.NewPlainClient(cr.identity, cr.user, cr.pass), nil
+}
+
+// upConn is an open, authenticated upstream connection.
+type upConn struct {
+	c    *gosmtp.Client
+	conn net.Conn // the TCP connection under c, for deadlines
+}
+
+// unreachableError means the upstream could not be reached or spoke no
+// SMTP: nothing was sent.
+type unreachableError struct{ err error }
+
+func (e *unreachableError) Error() string { return "upstream unreachable: " + e.err.Error() }
+func (e *unreachableError) Unwrap() error { return e.err }
+
+// authError is the upstream's refusal of the credentials.
+type authError struct{ se *gosmtp.SMTPError }
+
+func (e *authError) Error() string { return "upstream refused credentials: " + e.se.Error() }
+
+// connect dials the upstream, says hello as helo, secures the connection
+// as configured and authenticates with cr (no AUTH when cr is nil).
+// Errors are *unreachableError, *authError or, for a refusal before
+// AUTH, *gosmtp.SMTPError.
+func (u *upstream) connect(helo string, cr *cred) (*upConn, error) {
+	d := net.Dialer{Timeout: 15 * time.Second}
+	raw, err := d.Dial("tcp", u.addr)
+	if err != nil {
+		return nil, &unreachableError{err}
+	}
+	host, _, _ := net.SplitHostPort(u.addr)
+	tcfg := u.tls
+	if tcfg == nil {
+		tcfg = &tls.Config{}
+	}
+	if tcfg.ServerName == "" {
+		tcfg = tcfg.Clone()
+		tcfg.ServerName = host
+	}
+	var c *gosmtp.Client
+	fail := func(err error) (*upConn, error) {
+		raw.Close()
+		var se *gosmtp.SMTPError
+		if errors.As(err, &se) {
+			return nil, se
+		}
+		return nil, &unreachableError{err}
+	}
+	switch u.security {
+	case "tls":
+		tc := tls.Client(raw, tcfg)
+		tc.SetDeadline(time.Now().Add(u.timeout))
+		if err := tc.Handshake(); err != nil {
+			return fail(err)
+		}
+		tc.SetDeadline(time.Time{})
+		c = gosmtp.NewClient(tc)
+	case "none":
+		c = gosmtp.NewClient(raw)
+	default: // starttls
+		// The EHLO before STARTTLS says "localhost"; the one after says helo.
+		c, err = gosmtp.NewClientStartTLS(raw, tcfg)
+		if err != nil {
+			return fail(err)
+		}
+	}
+	c.CommandTimeout = u.timeout
+	if helo == "" {
+		helo = "localhost"
+	}
+	if err := c.Hello(helo); err != nil {
+		return fail(err)
+	}
+	if cr != nil {
+		a, err := cr.saslClient(c)
+		if err != nil {
+			raw.Close()
+			return nil, &authError{err.(*gosmtp.SMTPError)}
+		}
+		if err := c.Auth(a); err != nil {
+			raw.Close()
+			var se *gosmtp.SMTPError
+			if errors.As(err, &se) {
+				return nil, &authError{se}
+			}
+			return nil, &unreachableError{err}
+		}
+	}
+	return &upConn{c: c, conn: raw}, nil
+}
+
+// close ends the upstream session politely, within a few seconds.
+func (uc *upConn) close() {
+	uc.conn.SetDeadline(time.Now().Add(5 * time.Second))
+	uc.c.CommandTimeout = 5 * time.Second
+	uc.c.Quit()
+	uc.c.Close()
+}
+
+// send runs one transaction. dataSent reports whether the message's end
+// was written, after which an error leaves the outcome unknown.
+func (uc *upConn) send(from string, rcpts []string, size int, raw []byte, timeout time.Duration) (dataSent bool, err error) {
+	if err := uc.c.Mail(from, &gosmtp.MailOptions{Size: int64(size)}); err != nil {
+		return false, err
+	}
+	for _, r := range rcpts {
+		if err := uc.c.Rcpt(r, nil); err != nil {
+			var se *gosmtp.SMTPError
+			if errors.As(err, &se) {
+				se = normalizeReply(se)
+				se.Message = fmt.Sprintf("<%s>: %s", r, se.Message)
+				return false, se
+			}
+			return false, err
+		}
+	}
+	w, err := uc.c.Data()
+	if err != nil {
+		return false, err
+	}
+	uc.conn.SetWriteDeadline(time.Now().Add(timeout))
+	if _, err := w.Write(raw); err != nil {
+		return false, err
+	}
+	uc.conn.SetWriteDeadline(time.Time{})
+	_, err = w.CloseWithResponse()
+	return true, err
+}
+
+// reset clears a failed transaction so the connection can be used again.
+func (uc *upConn) reset() error { return uc.c.Reset() }
+
+var (
+	errUnreachable = &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 4, 1},
+		Message: "The mail server cannot be reached; nothing was sent. Your client will try again."}
+	errUnknownOutcome = &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 4, 2},
+		Message: "The connection to the mail server broke at the end of the message; send it again."}
+	errStore = &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 3, 0},
+		Message: "matchguard could not read or write its records; nothing was sent. Try again shortly."}
+	errAuthRequired = &gosmtp.SMTPError{Code: 530, EnhancedCode: gosmtp.EnhancedCode{5, 7, 0},
+		Message: "Authentication required: sign in with your mail account's user name and password"}
+)
+
+// normalizeReply returns a copy of an upstream reply fit to pass on: the
+// enhanced code parsed out of the text where the client left it there,
+// one code per reply, lines kept short, and a 4xx/5xx code (anything else
+// becomes a temporary failure).
+func normalizeReply(se *gosmtp.SMTPError) *gosmtp.SMTPError {
+	out := &gosmtp.SMTPError{Code: se.Code, EnhancedCode: se.EnhancedCode, Message: se.Message}
+	lines := strings.Split(strings.ReplaceAll(out.Message, "\r", ""), "\n")
+	if out.EnhancedCode == gosmtp.EnhancedCodeNotSet || out.EnhancedCode == gosmtp.NoEnhancedCode {
+		if ec, rest, ok := cutEnhancedCode(lines[0]); ok {
+			out.EnhancedCode = ec
+			lines[0] = rest
+		} else {
+			out.EnhancedCode = gosmtp.EnhancedCodeNotSet
+		}
+	}
+	for i, l := range lines {
+		if _, rest, ok := cutEnhancedCode(l); ok {
+			l = rest
+		}
+		lines[i] = clip(l, 450)
+	}
+	out.Message = strings.Join(lines, "\n")
+	class := out.Code / 100
+	if class != 4 && class != 5 {
+		out.Code, class = 451, 4
+		out.EnhancedCode = gosmtp.EnhancedCode{4, 0, 0}
+	}
+	if out.EnhancedCode != gosmtp.EnhancedCodeNotSet && out.EnhancedCode[0] != class {
+		out.EnhancedCode = gosmtp.EnhancedCode{class, 0, 0}
+	}
+	return out
+}
+
+// cutEnhancedCode splits "5.7.1 text" into its code and text.
+func cutEnhancedCode(s string) (gosmtp.EnhancedCode, string, bool) {
+	tok, rest, _ := strings.Cut(s, " ")
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 {
+		return gosmtp.EnhancedCode{}, s, false
+	}
+	var ec gosmtp.EnhancedCode
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || n > 999 || p == "" {
+			return gosmtp.EnhancedCode{}, s, false
+		}
+		ec[i] = n
+	}
+	if ec[0] != 2 && ec[0] != 4 && ec[0] != 5 {
+		return gosmtp.EnhancedCode{}, s, false
+	}
+	return ec, rest, true
+}
