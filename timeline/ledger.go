@@ -157,22 +157,8 @@ func (s *Store) SimilarSends(sk analyzer.Sketch, program string, min float64, be
 	if sk.IsZero() {
 		return nil, nil
 	}
-	bands := sk.Bands()
-	var b strings.Builder
-	args := make([]any, 0, 2*len(bands)+2)
-	b.WriteString(`SELECT s.id, s.program, s.subject, s.at, s.sketch FROM sends s
-		WHERE s.id IN (SELECT send_id FROM bands WHERE (band, hash) IN (VALUES `)
-	for i, h := range bands {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(?, ?)")
-		args = append(args, i, int64(h))
-	}
-	b.WriteString(`)) AND s.at < ? AND s.program <> ? AND s.program <> ''`)
-	args = append(args, toDB(before), program)
-
-	rows, err := s.db.Query(b.String(), args...)
+	q, args := similarQuery(&sk, program, before)
+	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: similar sends: %w", err)
 	}
@@ -225,4 +211,24 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// similarQuery is SimilarSends' candidate query: sends sharing a band hash
+// with sk, found through the bands primary key.
+func similarQuery(sk *analyzer.Sketch, program string, before time.Time) (string, []any) {
+	bands := sk.Bands()
+	var b strings.Builder
+	args := make([]any, 0, 2*len(bands)+2)
+	b.WriteString(`SELECT s.id, s.program, s.subject, s.at, s.sketch FROM sends s
+		WHERE s.id IN (SELECT send_id FROM bands WHERE (band, hash) IN (VALUES `)
+	for i, h := range bands {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?)")
+		args = append(args, i, int64(h))
+	}
+	b.WriteString(`)) AND s.at < ? AND s.program <> ? AND s.program <> ''`)
+	args = append(args, toDB(before), program)
+	return b.String(), args
 }
