@@ -78,7 +78,7 @@ func Parse(raw []byte) (m *Message) {
 	}()
 
 	hdrBytes, body, hasHeader := splitHeader(raw)
-	if !hasHeader {
+	if !hasHeader && len(bytes.TrimSpace(raw)) > 0 {
 		r.problem("no header: the whole message is read as text")
 	}
 	h := r.parseHeader(hdrBytes)
@@ -464,7 +464,7 @@ func (r *reader) lenientAddress(s, key string) (Address, bool) {
 			}
 		}
 	}
-	if !strings.Contains(addr, "@") {
+	if at := strings.LastIndexByte(addr, '@'); at <= 0 || at == len(addr)-1 || strings.Count(addr, "@") > 1 {
 		r.problem("%s: unreadable address skipped: %.60q", key, s)
 		return Address{}, false
 	}
@@ -756,6 +756,21 @@ func (r *reader) walk(h textproto.Header, body []byte, depth int, forwarded, ski
 	filename := dparams["filename"]
 	if filename == "" {
 		filename = params["name"]
+	}
+	if filename == "" {
+		// mime.ParseMediaType drops RFC 2231 values in charsets other
+		// than UTF-8 and ASCII ("filename*=iso-8859-1''r%E9sum%E9.pdf").
+		for _, k := range []string{"Content-Disposition", "Content-Type"} {
+			if v := h.Get(k); strings.Contains(strings.ToLower(v), "name*") {
+				_, p := lenientParams(v)
+				if filename = p["filename"]; filename == "" {
+					filename = p["name"]
+				}
+				if filename != "" {
+					break
+				}
+			}
+		}
 	}
 	filename = strings.TrimSpace(decodeWordsLenient(filename))
 	isFile := disp == "attachment" || filename != ""
