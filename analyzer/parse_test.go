@@ -91,11 +91,11 @@ func TestParseSubjects(t *testing.T) {
 		{"=?windows-1252?Q?=93quoted=94?=", "“quoted”"},
 		{"Re: =?UTF-8?Q?Interview_?= =?UTF-8?Q?invitation?=", "Re: Interview invitation"},
 		{"=?UTF-8?Q?Interview?=\r\n =?UTF-8?Q?_day?=", "Interview day"},
-		{"=?x-unknown?Q?Caf=E9?=", "Café"},        // unknown charset: Latin-1
-		{"=?x-unknown?Q?Caf=C3=A9?=", "Café"},     // unknown charset: valid UTF-8
-		{"Caf\xe9 raw 8-bit", "Café raw 8-bit"},    // raw Latin-1 in a header
-		{"Plain  subject ", "Plain  subject"},      // kept as written, trimmed
-		{"=?UTF-8?Q?broken", "=?UTF-8?Q?broken"},   // malformed word kept
+		{"=?x-unknown?Q?Caf=E9?=", "Café"},       // unknown charset: Latin-1
+		{"=?x-unknown?Q?Caf=C3=A9?=", "Café"},    // unknown charset: valid UTF-8
+		{"Caf\xe9 raw 8-bit", "Café raw 8-bit"},  // raw Latin-1 in a header
+		{"Plain  subject ", "Plain  subject"},    // kept as written, trimmed
+		{"=?UTF-8?Q?broken", "=?UTF-8?Q?broken"}, // malformed word kept
 		{"=?utf-8?q?=E5=86=99=E9=81=93?=", "写道"},
 	}
 	for _, tt := range tests {
