@@ -197,11 +197,14 @@ func normalizeReply(se *gosmtp.SMTPError) *gosmtp.SMTPError {
 	out := &gosmtp.SMTPError{Code: se.Code, EnhancedCode: se.EnhancedCode, Message: se.Message}
 	lines := strings.Split(strings.ReplaceAll(out.Message, "\r", ""), "\n")
 	if out.EnhancedCode == gosmtp.EnhancedCodeNotSet || out.EnhancedCode == gosmtp.NoEnhancedCode {
-		if ec, rest, ok := cutEnhancedCode(lines[0]); ok {
-			out.EnhancedCode = ec
-			lines[0] = rest
-		} else {
-			out.EnhancedCode = gosmtp.EnhancedCodeNotSet
+		// go-smtp's client parses the code off the first line only; a
+		// server may put it on the last line alone.
+		out.EnhancedCode = gosmtp.EnhancedCodeNotSet
+		for i := len(lines) - 1; i >= 0; i-- {
+			if ec, _, ok := cutEnhancedCode(lines[i]); ok {
+				out.EnhancedCode = ec
+				break
+			}
 		}
 	}
 	for i, l := range lines {
