@@ -304,6 +304,10 @@ func (s *Store) decide(id, to, why string, from ...string) error {
 
 func wrongStatusHint(to, cur string) string {
 	switch {
+	case cur == to:
+		return "it is " + cur + " already"
+	case cur == StatusSent:
+		return "it has been sent already"
 	case to == StatusApproved && cur == StatusBlocked:
 		return "a blocked message cannot be approved, only overridden with a reason"
 	case to == StatusApproved:
@@ -312,8 +316,6 @@ func wrongStatusHint(to, cur string) string {
 		return "a held message is approved, not overridden"
 	case to == StatusOverridden:
 		return "only a blocked message can be overridden"
-	case cur == StatusSent:
-		return "it has been sent already"
 	}
 	return "it is " + cur + " already"
 }
