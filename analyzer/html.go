@@ -323,7 +323,9 @@ func (w *htmlWriter) finish() string {
 	b.Grow(len(out))
 	blank := 0
 	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
+		if l != "-- " {
+			l = strings.TrimRight(l, " \t")
+		}
 		if l == "" || l == ">" || strings.Trim(l, "> ") == "" {
 			blank++
 			continue
