@@ -1,6 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/matchguard/matchguard/config"
@@ -17,20 +21,450 @@ type Input struct {
 	Rcpts []string
 }
 
-// Engine judges outgoing messages. It is built once and safe for
+// Engine judges outgoing messages. It is built once and is safe for
 // concurrent use.
 type Engine struct {
-	cfg *config.Config
+	cfg      *config.Config
+	set      *RuleSet
+	rules    []*rule // in rule-set order
+	byID     map[string]*rule
+	negation *regexp.Regexp
+	notNeg   *regexp.Regexp
+	// logic rules' compiled parameters
+	updates  [][]*regexp.Regexp
+	thanks   [][]*regexp.Regexp
+	requests [][]*regexp.Regexp
+	names    *nameIndex
+	slots    *slotFinder
+}
+
+// rule is a compiled rule.
+type rule struct {
+	spec     *RuleSpec
+	action   Action
+	gate     []string
+	patterns [][]*regexp.Regexp
+	unless   [][]*regexp.Regexp
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
-// files in cfg.Rules.Dir and the actions in cfg.Rules.Actions.
+// files in cfg.Rules.Dir and the actions in cfg.Rules.Actions. A nil cfg
+// means config.Default(). Errors name the rule file and rule.
 func NewEngine(cfg *config.Config) (*Engine, error) {
-	return &Engine{cfg: cfg}, nil
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	set, err := LoadRules(cfg.Rules.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return NewEngineWithRules(cfg, set)
 }
 
-// Check judges in. h may be nil (no history: history rules are skipped).
-// The error is only ever History's.
+// NewEngineWithRules builds the engine from an already loaded rule set.
+func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
+	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
+	pc := &patternCompiler{concepts: set.Concepts, program: programAlternation(cfg), cache: map[string]string{}}
+	compileAll := func(r *RuleSpec, what string, srcs []string) ([][]*regexp.Regexp, error) {
+		var out [][]*regexp.Regexp
+		for i, s := range srcs {
+			p, err := pc.compilePattern(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: rule %q: %s %d: %v", r.Source, r.ID, what, i+1, err)
+			}
+			out = append(out, p)
+		}
+		return out, nil
+	}
+	var err error
+	for i := range set.Rules {
+		spec := &set.Rules[i]
+		act, _ := ParseAction(spec.Action)
+		if a, ok := cfg.Rules.Actions[spec.ID]; ok {
+			act, _ = ParseAction(a)
+		}
+		r := &rule{spec: spec, action: act}
+		for _, g := range spec.Gate {
+			r.gate = append(r.gate, strings.ToLower(g))
+		}
+		if r.patterns, err = compileAll(spec, "pattern", spec.Patterns); err != nil {
+			return nil, err
+		}
+		if r.unless, err = compileAll(spec, "unless", spec.Unless); err != nil {
+			return nil, err
+		}
+		switch spec.Kind {
+		case "update-limit":
+			e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns)
+		case "late-thank-you":
+			e.thanks, err = compileAll(spec, "thanks_patterns", spec.ThanksPatterns)
+		case "unprompted-attachments":
+			e.requests, err = compileAll(spec, "requests", spec.Requests)
+		case "placeholder":
+			e.slots = newSlotFinder(spec.SlotWords)
+		}
+		if err != nil {
+			return nil, err
+		}
+		e.rules = append(e.rules, r)
+		e.byID[spec.ID] = r
+	}
+	for id := range cfg.Rules.Actions {
+		if e.byID[id] == nil {
+			return nil, fmt.Errorf("%s: rules.actions: no rule %q; `matchguard rules` lists them", cfg.Path, id)
+		}
+	}
+	if e.negation, err = wordAlternation(set.Concepts["negation"]); err != nil {
+		return nil, fmt.Errorf("concept negation: %v", err)
+	}
+	if e.notNeg, err = wordAlternation(set.Concepts["not_negation"]); err != nil {
+		return nil, fmt.Errorf("concept not_negation: %v", err)
+	}
+	if e.slots == nil {
+		e.slots = newSlotFinder(nil)
+	}
+	e.names = newNameIndex(cfg)
+	return e, nil
+}
+
+// Rules returns the rule set the engine was built from, with each rule's
+// effective action.
+func (e *Engine) Rules() []RuleInfo {
+	out := make([]RuleInfo, 0, len(e.rules))
+	for _, r := range e.rules {
+		out = append(out, RuleInfo{ID: r.spec.ID, Kind: r.spec.Kind, Action: r.action, Title: r.spec.Title,
+			Why: r.spec.Why, Suggestion: r.spec.Suggestion, Source: r.spec.Source})
+	}
+	return out
+}
+
+// RuleInfo describes a rule for people (`matchguard rules`).
+type RuleInfo struct {
+	ID         string `json:"id"`
+	Kind       string `json:"kind"`
+	Action     Action `json:"action"`
+	Title      string `json:"title"`
+	Why        string `json:"why"`
+	Suggestion string `json:"suggestion"`
+	Source     string `json:"source"`
+}
+
+func programAlternation(cfg *config.Config) string {
+	var alts []string
+	seen := map[string]bool{}
+	for i := range cfg.Programs {
+		for _, n := range cfg.Programs[i].Names() {
+			n = strings.ToLower(n)
+			if !seen[n] {
+				seen[n] = true
+				alts = append(alts, regexp.QuoteMeta(n))
+			}
+		}
+	}
+	if len(alts) == 0 {
+		return `\x00never\x00`
+	}
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	return strings.ReplaceAll(strings.Join(alts, "|"), " ", `\s+`)
+}
+
+func wordAlternation(list []string) (*regexp.Regexp, error) {
+	if len(list) == 0 {
+		return regexp.MustCompile(`\x00never\x00`), nil
+	}
+	var words, inner []string
+	for _, w := range list {
+		q := strings.ReplaceAll(regexp.QuoteMeta(strings.ToLower(w)), " ", `\s+`)
+		if strings.HasPrefix(w, "n't") || strings.HasPrefix(w, "n’t") {
+			inner = append(inner, q)
+		} else {
+			words = append(words, q)
+		}
+	}
+	expr := `(?:^|[^\w])(?:` + strings.Join(words, "|") + `)(?:[^\w]|$)`
+	if len(inner) > 0 {
+		expr += `|(?:` + strings.Join(inner, "|") + `)(?:[^\w]|$)`
+	}
+	return regexp.Compile(expr)
+}
+
+// doc is a message prepared for the rules: the own words, lower-cased
+// (ASCII only, so offsets stay), split into sentences.
+type doc struct {
+	text, lower string
+	sents       []span
+	subject     string
+	subjLower   string
+}
+
+func newDoc(text, subject string) *doc {
+	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
+	d.sents = sentences(text)
+	return d
+}
+
+func (d *doc) hasAny(words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(d.lower, w) || strings.Contains(d.subjLower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Check judges in. h may be nil (no history: the rules that need it are
+// skipped). The error is only ever History's.
 func (e *Engine) Check(in Input, h History) (Result, error) {
-	return Result{Verdict: Pass}, nil // TODO(engine): rules land with issue 2
+	m := in.Msg
+	if m == nil {
+		m = &Message{}
+	}
+	now := in.Now
+	if now.IsZero() {
+		now = m.Date
+	}
+	rcpts := in.Rcpts
+	if rcpts == nil {
+		rcpts = m.Recipients()
+	}
+	var res Result
+	progs := e.cfg.ProgramsFor(rcpts)
+	for _, p := range progs {
+		res.Programs = append(res.Programs, p.Key)
+	}
+	var prog *config.Program
+	if len(progs) > 0 {
+		prog = progs[0]
+		res.Program = prog.Key
+	}
+	c := &checkCtx{e: e, in: in, msg: m, now: now, h: h, prog: prog, progs: progs, res: &res}
+	c.d = newDoc(m.Own, m.Subject)
+	c.sig = newDoc(m.Signature, "")
+
+	// Facts come first: logic rules and the ledger need them.
+	res.Facts.TopChoice = c.phraseMatches(e.byID["top-choice"]) != nil
+	res.Facts.Update = c.anyMatch(e.updates, c.d.sents)
+	res.Facts.ThankYou = c.isThankYou()
+	res.Facts.Sketch = NewSketch(e.names.mask(m.Own))
+
+	for _, r := range e.rules {
+		if r.action == Off {
+			continue
+		}
+		var err error
+		switch r.spec.Kind {
+		case "phrase":
+			for _, f := range c.phraseMatches(r) {
+				if !c.yields(r, f) {
+					c.add(r, f)
+				}
+			}
+		case "placeholder":
+			c.placeholder(r)
+		case "wrong-program":
+			c.wrongProgram(r)
+		case "top-choice-duplicate":
+			err = c.topChoiceDuplicate(r)
+		case "mass-email":
+			err = c.massEmail(r)
+		case "update-limit":
+			err = c.updateLimit(r)
+		case "unprompted-attachments":
+			c.attachments(r)
+		case "late-thank-you":
+			err = c.lateThankYou(r)
+		}
+		if err != nil {
+			return res, fmt.Errorf("analyzer: %s: history: %w", r.spec.ID, err)
+		}
+	}
+	res.Verdict = Pass
+	worst := 0
+	for _, f := range res.Findings {
+		if k := f.Action.rank(); k > worst {
+			worst = k
+		}
+	}
+	res.Verdict = [...]Verdict{Pass, VerdWarn, VerdHold, VerdBlk}[worst]
+	return res, nil
+}
+
+// checkCtx is the state of one Check.
+type checkCtx struct {
+	e     *Engine
+	in    Input
+	msg   *Message
+	now   time.Time
+	h     History
+	prog  *config.Program
+	progs []*config.Program
+	d     *doc
+	sig   *doc
+	res   *Result
+}
+
+// match is a phrase match: where, in which text.
+type match struct {
+	field      string // body or subject
+	start, end int    // the sentence
+}
+
+// phraseMatches returns the sentences (and the subject) where a phrase
+// rule fires, at most three.
+func (c *checkCtx) phraseMatches(r *rule) []match {
+	if r == nil || len(r.patterns) == 0 || !c.d.hasAny(r.gate) {
+		return nil
+	}
+	var out []match
+	try := func(field, lower string, s span) {
+		sent := lower[s.start:s.end]
+		for _, p := range r.patterns {
+			lo, hi, ok := matchAll(p, sent)
+			if !ok {
+				continue
+			}
+			if anyPattern(r.unless, sent) || c.e.negated(sent, lo, hi) {
+				continue
+			}
+			out = append(out, match{field, s.start, s.end})
+			return
+		}
+	}
+	for _, s := range c.d.sents {
+		try("body", c.d.lower, s)
+		if len(out) >= 3 {
+			break
+		}
+	}
+	if c.d.subjLower != "" && len(out) < 3 {
+		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)})
+	}
+	return out
+}
+
+// matchAll reports whether every clause matches s; lo and hi bound the
+// clause matches.
+func matchAll(p []*regexp.Regexp, s string) (lo, hi int, ok bool) {
+	lo, hi = len(s), 0
+	for _, re := range p {
+		loc := re.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return 0, 0, false
+		}
+		if loc[2] < lo {
+			lo = loc[2]
+		}
+		if loc[3] > hi {
+			hi = loc[3]
+		}
+	}
+	return lo, hi, true
+}
+
+func anyPattern(ps [][]*regexp.Regexp, s string) bool {
+	for _, p := range ps {
+		if _, _, ok := matchAll(p, s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checkCtx) anyMatch(ps [][]*regexp.Regexp, sents []span) bool {
+	if len(ps) == 0 {
+		return false
+	}
+	for _, s := range sents {
+		if anyPattern(ps, c.d.lower[s.start:s.end]) {
+			return true
+		}
+	}
+	return c.d.subjLower != "" && anyPattern(ps, c.d.subjLower)
+}
+
+// negated reports whether a negation stands in the few words before the
+// match or inside it ("I am not asking where I stand", "I will not rank").
+func (e *Engine) negated(sent string, lo, hi int) bool {
+	from := lo - 36
+	if from < 0 {
+		from = 0
+	}
+	// Do not reach back over a clause boundary.
+	if k := strings.LastIndexAny(sent[from:lo], ",;:—–"); k >= 0 {
+		from += k + 1
+	}
+	region := sent[from:hi]
+	region = e.notNeg.ReplaceAllStringFunc(region, func(m string) string { return strings.Repeat(" ", len(m)) })
+	return e.negation.MatchString(region)
+}
+
+// yields reports whether a finding of one of r's yield_to rules already
+// covers the match's sentence.
+func (c *checkCtx) yields(r *rule, m match) bool {
+	for _, id := range r.spec.YieldTo {
+		for _, f := range c.res.Findings {
+			if f.Rule == id && f.Field == m.field && f.Start == m.start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// add records a phrase finding for a match.
+func (c *checkCtx) add(r *rule, m match) {
+	text := c.d.text
+	if m.field == "subject" {
+		text = c.d.subject
+	}
+	c.res.Findings = append(c.res.Findings, Finding{
+		Rule: r.spec.ID, Action: r.action,
+		Message:    c.fill(r.spec.Why, nil),
+		Excerpt:    excerpt(text[m.start:m.end]),
+		Suggestion: c.fill(r.spec.Suggestion, nil),
+		Field:      m.field, Start: m.start, End: m.end,
+	})
+}
+
+// addWhole records a finding about the message as a whole.
+func (c *checkCtx) addWhole(r *rule, field, exc string, start, end int, vars map[string]string) {
+	c.res.Findings = append(c.res.Findings, Finding{
+		Rule: r.spec.ID, Action: r.action,
+		Message:    c.fill(r.spec.Why, vars),
+		Excerpt:    excerpt(exc),
+		Suggestion: c.fill(r.spec.Suggestion, vars),
+		Field:      field, Start: start, End: end,
+	})
+}
+
+// fill replaces {program} and other {vars} in a rule's text.
+func (c *checkCtx) fill(s string, vars map[string]string) string {
+	name := "the program"
+	if c.prog != nil {
+		name = programName(c.prog)
+	}
+	s = strings.ReplaceAll(s, "{program}", name)
+	for k, v := range vars {
+		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	}
+	return strings.TrimSpace(s)
+}
+
+func programName(p *config.Program) string {
+	if p.Institution != "" {
+		return p.Institution
+	}
+	return p.Name
+}
+
+// excerpt collapses white space and keeps at most 240 characters.
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 240 {
+		s = string(r[:237]) + "…"
+	}
+	return s
 }

@@ -1,0 +1,230 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/matchguard/matchguard/config"
+)
+
+func corpusConfig(t testing.TB) *config.Config {
+	t.Helper()
+	c, err := config.Load("../testdata/mail/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func testEngine(t testing.TB) *Engine {
+	t.Helper()
+	e, err := NewEngine(corpusConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// memHistory is an in-memory History for tests.
+type memHistory struct{ sent []Sent }
+
+func (h *memHistory) TopChoicePrograms(before time.Time) ([]string, error) {
+	var out []string
+	for _, s := range h.sent {
+		if s.TopChoice && s.At.Before(before) {
+			out = append(out, s.Program)
+		}
+	}
+	return out, nil
+}
+
+func (h *memHistory) Updates(program string, before time.Time) ([]time.Time, error) {
+	var out []time.Time
+	for _, s := range h.sent {
+		if s.Update && s.Program == program && s.At.Before(before) {
+			out = append(out, s.At)
+		}
+	}
+	return out, nil
+}
+
+func (h *memHistory) SimilarSends(sk Sketch, program string, min float64, before time.Time) ([]Similar, error) {
+	var out []Similar
+	for _, s := range h.sent {
+		if s.Program == program || !s.At.Before(before) {
+			continue
+		}
+		if sc := sk.Similarity(&s.Sketch); sc >= min {
+			out = append(out, Similar{Program: s.Program, Subject: s.Subject, At: s.At, Score: sc})
+		}
+	}
+	return out, nil
+}
+
+func (h *memHistory) InterviewDate(string) (time.Time, bool, error) { return time.Time{}, false, nil }
+
+func (h *memHistory) record(r Result, m *Message, at time.Time) {
+	h.sent = append(h.sent, Sent{At: at, Program: r.Program, Subject: m.Subject, Verdict: string(r.Verdict), Facts: r.Facts})
+}
+
+func outDraft(to, subject, body string) *Message {
+	return &Message{
+		From: []Address{{Addr: "amina.rahman@example.org"}}, To: []Address{{Addr: to}},
+		Subject: subject, Text: body, Own: body,
+	}
+}
+
+var when = time.Date(2026, 11, 14, 10, 0, 0, 0, time.UTC)
+
+func rulesOf(r Result) string {
+	ids := r.Rules()
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
+}
+
+func TestPhraseRules(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		body string
+		want string // sorted rule ids, comma-separated
+	}{
+		// quid-pro-quo
+		{"If you rank me highly, I will rank you first.", "quid-pro-quo"},
+		{"Should your program see me as a strong fit for its list, I'd happily reciprocate by placing you at the very top of mine.", "quid-pro-quo"},
+		{"I would be glad to return the favor on my own list.", "quid-pro-quo"},
+		{"I understand both sides must rank independently, and I am not asking for any commitment.", ""},
+		// rank-solicitation
+		{"Any indication of where I stand on your list would mean a lot.", "rank-solicitation"},
+		{"Could you let me know whether I will be ranked to match?", "rank-solicitation"},
+		{"Do you plan to rank me highly?", "rank-solicitation"},
+		{"What are my chances of matching at Lakeside?", "rank-solicitation"},
+		{"I am not asking where I stand, only sharing my enthusiasm.", ""},
+		{"When are rank lists due to be certified this year?", ""},
+		// innocent words
+		{"Our paper appeared in a top-ranked journal.", ""},
+		{"I committed the code to our repository last week.", ""},
+		{"The hospital offered me an observership in 2024.", ""},
+		{"I rank-ordered the EHR alerts by severity first.", ""},
+		// top choice
+		{"After interviewing at several programs, Lakeside is my top choice.", "top-choice"},
+		{"I will rank your program first.", "top-choice"},
+		{"Lakeside is one of my top choices.", ""},
+		{"Lakeside is one of the programs where I can most clearly envision myself training.", ""},
+		// binding commitment
+		{"I promise I will rank you first.", "binding-commitment,top-choice"},
+		{"I will withdraw all my other applications if needed.", "binding-commitment"},
+		{"I am deeply committed to clinical informatics.", ""},
+		// premature offer
+		{"Do you offer any pre-match positions for international graduates?", "premature-offer-ask"},
+		{"Would you consider offering me a spot before the Match?", "premature-offer-ask"},
+		// pressure
+		{"I have another offer and need your answer by Friday.", "pressure"},
+		{"I have written three times and still have no response.", "pressure"},
+		{"Please reply at your earliest convenience.", ""},
+		// oversharing
+		{"My father passed away in March and I have been struggling with depression since.", "oversharing"},
+		{"I built a depression screening dashboard for our clinic.", ""},
+		{"I will require J-1 visa sponsorship.", ""},
+	}
+	for _, tt := range tests {
+		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q\n  rules = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestLogicRules(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		to, subject, body string
+		want              string
+	}{
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. [Last Name],\n\nI am writing about [Institution].", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. ____,\n\nThank you.", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "Hi {{first_name}}, greetings.", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "See [1] Rahman A, et al. and the chart [screenshot below].", ""},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Okafor,\n\nThank you for the interview.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI am excited about the fellowship at Harbor Valley Health.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDuring my observership at Harbor Valley Health I built dashboards.", ""},
+		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},
+	}
+	for _, tt := range tests {
+		res, err := e.Check(Input{Msg: outDraft(tt.to, tt.subject, tt.body), Now: when}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q\n  rules = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestHistoryRules(t *testing.T) {
+	e := testEngine(t)
+	h := &memHistory{}
+	send := func(to, subject, body string, at time.Time) Result {
+		t.Helper()
+		m := outDraft(to, subject, body)
+		res, err := e.Check(Input{Msg: m, Now: at}, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Verdict == Pass || res.Verdict == VerdWarn {
+			h.record(res, m, at)
+		}
+		return res
+	}
+	d := func(day int) time.Time { return time.Date(2026, 11, day, 9, 0, 0, 0, time.UTC) }
+	if got := rulesOf(send("hpark@lakeside-med.org", "Interest", "Lakeside is my top choice.", d(15))); got != "top-choice" {
+		t.Errorf("first top choice: rules = %q, want top-choice", got)
+	}
+	if got := rulesOf(send("sokafor@harborvalley.edu", "Interest", "Harbor Valley is my top choice.", d(16))); got != "top-choice,top-choice-duplicate" {
+		t.Errorf("second top choice: rules = %q, want top-choice,top-choice-duplicate", got)
+	}
+	if got := rulesOf(send("hpark@lakeside-med.org", "Again", "You remain my first choice.", d(17))); got != "top-choice" {
+		t.Errorf("same program again: rules = %q, want top-choice", got)
+	}
+	letter := "I am writing to share that our manuscript on sepsis alert fatigue was accepted for publication in the Journal of Applied Clinical Informatics. " +
+		"The study evaluated how tiered alerting changed response times across four intensive care units over eighteen months, and I led the data analysis and the usability interviews with nurses."
+	if got := rulesOf(send("lchen@northgate-health.org", "Update", "Dear Dr. Chen,\n\n"+letter, d(18))); got != "" {
+		t.Errorf("first letter: rules = %q, want none", got)
+	}
+	if got := rulesOf(send("rmoss@stbrendans.org", "Update", "Dear Dr. Moss,\n\n"+letter, d(19))); got != "mass-email" {
+		t.Errorf("same letter to a second program: rules = %q, want mass-email", got)
+	}
+}
+
+func TestLateThankYou(t *testing.T) {
+	e := testEngine(t)
+	body := "Dear Dr. Park,\n\nThank you for taking the time to interview me on November 12."
+	for _, tt := range []struct {
+		at   time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 13, 9, 0, 0, 0, time.UTC), ""},
+		{time.Date(2026, 11, 15, 20, 0, 0, 0, time.UTC), ""},
+		{time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC), "late-thank-you"},
+	} {
+		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Thank you", body), Now: tt.at}, nil)
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("at %v: rules = %q, want %q", tt.at, got, tt.want)
+		}
+	}
+}
+
+func TestEngineBuildsFast(t *testing.T) {
+	cfg := corpusConfig(t)
+	start := time.Now()
+	if _, err := NewEngine(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Errorf("NewEngine took %v, want < 50ms (200ms allowed under -race)", d)
+	}
+}

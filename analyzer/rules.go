@@ -1,0 +1,302 @@
+package analyzer
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed rules/*.toml
+var builtinRules embed.FS
+
+// RuleSpec is one rule as written in a rules file. Phrase rules are judged
+// by their patterns; other kinds name logic in Go and carry parameters.
+type RuleSpec struct {
+	ID         string `toml:"id"`
+	Kind       string `toml:"kind"` // "phrase" (default) or the logic's name
+	Action     string `toml:"action"`
+	Title      string `toml:"title"`
+	Why        string `toml:"why"`
+	Suggestion string `toml:"suggestion"`
+	// Phrase rules.
+	Gate     []string `toml:"gate"`
+	Patterns []string `toml:"patterns"`
+	Unless   []string `toml:"unless"`
+	// YieldTo names rules that, having fired on the same sentence, make
+	// this one redundant (an exchange offer is not also a top-choice note).
+	YieldTo []string `toml:"yield_to"`
+	// Logic rules' parameters.
+	SlotWords        []string `toml:"slot_words"`
+	HistoryCues      []string `toml:"history_cues"`
+	TargetCues       []string `toml:"target_cues"`
+	GenericGreetings []string `toml:"generic_greetings"`
+	Similarity       float64  `toml:"similarity"`
+	UpdatePatterns   []string `toml:"update_patterns"`
+	MaxUpdates       int      `toml:"max_updates"`
+	MinDaysBetween   int      `toml:"min_days_between"`
+	CVWords          []string `toml:"cv_words"`
+	Prompted         []string `toml:"prompted"`
+	Requests         []string `toml:"requests"`
+	MaxDocuments     int      `toml:"max_documents"`
+	ThanksPatterns   []string `toml:"thanks_patterns"`
+	GraceHours       int      `toml:"grace_hours"`
+
+	// Source is the file the rule came from ("builtin:outgoing.toml" or a path).
+	Source string `toml:"-"`
+}
+
+// RuleFile is the shape of a rules file: concepts and rules.
+type RuleFile struct {
+	Concepts map[string][]string `toml:"concepts"`
+	Rules    []RuleSpec          `toml:"rule"`
+}
+
+// RuleSet is the built-in rules with the user's files laid over them: a
+// user rule replaces the built-in rule of the same id, a user concept the
+// built-in concept of the same name.
+type RuleSet struct {
+	Concepts map[string][]string
+	Rules    []RuleSpec // in built-in order, then new user rules
+}
+
+// logicKinds are the rule kinds implemented in Go.
+var logicKinds = map[string]bool{
+	"placeholder": true, "wrong-program": true, "top-choice-duplicate": true, "mass-email": true,
+	"update-limit": true, "unprompted-attachments": true, "late-thank-you": true,
+}
+
+// LoadRules reads the built-in rules and then every *.toml in userDir (an
+// empty or missing userDir means built-ins only). A bad file is an error
+// naming the file and the rule.
+func LoadRules(userDir string) (*RuleSet, error) {
+	rs := &RuleSet{Concepts: map[string][]string{}}
+	names, _ := fs.Glob(builtinRules, "rules/*.toml")
+	sort.Strings(names)
+	for _, n := range names {
+		b, _ := builtinRules.ReadFile(n)
+		if err := rs.add("builtin:"+filepath.Base(n), b); err != nil {
+			return nil, err
+		}
+	}
+	if userDir == "" {
+		return rs, nil
+	}
+	files, err := filepath.Glob(filepath.Join(userDir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		if err := rs.add(f, b); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+func (rs *RuleSet) add(source string, b []byte) error {
+	var f RuleFile
+	md, err := toml.Decode(string(b), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s:%d: %s", source, pe.Position.Line, strings.TrimPrefix(pe.Message, "toml: "))
+		}
+		return fmt.Errorf("%s: %v", source, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return fmt.Errorf("%s: unknown key %q", source, und[0].String())
+	}
+	for name, list := range f.Concepts {
+		rs.Concepts[name] = list
+	}
+	for _, r := range f.Rules {
+		r.Source = source
+		if r.ID == "" {
+			return fmt.Errorf("%s: a rule has no id", source)
+		}
+		if r.Kind == "" {
+			r.Kind = "phrase"
+		}
+		if r.Kind != "phrase" && !logicKinds[r.Kind] {
+			return fmt.Errorf("%s: rule %q: unknown kind %q", source, r.ID, r.Kind)
+		}
+		if _, ok := ParseAction(r.Action); !ok {
+			return fmt.Errorf("%s: rule %q: action %q: want block, hold, warn, note or off", source, r.ID, r.Action)
+		}
+		replaced := false
+		for i := range rs.Rules {
+			if rs.Rules[i].ID == r.ID {
+				rs.Rules[i] = r
+				replaced = true
+			}
+		}
+		if !replaced {
+			rs.Rules = append(rs.Rules, r)
+		}
+	}
+	return nil
+}
+
+// Rule returns the rule with the given id, or nil.
+func (rs *RuleSet) Rule(id string) *RuleSpec {
+	for i := range rs.Rules {
+		if rs.Rules[i].ID == id {
+			return &rs.Rules[i]
+		}
+	}
+	return nil
+}
+
+// patternCompiler turns the pattern language into regular expressions.
+type patternCompiler struct {
+	concepts map[string][]string
+	program  string // alternation of every program name, already escaped
+	cache    map[string]string
+}
+
+var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+// expand replaces {name} references in a fragment (recursively, for
+// concepts that refer to others) and turns spaces into \s+.
+func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
+	if depth > 5 {
+		return "", fmt.Errorf("concepts refer to each other too deeply")
+	}
+	var err error
+	out := conceptRef.ReplaceAllStringFunc(frag, func(m string) string {
+		name := m[1 : len(m)-1]
+		if name == "program" {
+			return "(?:" + pc.program + ")"
+		}
+		if v, ok := pc.cache[name]; ok {
+			return v
+		}
+		list, ok := pc.concepts[name]
+		if !ok {
+			if err == nil {
+				err = fmt.Errorf("unknown concept {%s}", name)
+			}
+			return m
+		}
+		parts := make([]string, 0, len(list))
+		for _, alt := range list {
+			x, e := pc.expand(alt, depth+1)
+			if e != nil && err == nil {
+				err = e
+			}
+			parts = append(parts, x)
+		}
+		v := "(?:" + strings.Join(parts, "|") + ")"
+		pc.cache[name] = v
+		return v
+	})
+	return strings.ReplaceAll(out, " ", `\s+`), err
+}
+
+var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
+
+// clause compiles one clause: tokens separated by spaces; "..." or "...N"
+// skips up to 6 (N) words; "_" inside a token is a space. Consecutive
+// tokens are separated by at least one non-word character, except before
+// a token that starts with punctuation ("\?", "#").
+func (pc *patternCompiler) clause(src string) (string, error) {
+	toks := splitTokens(src)
+	var b strings.Builder
+	b.WriteString(`(?:^|[^\w])(`)
+	gap := 0
+	n := 0
+	for _, t := range toks {
+		if m := gapToken.FindStringSubmatch(t); m != nil {
+			gap = 6
+			if m[1] != "" {
+				fmt.Sscanf(m[1], "%d", &gap)
+			}
+			continue
+		}
+		x, err := pc.expand(strings.ReplaceAll(t, "_", " "), 0)
+		if err != nil {
+			return "", err
+		}
+		if n > 0 {
+			if gap > 0 {
+				fmt.Fprintf(&b, `(?:[^\w]+[\w'’-]+){0,%d}?`, gap)
+			}
+			if strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#") {
+				b.WriteString(`[^\w]*`)
+			} else {
+				b.WriteString(`[^\w]+`)
+			}
+		}
+		gap = 0
+		b.WriteString("(?:" + x + ")")
+		n++
+	}
+	b.WriteString(`)(?:[^\w]|$)`)
+	return b.String(), nil
+}
+
+// compilePattern compiles "clause & clause …".
+func (pc *patternCompiler) compilePattern(src string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, c := range strings.Split(src, " & ") {
+		expr, err := pc.clause(strings.TrimSpace(c))
+		if err != nil {
+			return nil, err
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return nil, fmt.Errorf("clause %q: %v", c, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// splitTokens splits a clause at spaces outside parentheses, so a group
+// such as (?:am i|will i) stays one token.
+func splitTokens(s string) []string {
+	var out []string
+	depth, start := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s):
+			if start < 0 {
+				start = i
+			}
+			i++
+		case c == '(':
+			depth++
+			if start < 0 {
+				start = i
+			}
+		case c == ')':
+			depth--
+		case c == ' ' && depth <= 0:
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}

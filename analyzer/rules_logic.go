@@ -1,0 +1,614 @@
+package analyzer
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/matchguard/matchguard/config"
+)
+
+// ---- names: programs and their people -------------------------------------
+
+// nameIndex finds program names and contact names in text.
+type nameIndex struct {
+	progs []progNames
+	all   *regexp.Regexp // every name, for masking sketches
+}
+
+type progNames struct {
+	key      string
+	names    []*regexp.Regexp // institution and aliases (case-sensitive for acronyms)
+	people   []*regexp.Regexp // "Dr. Okafor", "Samuel Okafor", "Okafor"
+	display  string
+	surnames []string
+}
+
+func newNameIndex(cfg *config.Config) *nameIndex {
+	ix := &nameIndex{}
+	// A program's generic name ("Clinical Informatics Fellowship") is shared
+	// by several programs and says nothing about which one is meant.
+	count := map[string]int{}
+	for i := range cfg.Programs {
+		count[strings.ToLower(cfg.Programs[i].Name)]++
+	}
+	var every []string
+	for i := range cfg.Programs {
+		p := &cfg.Programs[i]
+		pn := progNames{key: p.Key, display: programName(p)}
+		cands := append([]string{p.Institution}, p.Aliases...)
+		if p.Name != "" && count[strings.ToLower(p.Name)] == 1 && !genericProgramName(p.Name) {
+			cands = append(cands, p.Name)
+		}
+		for _, n := range cands {
+			n = strings.TrimSpace(n)
+			if len(n) < 2 {
+				continue
+			}
+			every = append(every, regexp.QuoteMeta(n))
+			pn.names = append(pn.names, nameRegexp(n))
+		}
+		for _, ct := range p.Contacts {
+			f := strings.Fields(ct.Name)
+			if len(f) == 0 {
+				continue
+			}
+			last := f[len(f)-1]
+			if len(last) < 3 {
+				continue
+			}
+			pn.surnames = append(pn.surnames, last)
+			every = append(every, regexp.QuoteMeta(ct.Name), regexp.QuoteMeta(last), regexp.QuoteMeta(f[0]))
+			pn.people = append(pn.people,
+				regexp.MustCompile(`(?i)\b(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+(?:`+regexp.QuoteMeta(f[0])+`\s+)?`+regexp.QuoteMeta(last)+`\b`),
+				regexp.MustCompile(`\b`+regexp.QuoteMeta(ct.Name)+`\b`))
+		}
+		ix.progs = append(ix.progs, pn)
+	}
+	if len(every) > 0 {
+		sort.Slice(every, func(i, j int) bool { return len(every[i]) > len(every[j]) })
+		ix.all = regexp.MustCompile(`(?i)\b(?:` + strings.Join(every, "|") + `)\b`)
+	}
+	return ix
+}
+
+func genericProgramName(n string) bool {
+	l := strings.ToLower(n)
+	return strings.Contains(l, "fellowship") && !strings.ContainsAny(n, "'’") && len(strings.Fields(n)) <= 4
+}
+
+// nameRegexp matches a program name: all-capital acronyms and short
+// names case-sensitively, longer names case-insensitively; "St." and
+// "St" alike; straight and curly apostrophes alike.
+func nameRegexp(n string) *regexp.Regexp {
+	q := regexp.QuoteMeta(n)
+	q = strings.ReplaceAll(q, `'`, `['’]`)
+	q = strings.ReplaceAll(q, `’`, `['’]`)
+	q = strings.ReplaceAll(q, `St\.`, `St\.?`)
+	q = strings.ReplaceAll(q, " ", `\s+`)
+	if n == strings.ToUpper(n) || len(n) <= 4 {
+		return regexp.MustCompile(`\b` + q + `\b`)
+	}
+	return regexp.MustCompile(`(?i)\b` + q + `(?:\b|$)`)
+}
+
+// mask replaces every program and contact name with one token, so that a
+// letter with the names swapped sketches the same.
+func (ix *nameIndex) mask(s string) string {
+	if ix.all == nil {
+		return s
+	}
+	return ix.all.ReplaceAllString(s, "name")
+}
+
+// ---- placeholder ------------------------------------------------------------
+
+type slotFinder struct {
+	words map[string]bool
+}
+
+func newSlotFinder(words []string) *slotFinder {
+	f := &slotFinder{words: map[string]bool{}}
+	for _, w := range words {
+		f.words[strings.ToLower(w)] = true
+	}
+	return f
+}
+
+var (
+	reBracket   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
+	reAngle     = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
+	reBraces    = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
+	rePercent   = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
+	reXXX       = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b`)
+	reBlank     = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
+	reParen     = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
+	reInsert    = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:program|name|institution|school|date|your|here)\b`)
+	reDearSlot  = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
+	reCitation  = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
+	reHTMLTag   = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
+	reWordSplit = regexp.MustCompile(`[A-Za-z]+`)
+)
+
+// isSlot reports whether the words inside brackets are a template slot:
+// slot words ("Name", "Institution", "date"), an instruction ("insert …",
+// "e.g. …", "your name here"), or Title-Case words most of which are slot
+// words. A citation ("1", "3-5"), "sic" or a phrase in ordinary lower case
+// is not.
+func (f *slotFinder) isSlot(inner string, strict bool) bool {
+	s := strings.TrimSpace(inner)
+	l := strings.ToLower(s)
+	if s == "" || reCitation.MatchString(l) {
+		return false
+	}
+	if strings.Contains(l, "e.g.") || strings.HasPrefix(l, "insert") || strings.HasPrefix(l, "your ") || strings.HasPrefix(l, "add ") || strings.HasPrefix(l, "enter ") {
+		return true
+	}
+	if f.words[l] {
+		return true
+	}
+	words := reWordSplit.FindAllString(s, -1)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	slot, title := 0, 0
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if f.words[lw] || (i+1 < len(words) && f.words[lw+" "+strings.ToLower(words[i+1])]) {
+			slot++
+		}
+		if unicode.IsUpper(rune(w[0])) {
+			title++
+		}
+	}
+	if strict {
+		return slot == len(words)
+	}
+	switch {
+	case slot == 0:
+		return false
+	case title == len(words): // [Program Director Last Name], [Institution]
+		return slot*2 >= len(words)
+	case strings.ContainsAny(s, "/|"): // [current role/institution]
+		return true
+	}
+	return slot == len(words) // [date], [program name]
+}
+
+func (c *checkCtx) placeholder(r *rule) {
+	type hit struct {
+		field      string
+		start, end int
+		text       string
+	}
+	var hits []hit
+	scan := func(field, text string) {
+		add := func(s, e int) {
+			hits = append(hits, hit{field, s, e, text[s:e]})
+		}
+		for _, m := range reBracket.FindAllStringSubmatchIndex(text, -1) {
+			if c.e.slots.isSlot(text[m[2]:m[3]], false) {
+				add(m[0], m[1])
+			}
+		}
+		for _, m := range reAngle.FindAllStringSubmatchIndex(text, -1) {
+			inner := text[m[2]:m[3]]
+			if strings.ContainsAny(inner, "@:") || reHTMLTag.MatchString(strings.ToLower(inner)) {
+				continue
+			}
+			if c.e.slots.isSlot(inner, false) {
+				add(m[0], m[1])
+			}
+		}
+		for _, m := range reBraces.FindAllStringIndex(text, -1) {
+			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
+				add(m[0], m[1])
+			}
+		}
+		for _, re := range []*regexp.Regexp{rePercent, reXXX, reBlank, reInsert, reDearSlot} {
+			for _, m := range re.FindAllStringIndex(text, -1) {
+				add(m[0], m[1])
+			}
+		}
+		for _, m := range reParen.FindAllStringSubmatchIndex(text, -1) {
+			if c.e.slots.isSlot(text[m[2]:m[3]], true) && unicode.IsUpper(rune(text[m[2]])) {
+				add(m[0], m[1])
+			}
+		}
+	}
+	scan("subject", c.msg.Subject)
+	scan("body", c.msg.Own)
+	scan("signature", c.msg.Signature)
+	if len(hits) == 0 {
+		return
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].field == hits[j].field && hits[i].start < hits[j].start })
+	seen := map[string]bool{}
+	n := 0
+	for _, h := range hits {
+		key := fmt.Sprint(h.field, h.start)
+		if seen[key] || n >= 5 {
+			continue
+		}
+		seen[key] = true
+		n++
+		start, end := h.start, h.end
+		if h.field == "signature" {
+			start, end = -1, -1
+		}
+		c.addWhole(r, h.field, h.text, start, end, nil)
+	}
+}
+
+// ---- wrong-program ------------------------------------------------------------
+
+var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
+
+func (c *checkCtx) wrongProgram(r *rule) {
+	if c.prog == nil {
+		return
+	}
+	mine := map[string]bool{}
+	for _, p := range c.progs {
+		mine[p.Key] = true
+	}
+	// Surnames of the recipients' own people are never "wrong".
+	ownSurnames := map[string]bool{}
+	for _, pn := range c.e.names.progs {
+		if mine[pn.key] {
+			for _, s := range pn.surnames {
+				ownSurnames[strings.ToLower(s)] = true
+			}
+		}
+	}
+	hist := lowerAll(r.spec.HistoryCues)
+	target := lowerAll(r.spec.TargetCues)
+	reported := map[string]bool{}
+	for _, pn := range c.e.names.progs {
+		if mine[pn.key] || reported[pn.key] {
+			continue
+		}
+		report := func(field, text string, s, e int) {
+			reported[pn.key] = true
+			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
+		}
+		// The subject.
+		for _, re := range pn.names {
+			if re.MatchString(c.msg.Subject) {
+				report("subject", c.msg.Subject, 0, len(c.msg.Subject))
+				break
+			}
+		}
+		if reported[pn.key] {
+			continue
+		}
+		// The body, sentence by sentence.
+		for _, s := range c.d.sents {
+			sent := c.d.text[s.start:s.end]
+			lower := c.d.lower[s.start:s.end]
+			hit := false
+			for _, re := range pn.people {
+				loc := re.FindStringIndex(sent)
+				if loc == nil || ownSurnames[strings.ToLower(lastWord(sent[loc[0]:loc[1]]))] {
+					continue
+				}
+				before := lower[:loc[0]]
+				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && containsAny(lower, target) {
+					hit = true
+				}
+			}
+			for _, re := range pn.names {
+				loc := re.FindStringIndex(sent)
+				if loc == nil {
+					continue
+				}
+				before := tail(lower[:loc[0]], 70)
+				if containsAny(before, hist) {
+					continue
+				}
+				if reSalutation.MatchString(sent) || containsAny(lower, target) {
+					hit = true
+				}
+			}
+			if hit {
+				report("body", sent, s.start, s.end)
+				break
+			}
+		}
+	}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+func lowerAll(in []string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = strings.ToLower(s)
+	}
+	return out
+}
+
+// containsAny reports whether s contains one of the cues as a whole word
+// or phrase start.
+func containsAny(s string, cues []string) bool {
+	for _, c := range cues {
+		for i := 0; ; {
+			k := strings.Index(s[i:], c)
+			if k < 0 {
+				break
+			}
+			k += i
+			if k == 0 || !isWordByte(s[k-1]) {
+				return true
+			}
+			i = k + 1
+		}
+	}
+	return false
+}
+
+// ---- history rules ------------------------------------------------------------
+
+func (c *checkCtx) topChoiceDuplicate(r *rule) error {
+	if !c.res.Facts.TopChoice {
+		return nil
+	}
+	var others []string
+	if len(c.progs) > 1 {
+		for _, p := range c.progs[1:] {
+			others = append(others, programName(p))
+		}
+	}
+	if c.h != nil && c.prog != nil {
+		keys, err := c.h.TopChoicePrograms(c.now)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if k == c.prog.Key {
+				continue
+			}
+			name := k
+			if p := c.e.cfg.Program(k); p != nil {
+				name = programName(p)
+			}
+			others = append(others, name)
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	m := c.phraseMatches(c.e.byID["top-choice"])
+	exc, s, e := "", -1, -1
+	if len(m) > 0 && m[0].field == "body" {
+		exc, s, e = c.d.text[m[0].start:m[0].end], m[0].start, m[0].end
+	}
+	c.addWhole(r, "history", exc, s, e, map[string]string{"other": joinNames(dedupe(others))})
+	return nil
+}
+
+func (c *checkCtx) massEmail(r *rule) error {
+	if c.prog == nil {
+		return nil
+	}
+	if len(c.progs) > 1 {
+		var names []string
+		for _, p := range c.progs {
+			names = append(names, programName(p))
+		}
+		c.addWhole(r, "recipients", "To: "+joinNames(names), -1, -1, nil)
+		return nil
+	}
+	// A form-letter greeting in the first lines.
+	head := c.d.lower
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	for _, g := range r.spec.GenericGreetings {
+		if k := strings.Index(head, strings.ToLower(g)); k >= 0 && (k == 0 || !isWordByte(head[k-1])) {
+			c.addWhole(r, "body", c.d.text[k:k+len(g)], k, k+len(g), nil)
+			return nil
+		}
+	}
+	if c.h == nil || len(strings.Fields(c.msg.Own)) < 40 {
+		return nil
+	}
+	min := r.spec.Similarity
+	if min <= 0 {
+		min = 0.5
+	}
+	sims, err := c.h.SimilarSends(c.res.Facts.Sketch, c.prog.Key, min, c.now)
+	if err != nil || len(sims) == 0 {
+		return err
+	}
+	var names []string
+	for _, s := range sims {
+		name := s.Program
+		if p := c.e.cfg.Program(s.Program); p != nil {
+			name = programName(p)
+		}
+		names = append(names, name)
+	}
+	c.addWhole(r, "history", fmt.Sprintf("%.0f%% the same as what you sent %s on %s", sims[0].Score*100,
+		joinNames(dedupe(names)), sims[0].At.Format("Jan 2")), -1, -1, nil)
+	return nil
+}
+
+func (c *checkCtx) updateLimit(r *rule) error {
+	if !c.res.Facts.Update || c.h == nil || c.prog == nil {
+		return nil
+	}
+	prior, err := c.h.Updates(c.prog.Key, c.now)
+	if err != nil {
+		return err
+	}
+	max := r.spec.MaxUpdates
+	if max <= 0 {
+		max = 2
+	}
+	tooMany := len(prior) >= max
+	tooSoon := false
+	if r.spec.MinDaysBetween > 0 && len(prior) > 0 {
+		last := prior[0]
+		for _, t := range prior {
+			if t.After(last) {
+				last = t
+			}
+		}
+		tooSoon = c.now.Sub(last) < time.Duration(r.spec.MinDaysBetween)*24*time.Hour
+	}
+	if !tooMany && !tooSoon {
+		return nil
+	}
+	exc := fmt.Sprintf("update %d to %s", len(prior)+1, programName(c.prog))
+	if tooSoon && !tooMany {
+		exc += fmt.Sprintf(", less than %d days after the last one", r.spec.MinDaysBetween)
+	}
+	c.addWhole(r, "history", exc, -1, -1, map[string]string{"count": fmt.Sprint(len(prior) + 1)})
+	return nil
+}
+
+var documentExt = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".pages": true, ".ppt": true,
+	".pptx": true, ".xls": true, ".xlsx": true, ".zip": true, ".txt": true, ".tex": true,
+}
+
+func (c *checkCtx) attachments(r *rule) {
+	var docs, cvs []string
+	cvWords := lowerAll(r.spec.CVWords)
+	for _, a := range c.msg.Attachments {
+		ext := strings.ToLower(path.Ext(a.Filename))
+		ct := strings.ToLower(a.ContentType)
+		isDoc := documentExt[ext] || strings.HasPrefix(ct, "application/pdf") || strings.Contains(ct, "word") || strings.Contains(ct, "officedocument")
+		if !isDoc || a.Inline && strings.HasPrefix(ct, "image/") {
+			continue
+		}
+		docs = append(docs, a.Filename)
+		toks := strings.FieldsFunc(strings.ToLower(strings.TrimSuffix(a.Filename, path.Ext(a.Filename))), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		for _, t := range toks {
+			for _, w := range cvWords {
+				if t == w {
+					cvs = append(cvs, a.Filename)
+				}
+			}
+		}
+	}
+	max := r.spec.MaxDocuments
+	if max <= 0 {
+		max = 1
+	}
+	if len(cvs) == 0 && len(docs) <= max {
+		return
+	}
+	if containsAny(c.d.lower, lowerAll(r.spec.Prompted)) {
+		return
+	}
+	q := asciiLower(c.msg.Quoted)
+	for _, s := range sentences(q) {
+		if anyPattern(c.e.requests, q[s.start:s.end]) {
+			return
+		}
+	}
+	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
+}
+
+// isThankYou reports whether the message is a post-interview thank-you:
+// a thank-you for the interview in the subject or the first sentences.
+func (c *checkCtx) isThankYou() bool {
+	if len(c.e.thanks) == 0 {
+		return false
+	}
+	if anyPattern(c.e.thanks, c.d.subjLower) || strings.HasPrefix(strings.TrimSpace(c.d.subjLower), "thank") {
+		return true
+	}
+	n := 0
+	for _, s := range c.d.sents {
+		sent := c.d.lower[s.start:s.end]
+		if reSalutation.MatchString(sent) && len(sent) < 60 {
+			continue
+		}
+		if anyPattern(c.e.thanks, sent) {
+			return true
+		}
+		if n++; n >= 3 {
+			break
+		}
+	}
+	return false
+}
+
+func (c *checkCtx) lateThankYou(r *rule) error {
+	if !c.res.Facts.ThankYou || c.prog == nil || c.now.IsZero() {
+		return nil
+	}
+	var day time.Time
+	if !c.prog.Interview.IsZero() {
+		day = c.prog.Interview.In(c.now.Location())
+	} else if c.h != nil {
+		t, ok, err := c.h.InterviewDate(c.prog.Key)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		y, mo, d := t.Date()
+		day = time.Date(y, mo, d, 0, 0, 0, 0, c.now.Location())
+	} else {
+		return nil
+	}
+	grace := r.spec.GraceHours
+	if grace <= 0 {
+		grace = 72
+	}
+	// The interview takes the day; the grace runs from its end.
+	due := day.Add(24*time.Hour + time.Duration(grace)*time.Hour)
+	if c.now.Before(day) || !c.now.After(due) {
+		return nil
+	}
+	days := int(c.now.Sub(day).Hours() / 24)
+	c.addWhole(r, "history", fmt.Sprintf("sent %d days after the interview on %s", days, day.Format("Jan 2")), -1, -1,
+		map[string]string{"days": fmt.Sprint(days)})
+	return nil
+}
+
+func joinNames(n []string) string {
+	switch len(n) {
+	case 0:
+		return ""
+	case 1:
+		return n[0]
+	}
+	return strings.Join(n[:len(n)-1], ", ") + " and " + n[len(n)-1]
+}
+
+func dedupe(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
