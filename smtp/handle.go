@@ -64,7 +64,7 @@ func (ss *session) handle(raw []byte) error {
 			}
 		}
 		if !covers {
-			return ss.refuse(log, msg, rcpts, fp, now, &res)
+			return ss.refuse(log, raw, msg, rcpts, fp, now, &res)
 		}
 		approval, sendAs = ap, ap.Status
 		log = log.With("review", ap.ID, "sent_as", sendAs)
@@ -94,7 +94,7 @@ func (ss *session) handle(raw []byte) error {
 func (ss *session) refuse(log interface {
 	Info(string, ...any)
 	Error(string, ...any)
-}, msg *analyzer.Message, rcpts []string, fp string, now time.Time, res *analyzer.Result) error {
+}, raw []byte, msg *analyzer.Message, rcpts []string, fp string, now time.Time, res *analyzer.Result) error {
 	s := ss.s
 	status := StatusHeld
 	if res.Verdict == analyzer.VerdBlk {
@@ -113,6 +113,8 @@ func (ss *session) refuse(log interface {
 		Rules:       res.Rules(),
 		Findings:    res.Findings,
 		Fingerprint: fp,
+		Own:         msg.Own,
+		Raw:         raw,
 	}
 	id, err := s.o.Store.AddReview(rv)
 	if err != nil {
@@ -161,7 +163,7 @@ func (ss *session) record(log interface {
 		rv := &Review{
 			Status: StatusSent, At: now.UTC(), From: ss.from, To: rcpts, Subject: msg.Subject,
 			MessageID: msg.MessageID, Program: res.Program, Programs: res.Programs,
-			Verdict: res.Verdict, Rules: res.Rules(), Findings: res.Findings,
+			Verdict: res.Verdict, Rules: res.Rules(), Findings: res.Findings, Own: msg.Own,
 		}
 		if id, err := st.AddReview(rv); err != nil {
 			log.Error("store: add review for notes (the message was sent)", "err", err)

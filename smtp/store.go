@@ -21,8 +21,8 @@ const (
 )
 
 // Review is a message the proxy refused (held or blocked) or relayed with
-// notes (warn, status sent). It carries what a person needs to decide, never
-// the body or any credential.
+// notes (warn, status sent). It carries what a person needs to decide, and
+// never a credential.
 type Review struct {
 	ID          string
 	Status      string
@@ -39,6 +39,11 @@ type Review struct {
 	Fingerprint string
 	// Why is the typed justification of an override.
 	Why string
+	// Own is the judged text (the findings' offsets point into it).
+	Own string
+	// Raw is the message as submitted, for a held or blocked message only,
+	// so the review page can show it.
+	Raw []byte
 }
 
 // Event is one line of the timeline: for the proxy, a relayed program
