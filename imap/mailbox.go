@@ -146,6 +146,16 @@ func (m *mailbox) idleLoop(ctx context.Context, c *imapclient.Client, uidValidit
 	refresh := time.NewTimer(m.w.opts.IdleRefresh)
 	defer refresh.Stop()
 	for {
+		// NOOP first: some servers (go-imap's memory server among them)
+		// report mail that arrived just before IDLE only on the next
+		// command, not when IDLE starts. The handler's signal is buffered,
+		// so news arriving here wakes the IDLE below at once.
+		if err := c.Noop().Wait(); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("noop: %w", err)
+		}
 		idle, err := c.Idle()
 		if err != nil {
 			return fmt.Errorf("idle: %w", err)
@@ -179,10 +189,6 @@ func (m *mailbox) idleLoop(ctx context.Context, c *imapclient.Client, uidValidit
 		}
 		if !woke {
 			refresh.Reset(m.w.opts.IdleRefresh)
-			// Check the connection is alive; NOOP also brings news.
-			if err := c.Noop().Wait(); err != nil {
-				return fmt.Errorf("noop: %w", err)
-			}
 		}
 		if err := m.catchUp(ctx, c, uidValidity, 0, t); err != nil {
 			return err
