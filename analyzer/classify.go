@@ -1,6 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/matchguard/matchguard/config"
@@ -44,17 +48,565 @@ type Classification struct {
 	Evidence []string `json:"evidence,omitempty"`
 }
 
-// Classifier classifies received mail. Safe for concurrent use.
+// Classifier classifies received mail. Safe for concurrent use: it is
+// read-only once built.
+//
+// How it decides (see classify/types.toml for the phrase data):
+//  1. the program, from the sender (classify_program.go);
+//  2. evidence per type from phrases in the subject and the program's own
+//     new words (quoted text of the applicant is never read), with
+//     negation ("we are unable to offer you an interview" is no invite);
+//  3. logic the phrases cannot express: calendar invitations, how many
+//     dates are offered, auto-replies, mailing lists, phishing, and the
+//     precedence of the alert types;
+//  4. the best score wins; a weak best is "other"; confidence comes from
+//     the margin over the runner-up.
 type Classifier struct {
-	cfg *config.Config
+	cfg      *config.Config
+	rules    *clRules
+	programs []clProgram
 }
 
-// NewClassifier builds the classifier for the programs in cfg.
+// NewClassifier builds the classifier for the programs in cfg (nil: none).
 func NewClassifier(cfg *config.Config) (*Classifier, error) {
-	return &Classifier{cfg: cfg}, nil
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	r, err := loadCLRules()
+	if err != nil {
+		return nil, fmt.Errorf("classifier data: %w", err)
+	}
+	c := &Classifier{cfg: cfg, rules: r}
+	c.programs = compileCLPrograms(r.vocab, cfg)
+	return c, nil
 }
+
+// Limits on what is read, so a huge message costs no more than a large one.
+const (
+	clMaxSubject = 1 << 10
+	clMaxBody    = 48 << 10
+	clMinScore   = 3.0 // a best score below this is "other"
+	clAlertScore = 6.0 // an alert type this strong wins over softer types
+)
+
+// sender kinds
+const (
+	clSenderUnknown = iota
+	clSenderProgram
+	clSenderPlatform
+	clSenderMatch // a matching service (NRMP, AMIA)
+)
 
 // Classify judges m. It never fails: unreadable mail is "other".
 func (c *Classifier) Classify(m *Message) Classification {
-	return Classification{Type: TypeOther} // TODO(classifier): issue 4
+	if m == nil {
+		return Classification{Type: TypeOther, Confidence: 1, Evidence: []string{"no message"}}
+	}
+	var ev []string
+	note := func(format string, a ...any) { ev = append(ev, fmt.Sprintf(format, a...)) }
+
+	// The texts: the subject (without Re:/Fwd:) and the program's own words.
+	subject, isReply := clCleanSubject(m.Subject)
+	own := m.Own
+	if strings.TrimSpace(own) == "" && strings.TrimSpace(m.Quoted) == "" {
+		own = m.Text
+	}
+	own = clTruncate(own, clMaxBody)
+	var events []clEvent
+	for _, ics := range m.Calendars {
+		events = append(events, parseCLCalendar(clTruncate(ics, clMaxBody), m.Date)...)
+	}
+	body := own
+	if len(events) > 0 {
+		var b strings.Builder
+		b.WriteString(own)
+		for _, e := range events {
+			if e.summary != "" {
+				b.WriteString("\n\n")
+				b.WriteString(e.summary)
+				b.WriteString(".")
+			}
+		}
+		body = b.String()
+	}
+	v := c.rules.vocab
+	subjDoc := tokenizeCL(v, subject)
+	bodyDoc := tokenizeCL(v, body)
+
+	// 1. The program.
+	prog, kind, phish, lookalike := c.program(m, subjDoc, bodyDoc, note)
+
+	// 2. Phrase evidence.
+	subjW := 1.0
+	if isReply {
+		subjW = 0.4
+	}
+	sc := c.rules.score(subjDoc, bodyDoc, subjW)
+
+	// 3. Dates, for the logic below and the interview date.
+	dates := findDates(bodyDoc, m.Date)
+	if sd := findDates(subjDoc, m.Date); len(sd) > 0 {
+		dates = append(dates, sd...)
+	}
+	c.markDates(bodyDoc, dates)
+	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !clPast(d.day, m.Date) })
+
+	// Calendar invitations: a fixed time for an interview.
+	var calDays []clEvent
+	for _, e := range events {
+		if !e.cancel && !clPast(e.day, m.Date) {
+			calDays = append(calDays, e)
+		}
+	}
+	interviewWord := sc.score[TypeInterviewInvite] > 0 || sc.score[TypeInterviewConfirmation] > 0 ||
+		clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview") || clHasWord(bodyDoc, "visit")
+	if len(calDays) > 0 && interviewWord && sc.score[TypeProgramUpdate] < 4 {
+		if distinctEvents(calDays) == 1 {
+			sc.add(TypeInterviewConfirmation, 5, fmt.Sprintf("calendar invitation (%s) for %s", clOr(calDays[0].method, "no METHOD"), clDayString(calDays[0].day)))
+		} else {
+			sc.add(TypeInterviewInvite, 3, fmt.Sprintf("calendar with %d interview times to choose from", distinctEvents(calDays)))
+		}
+	}
+	// Several dates offered with a word of choosing: an invitation.
+	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) {
+		sc.add(TypeInterviewInvite, 3, fmt.Sprintf("%d dates offered to choose from", len(offered)))
+	}
+	// One date fixed and confirmed: a confirmation.
+	if len(offered) == 1 && sc.score[TypeInterviewConfirmation] >= 4 && sc.score[TypeInterviewInvite] > 0 {
+		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
+	}
+
+	// 4. Decide.
+	typ, why := c.decide(m, sc, prog, kind, phish, lookalike)
+	if why != "" {
+		note("%s", why)
+	}
+	cl := Classification{Type: typ}
+	if prog != nil {
+		cl.Program = prog.Key
+	}
+	if typ == TypeOther && (phish || lookalike) {
+		cl.Program = ""
+	}
+	cl.Confidence = clConfidence(sc, typ, why)
+
+	// 5. The interview date, for invitations and confirmations.
+	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
+		c.interviewDate(&cl, calDays, dates, offered, note)
+	}
+
+	// Evidence: the phrases that decided, strongest first.
+	hits := sc.hits
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].weight > hits[j].weight })
+	shown := 0
+	for _, h := range hits {
+		if h.typ != typ || shown >= 4 {
+			continue
+		}
+		note("%s +%.1f: %s", h.typ, h.weight, h.excerpt)
+		shown++
+	}
+	if typ != TypeOther {
+		if r := sc.ranked(); len(r) > 1 && r[0] == typ && sc.score[r[1]] > 0 {
+			note("runner-up %s (%.1f against %.1f)", r[1], sc.score[r[1]], sc.score[typ])
+		}
+	}
+	cl.Evidence = ev
+	return cl
 }
+
+// program finds the message's program and the kind of sender.
+func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike bool) {
+	from := ""
+	fromName := ""
+	if len(m.From) > 0 {
+		from = strings.ToLower(strings.TrimSpace(m.From[0].Addr))
+		fromName = m.From[0].Name
+	}
+	phishScore := c.rules.scoreCue(body, subj, "cue:phish")
+	if from != "" {
+		if p := c.cfg.ProgramFor(from); p != nil {
+			note("program %s: sender %s", p.Key, from)
+			return p, clSenderProgram, false, false
+		}
+	}
+	kind = clSenderUnknown
+	if pl := c.rules.platformFor(from); pl != nil {
+		kind = clSenderPlatform
+		if pl.match {
+			kind = clSenderMatch
+		}
+		note("sender is %s", pl.name)
+	} else if c.rules.isNoreply(from) {
+		kind = clSenderPlatform
+		note("sender %s is automatic mail", from)
+	}
+	if kind == clSenderUnknown && from != "" {
+		if lp := c.lookalike(from); lp != nil {
+			note("sender %s imitates %s's domain: not the program", from, lp.Key)
+			return nil, kind, phishScore >= 4, true
+		}
+	}
+	if kind == clSenderUnknown && phishScore >= 4 {
+		note("reads like phishing (%.0f)", phishScore)
+		return nil, kind, true, false
+	}
+	// Reply-To or Sender at a program (a platform sending for a program).
+	var alt []string
+	for _, a := range m.ReplyTo {
+		alt = append(alt, a.Addr)
+	}
+	if s := m.Headers["Sender"]; s != "" {
+		alt = append(alt, s)
+	}
+	for _, a := range alt {
+		if p := c.cfg.ProgramFor(a); p != nil {
+			if kind == clSenderUnknown && phishScore >= 4 {
+				break
+			}
+			note("program %s: reply-to %s", p.Key, a)
+			if kind == clSenderUnknown {
+				kind = clSenderPlatform
+			}
+			return p, kind, false, false
+		}
+	}
+	// Names in the display name, the subject and the text.
+	if len(c.programs) == 0 {
+		return nil, kind, false, false
+	}
+	ms := map[int]*clMention{}
+	if fromName != "" {
+		c.mentions(tokenizeCL(c.rules.vocab, fromName), 2, ms)
+	}
+	c.mentions(subj, 1.5, ms)
+	c.mentions(body, 1, ms)
+	if len(ms) == 0 && m.Signature != "" {
+		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096)), 1, ms)
+	}
+	if len(ms) == 0 && kind != clSenderUnknown && m.Quoted != "" {
+		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, clMaxBody)), 0.5, ms)
+	}
+	var p *config.Program
+	var mn *clMention
+	if kind == clSenderUnknown {
+		// An unknown sender must name the program strongly and write about
+		// the season: a flight to the program's city is not program mail.
+		if c.rules.scoreCue(body, subj, "cue:season") > 0 {
+			p, mn = c.bestMention(ms, true, 3)
+		}
+	} else {
+		p, mn = c.bestMention(ms, false, 1.5)
+	}
+	if p != nil {
+		note("program %s: named in the message (%q)", p.Key, mn.label)
+		if kind == clSenderUnknown {
+			kind = clSenderPlatform // treated as carried mail from here on
+		}
+	}
+	return p, kind, false, false
+}
+
+// scoreCue finds a cue group's phrases (without weighting details).
+func (r *clRules) scoreCue(body, subj *clDoc, typ string) float64 {
+	s := 0.0
+	for gi := range r.groups {
+		g := &r.groups[gi]
+		if g.typ != typ {
+			continue
+		}
+		for _, p := range g.phrases {
+			if _, ok := p.find(body, nil); ok {
+				s += g.weight
+			} else if subj != nil {
+				if _, ok := p.find(subj, nil); ok {
+					s += g.weight
+				}
+			}
+		}
+	}
+	return s
+}
+
+// decide picks the type from the scores and the message's circumstances.
+// why, when not empty, is the reason a rule (not the phrases) decided.
+func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind int, phish, lookalike bool) (string, string) {
+	if lookalike {
+		return TypeOther, "lookalike sender: other"
+	}
+	if phish {
+		return TypeOther, "phishing: other"
+	}
+	auto := sc.score["cue:autoreply"]
+	autoSubj := false
+	for _, h := range sc.hits {
+		if h.typ == "cue:autoreply" && strings.HasPrefix(h.excerpt, "subject:") {
+			autoSubj = true
+		}
+	}
+	if autoSubj || auto >= 5 && (m.AutoSubmitted || clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "") {
+		return TypeOther, "automatic reply: other"
+	}
+	bulk := m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk") || clHeaderSays(m, "Precedence", "list")
+	if bulk && kind == clSenderProgram {
+		sc.add(TypeProgramUpdate, 3, "bulk mail from the program (List-Id/List-Unsubscribe)")
+	}
+	if prog == nil {
+		if kind == clSenderUnknown {
+			return TypeOther, "not program mail: sender and text name no program"
+		}
+		if m.ListID != "" && kind != clSenderMatch {
+			return TypeOther, "mailing list that names no program: other"
+		}
+	}
+
+	ranked := sc.ranked()
+	if len(ranked) == 0 {
+		return TypeOther, "no evidence for any type"
+	}
+	best := ranked[0]
+	// The alerts win over softer readings of the same message: "we loved
+	// meeting you — where are we on your list?" is a rank solicitation.
+	rs, pm := sc.score[TypeRankSolicitation], sc.score[TypePreMatchOffer]
+	if rs >= clAlertScore || pm >= clAlertScore {
+		if pm > rs {
+			best = TypePreMatchOffer
+		} else {
+			best = TypeRankSolicitation
+		}
+	}
+	if sc.score[best] < clMinScore {
+		return TypeOther, fmt.Sprintf("weak evidence (best %s %.1f): other", best, sc.score[best])
+	}
+	if prog == nil {
+		// Carried mail that names no program keeps only the types that
+		// make sense without one.
+		switch best {
+		case TypeMatchResult:
+			if kind != clSenderMatch && sc.score[best] < 7 {
+				return TypeOther, "match news from a non-match sender naming no program: other"
+			}
+		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist:
+		default:
+			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
+		}
+	}
+	if bulk && kind != clSenderProgram && kind != clSenderMatch && prog == nil {
+		return TypeOther, "bulk mail naming no program: other"
+	}
+	return best, ""
+}
+
+// interviewDate fixes the interview date when exactly one is offered.
+func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, offered []clDate, note func(string, ...any)) {
+	if n := distinctEvents(cal); n == 1 {
+		cl.InterviewDate = clDayString(cal[0].day)
+		cl.InterviewAt = cal[0].at
+		note("interview date %s from the calendar invitation", cl.InterviewDate)
+		return
+	} else if n > 1 {
+		note("calendar offers %d dates: none fixed", n)
+		return
+	}
+	pick := offered
+	if len(pick) > 1 {
+		// Prefer the dates in sentences about the interview itself.
+		var iv []clDate
+		for _, d := range pick {
+			if d.interview {
+				iv = append(iv, d)
+			}
+		}
+		if len(clDistinct(iv, nil)) == 1 {
+			pick = iv
+		}
+	}
+	pick = clDistinct(pick, nil)
+	switch len(pick) {
+	case 0:
+	case 1:
+		cl.InterviewDate = clDayString(pick[0].day)
+		cl.InterviewAt = pick[0].at
+		note("interview date %s from %q", cl.InterviewDate, "text")
+	default:
+		var s []string
+		for _, d := range pick {
+			s = append(s, clDayString(d.day))
+		}
+		note("several dates offered (%s): none fixed", strings.Join(s, ", "))
+	}
+}
+
+// markDates flags deadlines, dates of other events, and interview sentences.
+func (c *Classifier) markDates(d *clDoc, dates []clDate) {
+	for i := range dates {
+		dt := &dates[i]
+		if dt.from >= len(d.toks) || d.toks[dt.from].s >= len(d.src) {
+			continue
+		}
+		// Words just before the date in its clause.
+		cl := d.toks[dt.from].clause
+		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
+			t := d.toks[j]
+			if t.clause != cl && j < dt.from-1 {
+				break
+			}
+			switch t.w {
+			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close":
+				dt.deadline = true
+			case "on", "for", "at", "interview", "visit":
+				if j == dt.from-1 {
+					j = -1 // "on December 3": the event's own date
+				}
+			}
+		}
+		// The whole sentence.
+		sent := d.toks[dt.from].sent
+		lo := dt.from
+		for lo > 0 && d.toks[lo-1].sent == sent {
+			lo--
+		}
+		other := false
+		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
+			switch w := d.toks[j].w; w {
+			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
+				dt.interview = true
+			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "applied", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
+				other = true
+			}
+		}
+		dt.otherEvnt = other && !dt.interview
+	}
+}
+
+// clDistinct returns the dates passing keep (nil: all), one per day.
+func clDistinct(ds []clDate, keep func(clDate) bool) []clDate {
+	var out []clDate
+outer:
+	for _, d := range ds {
+		if keep != nil && !keep(d) {
+			continue
+		}
+		for _, o := range out {
+			if o.day == d.day {
+				continue outer
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func distinctEvents(es []clEvent) int {
+	var seen []clDay
+outer:
+	for _, e := range es {
+		for _, s := range seen {
+			if s == e.day {
+				continue outer
+			}
+		}
+		seen = append(seen, e.day)
+	}
+	return len(seen)
+}
+
+// clPast reports whether day is before ref's day (never, when ref is zero).
+func clPast(day clDay, ref time.Time) bool {
+	if ref.IsZero() {
+		return false
+	}
+	y, mo, d := ref.Date()
+	return time.Date(day.Y, day.M, day.D, 0, 0, 0, 0, time.UTC).Before(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC))
+}
+
+func clDayString(d clDay) string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+}
+
+func clHasWord(d *clDoc, w string) bool {
+	for i := range d.toks {
+		if strings.HasPrefix(d.toks[i].w, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func clHeaderSays(m *Message, name, val string) bool {
+	return strings.Contains(strings.ToLower(m.Headers[name]), val)
+}
+
+func clOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// clCleanSubject strips Re:/Fwd:/[EXTERNAL] prefixes and reports whether
+// the subject was a reply's.
+func clCleanSubject(s string) (string, bool) {
+	s = clTruncate(s, clMaxSubject)
+	reply := false
+	for {
+		t := strings.TrimSpace(s)
+		l := strings.ToLower(t)
+		cut := 0
+		for _, p := range []string{"re:", "aw:", "sv:", "fwd:", "fw:", "[external]", "external:", "re :", "fwd :"} {
+			if strings.HasPrefix(l, p) {
+				cut = len(p)
+				if p[0] == 'r' || p[0] == 'a' || p[0] == 's' {
+					reply = true
+				}
+				break
+			}
+		}
+		if cut == 0 {
+			return t, reply
+		}
+		s = t[cut:]
+	}
+}
+
+// clTruncate cuts s to at most n bytes at a rune boundary.
+func clTruncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// clConfidence turns the margin of the winner over the runner-up into 0..1.
+func clConfidence(sc *clScores, typ, why string) float64 {
+	r := sc.ranked()
+	if typ == TypeOther {
+		best := 0.0
+		if len(r) > 0 {
+			best = sc.score[r[0]]
+		}
+		if why != "" && !strings.HasPrefix(why, "weak evidence") && !strings.HasPrefix(why, "no evidence") {
+			return 0.9
+		}
+		return clRound(0.95 - 0.4*math.Min(best/clMinScore, 1))
+	}
+	b := sc.score[typ]
+	second := 0.0
+	for _, t := range r {
+		if t != typ {
+			second = sc.score[t]
+			break
+		}
+	}
+	margin := 0.0
+	if b > 0 {
+		margin = math.Max(0, (b-second)/b)
+	}
+	strength := 1 - math.Exp(-b/5)
+	return clRound(math.Min(0.99, 0.3+0.35*margin+0.35*strength))
+}
+
+func clRound(f float64) float64 { return math.Round(f*100) / 100 }

@@ -1,0 +1,361 @@
+package analyzer
+
+import (
+	"strings"
+	"time"
+)
+
+// Reading interview dates from text. Dates are found on the word stream of
+// classify_phrase.go, so "Tuesday, December 3rd at 9:00 AM ET",
+// "Dec. 3", "3 Dec 2026", "12/03/2026", "Thu 12/3" and "2026-12-03" are all
+// the same few shapes: a month name next to a day number, or numbers joined
+// by "/" or "-". A missing year is the next occurrence on or after the
+// message's Date (a weekday named beside the date picks between this year
+// and the next).
+
+// clDate is one date mentioned in a text.
+type clDate struct {
+	day       clDay
+	from, to  int // tokens
+	hasYear   bool
+	weekday   int // 0 none, else time.Weekday+1
+	at        time.Time
+	sentence  int32
+	deadline  bool
+	otherEvnt bool // the sentence is about a non-interview event
+	interview bool // the sentence speaks of the interview
+}
+
+// clDay is a calendar day.
+type clDay = struct {
+	Y int
+	M time.Month
+	D int
+}
+
+func clMonth(w string) time.Month {
+	switch w {
+	case "january", "jan":
+		return time.January
+	case "february", "feb":
+		return time.February
+	case "march", "mar":
+		return time.March
+	case "april", "apr":
+		return time.April
+	case "may":
+		return time.May
+	case "june", "jun":
+		return time.June
+	case "july", "jul":
+		return time.July
+	case "august", "aug":
+		return time.August
+	case "september", "sep", "sept":
+		return time.September
+	case "october", "oct":
+		return time.October
+	case "november", "nov":
+		return time.November
+	case "december", "dec":
+		return time.December
+	}
+	return 0
+}
+
+func clWeekday(w string) int {
+	switch w {
+	case "sunday", "sun":
+		return int(time.Sunday) + 1
+	case "monday", "mon":
+		return int(time.Monday) + 1
+	case "tuesday", "tue", "tues":
+		return int(time.Tuesday) + 1
+	case "wednesday", "wed":
+		return int(time.Wednesday) + 1
+	case "thursday", "thu", "thur", "thurs":
+		return int(time.Thursday) + 1
+	case "friday", "fri":
+		return int(time.Friday) + 1
+	case "saturday", "sat":
+		return int(time.Saturday) + 1
+	}
+	return 0
+}
+
+// clNum parses a token of digits with an optional ordinal suffix.
+func clNum(w string, ordinal bool) (int, bool) {
+	n, i := 0, 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		if i > 4 {
+			return 0, false
+		}
+		n = n*10 + int(w[i]-'0')
+		i++
+	}
+	if i == 0 {
+		return 0, false
+	}
+	switch w[i:] {
+	case "":
+		return n, true
+	case "st", "nd", "rd", "th":
+		return n, ordinal
+	}
+	return 0, false
+}
+
+// joined reports whether tokens i and i+1 are separated by exactly sep.
+func (d *clDoc) joined(i int, sep byte) bool {
+	return i+1 < len(d.toks) && d.toks[i+1].s == d.toks[i].e+1 && d.src[d.toks[i].e] == sep
+}
+
+// near reports whether token j follows token i with only spaces and
+// punctuation (no more than 3 bytes) between.
+func (d *clDoc) near(i, j int) bool {
+	return j < len(d.toks) && d.toks[j].s-d.toks[i].e <= 3 && d.toks[j].sent == d.toks[i].sent
+}
+
+// findDates returns the dates mentioned in d. ref is the message's Date
+// (zero when unknown); dates without a year are placed on or after it.
+func findDates(d *clDoc, ref time.Time) []clDate {
+	var out []clDate
+	toks := d.toks
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].w
+		var dt clDate
+		ok := false
+		if m := clMonth(w); m != 0 {
+			// Month Day [Year]: "December 3rd, 2026", "Dec. 3".
+			j := i + 1
+			if d.near(i, j) {
+				if day, isNum := clNum(toks[j].w, true); isNum && day >= 1 && day <= 31 && !d.joined(j, ':') {
+					dt = clDate{day: clDay{0, m, day}, from: i, to: j}
+					ok = true
+					if d.near(j, j+1) {
+						if y, isY := clNum(toks[j+1].w, false); isY && y >= 2000 && y <= 2100 {
+							dt.day.Y, dt.hasYear, dt.to = y, true, j+1
+						}
+					}
+				}
+			}
+		} else if day, isNum := clNum(w, true); isNum {
+			switch {
+			case day >= 1 && day <= 31 && d.near(i, i+1) && clMonth(toks[i+1].w) != 0 && !d.joined(i, '/') && !d.joined(i, ':'):
+				// Day Month [Year]: "3 Dec", "3rd December 2026".
+				dt = clDate{day: clDay{0, clMonth(toks[i+1].w), day}, from: i, to: i + 1}
+				ok = true
+				if d.near(i+1, i+2) {
+					if y, isY := clNum(toks[i+2].w, false); isY && y >= 2000 && y <= 2100 {
+						dt.day.Y, dt.hasYear, dt.to = y, true, i+2
+					}
+				}
+			case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
+				// "the 3rd of December"
+				dt = clDate{day: clDay{0, clMonth(toks[i+2].w), day}, from: i, to: i + 2}
+				ok = true
+			case len(w) == 4 && day >= 2000 && day <= 2100 && d.joined(i, '-') && d.joined(i+1, '-'):
+				// ISO 2026-12-03.
+				mo, ok1 := clNum(toks[i+1].w, false)
+				dd, ok2 := clNum(toks[i+2].w, false)
+				if ok1 && ok2 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
+					dt = clDate{day: clDay{day, time.Month(mo), dd}, from: i, to: i + 2, hasYear: true}
+					ok = true
+				}
+			case day >= 1 && day <= 12 && d.joined(i, '/') && (i == 0 || !d.joined(i-1, '/')):
+				// US numeric: 12/3, 12/03/2026, 12/3/26.
+				dd, ok2 := clNum(toks[i+1].w, false)
+				if ok2 && dd >= 1 && dd <= 31 && len(toks[i+1].w) <= 2 {
+					dt = clDate{day: clDay{0, time.Month(day), dd}, from: i, to: i + 1}
+					ok = true
+					if d.joined(i+1, '/') {
+						if y, isY := clNum(toks[i+2].w, false); isY {
+							switch {
+							case len(toks[i+2].w) == 4 && y >= 2000 && y <= 2100:
+								dt.day.Y, dt.hasYear, dt.to = y, true, i+2
+							case len(toks[i+2].w) == 2:
+								dt.day.Y, dt.hasYear, dt.to = 2000+y, true, i+2
+							default:
+								ok = false
+							}
+						}
+					}
+				}
+			}
+		} else if w == "tomorrow" && !ref.IsZero() {
+			t := ref.AddDate(0, 0, 1)
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		// A weekday just before: "Tuesday, December 3", "Thu 12/3".
+		if dt.from > 0 && d.near(dt.from-1, dt.from) {
+			dt.weekday = clWeekday(toks[dt.from-1].w)
+			if dt.weekday != 0 {
+				dt.from--
+			}
+		}
+		if !placeCLDate(&dt, ref) {
+			i = dt.to
+			continue
+		}
+		dt.sentence = toks[dt.from].sent
+		dt.at = clTimeAfter(d, dt)
+		out = append(out, dt)
+		i = dt.to
+	}
+	return out
+}
+
+// placeCLDate fills in a missing year and checks the date exists.
+func placeCLDate(dt *clDate, ref time.Time) bool {
+	if !dt.hasYear {
+		if ref.IsZero() {
+			return false
+		}
+		y := ref.Year()
+		r := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+		if time.Date(y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC).Before(r) {
+			y++
+		}
+		if dt.weekday != 0 {
+			for _, cand := range []int{y, y + 1, y - 1} {
+				if int(time.Date(cand, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC).Weekday())+1 == dt.weekday {
+					y = cand
+					break
+				}
+			}
+		}
+		dt.day.Y = y
+	}
+	t := time.Date(dt.day.Y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC)
+	return t.Day() == dt.day.D // no February 30th
+}
+
+// clTimeAfter reads "at 9:00 AM ET", "9am", "from 10:30 a.m. (EST)" within
+// a few words after the date and returns the start, or zero.
+func clTimeAfter(d *clDoc, dt clDate) time.Time {
+	toks := d.toks
+	for j := dt.to + 1; j <= dt.to+4 && j < len(toks) && toks[j].sent == toks[dt.to].sent; j++ {
+		w := toks[j].w
+		h, ok := clNum(strings.TrimRight(w, "apm"), false)
+		if !ok || h > 23 {
+			continue
+		}
+		min := 0
+		k := j
+		if d.joined(j, ':') {
+			mm, ok := clNum(strings.TrimRight(toks[j+1].w, "apm"), false)
+			if !ok || mm > 59 {
+				continue
+			}
+			min = mm
+			k = j + 1
+			w = toks[k].w
+		}
+		// am/pm glued ("9am", "00pm") or following ("AM", "a.m.").
+		ampm := ""
+		switch {
+		case strings.HasSuffix(w, "am"):
+			ampm = "am"
+		case strings.HasSuffix(w, "pm"):
+			ampm = "pm"
+		case k+1 < len(toks) && (toks[k+1].w == "am" || toks[k+1].w == "pm"):
+			ampm = toks[k+1].w
+			k++
+		case k+2 < len(toks) && (toks[k+1].w == "a" || toks[k+1].w == "p") && toks[k+2].w == "m":
+			ampm = toks[k+1].w + "m"
+			k += 2
+		}
+		if ampm == "" && k == j {
+			continue // a bare number is no time
+		}
+		if ampm == "pm" && h < 12 {
+			h += 12
+		}
+		if ampm == "am" && h == 12 {
+			h = 0
+		}
+		loc := time.UTC
+		if k+1 < len(toks) && d.near(k, k+1) {
+			if l := clZoneAbbrev(toks[k+1].w, dt.day); l != nil {
+				loc = l
+			}
+		}
+		return time.Date(dt.day.Y, dt.day.M, dt.day.D, h, min, 0, 0, loc)
+	}
+	return time.Time{}
+}
+
+// clUSDST reports whether US daylight time is in effect on a day (second
+// Sunday of March to first Sunday of November).
+func clUSDST(day clDay) bool {
+	start := time.Date(day.Y, time.March, 8, 0, 0, 0, 0, time.UTC)
+	for start.Weekday() != time.Sunday {
+		start = start.AddDate(0, 0, 1)
+	}
+	end := time.Date(day.Y, time.November, 1, 0, 0, 0, 0, time.UTC)
+	for end.Weekday() != time.Sunday {
+		end = end.AddDate(0, 0, 1)
+	}
+	t := time.Date(day.Y, day.M, day.D, 12, 0, 0, 0, time.UTC)
+	return !t.Before(start) && t.Before(end)
+}
+
+// clZoneAbbrev maps a US zone abbreviation to a fixed zone for that day.
+func clZoneAbbrev(w string, day clDay) *time.Location {
+	std := map[string]int{"e": -5, "c": -6, "m": -7, "p": -8}
+	switch w {
+	case "utc", "gmt", "z":
+		return time.UTC
+	}
+	if len(w) == 2 && w[1] == 't' || len(w) == 3 && w[2] == 't' && (w[1] == 's' || w[1] == 'd') {
+		off, ok := std[w[:1]]
+		if !ok {
+			return nil
+		}
+		dst := clUSDST(day)
+		if len(w) == 3 {
+			dst = w[1] == 'd'
+		}
+		if dst {
+			off++
+		}
+		return time.FixedZone(strings.ToUpper(w), off*3600)
+	}
+	return nil
+}
+
+// clTZIDOffset gives the UTC offset in hours for common calendar TZIDs on
+// a day, without reading the system's zone files (the analyzer does no
+// I/O). ok is false for zones it does not know.
+func clTZIDOffset(tzid string, day clDay) (int, bool) {
+	std := 0
+	dst := true
+	switch strings.Trim(tzid, `"`) {
+	case "America/New_York", "America/Detroit", "America/Toronto", "US/Eastern", "Eastern Standard Time", "EST5EDT":
+		std = -5
+	case "America/Chicago", "US/Central", "Central Standard Time", "CST6CDT":
+		std = -6
+	case "America/Denver", "US/Mountain", "Mountain Standard Time", "MST7MDT":
+		std = -7
+	case "America/Phoenix", "US Mountain Standard Time":
+		std, dst = -7, false
+	case "America/Los_Angeles", "US/Pacific", "Pacific Standard Time", "PST8PDT":
+		std = -8
+	case "America/Anchorage", "Alaskan Standard Time":
+		std = -9
+	case "Pacific/Honolulu", "Hawaiian Standard Time":
+		std, dst = -10, false
+	case "UTC", "Etc/UTC", "GMT", "Z":
+		std, dst = 0, false
+	default:
+		return 0, false
+	}
+	if dst && clUSDST(day) {
+		std++
+	}
+	return std, true
+}

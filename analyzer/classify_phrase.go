@@ -1,0 +1,385 @@
+package analyzer
+
+// The classifier's phrase matcher. Regular expressions over whole messages
+// are too slow for the classifier's budget (thousands of messages a second,
+// hundreds of patterns), and they read sentences as characters where the
+// classifier cares about words. So text is cut once into lower-case words
+// that know their sentence and clause, and the phrase patterns of
+// classify/*.toml are matched against the words through an index.
+//
+// A phrase is segments separated by "~N", which lets up to N other words
+// stand between two segments. A segment lists alternatives with "|"; an
+// alternative is one or more adjacent words; a word ending in "*" matches
+// any word beginning with it. Matches never cross a clause (commas, colons
+// and sentence ends cut clauses). Examples:
+//
+//	invite|invitation ~3 interview*
+//	select|choose|sign up ~3 date|dates|time|slot*
+//	let us know|tell us ~4 your ~2 rank list
+//
+// The tokenizer drops apostrophes ("don't" is "dont", "we're" is "were")
+// and a possessive "'s" ("St. Brendan's" is "st brendan"), and splits on
+// hyphens and slashes ("pre-match" is "pre match", "H-1B" is "h 1b").
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// clToken is one word of a text.
+type clToken struct {
+	w      string // lower-case, apostrophes removed
+	s, e   int    // byte offsets in the source text
+	sent   int32  // sentence number
+	clause int32  // clause number (sentences are cut further at commas)
+	id     int32  // exact vocabulary id, -1 when the word is in no phrase
+}
+
+// clDoc is a tokenized text with its postings for one vocabulary.
+type clDoc struct {
+	src  string
+	toks []clToken
+	// post[id] lists token positions for a vocabulary id (exact words and
+	// prefixes share the id space).
+	post [][]int32
+}
+
+// clVocab gives ids to every exact word and prefix used by the phrases.
+type clVocab struct {
+	exact    map[string]int32
+	prefix   map[string]int32
+	prefLens []int // distinct prefix lengths, ascending
+	n        int32
+}
+
+func newCLVocab() *clVocab {
+	return &clVocab{exact: map[string]int32{}, prefix: map[string]int32{}}
+}
+
+func (v *clVocab) exactID(w string) int32 {
+	if id, ok := v.exact[w]; ok {
+		return id
+	}
+	v.exact[w] = v.n
+	v.n++
+	return v.n - 1
+}
+
+func (v *clVocab) prefixID(p string) int32 {
+	if id, ok := v.prefix[p]; ok {
+		return id
+	}
+	v.prefix[p] = v.n
+	v.n++
+	seen := false
+	for _, l := range v.prefLens {
+		if l == len(p) {
+			seen = true
+		}
+	}
+	if !seen {
+		v.prefLens = append(v.prefLens, len(p))
+		for i := len(v.prefLens) - 1; i > 0 && v.prefLens[i] < v.prefLens[i-1]; i-- {
+			v.prefLens[i], v.prefLens[i-1] = v.prefLens[i-1], v.prefLens[i]
+		}
+	}
+	return v.n - 1
+}
+
+// clWord is one word of a phrase alternative: an exact word or a prefix.
+type clWord struct {
+	id     int32  // vocabulary id (exact or prefix)
+	prefix string // "" for an exact word
+}
+
+func (w *clWord) match(t *clToken) bool {
+	if w.prefix == "" {
+		return t.id == w.id
+	}
+	return strings.HasPrefix(t.w, w.prefix)
+}
+
+// clSeg is one segment of a phrase: alternatives, each a run of adjacent
+// words, that may follow the previous segment after up to gap other words.
+type clSeg struct {
+	alts [][]clWord
+	gap  int
+}
+
+// clPhrase is a compiled phrase.
+type clPhrase struct {
+	src  string
+	segs []clSeg
+}
+
+// compileCLPhrase compiles a phrase into v's id space. A phrase is
+// segments separated by "~N"; a segment is alternatives separated by "|";
+// an alternative is one or more words.
+func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
+	p := &clPhrase{src: src}
+	gap := 0
+	var cur []string // words of the segment being read, with "|" kept
+	flush := func() error {
+		if len(cur) == 0 {
+			return fmt.Errorf("phrase %q: empty segment", src)
+		}
+		seg := clSeg{gap: gap}
+		for _, alt := range strings.Split(strings.Join(cur, " "), "|") {
+			var ws []clWord
+			for _, f := range strings.Fields(alt) {
+				f = strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(f, "'", ""), "’", ""))
+				if f == "*" || f == "" {
+					return fmt.Errorf("phrase %q: empty word", src)
+				}
+				if strings.HasSuffix(f, "*") {
+					stem := strings.TrimSuffix(f, "*")
+					ws = append(ws, clWord{id: v.prefixID(stem), prefix: stem})
+				} else {
+					ws = append(ws, clWord{id: v.exactID(f)})
+				}
+			}
+			if len(ws) == 0 {
+				return fmt.Errorf("phrase %q: empty alternative", src)
+			}
+			seg.alts = append(seg.alts, ws)
+		}
+		p.segs = append(p.segs, seg)
+		cur = cur[:0]
+		return nil
+	}
+	for _, f := range strings.Fields(src) {
+		if f[0] == '~' {
+			n := 0
+			if _, err := fmt.Sscanf(f[1:], "%d", &n); err != nil || n < 0 || n > 12 {
+				return nil, fmt.Errorf("phrase %q: bad gap %q (want ~0 … ~12)", src, f)
+			}
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			gap = n
+			continue
+		}
+		cur = append(cur, f)
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// clSpan is a match: tokens [from, to].
+type clSpan struct{ from, to int }
+
+// find returns the earliest match of p in d accepted by keep (nil: all).
+func (p *clPhrase) find(d *clDoc, keep func(sp clSpan) bool) (clSpan, bool) {
+	best := clSpan{-1, -1}
+	for _, alt := range p.segs[0].alts {
+		id := alt[0].id
+		if int(id) >= len(d.post) {
+			continue
+		}
+		for _, pos := range d.post[id] {
+			if best.from >= 0 && int(pos) >= best.from {
+				break
+			}
+			e, ok := matchCLRun(d, int(pos), alt)
+			if !ok {
+				continue
+			}
+			if end, ok := p.extend(d, e, 1); ok {
+				sp := clSpan{int(pos), end}
+				if keep == nil || keep(sp) {
+					best = sp
+					break
+				}
+			}
+		}
+	}
+	return best, best.from >= 0
+}
+
+// matchCLRun matches the words of alt at tokens i, i+1, … within one
+// clause and returns the last token's index.
+func matchCLRun(d *clDoc, i int, alt []clWord) (int, bool) {
+	cl := d.toks[i].clause
+	for k := range alt {
+		j := i + k
+		if j >= len(d.toks) || d.toks[j].clause != cl || !alt[k].match(&d.toks[j]) {
+			return 0, false
+		}
+	}
+	return i + len(alt) - 1, true
+}
+
+// extend matches segs[k:] after token i, within token i's clause.
+func (p *clPhrase) extend(d *clDoc, i, k int) (int, bool) {
+	if k == len(p.segs) {
+		return i, true
+	}
+	s := &p.segs[k]
+	cl := d.toks[i].clause
+	for j := i + 1; j <= i+1+s.gap && j < len(d.toks); j++ {
+		if d.toks[j].clause != cl {
+			break
+		}
+		for _, alt := range s.alts {
+			if e, ok := matchCLRun(d, j, alt); ok {
+				if end, ok := p.extend(d, e, k+1); ok {
+					return end, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// tokenizeCL cuts src into words and builds postings for v.
+func tokenizeCL(v *clVocab, src string) *clDoc {
+	d := &clDoc{src: src}
+	d.toks = make([]clToken, 0, len(src)/6+4)
+	var sent, clause int32
+	var buf []byte
+	i := 0
+	n := len(src)
+	newlines := 0
+	for i < n {
+		c := src[i]
+		// Non-word characters: breaks.
+		if c < utf8.RuneSelf && !isCLWordByte(c) {
+			switch c {
+			case '\n':
+				newlines++
+				if newlines >= 2 {
+					sent, clause = sent+1, clause+1
+					newlines = 0
+				}
+			case '!', '?', ';':
+				sent, clause = sent+1, clause+1
+			case ',', '(', ')', ':', '"', '[', ']', '|', '*':
+				clause++
+			case '.':
+				if i+1 >= n || src[i+1] == ' ' || src[i+1] == '\n' || src[i+1] == '\r' || src[i+1] == '\t' {
+					if len(d.toks) == 0 || !clAbbrev[d.toks[len(d.toks)-1].w] {
+						sent, clause = sent+1, clause+1
+					}
+				}
+			}
+			if c != '\n' && c != '\r' && c != ' ' && c != '\t' {
+				newlines = 0
+			}
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(src[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if r == '\u2022' || r == '\u2013' || r == '\u2014' || r == '\u00a0' {
+					if r != '\u00a0' {
+						clause++
+					}
+				}
+				i += sz
+				continue
+			}
+		}
+		// A word: letters and digits, with apostrophes inside.
+		start := i
+		buf = buf[:0]
+		plain := true
+		for i < n {
+			c := src[i]
+			if c < utf8.RuneSelf {
+				if isCLWordByte(c) {
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+						plain = false
+					}
+					buf = append(buf, c)
+					i++
+					continue
+				}
+				if c == '\'' && i+1 < n && isCLWordByte(src[i+1]) && len(buf) > 0 {
+					plain = false
+					i++
+					if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) {
+						i++ // possessive 's
+					}
+					continue
+				}
+				break
+			}
+			r, sz := utf8.DecodeRuneInString(src[i:])
+			if r == '\u2019' && i+sz < n && isCLWordByte(src[i+sz]) && len(buf) > 0 {
+				plain = false
+				i += sz
+				if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) {
+					i++
+				}
+				continue
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				lr := unicode.ToLower(r)
+				if lr != r {
+					plain = false
+				}
+				buf = utf8.AppendRune(buf, lr)
+				i += sz
+				continue
+			}
+			break
+		}
+		var w string
+		if plain {
+			w = src[start:i]
+		} else {
+			w = string(buf)
+		}
+		newlines = 0
+		d.toks = append(d.toks, clToken{w: w, s: start, e: i, sent: sent, clause: clause, id: -1})
+	}
+	// Postings.
+	d.post = make([][]int32, v.n)
+	for k := range d.toks {
+		t := &d.toks[k]
+		if id, ok := v.exact[t.w]; ok {
+			t.id = id
+			d.post[id] = append(d.post[id], int32(k))
+		}
+		for _, l := range v.prefLens {
+			if l > len(t.w) {
+				break
+			}
+			if id, ok := v.prefix[t.w[:l]]; ok {
+				d.post[id] = append(d.post[id], int32(k))
+			}
+		}
+	}
+	return d
+}
+
+func isCLWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// clAbbrev are words after which a period does not end a sentence.
+var clAbbrev = map[string]bool{
+	"dr": true, "st": true, "mr": true, "ms": true, "mrs": true, "prof": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true, "a": true, "p": true,
+	"m": true, "vs": true, "etc": true, "e": true, "g": true, "i": true, "no": true,
+	"u": true, "s": true, "jr": true, "sr": true, "md": true, "inc": true,
+}
+
+// excerpt returns the source text of a span, shortened for evidence.
+func (d *clDoc) excerpt(sp clSpan) string {
+	s := d.src[d.toks[sp.from].s:d.toks[sp.to].e]
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 80 {
+		s = s[:77] + "…"
+	}
+	return s
+}

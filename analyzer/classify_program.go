@@ -1,0 +1,231 @@
+package analyzer
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/matchguard/matchguard/config"
+)
+
+// Finding the program a received message belongs to. The sender's address
+// decides when it is a program's (a contact, or a configured domain or
+// subdomain; Reply-To and Sender too). Mail from a scheduling platform, a
+// matching service, a noreply address or an unknown sender names its
+// program in the text: the program's names, institution, aliases and
+// contacts are looked for in the subject, the sender's display name and the
+// program's own words. An unknown sender needs a strong name (institution,
+// full name, a contact) and must write about the season; a sender whose
+// domain imitates a program's (lakeside-med-support.com) is never the
+// program.
+
+// clName is one way of naming a program in text.
+type clName struct {
+	phrase  *clPhrase
+	acronym string // case-sensitive single word ("LUMC"), instead of phrase
+	strong  bool   // institution, unique full name, contact name or address
+	label   string
+}
+
+type clProgram struct {
+	p     *config.Program
+	names []clName
+	stems []string // lower-case letters and digits of domain labels and long aliases
+}
+
+// compilePrograms builds the names of every program into v.
+func compileCLPrograms(v *clVocab, cfg *config.Config) []clProgram {
+	count := map[string]int{}
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	for i := range cfg.Programs {
+		for _, n := range cfg.Programs[i].Names() {
+			count[norm(n)]++
+		}
+	}
+	var out []clProgram
+	for i := range cfg.Programs {
+		p := &cfg.Programs[i]
+		cp := clProgram{p: p}
+		add := func(s string, strong bool) {
+			s = strings.TrimSpace(s)
+			if s == "" || count[norm(s)] > 1 {
+				return // a name two programs share names neither
+			}
+			if isCLAcronym(s) {
+				cp.names = append(cp.names, clName{acronym: s, label: s})
+				return
+			}
+			ph := clPhraseOfName(v, s)
+			if ph == nil {
+				return
+			}
+			multi := len(ph.segs[0].alts[0]) > 1
+			cp.names = append(cp.names, clName{phrase: ph, strong: strong && multi, label: s})
+		}
+		add(p.Institution, true)
+		add(p.Name, true)
+		for _, a := range p.Aliases {
+			add(a, false)
+			if st := clStem(a); len(st) >= 5 {
+				cp.stems = append(cp.stems, st)
+			}
+		}
+		for _, c := range p.Contacts {
+			if c.Name != "" && len(strings.Fields(c.Name)) > 1 {
+				if ph := clPhraseOfName(v, c.Name); ph != nil {
+					cp.names = append(cp.names, clName{phrase: ph, strong: true, label: c.Name})
+				}
+			}
+			if c.Email != "" {
+				if ph := clPhraseOfName(v, c.Email); ph != nil {
+					cp.names = append(cp.names, clName{phrase: ph, strong: true, label: c.Email})
+				}
+			}
+		}
+		for _, d := range p.Domains {
+			d = strings.ToLower(strings.TrimSpace(d))
+			if dot := strings.IndexByte(d, '.'); dot > 0 {
+				if st := clStem(d[:dot]); len(st) >= 5 {
+					cp.stems = append(cp.stems, st)
+				}
+			}
+			// The domain written in text ("apply at lakeside-med.org").
+			if ph := clPhraseOfName(v, d); ph != nil {
+				cp.names = append(cp.names, clName{phrase: ph, strong: true, label: d})
+			}
+		}
+		out = append(out, cp)
+	}
+	return out
+}
+
+// clPhraseOfName compiles a name as a run of exact words, tokenized the way
+// text is ("St. Brendan's" is "st brendan").
+func clPhraseOfName(v *clVocab, s string) *clPhrase {
+	d := tokenizeCL(&clVocab{}, s)
+	if len(d.toks) == 0 {
+		return nil
+	}
+	ws := make([]string, len(d.toks))
+	for i, t := range d.toks {
+		ws[i] = t.w
+	}
+	p, err := compileCLPhrase(v, strings.Join(ws, " "))
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+func isCLAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// clStem keeps lower-case letters and digits.
+func clStem(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// clMention is how strongly a text names a program.
+type clMention struct {
+	score  float64
+	first  int // earliest token, for ties
+	strong bool
+	label  string
+}
+
+// mentions scores how each program is named in d; weight scales the scores
+// (the subject and the display name count more than the body).
+func (c *Classifier) mentions(d *clDoc, weight float64, into map[int]*clMention) {
+	if d == nil || len(d.toks) == 0 {
+		return
+	}
+	for pi := range c.programs {
+		cp := &c.programs[pi]
+		for _, n := range cp.names {
+			pos := -1
+			if n.acronym != "" {
+				lw := strings.ToLower(n.acronym)
+				for k := range d.toks {
+					t := &d.toks[k]
+					if t.w == lw && d.src[t.s:t.e] == n.acronym {
+						pos = k
+						break
+					}
+				}
+			} else if sp, ok := n.phrase.find(d, nil); ok {
+				pos = sp.from
+			}
+			if pos < 0 {
+				continue
+			}
+			s := 1.5
+			if n.strong {
+				s = 3
+			}
+			m := into[pi]
+			if m == nil {
+				m = &clMention{first: 1 << 30}
+				into[pi] = m
+			}
+			m.score += s * weight
+			if n.strong {
+				m.strong = true
+			}
+			if pos < m.first {
+				m.first = pos
+			}
+			if m.label == "" {
+				m.label = n.label
+			}
+		}
+	}
+}
+
+// lookalike returns the program whose domain or name an unknown sender's
+// domain imitates.
+func (c *Classifier) lookalike(addr string) *config.Program {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return nil
+	}
+	dom := clStem(addr[at+1:])
+	for i := range c.programs {
+		for _, st := range c.programs[i].stems {
+			if strings.Contains(dom, st) {
+				return c.programs[i].p
+			}
+		}
+	}
+	return nil
+}
+
+// bestMention picks the program named most strongly (ties: named first).
+func (c *Classifier) bestMention(ms map[int]*clMention, needStrong bool, min float64) (*config.Program, *clMention) {
+	best := -1
+	for pi, m := range ms {
+		if m.score < min || needStrong && !m.strong {
+			continue
+		}
+		if best < 0 || m.score > ms[best].score || m.score == ms[best].score && (m.first < ms[best].first || m.first == ms[best].first && pi < best) {
+			best = pi
+		}
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	return c.programs[best].p, ms[best]
+}

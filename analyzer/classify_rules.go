@@ -1,0 +1,310 @@
+package analyzer
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed classify/*.toml
+var classifyData embed.FS
+
+// Where a group's phrases are looked for.
+const (
+	clInAny = iota
+	clInSubject
+	clInBody
+)
+
+// clGroup is one compiled group of classify/types.toml.
+type clGroup struct {
+	typ       string
+	weight    float64
+	in        int
+	negatable bool
+	veto      []int32
+	phrases   []*clPhrase
+}
+
+// clPlatform is a sender that carries program mail for programs.
+type clPlatform struct {
+	name    string
+	domains []string
+	match   bool // a matching service (NRMP, AMIA): sends match results
+}
+
+// clRules is the classifier's compiled data.
+type clRules struct {
+	vocab     *clVocab
+	groups    []clGroup
+	negators  map[int32]bool
+	notAfter  map[string]bool
+	platforms []clPlatform
+	noreply   map[string]bool
+}
+
+type clTypesFile struct {
+	Negators []string `toml:"negators"`
+	NotAfter []string `toml:"not_after"`
+	Group    []struct {
+		Type      string   `toml:"type"`
+		Weight    float64  `toml:"weight"`
+		In        string   `toml:"in"`
+		Negatable bool     `toml:"negatable"`
+		Veto      []string `toml:"veto"`
+		Phrases   []string `toml:"phrases"`
+	} `toml:"group"`
+}
+
+type clSendersFile struct {
+	Noreply  []string `toml:"noreply"`
+	Platform []struct {
+		Name    string   `toml:"name"`
+		Domains []string `toml:"domains"`
+		Match   bool     `toml:"match"`
+	} `toml:"platform"`
+}
+
+var clKnownTypes = map[string]bool{
+	TypeInterviewInvite: true, TypeInterviewConfirmation: true, TypeInterviewDecline: true,
+	TypeWaitlist: true, TypeEligibilityReply: true, TypeApplicationRequest: true,
+	TypePostInterviewInterest: true, TypeRankSolicitation: true, TypePreMatchOffer: true,
+	TypeProgramUpdate: true, TypeMatchResult: true,
+	"cue:autoreply": true, "cue:phish": true, "cue:season": true, "cue:choose": true,
+}
+
+// loadCLRules reads and compiles the embedded data into a fresh vocabulary.
+func loadCLRules() (*clRules, error) {
+	r := &clRules{vocab: newCLVocab(), negators: map[int32]bool{}, notAfter: map[string]bool{}, noreply: map[string]bool{}}
+	const typesFile = "classify/types.toml"
+	src, err := classifyData.ReadFile(typesFile)
+	if err != nil {
+		return nil, err
+	}
+	var tf clTypesFile
+	md, err := toml.Decode(string(src), &tf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", typesFile, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %s", typesFile, und[0])
+	}
+	for _, w := range tf.Negators {
+		r.negators[r.vocab.exactID(w)] = true
+	}
+	for _, w := range tf.NotAfter {
+		r.notAfter[w] = true
+	}
+	for i, g := range tf.Group {
+		if !clKnownTypes[g.Type] {
+			return nil, fmt.Errorf("%s: group %d: unknown type %q", typesFile, i+1, g.Type)
+		}
+		cg := clGroup{typ: g.Type, weight: g.Weight, negatable: g.Negatable}
+		switch g.In {
+		case "", "any":
+			cg.in = clInAny
+		case "subject":
+			cg.in = clInSubject
+		case "body":
+			cg.in = clInBody
+		default:
+			return nil, fmt.Errorf("%s: group %d (%s): in = %q; want any, subject or body", typesFile, i+1, g.Type, g.In)
+		}
+		for _, w := range g.Veto {
+			cg.veto = append(cg.veto, r.vocab.exactID(w))
+		}
+		for _, ps := range g.Phrases {
+			p, err := compileCLPhrase(r.vocab, ps)
+			if err != nil {
+				return nil, fmt.Errorf("%s: group %d (%s): %w", typesFile, i+1, g.Type, err)
+			}
+			cg.phrases = append(cg.phrases, p)
+		}
+		r.groups = append(r.groups, cg)
+	}
+
+	const sendersFile = "classify/senders.toml"
+	src, err = classifyData.ReadFile(sendersFile)
+	if err != nil {
+		return nil, err
+	}
+	var sf clSendersFile
+	md, err = toml.Decode(string(src), &sf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sendersFile, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %s", sendersFile, und[0])
+	}
+	for _, n := range sf.Noreply {
+		r.noreply[strings.ToLower(n)] = true
+	}
+	for _, p := range sf.Platform {
+		r.platforms = append(r.platforms, clPlatform{name: p.Name, domains: p.Domains, match: p.Match})
+	}
+	return r, nil
+}
+
+// platformFor returns the platform an address's domain belongs to.
+func (r *clRules) platformFor(addr string) *clPlatform {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return nil
+	}
+	dom := strings.ToLower(addr[at+1:])
+	for i := range r.platforms {
+		for _, d := range r.platforms[i].domains {
+			if dom == d || strings.HasSuffix(dom, "."+d) {
+				return &r.platforms[i]
+			}
+		}
+	}
+	return nil
+}
+
+// isNoreply reports whether addr's local part marks automatic mail.
+func (r *clRules) isNoreply(addr string) bool {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return false
+	}
+	return r.noreply[strings.ToLower(addr[:at])]
+}
+
+// clHit is one phrase found.
+type clHit struct {
+	typ     string
+	weight  float64
+	excerpt string
+	subject bool
+}
+
+// clScores holds the evidence per type.
+type clScores struct {
+	score map[string]float64
+	hits  []clHit
+}
+
+func (s *clScores) add(typ string, w float64, why string) {
+	s.score[typ] += w
+	s.hits = append(s.hits, clHit{typ: typ, weight: w, excerpt: why})
+}
+
+// negated reports whether a negator stands before sp in its clause.
+func (r *clRules) negated(d *clDoc, sp clSpan) bool {
+	cl := d.toks[sp.from].clause
+	for j := sp.from - 1; j >= 0 && j >= sp.from-6; j-- {
+		t := &d.toks[j]
+		if t.clause != cl {
+			break
+		}
+		if t.id >= 0 && r.negators[t.id] {
+			if j+1 < len(d.toks) && r.notAfter[d.toks[j+1].w] {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// vetoed reports whether a veto word stands in sp's sentence.
+func vetoedCL(d *clDoc, sp clSpan, veto []int32) bool {
+	if len(veto) == 0 {
+		return false
+	}
+	sent := d.toks[sp.from].sent
+	lo := sp.from
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
+		id := d.toks[j].id
+		if id < 0 {
+			continue
+		}
+		for _, v := range veto {
+			if id == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// score finds every group's phrases in the subject and the body. subjW
+// scales subject evidence (less for a reply, whose subject is the
+// applicant's).
+func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
+	s := &clScores{score: make(map[string]float64, 16)}
+	for gi := range r.groups {
+		g := &r.groups[gi]
+		keep := func(d *clDoc) func(sp clSpan) bool {
+			return func(sp clSpan) bool {
+				if g.negatable && r.negated(d, sp) {
+					return false
+				}
+				return !vetoedCL(d, sp, g.veto)
+			}
+		}
+		total := 0.0
+		n := 0
+		for _, p := range g.phrases {
+			var found bool
+			var w float64
+			var why string
+			if g.in != clInBody && subj != nil && len(subj.toks) > 0 {
+				if sp, ok := p.find(subj, keep(subj)); ok {
+					found, w = true, g.weight*subjW
+					if g.in == clInAny {
+						w *= 1.25
+					}
+					why = "subject: \"" + subj.excerpt(sp) + "\""
+				}
+			}
+			if g.in != clInSubject && body != nil {
+				if sp, ok := p.find(body, keep(body)); ok && g.weight > w {
+					found, w = true, g.weight
+					why = "\"" + body.excerpt(sp) + "\""
+				}
+			}
+			if !found {
+				continue
+			}
+			if n > 0 {
+				w *= 0.5
+			}
+			if total+w > 2*g.weight {
+				w = 2*g.weight - total
+			}
+			if w <= 0 {
+				continue
+			}
+			n++
+			total += w
+			s.add(g.typ, w, why)
+		}
+	}
+	return s
+}
+
+// ranked returns the output types by score, best first; ties by name so
+// the result is deterministic.
+func (s *clScores) ranked() []string {
+	var out []string
+	for t := range s.score {
+		if !strings.HasPrefix(t, "cue:") {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if s.score[out[i]] != s.score[out[j]] {
+			return s.score[out[i]] > s.score[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
