@@ -85,9 +85,7 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 // TopChoicePrograms returns the programs that sends before the given time
 // called the applicant's top choice, in the order they were first told.
 func (s *Store) TopChoicePrograms(before time.Time) ([]string, error) {
-	rows, err := s.db.Query(`SELECT program FROM sends
-		WHERE top_choice = 1 AND at < ? AND program <> ''
-		GROUP BY program ORDER BY MIN(at), program`, toDB(before))
+	rows, err := s.topChoice.Query(toDB(before))
 	if err != nil {
 		return nil, fmt.Errorf("timeline: top-choice programs: %w", err)
 	}
@@ -106,8 +104,7 @@ func (s *Store) TopChoicePrograms(before time.Time) ([]string, error) {
 // Updates returns the times of update sends to program before the given
 // time, oldest first.
 func (s *Store) Updates(program string, before time.Time) ([]time.Time, error) {
-	rows, err := s.db.Query(`SELECT at FROM sends
-		WHERE is_update = 1 AND program = ? AND at < ? ORDER BY at, id`, program, toDB(before))
+	rows, err := s.updates.Query(program, toDB(before))
 	if err != nil {
 		return nil, fmt.Errorf("timeline: updates: %w", err)
 	}
@@ -130,10 +127,7 @@ func (s *Store) Updates(program string, before time.Time) ([]time.Time, error) {
 // is the caller's to prefer.)
 func (s *Store) InterviewDate(program string) (time.Time, bool, error) {
 	var d string
-	err := s.db.QueryRow(`SELECT interview_date FROM events
-		WHERE program = ? AND direction = 'in' AND type IN (?, ?) AND interview_date <> ''
-		ORDER BY at DESC, id DESC LIMIT 1`,
-		program, analyzer.TypeInterviewInvite, analyzer.TypeInterviewConfirmation).Scan(&d)
+	err := s.interview.QueryRow(program).Scan(&d)
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, false, nil
 	}
@@ -157,8 +151,7 @@ func (s *Store) SimilarSends(sk analyzer.Sketch, program string, min float64, be
 	if sk.IsZero() {
 		return nil, nil
 	}
-	q, args := similarQuery(&sk, program, before)
-	rows, err := s.db.Query(q, args...)
+	rows, err := s.similar.Query(similarArgs(&sk, program, before)...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: similar sends: %w", err)
 	}
@@ -213,22 +206,41 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// similarQuery is SimilarSends' candidate query: sends sharing a band hash
-// with sk, found through the bands primary key.
-func similarQuery(sk *analyzer.Sketch, program string, before time.Time) (string, []any) {
-	bands := sk.Bands()
+// The History queries, prepared at Open.
+const (
+	topChoiceQuery = `SELECT program FROM sends
+		WHERE top_choice = 1 AND at < ? AND program <> ''
+		GROUP BY program ORDER BY MIN(at), program`
+	updatesQuery = `SELECT at FROM sends
+		WHERE is_update = 1 AND program = ? AND at < ? ORDER BY at, id`
+	interviewQuery = `SELECT interview_date FROM events
+		WHERE program = ? AND direction = 'in' AND interview_date <> ''
+			AND type IN ('` + analyzer.TypeInterviewInvite + `', '` + analyzer.TypeInterviewConfirmation + `')
+		ORDER BY at DESC, id DESC LIMIT 1`
+)
+
+// similarQuery is SimilarSends' candidate query: the sends sharing a band
+// hash with the sketch, found through the bands primary key, and looked up
+// by id. Its arguments come from similarArgs.
+var similarQuery = func() string {
 	var b strings.Builder
-	args := make([]any, 0, 2*len(bands)+2)
 	b.WriteString(`SELECT s.id, s.program, s.subject, s.at, s.sketch FROM sends s
 		WHERE s.id IN (SELECT send_id FROM bands WHERE (band, hash) IN (VALUES `)
-	for i, h := range bands {
+	for i := range analyzer.SketchBands {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString("(?, ?)")
-		args = append(args, i, int64(h))
 	}
 	b.WriteString(`)) AND s.at < ? AND s.program <> ? AND s.program <> ''`)
-	args = append(args, toDB(before), program)
-	return b.String(), args
+	return b.String()
+}()
+
+func similarArgs(sk *analyzer.Sketch, program string, before time.Time) []any {
+	bands := sk.Bands()
+	args := make([]any, 0, 2*len(bands)+2)
+	for i, h := range bands {
+		args = append(args, i, int64(h))
+	}
+	return append(args, toDB(before), program)
 }

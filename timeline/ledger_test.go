@@ -232,34 +232,50 @@ func TestSimilarSends(t *testing.T) {
 	}
 }
 
-// TestSimilarSendsUsesTheBandIndex checks the query plan: candidates come
-// from the bands primary key and sends are looked up by id, never scanned.
-func TestSimilarSendsUsesTheBandIndex(t *testing.T) {
+// TestHistoryQueriesUseIndexes checks the query plans of the History
+// queries: no table is scanned; SimilarSends finds candidates through the
+// bands primary key and looks sends up by id.
+func TestHistoryQueriesUseIndexes(t *testing.T) {
 	s := newStore(t)
 	sk := analyzer.NewSketch(newTextGen(2).text(50))
-	q, args := similarQuery(&sk, "lakeside", t0)
-	rows, err := s.db.Query("EXPLAIN QUERY PLAN "+q, args...)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name  string
+		q     string
+		args  []any
+		needs []string
+	}{
+		{"SimilarSends", similarQuery, similarArgs(&sk, "lakeside", t0),
+			[]string{"SEARCH bands USING PRIMARY KEY (band=? AND hash=?)", "SEARCH s USING INTEGER PRIMARY KEY"}},
+		{"TopChoicePrograms", topChoiceQuery, []any{0}, []string{"INDEX sends_top_choice"}},
+		{"Updates", updatesQuery, []any{"p", 0}, []string{"INDEX sends_update"}},
+		{"InterviewDate", interviewQuery, []any{"p"}, []string{"INDEX events_interview"}},
 	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, notused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-			t.Fatal(err)
+	for _, tt := range tests {
+		rows, err := s.db.Query("EXPLAIN QUERY PLAN "+tt.q, tt.args...)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
 		}
-		plan = append(plan, detail)
-	}
-	joined := strings.Join(plan, "\n")
-	for _, d := range plan {
-		if strings.HasPrefix(d, "SCAN s") || strings.HasPrefix(d, "SCAN bands") {
-			t.Errorf("query plan scans a table:\n%s", joined)
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
 		}
-	}
-	if !strings.Contains(joined, "bands USING") || !strings.Contains(joined, "INTEGER PRIMARY KEY") {
-		t.Errorf("query plan does not search bands by index and sends by id:\n%s", joined)
+		rows.Close()
+		joined := strings.Join(plan, "\n")
+		for _, d := range plan {
+			if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "VALUES CLAUSE") {
+				t.Errorf("%s: query plan scans a table:\n%s", tt.name, joined)
+			}
+		}
+		for _, n := range tt.needs {
+			if !strings.Contains(joined, n) {
+				t.Errorf("%s: query plan lacks %q:\n%s", tt.name, n, joined)
+			}
+		}
 	}
 }
 

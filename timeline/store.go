@@ -30,6 +30,9 @@ var ErrNotFound = errors.New("timeline: not found")
 type Store struct {
 	db   *sql.DB
 	path string
+	// The analyzer.History queries run for every checked message: prepared
+	// once, at Open.
+	topChoice, updates, interview, similar *sql.Stmt
 	// now is the clock for times the store sets itself (review decisions,
 	// a review's time when the caller gives none).
 	now func() time.Time
@@ -81,11 +84,31 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("timeline: %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, now: time.Now}, nil
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		q    string
+	}{
+		{&s.topChoice, topChoiceQuery},
+		{&s.updates, updatesQuery},
+		{&s.interview, interviewQuery},
+		{&s.similar, similarQuery},
+	} {
+		if *p.stmt, err = db.Prepare(p.q); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("timeline: %s: prepare: %w", path, err)
+		}
+	}
+	return s, nil
 }
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
+	for _, st := range []*sql.Stmt{s.topChoice, s.updates, s.interview, s.similar} {
+		if st != nil {
+			st.Close()
+		}
+	}
 	return s.db.Close()
 }
 

@@ -46,6 +46,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_at ON events (at);
 CREATE INDEX events_program_at ON events (program, at);
+-- InterviewDate: the latest received mail fixing an interview day.
+CREATE INDEX events_interview ON events (program, at) WHERE direction = 'in' AND interview_date <> '';
 -- A re-scan of a mailbox never logs the same message twice.
 CREATE UNIQUE INDEX events_message ON events (direction, message_id) WHERE message_id <> '';
 

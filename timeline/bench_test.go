@@ -1,0 +1,70 @@
+package timeline
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/matchguard/matchguard/analyzer"
+)
+
+// fillLedger records n sends of distinct generated text (100 words each)
+// to 40 programs, an hour apart, with some top-choice and update sends and
+// one interview invite per program.
+func fillLedger(b *testing.B, s *Store, n int) {
+	b.Helper()
+	g := newTextGen(42)
+	for i := range n {
+		prog := fmt.Sprintf("program%02d", i%40)
+		at := t0.Add(-time.Duration(n-i) * time.Hour)
+		sn := send(at, prog, fmt.Sprintf("message %d", i), g.text(100),
+			analyzer.Facts{TopChoice: i%97 == 0, Update: i%7 == 0, ThankYou: i%11 == 0})
+		if _, err := s.RecordSend(sn); err != nil {
+			b.Fatal(err)
+		}
+		if i < 40 {
+			s.AddEvent(Event{At: at, Program: prog, Direction: DirIn, Type: analyzer.TypeInterviewInvite,
+				MessageID: fmt.Sprintf("<inv%d@x>", i), InterviewDate: "2026-12-03"})
+		}
+	}
+}
+
+// BenchmarkSimilarSends measures a near-duplicate lookup, and the whole
+// History query set one check makes, on an empty ledger and on one of
+// 10,000 sends. The band index keeps the two within a small factor.
+func BenchmarkSimilarSends(b *testing.B) {
+	for _, n := range []int{0, 10000} {
+		s, err := Open(":memory:")
+		if err != nil {
+			b.Fatal(err)
+		}
+		fillLedger(b, s, n)
+		// A new draft: fresh text, not in the ledger.
+		sk := analyzer.NewSketch(newTextGen(7).text(100))
+		b.Run(fmt.Sprintf("sends=%d/similar", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.SimilarSends(sk, "program00", 0.5, t0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("sends=%d/check", n), func(b *testing.B) {
+			var h analyzer.History = s
+			for b.Loop() {
+				if _, err := h.TopChoicePrograms(t0); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := h.Updates("program00", t0); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := h.SimilarSends(sk, "program00", 0.5, t0); err != nil {
+					b.Fatal(err)
+				}
+				if _, _, err := h.InterviewDate("program00"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		s.Close()
+	}
+}
