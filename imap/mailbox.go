@@ -547,7 +547,7 @@ func (m *mailbox) classify(r raw) (res result) {
 		UID:           r.uid,
 	}
 	if typ != analyzer.TypeOther {
-		m.log.Info("classified", "uid", r.uid, "type", typ, "program", cl.Program, "message_id", id)
+		m.log.Debug("classified", "uid", r.uid, "type", typ, "program", cl.Program, "message_id", id)
 	}
 	return res
 }
