@@ -121,7 +121,7 @@ func HTMLToText(s string) string {
 			case atom.Td, atom.Th:
 				w.space = true
 			case atom.A:
-				if tt == html.StartTagToken {
+				if tt == html.StartTagToken && len(links) < maxOpenLinks {
 					links = append(links, link{href: strings.TrimSpace(href), start: w.b.Len()})
 				}
 			}
@@ -170,14 +170,23 @@ func HTMLToText(s string) string {
 				if n := len(links); n > 0 {
 					l := links[n-1]
 					links = links[:n-1]
-					if l.start <= w.b.Len() {
+					// a long link text is not a URL: compare only short ones,
+					// which keeps nested links linear
+					if n := w.b.Len() - l.start; n >= 0 && n <= maxLinkText {
 						w.linkURL(l.href, w.b.String()[l.start:])
+					} else if n > maxLinkText && usefulHref(l.href) {
+						w.text(" (" + l.href + ")")
 					}
 				}
 			}
 		}
 	}
 }
+
+const (
+	maxOpenLinks = 32   // unclosed <a> elements tracked
+	maxLinkText  = 2048 // link text compared with its URL
+)
 
 type link struct {
 	href  string
@@ -289,8 +298,7 @@ func (w *htmlWriter) paragraph() {
 
 // linkURL appends " (url)" after a link's text when the URL adds to it.
 func (w *htmlWriter) linkURL(href, text string) {
-	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") ||
-		strings.HasPrefix(strings.ToLower(href), "cid:") {
+	if !usefulHref(href) {
 		return
 	}
 	text = strings.TrimSpace(text)
@@ -302,6 +310,12 @@ func (w *htmlWriter) linkURL(href, text string) {
 		return
 	}
 	w.text(" (" + href + ")")
+}
+
+// usefulHref: a URL worth showing (not an anchor, script or cid: link).
+func usefulHref(href string) bool {
+	lc := strings.ToLower(href)
+	return href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(lc, "javascript:") && !strings.HasPrefix(lc, "cid:")
 }
 
 // sameURL reports whether the visible text already says the URL.
