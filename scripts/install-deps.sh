@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need on a fresh Debian machine:
-# Dovecot (IMAP), swaks and msmtp (SMTP clients), Python 3 (smtplib/imaplib),
+# Dovecot (IMAP), swaks (with TLS) and msmtp (SMTP clients), Python 3 (smtplib/imaplib),
 # Chromium (browser test) and Mailpit (the SMTP upstream, from the Go module
 # proxy). Safe to run again: it skips what is already there.
 set -euo pipefail
@@ -9,6 +9,8 @@ need_apt=()
 command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need_apt+=(dovecot-imapd)
 command -v swaks >/dev/null 2>&1 || need_apt+=(swaks)
 command -v msmtp >/dev/null 2>&1 || need_apt+=(msmtp)
+# swaks needs these for --tls (STARTTLS).
+perl -MNet::SSLeay -MIO::Socket::SSL -e1 >/dev/null 2>&1 || need_apt+=(libnet-ssleay-perl libio-socket-ssl-perl)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 if [ "${MATCHGUARD_BROWSER:-1}" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
