@@ -43,30 +43,30 @@ func Fingerprint(m *Message, rcpts []string) string {
 	sort.Strings(atts)
 
 	h := sha256.New()
-	field(h, "fingerprint-v1")
-	field(h, "rcpt")
-	count(h, len(rs))
+	fpField(h, "fingerprint-v1")
+	fpField(h, "rcpt")
+	fpCount(h, len(rs))
 	for _, r := range rs {
-		field(h, r)
+		fpField(h, r)
 	}
-	field(h, "subject")
-	field(h, strings.Join(strings.Fields(m.Subject), " "))
-	field(h, "text")
-	field(h, normalizeText(m.Text))
-	field(h, "attachments")
-	count(h, len(atts))
+	fpField(h, "subject")
+	fpField(h, strings.Join(strings.Fields(m.Subject), " "))
+	fpField(h, "text")
+	fpField(h, normalizeText(m.Text))
+	fpField(h, "attachments")
+	fpCount(h, len(atts))
 	for _, a := range atts {
-		field(h, a)
+		fpField(h, a)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func field(h hash.Hash, s string) {
-	count(h, len(s))
+func fpField(h hash.Hash, s string) {
+	fpCount(h, len(s))
 	h.Write([]byte(s))
 }
 
-func count(h hash.Hash, n int) {
+func fpCount(h hash.Hash, n int) {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], uint64(n))
 	h.Write(b[:])

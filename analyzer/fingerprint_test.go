@@ -9,7 +9,7 @@ import (
 
 // draft builds one outgoing draft the way a mail client would, with the
 // per-send details (ids, boundary, encodings) chosen by the caller.
-type draft struct {
+type fpDraft struct {
 	msgID, date, boundary string
 	to, cc, subject       string
 	text                  string
@@ -19,7 +19,7 @@ type draft struct {
 	crlf                  bool
 }
 
-func (d draft) build() []byte {
+func (d fpDraft) build() []byte {
 	nl := "\n"
 	if d.crlf {
 		nl = "\r\n"
@@ -50,7 +50,7 @@ func (d draft) build() []byte {
 		qw.Close()
 		w(q.String())
 	case "base64":
-		w(wrap(base64.StdEncoding.EncodeToString([]byte(text)), 76, nl))
+		w(wrapLines(base64.StdEncoding.EncodeToString([]byte(text)), 76, nl))
 	default:
 		w(text)
 	}
@@ -60,13 +60,13 @@ func (d draft) build() []byte {
 		w(`Content-Disposition: attachment; filename="cv.pdf"`)
 		w("Content-Transfer-Encoding: base64")
 		w("")
-		w(wrap(base64.StdEncoding.EncodeToString([]byte(d.attach)), d.attachWrap, nl))
+		w(wrapLines(base64.StdEncoding.EncodeToString([]byte(d.attach)), d.attachWrap, nl))
 	}
 	w("--" + d.boundary + "--")
 	return []byte(b.String())
 }
 
-func wrap(s string, n int, nl string) string {
+func wrapLines(s string, n int, nl string) string {
 	var out []string
 	for len(s) > n {
 		out = append(out, s[:n])
@@ -76,29 +76,31 @@ func wrap(s string, n int, nl string) string {
 }
 
 func TestFingerprint(t *testing.T) {
-	base := draft{
+	base := fpDraft{
 		msgID: "<a1@example.org>", date: "Tue, 24 Nov 2026 09:15:00 -0500", boundary: "b-111",
 		to: "Helen Park <hpark@lakeside-med.org>", cc: "coordinator@lakeside-med.org",
 		subject: "Re: Thank you for the interview",
 		text:    "Dear Dr. Park,\n\nThank you for the interview. Café talk was great.\n\nSincerely,\nAmina Rahman, MD\n",
 		textEnc: "7bit", attach: strings.Repeat("%PDF-1.4 résumé content ", 20), attachWrap: 76,
 	}
-	fp := func(d draft, rcpts []string) string { return Fingerprint(Parse(d.build()), rcpts) }
+	fp := func(d fpDraft, rcpts []string) string { return Fingerprint(Parse(d.build()), rcpts) }
 	want := fp(base, nil)
 	if len(want) != 64 {
 		t.Fatalf("Fingerprint = %q, want 64 hex digits", want)
 	}
 
-	same := map[string]func(d *draft){
-		"new Message-ID and Date":    func(d *draft) { d.msgID, d.date = "<zz9@example.org>", "Wed, 25 Nov 2026 10:00:00 +0000" },
-		"new boundary":               func(d *draft) { d.boundary = "----=_Part_42_99.1732" },
-		"quoted-printable text":      func(d *draft) { d.textEnc = "quoted-printable" },
-		"base64 text":                func(d *draft) { d.textEnc = "base64" },
-		"attachment wrapped at 64":   func(d *draft) { d.attachWrap = 64 },
-		"CRLF line ends":             func(d *draft) { d.crlf = true },
-		"recipients reordered, case": func(d *draft) { d.to, d.cc = "COORDINATOR@lakeside-med.org", "Dr. Helen Park <HPark@Lakeside-Med.org>" },
-		"subject blanks":             func(d *draft) { d.subject = "Re:  Thank you  for the interview " },
-		"trailing blanks, blank runs": func(d *draft) {
+	same := map[string]func(d *fpDraft){
+		"new Message-ID and Date":  func(d *fpDraft) { d.msgID, d.date = "<zz9@example.org>", "Wed, 25 Nov 2026 10:00:00 +0000" },
+		"new boundary":             func(d *fpDraft) { d.boundary = "----=_Part_42_99.1732" },
+		"quoted-printable text":    func(d *fpDraft) { d.textEnc = "quoted-printable" },
+		"base64 text":              func(d *fpDraft) { d.textEnc = "base64" },
+		"attachment wrapped at 64": func(d *fpDraft) { d.attachWrap = 64 },
+		"CRLF line ends":           func(d *fpDraft) { d.crlf = true },
+		"recipients reordered, case": func(d *fpDraft) {
+			d.to, d.cc = "COORDINATOR@lakeside-med.org", "Dr. Helen Park <HPark@Lakeside-Med.org>"
+		},
+		"subject blanks": func(d *fpDraft) { d.subject = "Re:  Thank you  for the interview " },
+		"trailing blanks, blank runs": func(d *fpDraft) {
 			d.text = "Dear Dr. Park,   \n\n\n\nThank you for the interview. Café talk was great.\n\nSincerely,\nAmina Rahman, MD\n\n\n"
 		},
 	}
@@ -110,15 +112,15 @@ func TestFingerprint(t *testing.T) {
 		}
 	}
 
-	differ := map[string]func(d *draft){
-		"recipient added":    func(d *draft) { d.cc += ", pd@lakeside-med.org" },
-		"recipient replaced": func(d *draft) { d.cc = "other@lakeside-med.org" },
-		"subject":            func(d *draft) { d.subject = "Re: Thank you for the interviews" },
-		"Re: dropped":        func(d *draft) { d.subject = "Thank you for the interview" },
-		"text word":          func(d *draft) { d.text = strings.Replace(d.text, "great", "good", 1) },
-		"text line break":    func(d *draft) { d.text = strings.Replace(d.text, "interview. Café", "interview.\nCafé", 1) },
-		"attachment content": func(d *draft) { d.attach += "x" },
-		"attachment removed": func(d *draft) { d.attach = "" },
+	differ := map[string]func(d *fpDraft){
+		"recipient added":    func(d *fpDraft) { d.cc += ", pd@lakeside-med.org" },
+		"recipient replaced": func(d *fpDraft) { d.cc = "other@lakeside-med.org" },
+		"subject":            func(d *fpDraft) { d.subject = "Re: Thank you for the interviews" },
+		"Re: dropped":        func(d *fpDraft) { d.subject = "Thank you for the interview" },
+		"text word":          func(d *fpDraft) { d.text = strings.Replace(d.text, "great", "good", 1) },
+		"text line break":    func(d *fpDraft) { d.text = strings.Replace(d.text, "interview. Café", "interview.\nCafé", 1) },
+		"attachment content": func(d *fpDraft) { d.attach += "x" },
+		"attachment removed": func(d *fpDraft) { d.attach = "" },
 	}
 	for name, change := range differ {
 		d := base

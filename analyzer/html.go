@@ -34,7 +34,7 @@ func HTMLToText(s string) string {
 		inHead    bool
 		divDepth  int
 		quoteDivs []int // divDepth at which a quote container div opened
-		links     []link
+		links     []htmlLink
 	)
 	for {
 		tt := z.Next()
@@ -122,7 +122,7 @@ func HTMLToText(s string) string {
 				w.space = true
 			case atom.A:
 				if tt == html.StartTagToken && len(links) < maxOpenLinks {
-					links = append(links, link{href: strings.TrimSpace(href), start: w.b.Len()})
+					links = append(links, htmlLink{href: strings.TrimSpace(href), start: w.b.Len()})
 				}
 			}
 		case html.EndTagToken:
@@ -188,7 +188,7 @@ const (
 	maxLinkText  = 2048 // link text compared with its URL
 )
 
-type link struct {
+type htmlLink struct {
 	href  string
 	start int // offset in the output where the link text starts
 }

@@ -46,7 +46,7 @@ import (
 
 const (
 	// maxDepth caps multipart and message/rfc822 nesting.
-	maxDepth = 30
+	maxMIMEDepth = 30
 	// maxParts caps the number of MIME parts read from one message.
 	maxParts = 2000
 	// maxProblems caps Message.Problems; later ones are counted only.
@@ -63,7 +63,7 @@ var keptHeaders = [...]string{
 // cannot be read is listed in Message.Problems and the rest is filled in.
 func Parse(raw []byte) (m *Message) {
 	m = &Message{Size: len(raw)}
-	r := &reader{m: m}
+	r := &msgReader{m: m}
 	defer func() {
 		// Parse must not take the proxy down whatever the input; a panic
 		// here is a bug, reported as a problem with the raw text kept.
@@ -89,7 +89,7 @@ func Parse(raw []byte) (m *Message) {
 }
 
 // reader collects what the MIME walk finds.
-type reader struct {
+type msgReader struct {
 	m        *Message
 	texts    []string // the message's own text parts, in order
 	fwd      []string // text of attached message/rfc822 parts
@@ -100,7 +100,7 @@ type reader struct {
 	deepSeen bool
 }
 
-func (r *reader) problem(format string, args ...any) {
+func (r *msgReader) problem(format string, args ...any) {
 	if len(r.m.Problems) >= maxProblems {
 		r.dropped++
 		return
@@ -108,7 +108,7 @@ func (r *reader) problem(format string, args ...any) {
 	r.m.Problems = append(r.m.Problems, fmt.Sprintf(format, args...))
 }
 
-func (r *reader) finish() {
+func (r *msgReader) finish() {
 	m := r.m
 	body := joinTexts(r.texts)
 	fwd := joinTexts(r.fwd)
@@ -219,7 +219,7 @@ func isFieldLine(line []byte) bool {
 // parseHeader reads header fields leniently into a go-message header:
 // folded lines are unfolded, lines that are not fields are skipped (and
 // noted), 8-bit bytes are read as UTF-8 or Windows-1252.
-func (r *reader) parseHeader(hb []byte) textproto.Header {
+func (r *msgReader) parseHeader(hb []byte) textproto.Header {
 	var h textproto.Header
 	var name string
 	var val []byte
@@ -284,7 +284,7 @@ func textprotoCanonical(k string) string {
 }
 
 // readEnvelope fills the header-derived fields of r.m.
-func (r *reader) readEnvelope(th textproto.Header) {
+func (r *msgReader) readEnvelope(th textproto.Header) {
 	m := r.m
 	h := gomail.Header{Header: message.Header{Header: th}}
 
@@ -338,7 +338,7 @@ func autoSubmitted(h textproto.Header) bool {
 
 // wordDecoder decodes RFC 2047 encoded words in any charset; an unknown
 // charset is read as UTF-8 or Windows-1252 and noted.
-func (r *reader) wordDecoder(field string) *mime.WordDecoder {
+func (r *msgReader) wordDecoder(field string) *mime.WordDecoder {
 	return &mime.WordDecoder{CharsetReader: func(cs string, in io.Reader) (io.Reader, error) {
 		lc := strings.ToLower(cs)
 		if lc == "utf-8" || lc == "us-ascii" || lc == "utf8" {
@@ -355,7 +355,7 @@ func (r *reader) wordDecoder(field string) *mime.WordDecoder {
 
 // decodeText decodes a header field's encoded words; on a malformed word
 // the raw value is kept.
-func (r *reader) decodeText(v, field string) string {
+func (r *msgReader) decodeText(v, field string) string {
 	if v == "" {
 		return ""
 	}
@@ -373,7 +373,7 @@ func (r *reader) decodeText(v, field string) string {
 // addressList parses an address list; when the strict parser rejects the
 // list, each comma-separated entry is parsed on its own so one bad address
 // does not lose the others.
-func (r *reader) addressList(h *gomail.Header, key string) []Address {
+func (r *msgReader) addressList(h *gomail.Header, key string) []Address {
 	v := h.Get(key)
 	if strings.TrimSpace(v) == "" {
 		return nil
@@ -386,8 +386,8 @@ func (r *reader) addressList(h *gomail.Header, key string) []Address {
 		return out
 	}
 	var out []Address
-	for _, part := range splitAddressList(v) {
-		a, ok := r.lenientAddress(part, key)
+	for _, entry := range splitAddressList(v) {
+		a, ok := r.lenientAddress(entry, key)
 		if ok {
 			out = append(out, a)
 		}
@@ -432,7 +432,7 @@ func splitAddressList(v string) []string {
 	return append(out, v[start:])
 }
 
-func (r *reader) lenientAddress(s, key string) (Address, bool) {
+func (r *msgReader) lenientAddress(s, key string) (Address, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Address{}, false
@@ -496,7 +496,7 @@ var dateLayouts = []string{
 	"01/02/2006 15:04:05",
 }
 
-func (r *reader) date(v string) time.Time {
+func (r *msgReader) date(v string) time.Time {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return time.Time{}
@@ -526,7 +526,7 @@ func (r *reader) date(v string) time.Time {
 	return time.Time{}
 }
 
-func (r *reader) msgID(h *gomail.Header, key string) string {
+func (r *msgReader) msgID(h *gomail.Header, key string) string {
 	ids := r.msgIDs(h, key)
 	if len(ids) == 0 {
 		return ""
@@ -536,7 +536,7 @@ func (r *reader) msgID(h *gomail.Header, key string) string {
 
 // msgIDs returns message ids with their angle brackets. A value the strict
 // parser rejects is split at blanks instead.
-func (r *reader) msgIDs(h *gomail.Header, key string) []string {
+func (r *msgReader) msgIDs(h *gomail.Header, key string) []string {
 	v := strings.TrimSpace(h.Get(key))
 	if v == "" {
 		return nil
@@ -563,7 +563,7 @@ func (r *reader) msgIDs(h *gomail.Header, key string) []string {
 // ---- body ------------------------------------------------------------------
 
 // part is one MIME entity: its header and raw (still encoded) body.
-type part struct {
+type mimePart struct {
 	h    textproto.Header
 	body []byte
 }
@@ -571,7 +571,7 @@ type part struct {
 // contentType returns the lower-cased media type and its parameters
 // (RFC 2231 and RFC 2047 decoded). A missing or unreadable type is
 // text/plain (RFC 2045 section 5.2).
-func (r *reader) contentType(h textproto.Header) (string, map[string]string) {
+func (r *msgReader) contentType(h textproto.Header) (string, map[string]string) {
 	v := h.Get("Content-Type")
 	if strings.TrimSpace(v) == "" {
 		return "text/plain", nil
@@ -590,7 +590,7 @@ func (r *reader) contentType(h textproto.Header) (string, map[string]string) {
 }
 
 // disposition returns the lower-cased disposition and its parameters.
-func (r *reader) disposition(h textproto.Header) (string, map[string]string) {
+func (r *msgReader) disposition(h textproto.Header) (string, map[string]string) {
 	v := h.Get("Content-Disposition")
 	if strings.TrimSpace(v) == "" {
 		return "", nil
@@ -701,8 +701,8 @@ func decode2231(kvs []string) string {
 func percentDecode(s string) []byte {
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			out = append(out, unhex(s[i+1])<<4|unhex(s[i+2]))
+		if s[i] == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
+			out = append(out, hexValue(s[i+1])<<4|hexValue(s[i+2]))
 			i += 2
 			continue
 		}
@@ -743,7 +743,7 @@ func decodeCharset(b []byte, cs string) string {
 // walk reads one entity. forwarded is true inside an attached message;
 // skipHTML is true inside a multipart/alternative that has a text/plain
 // alternative.
-func (r *reader) walk(h textproto.Header, body []byte, depth int, forwarded, skipHTML bool) {
+func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, skipHTML bool) {
 	r.parts++
 	if r.parts > maxParts {
 		if r.parts == maxParts+1 {
@@ -777,10 +777,10 @@ func (r *reader) walk(h textproto.Header, body []byte, depth int, forwarded, ski
 
 	switch {
 	case strings.HasPrefix(ct, "multipart/"):
-		if depth >= maxDepth {
+		if depth >= maxMIMEDepth {
 			if !r.deepSeen {
 				r.deepSeen = true
-				r.problem("MIME nesting deeper than %d: inner parts not read", maxDepth)
+				r.problem("MIME nesting deeper than %d: inner parts not read", maxMIMEDepth)
 			}
 			return
 		}
@@ -789,16 +789,16 @@ func (r *reader) walk(h textproto.Header, body []byte, depth int, forwarded, ski
 	case ct == "message/rfc822" || ct == "message/global":
 		data := r.decodeBody(h, body)
 		r.attach(filename, ct, data, disp == "inline")
-		if depth >= maxDepth {
+		if depth >= maxMIMEDepth {
 			if !r.deepSeen {
 				r.deepSeen = true
-				r.problem("MIME nesting deeper than %d: inner parts not read", maxDepth)
+				r.problem("MIME nesting deeper than %d: inner parts not read", maxMIMEDepth)
 			}
 			return
 		}
 		// the attached message's text is forwarded text; its own
 		// attachments are part of the attachment listed above
-		sub := &reader{m: &Message{}, parts: r.parts}
+		sub := &msgReader{m: &Message{}, parts: r.parts}
 		ih, ib, _ := splitHeader(data)
 		hh := sub.parseHeader(ih)
 		sub.walk(hh, ib, depth+1, true, false)
@@ -856,7 +856,7 @@ func (r *reader) walk(h textproto.Header, body []byte, depth int, forwarded, ski
 
 // forwardHeader renders the few header fields of an attached message as a
 // forward header, so readers of Quoted see where it came from.
-func forwardHeader(h textproto.Header, sub *reader) string {
+func forwardHeader(h textproto.Header, sub *msgReader) string {
 	var b strings.Builder
 	b.WriteString("---------- Forwarded message ---------\n")
 	for _, k := range []string{"From", "Date", "Subject", "To"} {
@@ -868,7 +868,7 @@ func forwardHeader(h textproto.Header, sub *reader) string {
 	return b.String()
 }
 
-func (r *reader) attach(filename, ct string, data []byte, inline bool) {
+func (r *msgReader) attach(filename, ct string, data []byte, inline bool) {
 	sum := sha256.Sum256(data)
 	r.m.Attachments = append(r.m.Attachments, Attachment{
 		Filename:    filename,
@@ -879,7 +879,7 @@ func (r *reader) attach(filename, ct string, data []byte, inline bool) {
 	})
 }
 
-func (r *reader) multipart(ct string, params map[string]string, body []byte, depth int, forwarded, skipHTML bool) {
+func (r *msgReader) multipart(ct string, params map[string]string, body []byte, depth int, forwarded, skipHTML bool) {
 	boundary := params["boundary"]
 	if boundary == "" {
 		r.problem("%s without boundary: read as text", ct)
@@ -895,10 +895,10 @@ func (r *reader) multipart(ct string, params map[string]string, body []byte, dep
 	if !closed {
 		r.problem("%s: missing final boundary %.40q", ct, boundary)
 	}
-	parts := make([]part, 0, len(raws))
+	parts := make([]mimePart, 0, len(raws))
 	for _, raw := range raws {
 		hb, b, _ := splitHeader(raw)
-		parts = append(parts, part{h: r.parseHeader(hb), body: b})
+		parts = append(parts, mimePart{h: r.parseHeader(hb), body: b})
 	}
 	if ct == "multipart/alternative" {
 		// Use the first non-empty text/plain alternative; HTML only when
@@ -999,7 +999,7 @@ func nonNil(p [][]byte) [][]byte {
 }
 
 // decodeBody undoes the Content-Transfer-Encoding, leniently.
-func (r *reader) decodeBody(h textproto.Header, body []byte) []byte {
+func (r *msgReader) decodeBody(h textproto.Header, body []byte) []byte {
 	enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding")))
 	switch enc {
 	case "", "7bit", "8bit", "binary":
@@ -1025,8 +1025,8 @@ func decodeQP(b []byte) []byte {
 		c := b[i]
 		switch {
 		case c == '=':
-			if i+2 < len(b) && isHex(b[i+1]) && isHex(b[i+2]) {
-				out = append(out, unhex(b[i+1])<<4|unhex(b[i+2]))
+			if i+2 < len(b) && isHexDigit(b[i+1]) && isHexDigit(b[i+2]) {
+				out = append(out, hexValue(b[i+1])<<4|hexValue(b[i+2]))
 				i += 2
 				continue
 			}
@@ -1047,7 +1047,7 @@ func decodeQP(b []byte) []byte {
 				i = j + 1
 				continue
 			}
-			if i+2 == len(b) && isHex(b[i+1]) { // "=A" at the very end
+			if i+2 == len(b) && isHexDigit(b[i+1]) { // "=A" at the very end
 				out = append(out, c)
 				continue
 			}
@@ -1071,11 +1071,11 @@ func decodeQP(b []byte) []byte {
 	return out
 }
 
-func isHex(c byte) bool {
+func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-func unhex(c byte) byte {
+func hexValue(c byte) byte {
 	switch {
 	case '0' <= c && c <= '9':
 		return c - '0'
@@ -1119,7 +1119,7 @@ done:
 }
 
 // decodeText2 converts a text part's decoded bytes to UTF-8.
-func (r *reader) decodeText2(b []byte, cs string) string {
+func (r *msgReader) decodeText2(b []byte, cs string) string {
 	lc := strings.ToLower(strings.Trim(strings.TrimSpace(cs), `"'`))
 	switch lc {
 	case "":

@@ -13,16 +13,16 @@ import (
 )
 
 // eml joins lines with CRLF, as mail is on the wire.
-func eml(lines ...string) []byte {
+func rawMail(lines ...string) []byte {
 	return []byte(strings.Join(lines, "\r\n"))
 }
 
-func sha(s string) string {
+func sha256Hex(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(h[:])
 }
 
-func hasProblem(m *Message, sub string) bool {
+func hasReaderProblem(m *Message, sub string) bool {
 	for _, p := range m.Problems {
 		if strings.Contains(p, sub) {
 			return true
@@ -32,7 +32,7 @@ func hasProblem(m *Message, sub string) bool {
 }
 
 func TestParseHeaders(t *testing.T) {
-	raw := eml(
+	raw := rawMail(
 		"Return-Path: <amina@example.org>",
 		"From: \"Rahman, Amina\" <amina@example.org>",
 		"To: Helen Park <hpark@lakeside-med.org>, coord@lakeside-med.org",
@@ -99,7 +99,7 @@ func TestParseSubjects(t *testing.T) {
 		{"=?utf-8?q?=E5=86=99=E9=81=93?=", "写道"},
 	}
 	for _, tt := range tests {
-		m := Parse(eml("Subject: "+tt.raw, "", "x"))
+		m := Parse(rawMail("Subject: "+tt.raw, "", "x"))
 		if m.Subject != tt.want {
 			t.Errorf("Subject %q = %q, want %q", tt.raw, m.Subject, tt.want)
 		}
@@ -121,13 +121,13 @@ func TestParseDates(t *testing.T) {
 		"2026-11-24 14:03:00 +0000",
 		"Tue, 24 Nov 2026 14:03:00 +0000 GMT",
 	} {
-		m := Parse(eml("Date: "+v, "", "x"))
+		m := Parse(rawMail("Date: "+v, "", "x"))
 		if !m.Date.Equal(want) {
 			t.Errorf("Date %q = %v, want %v (problems %q)", v, m.Date, want, m.Problems)
 		}
 	}
 	for _, v := range []string{"", "someday soon", "32 Foo 2026"} {
-		m := Parse(eml("Date: "+v, "", "x"))
+		m := Parse(rawMail("Date: "+v, "", "x"))
 		if !m.Date.IsZero() {
 			t.Errorf("Date %q = %v, want zero", v, m.Date)
 		}
@@ -150,7 +150,7 @@ func TestParseAddressesLenient(t *testing.T) {
 		{`=?UTF-8?Q?Jos=C3=A9?= <j@x.org>, @@@`, []Address{{"José", "j@x.org"}}},
 	}
 	for _, tt := range tests {
-		m := Parse(eml("To: "+tt.value, "", "x"))
+		m := Parse(rawMail("To: "+tt.value, "", "x"))
 		if len(m.To) == 0 && len(tt.want) == 0 {
 			continue
 		}
@@ -179,7 +179,7 @@ func TestParseAutoSubmitted(t *testing.T) {
 		{"X-Other: 1", false},
 	}
 	for _, tt := range tests {
-		m := Parse(eml(tt.hdr, "", "x"))
+		m := Parse(rawMail(tt.hdr, "", "x"))
 		if m.AutoSubmitted != tt.want {
 			t.Errorf("%s: AutoSubmitted = %v, want %v", tt.hdr, m.AutoSubmitted, tt.want)
 		}
@@ -194,51 +194,51 @@ func TestParseBodies(t *testing.T) {
 		htmlOnly bool
 		problem  string // a Problems entry must contain it ("" = none expected)
 	}{
-		{"plain", eml("Content-Type: text/plain", "", "Hello,", "", "world."), "Hello,\n\nworld.", false, ""},
-		{"no content-type", eml("Subject: x", "", "Hello"), "Hello", false, ""},
-		{"quoted-printable", eml(
+		{"plain", rawMail("Content-Type: text/plain", "", "Hello,", "", "world."), "Hello,\n\nworld.", false, ""},
+		{"no content-type", rawMail("Subject: x", "", "Hello"), "Hello", false, ""},
+		{"quoted-printable", rawMail(
 			"Content-Type: text/plain; charset=utf-8",
 			"Content-Transfer-Encoding: quoted-printable", "",
 			"Caf=C3=A9 and a soft=", "break, =3D sign, bad =ZZ escape.  ", "end="),
 			"Café and a softbreak, = sign, bad =ZZ escape.\nend", false, ""},
-		{"base64", eml(
+		{"base64", rawMail(
 			"Content-Type: text/plain; charset=utf-8",
 			"Content-Transfer-Encoding: BASE64", "",
 			"Q2Fmw6kgbm90ZXMs", "IHRoYW5rIHlvdS4="),
 			"Café notes, thank you.", false, ""},
-		{"base64 unpadded with junk", eml(
+		{"base64 unpadded with junk", rawMail(
 			"Content-Type: text/plain",
 			"Content-Transfer-Encoding: base64", "",
 			"SGVsbG8gd29y*bGQ"),
 			"Hello world", false, "base64"},
-		{"windows-1252", eml(
+		{"windows-1252", rawMail(
 			"Content-Type: text/plain; charset=windows-1252",
 			"Content-Transfer-Encoding: 8bit", "",
 			"I am \x93very\x94 interested \x96 caf\xe9."),
 			"I am “very” interested – café.", false, ""},
-		{"iso-8859-1 qp", eml(
+		{"iso-8859-1 qp", rawMail(
 			"Content-Type: text/plain; charset=\"ISO-8859-1\"",
 			"Content-Transfer-Encoding: quoted-printable", "",
 			"R=E9sum=E9 attached, Fran=E7ois."),
 			"Résumé attached, François.", false, ""},
-		{"utf-8 declared, latin-1 sent", eml(
+		{"utf-8 declared, latin-1 sent", rawMail(
 			"Content-Type: text/plain; charset=utf-8", "",
 			"caf\xe9"),
 			"café", false, "not valid UTF-8"},
-		{"unknown charset, latin-1 bytes", eml(
+		{"unknown charset, latin-1 bytes", rawMail(
 			"Content-Type: text/plain; charset=x-klingon", "",
 			"caf\xe9"),
 			"café", false, "unknown charset"},
-		{"unknown charset, utf-8 bytes", eml(
+		{"unknown charset, utf-8 bytes", rawMail(
 			"Content-Type: text/plain; charset=x-klingon", "",
 			"café"),
 			"café", false, "unknown charset"},
-		{"unknown transfer encoding", eml(
+		{"unknown transfer encoding", rawMail(
 			"Content-Type: text/plain",
 			"Content-Transfer-Encoding: x-weird", "",
 			"still readable"),
 			"still readable", false, "unknown transfer encoding"},
-		{"multipart/alternative prefers plain", eml(
+		{"multipart/alternative prefers plain", rawMail(
 			"Content-Type: multipart/alternative; boundary=b1", "",
 			"--b1",
 			"Content-Type: text/plain; charset=utf-8", "",
@@ -248,7 +248,7 @@ func TestParseBodies(t *testing.T) {
 			"<p>HTML version.</p>",
 			"--b1--"),
 			"Plain version.", false, ""},
-		{"multipart/alternative with empty plain uses html", eml(
+		{"multipart/alternative with empty plain uses html", rawMail(
 			"Content-Type: multipart/alternative; boundary=b1", "",
 			"--b1",
 			"Content-Type: text/plain; charset=utf-8", "",
@@ -258,11 +258,11 @@ func TestParseBodies(t *testing.T) {
 			"<p>HTML version.</p>",
 			"--b1--"),
 			"HTML version.", true, ""},
-		{"html only", eml(
+		{"html only", rawMail(
 			"Content-Type: text/html; charset=utf-8", "",
 			"<html><head><title>T</title><style>p{}</style></head><body><p>Dear Dr.&nbsp;Park,</p><p>Thank&nbsp;you &amp; regards.</p><script>alert(1)</script></body></html>"),
 			"Dear Dr. Park,\n\nThank you & regards.", true, ""},
-		{"mixed: alternative in related with inline image", eml(
+		{"mixed: alternative in related with inline image", rawMail(
 			"Content-Type: multipart/mixed; boundary=\"outer\"", "",
 			"preamble is ignored",
 			"--outer",
@@ -288,7 +288,7 @@ func TestParseBodies(t *testing.T) {
 			"--outer--",
 			"epilogue is ignored"),
 			"Text part.\n\nText after the attachment.", false, ""},
-		{"missing final boundary", eml(
+		{"missing final boundary", rawMail(
 			"Content-Type: multipart/mixed; boundary=XX", "",
 			"--XX",
 			"Content-Type: text/plain", "",
@@ -297,11 +297,11 @@ func TestParseBodies(t *testing.T) {
 			"Content-Type: text/plain", "",
 			"Second part, cut off"),
 			"First part.\n\nSecond part, cut off", false, "missing final boundary"},
-		{"boundary not found", eml(
+		{"boundary not found", rawMail(
 			"Content-Type: multipart/mixed; boundary=nothere", "",
 			"Just text."),
 			"Just text.", false, "not found"},
-		{"longer boundary with ours as prefix", eml(
+		{"longer boundary with ours as prefix", rawMail(
 			"Content-Type: multipart/mixed; boundary=a", "",
 			"--a",
 			"Content-Type: multipart/alternative; boundary=ab", "",
@@ -311,25 +311,25 @@ func TestParseBodies(t *testing.T) {
 			"--ab--",
 			"--a--"),
 			"Inner.", false, ""},
-		{"malformed header line", eml(
+		{"malformed header line", rawMail(
 			"From: a@x.org",
 			"this is not a header",
 			"Content-Type: text/plain; charset=iso-8859-1",
 			"", "caf\xe9"),
 			"café", false, "malformed line"},
 		{"no header", []byte("Dear Dr. Park,\nThank you.\n"), "Dear Dr. Park,\nThank you.", false, "no header"},
-		{"header without blank line then body", eml(
+		{"header without blank line then body", rawMail(
 			"Subject: x",
 			"Hello there, no blank line."),
 			"Hello there, no blank line.", false, ""},
 		{"empty", nil, "", false, ""},
-		{"header only", eml("Subject: only"), "", false, ""},
-		{"8 KB header line", eml(
+		{"header only", rawMail("Subject: only"), "", false, ""},
+		{"8 KB header line", rawMail(
 			"X-Long: "+strings.Repeat("a", 8192),
 			"Subject: after the long line", "",
 			"Body."),
 			"Body.", false, ""},
-		{"format=flowed", eml(
+		{"format=flowed", rawMail(
 			"Content-Type: text/plain; charset=utf-8; format=flowed", "",
 			"This line is ",
 			"flowed into one.",
@@ -352,7 +352,7 @@ func TestParseBodies(t *testing.T) {
 			if tt.problem == "" && len(m.Problems) > 0 {
 				t.Errorf("Problems = %q, want none", m.Problems)
 			}
-			if tt.problem != "" && !hasProblem(m, tt.problem) {
+			if tt.problem != "" && !hasReaderProblem(m, tt.problem) {
 				t.Errorf("Problems = %q, want one containing %q", m.Problems, tt.problem)
 			}
 			if m.Size != len(tt.raw) {
@@ -364,7 +364,7 @@ func TestParseBodies(t *testing.T) {
 
 func TestParseAttachments(t *testing.T) {
 	pdf := "%PDF-1.4 fake\n"
-	raw := eml(
+	raw := rawMail(
 		"Content-Type: multipart/mixed; boundary=\"b\"", "",
 		"--b",
 		"Content-Type: text/plain", "",
@@ -407,13 +407,13 @@ func TestParseAttachments(t *testing.T) {
 		"--b--")
 	m := Parse(raw)
 	want := []Attachment{
-		{Filename: "cv.pdf", ContentType: "application/pdf", Size: int64(len(pdf)), SHA256: sha(pdf)},
-		{Filename: "résumé.pdf", ContentType: "application/pdf", Size: int64(len(pdf) - 1), SHA256: sha(pdf[:len(pdf)-1])},
-		{Filename: "Personal Statement.docx", ContentType: "application/octet-stream", Size: 4, SHA256: sha("data")},
-		{Filename: "Lettre_été.pdf", ContentType: "application/pdf", Size: 1, SHA256: sha("x")},
-		{Filename: "Lettre_été.pdf", ContentType: "application/pdf", Size: 1, SHA256: sha("x")},
-		{Filename: "notes.txt", ContentType: "text/plain", Size: 5, SHA256: sha("notes"), Inline: true},
-		{Filename: "", ContentType: "image/png", Size: 8, SHA256: sha("\x89PNG\r\n\x1a\n"), Inline: true},
+		{Filename: "cv.pdf", ContentType: "application/pdf", Size: int64(len(pdf)), SHA256: sha256Hex(pdf)},
+		{Filename: "résumé.pdf", ContentType: "application/pdf", Size: int64(len(pdf) - 1), SHA256: sha256Hex(pdf[:len(pdf)-1])},
+		{Filename: "Personal Statement.docx", ContentType: "application/octet-stream", Size: 4, SHA256: sha256Hex("data")},
+		{Filename: "Lettre_été.pdf", ContentType: "application/pdf", Size: 1, SHA256: sha256Hex("x")},
+		{Filename: "Lettre_été.pdf", ContentType: "application/pdf", Size: 1, SHA256: sha256Hex("x")},
+		{Filename: "notes.txt", ContentType: "text/plain", Size: 5, SHA256: sha256Hex("notes"), Inline: true},
+		{Filename: "", ContentType: "image/png", Size: 8, SHA256: sha256Hex("\x89PNG\r\n\x1a\n"), Inline: true},
 	}
 	if !reflect.DeepEqual(m.Attachments, want) {
 		t.Errorf("Attachments:\n got %+v\nwant %+v", m.Attachments, want)
@@ -430,7 +430,7 @@ func TestParseAttachments(t *testing.T) {
 }
 
 func TestParseForwardedRFC822(t *testing.T) {
-	m := Parse(eml(
+	m := Parse(rawMail(
 		"Content-Type: multipart/mixed; boundary=\"m1\"", "",
 		"--m1",
 		"Content-Type: text/plain", "",
@@ -465,7 +465,7 @@ func TestParseForwardedRFC822(t *testing.T) {
 }
 
 func TestParseOwnFromReplies(t *testing.T) {
-	m := Parse(eml(
+	m := Parse(rawMail(
 		"Content-Type: text/plain; charset=utf-8", "",
 		"Thank you, I accept the December 3 slot.",
 		"",
@@ -497,7 +497,7 @@ func TestParseDeepNesting(t *testing.T) {
 		fmt.Fprintf(&b, "--b%d--\r\n", i)
 	}
 	m := Parse([]byte(b.String()))
-	if !hasProblem(m, "nesting deeper") {
+	if !hasReaderProblem(m, "nesting deeper") {
 		t.Errorf("Problems = %q, want a nesting problem", m.Problems)
 	}
 	if strings.Contains(m.Text, "deep text") {
@@ -507,7 +507,7 @@ func TestParseDeepNesting(t *testing.T) {
 
 func TestParseHTMLNested(t *testing.T) {
 	h := strings.Repeat("<div><blockquote>", 200) + "deep" + strings.Repeat("</blockquote></div>", 200)
-	m := Parse(eml("Content-Type: text/html", "", "<p>Own words.</p>"+h))
+	m := Parse(rawMail("Content-Type: text/html", "", "<p>Own words.</p>"+h))
 	if m.Own != "Own words." {
 		t.Errorf("Own = %q", m.Own)
 	}
@@ -584,7 +584,7 @@ func draft3K() []byte {
 		"I especially valued the conversation about the EHR optimization projects and the mentorship structure. "
 	plain := strings.Repeat(para, 6)
 	html := "<div dir=\"ltr\"><p>" + strings.Repeat(para+"</p><p>", 6) + "</p><div>Sincerely,<br>Amina Rahman, MD</div></div>"
-	return eml(
+	return rawMail(
 		"From: Amina Rahman <amina@example.org>",
 		"To: Helen Park <hpark@lakeside-med.org>",
 		"Cc: coordinator@lakeside-med.org",
