@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/matchguard/matchguard/config"
@@ -65,6 +66,7 @@ type Classifier struct {
 	cfg      *config.Config
 	rules    *clRules
 	programs []clProgram
+	scratch  sync.Pool // *[2]clScratch: subject and body postings reused between messages
 }
 
 // NewClassifier builds the classifier for the programs in cfg (nil: none).
@@ -78,6 +80,7 @@ func NewClassifier(cfg *config.Config) (*Classifier, error) {
 	}
 	c := &Classifier{cfg: cfg, rules: r}
 	c.programs = compileCLPrograms(r.vocab, cfg)
+	r.vocab.buildTrie()
 	return c, nil
 }
 
@@ -130,8 +133,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 		body = b.String()
 	}
 	v := c.rules.vocab
-	subjDoc := tokenizeCL(v, subject)
-	bodyDoc := tokenizeCL(v, body)
+	scratch, _ := c.scratch.Get().(*[2]clScratch)
+	if scratch == nil {
+		scratch = new([2]clScratch)
+	}
+	defer func() { scratch[0].reset(); scratch[1].reset(); c.scratch.Put(scratch) }()
+	subjDoc := tokenizeCL(v, subject, &scratch[0])
+	bodyDoc := tokenizeCL(v, body, &scratch[1])
 
 	// 1. The program.
 	prog, kind, phish, lookalike := c.program(m, subjDoc, bodyDoc, note)
@@ -277,15 +285,15 @@ func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ..
 	}
 	ms := map[int]*clMention{}
 	if fromName != "" {
-		c.mentions(tokenizeCL(c.rules.vocab, fromName), 2, ms)
+		c.mentions(tokenizeCL(c.rules.vocab, fromName, nil), 2, ms)
 	}
 	c.mentions(subj, 1.5, ms)
 	c.mentions(body, 1, ms)
 	if len(ms) == 0 && m.Signature != "" {
-		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096)), 1, ms)
+		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096), nil), 1, ms)
 	}
 	if len(ms) == 0 && kind != clSenderUnknown && m.Quoted != "" {
-		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, clMaxBody)), 0.5, ms)
+		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil), 0.5, ms)
 	}
 	var p *config.Program
 	var mn *clMention

@@ -52,6 +52,8 @@ type clVocab struct {
 	prefix   map[string]int32
 	prefLens []int // distinct prefix lengths, ascending
 	n        int32
+	trie     []clTrieNode // built by buildTrie once every phrase is compiled
+	odd      []string     // prefixes the trie cannot hold (non-ASCII)
 }
 
 func newCLVocab() *clVocab {
@@ -173,8 +175,19 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 type clSpan struct{ from, to int }
 
 // find returns the earliest match of p in d accepted by keep (nil: all).
-func (p *clPhrase) find(d *clDoc, keep func(sp clSpan) bool) (clSpan, bool) {
+func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	best := clSpan{-1, -1}
+	if d.post == nil {
+		// A short text without postings: try every token.
+		for pos := range d.toks {
+			for _, alt := range p.segs[0].alts {
+				if sp, ok := p.at(d, pos, alt, keep); ok {
+					return sp, true
+				}
+			}
+		}
+		return best, false
+	}
 	for _, alt := range p.segs[0].alts {
 		id := alt[0].id
 		if int(id) >= len(d.post) {
@@ -184,20 +197,35 @@ func (p *clPhrase) find(d *clDoc, keep func(sp clSpan) bool) (clSpan, bool) {
 			if best.from >= 0 && int(pos) >= best.from {
 				break
 			}
-			e, ok := matchCLRun(d, int(pos), alt)
-			if !ok {
-				continue
-			}
-			if end, ok := p.extend(d, e, 1); ok {
-				sp := clSpan{int(pos), end}
-				if keep == nil || keep(sp) {
-					best = sp
-					break
-				}
+			if sp, ok := p.at(d, int(pos), alt, keep); ok {
+				best = sp
+				break
 			}
 		}
 	}
 	return best, best.from >= 0
+}
+
+// clKeeper decides whether a match counts (negation, vetoes).
+type clKeeper interface {
+	keep(d *clDoc, sp clSpan) bool
+}
+
+// at matches p with its first segment's alternative alt at token pos.
+func (p *clPhrase) at(d *clDoc, pos int, alt []clWord, keep clKeeper) (clSpan, bool) {
+	e, ok := matchCLRun(d, pos, alt)
+	if !ok {
+		return clSpan{}, false
+	}
+	end, ok := p.extend(d, e, 1)
+	if !ok {
+		return clSpan{}, false
+	}
+	sp := clSpan{pos, end}
+	if keep != nil && !keep.keep(d, sp) {
+		return clSpan{}, false
+	}
+	return sp, true
 }
 
 // matchCLRun matches the words of alt at tokens i, i+1, … within one
@@ -235,10 +263,31 @@ func (p *clPhrase) extend(d *clDoc, i, k int) (int, bool) {
 	return 0, false
 }
 
-// tokenizeCL cuts src into words and builds postings for v.
-func tokenizeCL(v *clVocab, src string) *clDoc {
+// clScratch holds a document's postings between uses, so classifying a
+// message does not clear a table the size of the vocabulary each time.
+type clScratch struct {
+	post    [][]int32
+	touched []int32
+	toks    []clToken
+}
+
+func (s *clScratch) reset() {
+	for _, id := range s.touched {
+		s.post[id] = s.post[id][:0]
+	}
+	s.touched = s.touched[:0]
+}
+
+// tokenizeCL cuts src into words. With a scratch it builds postings for v
+// in it (the document is valid until the scratch's next reset); without
+// one, phrases are matched by trying every token, which suits short texts.
+func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 	d := &clDoc{src: src}
-	d.toks = make([]clToken, 0, len(src)/6+4)
+	if sc != nil {
+		d.toks = sc.toks[:0]
+	} else {
+		d.toks = make([]clToken, 0, len(src)/6+4)
+	}
 	var sent, clause int32
 	var buf []byte
 	i := 0
@@ -339,24 +388,64 @@ func tokenizeCL(v *clVocab, src string) *clDoc {
 		newlines = 0
 		d.toks = append(d.toks, clToken{w: w, s: start, e: i, sent: sent, clause: clause, id: -1})
 	}
-	// Postings.
-	d.post = make([][]int32, v.n)
+	// Vocabulary ids, and postings when there is a scratch.
+	if sc != nil {
+		sc.toks = d.toks
+		if len(sc.post) < int(v.n) {
+			sc.post = make([][]int32, v.n)
+		}
+		d.post = sc.post
+	}
 	for k := range d.toks {
 		t := &d.toks[k]
 		if id, ok := v.exact[t.w]; ok {
 			t.id = id
-			d.post[id] = append(d.post[id], int32(k))
+			if sc != nil {
+				sc.addPost(id, k)
+			}
 		}
-		for _, l := range v.prefLens {
-			if l > len(t.w) {
+		if sc == nil {
+			continue
+		}
+		if v.trie == nil {
+			for _, l := range v.prefLens {
+				if l > len(t.w) {
+					break
+				}
+				if id, ok := v.prefix[t.w[:l]]; ok {
+					sc.addPost(id, k)
+				}
+			}
+			continue
+		}
+		n := int32(0)
+		for i := 0; i < len(t.w); i++ {
+			ci := clTrieIndex(t.w[i])
+			if ci < 0 {
 				break
 			}
-			if id, ok := v.prefix[t.w[:l]]; ok {
-				d.post[id] = append(d.post[id], int32(k))
+			n = v.trie[n].child[ci]
+			if n == 0 {
+				break
+			}
+			if id := v.trie[n].prefix; id >= 0 {
+				sc.addPost(id, k)
+			}
+		}
+		for _, p := range v.odd {
+			if strings.HasPrefix(t.w, p) {
+				sc.addPost(v.prefix[p], k)
 			}
 		}
 	}
 	return d
+}
+
+func (s *clScratch) addPost(id int32, pos int) {
+	if len(s.post[id]) == 0 {
+		s.touched = append(s.touched, id)
+	}
+	s.post[id] = append(s.post[id], int32(pos))
 }
 
 func isCLWordByte(c byte) bool {
@@ -382,4 +471,47 @@ func (d *clDoc) excerpt(sp clSpan) string {
 		s = s[:77] + "…"
 	}
 	return s
+}
+
+// clTrieNode is a node of the prefix trie: children by letter or digit.
+type clTrieNode struct {
+	child  [36]int32 // 0: none
+	prefix int32     // prefix id ending here, -1 when none
+}
+
+func clTrieIndex(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a')
+	case '0' <= c && c <= '9':
+		return 26 + int(c-'0')
+	}
+	return -1
+}
+
+// buildTrie indexes the vocabulary's prefixes, so a word's prefixes are
+// found in one walk instead of one map lookup per prefix length.
+func (v *clVocab) buildTrie() {
+	v.trie = []clTrieNode{{prefix: -1}}
+	for p, id := range v.prefix {
+		n := 0
+		ok := true
+		for i := 0; i < len(p); i++ {
+			k := clTrieIndex(p[i])
+			if k < 0 {
+				ok = false
+				break
+			}
+			if v.trie[n].child[k] == 0 {
+				v.trie = append(v.trie, clTrieNode{prefix: -1})
+				v.trie[n].child[k] = int32(len(v.trie) - 1)
+			}
+			n = int(v.trie[n].child[k])
+		}
+		if ok {
+			v.trie[n].prefix = id
+		} else {
+			v.odd = append(v.odd, p)
+		}
+	}
 }

@@ -101,7 +101,7 @@ func compileCLPrograms(v *clVocab, cfg *config.Config) []clProgram {
 // clPhraseOfName compiles a name as a run of exact words, tokenized the way
 // text is ("St. Brendan's" is "st brendan").
 func clPhraseOfName(v *clVocab, s string) *clPhrase {
-	d := tokenizeCL(&clVocab{}, s)
+	d := tokenizeCL(&clVocab{}, s, nil)
 	if len(d.toks) == 0 {
 		return nil
 	}

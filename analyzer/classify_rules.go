@@ -44,6 +44,7 @@ type clRules struct {
 	notAfter  map[string]bool
 	platforms []clPlatform
 	noreply   map[string]bool
+	keepers   []clGroupKeeper // one per group
 }
 
 type clTypesFile struct {
@@ -124,6 +125,10 @@ func loadCLRules() (*clRules, error) {
 			cg.phrases = append(cg.phrases, p)
 		}
 		r.groups = append(r.groups, cg)
+	}
+
+	for i := range r.groups {
+		r.keepers = append(r.keepers, clGroupKeeper{r, &r.groups[i]})
 	}
 
 	const sendersFile = "classify/senders.toml"
@@ -242,14 +247,7 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 	s := &clScores{score: make(map[string]float64, 16)}
 	for gi := range r.groups {
 		g := &r.groups[gi]
-		keep := func(d *clDoc) func(sp clSpan) bool {
-			return func(sp clSpan) bool {
-				if g.negatable && r.negated(d, sp) {
-					return false
-				}
-				return !vetoedCL(d, sp, g.veto)
-			}
-		}
+		keep := &r.keepers[gi]
 		total := 0.0
 		n := 0
 		for _, p := range g.phrases {
@@ -257,7 +255,7 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 			var w float64
 			var why string
 			if g.in != clInBody && subj != nil && len(subj.toks) > 0 {
-				if sp, ok := p.find(subj, keep(subj)); ok {
+				if sp, ok := p.find(subj, keep); ok {
 					found, w = true, g.weight*subjW
 					if g.in == clInAny {
 						w *= 1.25
@@ -266,7 +264,7 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 				}
 			}
 			if g.in != clInSubject && body != nil {
-				if sp, ok := p.find(body, keep(body)); ok && g.weight > w {
+				if sp, ok := p.find(body, keep); ok && g.weight > w {
 					found, w = true, g.weight
 					why = "\"" + body.excerpt(sp) + "\""
 				}
@@ -289,6 +287,19 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 		}
 	}
 	return s
+}
+
+// clGroupKeeper applies a group's negation and vetoes to a match.
+type clGroupKeeper struct {
+	r *clRules
+	g *clGroup
+}
+
+func (k *clGroupKeeper) keep(d *clDoc, sp clSpan) bool {
+	if k.g.negatable && k.r.negated(d, sp) {
+		return false
+	}
+	return !vetoedCL(d, sp, k.g.veto)
 }
 
 // ranked returns the output types by score, best first; ties by name so

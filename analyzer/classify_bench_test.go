@@ -1,0 +1,26 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+)
+
+// BenchmarkClassify measures one classification of a typical program
+// message (about 1.5 KB of text). The bar is 5,000 messages a second on
+// one core: at most 200 µs an op.
+func BenchmarkClassify(b *testing.B) {
+	c := testClassifier(b)
+	body := strings.Repeat("Thank you for your interest in our Clinical Informatics Fellowship. Our faculty work on clinical decision support, interoperability and population health analytics. ", 4) +
+		"We would like to invite you to interview with us. Please select a date for your virtual visit: Tuesday, December 8, Thursday, December 10 or Tuesday, December 15. " +
+		"Please respond by November 30. We look forward to meeting you.\n\nBest regards,\nMarcus Webb\nProgram Coordinator, Lakeside University Medical Center"
+	msgs := []*Message{
+		msg("Thalamus <notifications@thalamusgme.com>", "Interview invitation: Lakeside University Medical Center", body),
+		msg("hpark@lakeside-med.org", "Following up", strings.Repeat("We loved meeting you and the whole team was impressed by your work on order sets. ", 10)+"Could you tell us where we are on your rank list?"),
+		msg("reservations@skyways.example", "Your flight is confirmed", strings.Repeat("Your booking is confirmed. Baggage allowance and seat details follow. ", 15)),
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Classify(msgs[i%len(msgs)])
+	}
+}
