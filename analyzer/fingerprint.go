@@ -52,7 +52,7 @@ func Fingerprint(m *Message, rcpts []string) string {
 	fpField(h, "subject")
 	fpField(h, strings.Join(strings.Fields(m.Subject), " "))
 	fpField(h, "text")
-	fpField(h, normalizeText(m.Text))
+	fpField(h, fingerprintText(m.Text))
 	fpField(h, "attachments")
 	fpCount(h, len(atts))
 	for _, a := range atts {
@@ -74,6 +74,6 @@ func fpCount(h hash.Hash, n int) {
 
 // normalizeText makes LF line ends, strips trailing blanks, collapses runs
 // of empty lines to one and trims.
-func normalizeText(t string) string {
+func fingerprintText(t string) string {
 	return joinCollapsed(strings.Split(normalizeNewlines(t), "\n"))
 }

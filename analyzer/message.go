@@ -33,7 +33,8 @@ type Message struct {
 	InReplyTo  string
 	References []string
 	// AutoSubmitted is true for auto-replies (Auto-Submitted other than
-	// "no", X-Autoreply, Precedence bulk/auto_reply/list).
+	// "no", X-Autoreply, X-Autorespond, Precedence auto_reply/bulk/junk;
+	// not Precedence list, which mailing lists use for ordinary mail).
 	AutoSubmitted bool
 	// ListID is the List-Id header, for mailing lists and digests.
 	ListID string
