@@ -172,9 +172,10 @@ func TestSMTPQuidProQuoRefused(t *testing.T) {
 func TestSMTPHoldApproveResend(t *testing.T) {
 	mp := StartMailpit(t)
 	p := StartProxy(t, mp, "")
-	text := "Dear Dr. Feld,\\n\\nConsider this my pledge: if Meridian takes me, I am yours for the full two years, no second thoughts and no looking elsewhere.\\n\\nWarm regards,\\nAmina Rahman"
-	src := "gen:Applied Clinical Informatics Fellowship:" + text
-	rcpt := []string{"jfeld@meridian.edu"}
+	// A binding promise: the rules hold it for review.
+	text := "Dear Dr. Park,\\n\\nI certify my AMIA list this week and wanted you to hear it from me: I promise I will rank Lakeside first. You can rely on it.\\n\\nWith gratitude,\\nAmina Rahman"
+	src := "gen:My rank list:" + text
+	rcpt := []string{"hpark@lakeside-med.org"}
 	r := pySend(t, p.Addr, true, mp.User, mp.Pass, itFrom, rcpt, src)
 	if r.OK || r.Code != 550 || !strings.Contains(r.Msg, "5.7.1") {
 		t.Fatalf("first send: %+v, want 550 5.7.1 (held)", r)
