@@ -92,8 +92,11 @@ func (s *Store) TopChoicePrograms(before time.Time) ([]string, error) {
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
+		var (
+			p     string
+			first int64
+		)
+		if err := rows.Scan(&p, &first); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
@@ -208,9 +211,9 @@ func nonNil(s []string) []string {
 
 // The History queries, prepared at Open.
 const (
-	topChoiceQuery = `SELECT program FROM sends
+	topChoiceQuery = `SELECT program, MIN(at) AS first FROM sends
 		WHERE top_choice = 1 AND at < ? AND program <> ''
-		GROUP BY program ORDER BY MIN(at), program`
+		GROUP BY program ORDER BY first, program`
 	updatesQuery = `SELECT at FROM sends
 		WHERE is_update = 1 AND program = ? AND at < ? ORDER BY at, id`
 	interviewQuery = `SELECT interview_date FROM events

@@ -267,7 +267,10 @@ func TestHistoryQueriesUseIndexes(t *testing.T) {
 		rows.Close()
 		joined := strings.Join(plan, "\n")
 		for _, d := range plan {
-			if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "VALUES CLAUSE") {
+			// Scanning the partial index of top-choice sends is fine: it
+			// holds only those (about one a season), not all sends.
+			if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "VALUES CLAUSE") &&
+				d != "SCAN sends USING COVERING INDEX sends_top_choice" {
 				t.Errorf("%s: query plan scans a table:\n%s", tt.name, joined)
 			}
 		}

@@ -17,7 +17,7 @@ CREATE TABLE sends (
     sketch      BLOB
 );
 CREATE INDEX sends_program_at ON sends (program, at);
-CREATE INDEX sends_top_choice ON sends (at) WHERE top_choice = 1;
+CREATE INDEX sends_top_choice ON sends (program, at) WHERE top_choice = 1;
 CREATE INDEX sends_update ON sends (program, at) WHERE is_update = 1;
 
 -- bands indexes each send's sketch by its locality-sensitive band hashes:

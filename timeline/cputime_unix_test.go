@@ -1,0 +1,18 @@
+//go:build unix
+
+package timeline
+
+import (
+	"syscall"
+	"time"
+)
+
+// processCPU is the CPU time this process has used (user + system). Unlike
+// wall time it does not grow when other processes load the machine.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
