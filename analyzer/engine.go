@@ -32,6 +32,8 @@ type Engine struct {
 	notNeg   *regexp.Regexp
 	// logic rules' compiled parameters
 	updates  [][]*regexp.Regexp
+	frequent [][]*regexp.Regexp
+	updSubj  *regexp.Regexp
 	thanks   [][]*regexp.Regexp
 	requests [][]*regexp.Regexp
 	names    *nameIndex
@@ -95,7 +97,14 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		}
 		switch spec.Kind {
 		case "update-limit":
-			e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns)
+			if e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns); err == nil {
+				e.frequent, err = compileAll(spec, "frequent_patterns", spec.FrequentPatterns)
+			}
+			if err == nil && spec.UpdateSubject != "" {
+				if e.updSubj, err = regexp.Compile(spec.UpdateSubject); err != nil {
+					err = fmt.Errorf("%s: rule %q: update_subject: %v", spec.Source, spec.ID, err)
+				}
+			}
 		case "late-thank-you":
 			e.thanks, err = compileAll(spec, "thanks_patterns", spec.ThanksPatterns)
 		case "unprompted-attachments":
@@ -246,7 +255,8 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 
 	// Facts come first: logic rules and the ledger need them.
 	res.Facts.TopChoice = c.phraseMatches(e.byID["top-choice"]) != nil
-	res.Facts.Update = c.anyMatch(e.updates, c.d.sents)
+	res.Facts.Update = c.anyMatch(e.updates, c.d.sents) || c.anyMatch(e.frequent, c.d.sents) ||
+		e.updSubj != nil && e.updSubj.MatchString(m.Subject)
 	res.Facts.ThankYou = c.isThankYou()
 	res.Facts.Sketch = NewSketch(e.names.mask(m.Own))
 
@@ -326,7 +336,7 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 			if !ok {
 				continue
 			}
-			if anyPattern(r.unless, sent) || c.e.negated(sent, lo, hi) {
+			if anyPattern(r.unless, sent) || c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			out = append(out, match{field, s.start, s.end})
@@ -346,19 +356,15 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 }
 
 // matchAll reports whether every clause matches s; lo and hi bound the
-// clause matches.
+// first clause's match, the one a negation is looked for around.
 func matchAll(p []*regexp.Regexp, s string) (lo, hi int, ok bool) {
-	lo, hi = len(s), 0
-	for _, re := range p {
+	for i, re := range p {
 		loc := re.FindStringSubmatchIndex(s)
 		if loc == nil {
 			return 0, 0, false
 		}
-		if loc[2] < lo {
-			lo = loc[2]
-		}
-		if loc[3] > hi {
-			hi = loc[3]
+		if i == 0 {
+			lo, hi = loc[2], loc[3]
 		}
 	}
 	return lo, hi, true
@@ -387,7 +393,13 @@ func (c *checkCtx) anyMatch(ps [][]*regexp.Regexp, sents []span) bool {
 
 // negated reports whether a negation stands in the few words before the
 // match or inside it ("I am not asking where I stand", "I will not rank").
-func (e *Engine) negated(sent string, lo, hi int) bool {
+func (e *Engine) negated(mode, sent string, lo, hi int) bool {
+	switch mode {
+	case "off":
+		return false
+	case "before":
+		hi = lo
+	}
 	from := lo - 36
 	if from < 0 {
 		from = 0

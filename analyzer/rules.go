@@ -33,6 +33,10 @@ type RuleSpec struct {
 	// YieldTo names rules that, having fired on the same sentence, make
 	// this one redundant (an exchange offer is not also a top-choice note).
 	YieldTo []string `toml:"yield_to"`
+	// Negation says where a negation cancels a match: "around" (default:
+	// a few words before the match or inside it), "before" (only before
+	// it, for rules whose patterns contain negations) or "off".
+	Negation string `toml:"negation"`
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
 	HistoryCues      []string `toml:"history_cues"`
@@ -42,6 +46,8 @@ type RuleSpec struct {
 	UpdatePatterns   []string `toml:"update_patterns"`
 	MaxUpdates       int      `toml:"max_updates"`
 	MinDaysBetween   int      `toml:"min_days_between"`
+	FrequentPatterns []string `toml:"frequent_patterns"`
+	UpdateSubject    string   `toml:"update_subject"`
 	CVWords          []string `toml:"cv_words"`
 	Prompted         []string `toml:"prompted"`
 	Requests         []string `toml:"requests"`
@@ -226,9 +232,23 @@ func (pc *patternCompiler) clause(src string) (string, error) {
 			}
 			continue
 		}
+		// A token that is an optional group on its own, "(?:the |my )?",
+		// takes its separator with it, so "a (?:very )? b" also matches "a b".
+		optional := n > 0 && strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")?") && balancedGroup(t[:len(t)-1])
+		if optional {
+			t = strings.NewReplacer(" |", "|", " )", ")").Replace(t[:len(t)-1])
+		}
 		x, err := pc.expand(strings.ReplaceAll(t, "_", " "), 0)
 		if err != nil {
 			return "", err
+		}
+		if optional {
+			if gap > 0 {
+				fmt.Fprintf(&b, `(?:[^\w]+[\w'’-]+){0,%d}?`, gap)
+				gap = 0
+			}
+			b.WriteString(`(?:[^\w]+(?:` + x + `))?`)
+			continue
 		}
 		if n > 0 {
 			if gap > 0 {
@@ -299,4 +319,24 @@ func splitTokens(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// balancedGroup reports whether s is one parenthesized group from its
+// first character to its last.
+func balancedGroup(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 && i != len(s)-1 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }

@@ -86,8 +86,7 @@ func genericProgramName(n string) bool {
 // "St" alike; straight and curly apostrophes alike.
 func nameRegexp(n string) *regexp.Regexp {
 	q := regexp.QuoteMeta(n)
-	q = strings.ReplaceAll(q, `'`, `['’]`)
-	q = strings.ReplaceAll(q, `’`, `['’]`)
+	q = strings.NewReplacer(`'`, `['’]`, `’`, `['’]`).Replace(q)
 	q = strings.ReplaceAll(q, `St\.`, `St\.?`)
 	q = strings.ReplaceAll(q, " ", `\s+`)
 	if n == strings.ToUpper(n) || len(n) <= 4 {
@@ -310,7 +309,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if containsAny(before, hist) {
 					continue
 				}
-				if reSalutation.MatchString(sent) || containsAny(lower, target) {
+				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
+				if reSalutation.MatchString(sent) || possessive || containsAny(lower, target) {
 					hit = true
 				}
 			}
@@ -452,7 +452,14 @@ func (c *checkCtx) massEmail(r *rule) error {
 }
 
 func (c *checkCtx) updateLimit(r *rule) error {
-	if !c.res.Facts.Update || c.h == nil || c.prog == nil {
+	if !c.res.Facts.Update || c.prog == nil {
+		return nil
+	}
+	if c.anyMatch(c.e.frequent, c.d.sents) {
+		c.addWhole(r, "body", "weekly updates", -1, -1, map[string]string{"count": "one of many"})
+		return nil
+	}
+	if c.h == nil {
 		return nil
 	}
 	prior, err := c.h.Updates(c.prog.Key, c.now)
@@ -537,7 +544,7 @@ func (c *checkCtx) isThankYou() bool {
 	if len(c.e.thanks) == 0 {
 		return false
 	}
-	if anyPattern(c.e.thanks, c.d.subjLower) || strings.HasPrefix(strings.TrimSpace(c.d.subjLower), "thank") {
+	if anyPattern(c.e.thanks, c.d.subjLower) {
 		return true
 	}
 	n := 0
