@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -190,5 +192,35 @@ func TestTimelineMergesDueItems(t *testing.T) {
 	}
 	if got, err := s.Timeline(nil, Filter{}); err != nil || len(got) != 3 {
 		t.Errorf("Timeline(nil config) = %d events, %v; want the 3 stored", len(got), err)
+	}
+}
+
+func TestEventJSONIsTheTimelineLine(t *testing.T) {
+	e := Event{ID: 9, At: time.Date(2026, 11, 20, 15, 2, 0, 0, time.UTC), Program: "lakeside", Direction: DirIn,
+		Type: "interview-invite", Subject: "Interview", MessageID: "<a@b>"}
+	// As the CLI writes it: without HTML escaping, so <...> stays readable.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
+		t.Fatal(err)
+	}
+	b := bytes.TrimSpace(buf.Bytes())
+	want := `{"at":"2026-11-20T15:02:00Z","program":"lakeside","direction":"in","type":"interview-invite","subject":"Interview","message_id":"<a@b>"}`
+	if string(b) != want {
+		t.Errorf("json.Marshal(event) =\n %s\nwant\n %s", b, want)
+	}
+}
+
+func TestRecordSendWithoutVerdictLogsPass(t *testing.T) {
+	s := newStore(t)
+	sn := send(t0, "lakeside", "x", "", analyzer.Facts{})
+	sn.Verdict = ""
+	if _, err := s.RecordSend(sn); err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := s.Events(Filter{Direction: DirOut})
+	if len(evs) != 1 || evs[0].Type != "pass" {
+		t.Errorf("out events = %+v; want one of type pass", evs)
 	}
 }

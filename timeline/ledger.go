@@ -19,8 +19,9 @@ var _ analyzer.History = (*Store)(nil)
 // hashes for SimilarSends (a zero sketch is stored but never matches).
 //
 // The send is also logged to the timeline as an "out" event whose type is
-// s.Verdict (pass, warn, approved, overridden), in the same transaction;
-// when an "out" event with s.MessageID exists already, none is added.
+// s.Verdict (pass, warn, approved, overridden; "pass" when empty), in the
+// same transaction; when an "out" event with s.MessageID exists already,
+// none is added.
 func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 	if sent.At.IsZero() {
 		return 0, errors.New("timeline: record send: the send has no time")
@@ -66,11 +67,15 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 			return 0, fmt.Errorf("timeline: record send: bands: %w", err)
 		}
 	}
+	typ := sent.Verdict
+	if typ == "" {
+		typ = string(analyzer.Pass)
+	}
 	if _, err := addEvent(tx, Event{
 		At:        sent.At,
 		Program:   sent.Program,
 		Direction: DirOut,
-		Type:      sent.Verdict,
+		Type:      typ,
 		Subject:   sent.Subject,
 		MessageID: sent.MessageID,
 	}); err != nil {

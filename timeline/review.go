@@ -37,39 +37,41 @@ var ErrWrongStatus = errors.New("timeline: wrong review status")
 
 // Review is a send kept for the applicant to review: a held or blocked
 // message (and warn sends, stored as "sent" with their rules so the page
-// can show them).
+// can show them). Its JSON form is SPEC's `review list --json` line (id,
+// status, at, to, subject, program, rules), plus from, verdict, why,
+// decided_at and sent_at where set; the message itself is left out.
 type Review struct {
-	ID string
+	ID string `json:"id"`
 	// Status is held, blocked, approved, overridden, sent or dropped.
-	Status string
+	Status string `json:"status"`
 	// At is when the message was judged (UTC).
-	At      time.Time
-	From    string
-	To      []string
-	Subject string
-	Program string
+	At      time.Time `json:"at"`
+	From    string    `json:"from,omitempty"`
+	To      []string  `json:"to"`
+	Subject string    `json:"subject"`
+	Program string    `json:"program"`
 	// Verdict is the analyzer's verdict: hold, block or warn.
-	Verdict string
+	Verdict string `json:"verdict,omitempty"`
 	// Rules are the distinct rule ids of Findings, in order.
-	Rules    []string
-	Findings []analyzer.Finding
+	Rules    []string           `json:"rules"`
+	Findings []analyzer.Finding `json:"-"`
 	// Own is the judged text (the applicant's own words); body findings'
 	// Start and End are offsets into it, kept by the store.
-	Own string
+	Own string `json:"-"`
 	// Raw is the message as submitted. Reviews leaves it nil; Review and
 	// TakeApproval fill it in.
-	Raw []byte
+	Raw []byte `json:"-"`
 	// Fingerprint identifies "the same message" (recipients, subject, text
 	// and attachments) across re-sends; TakeApproval looks it up.
-	Fingerprint string
+	Fingerprint string `json:"-"`
 	// Why is the override's justification.
-	Why string
+	Why string `json:"why,omitempty"`
 	// DecidedAt is when the item was approved, overridden or dropped; zero
 	// while undecided.
-	DecidedAt time.Time
+	DecidedAt time.Time `json:"decided_at,omitzero"`
 	// SentAt is when an approval let an identical send through
 	// (TakeApproval); zero otherwise.
-	SentAt time.Time
+	SentAt time.Time `json:"sent_at,omitzero"`
 }
 
 // newID returns IDLength random base62 characters.

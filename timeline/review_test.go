@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -314,5 +315,20 @@ func TestApprovalSurvivesReopen(t *testing.T) {
 	}
 	if again, _ := s.TakeApproval("fp-reopen"); again != nil {
 		t.Errorf("a used approval came back after re-open: %+v", again)
+	}
+}
+
+func TestReviewJSONIsTheListLine(t *testing.T) {
+	r := heldReview("fp")
+	r.ID, r.Status, r.Rules = "h7Kq2abcdEFG", StatusHeld, []string{"binding-commitment"}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"h7Kq2abcdEFG","status":"held","at":"2026-11-20T15:00:00Z","from":"amina@example.org",` +
+		`"to":["hpark@lakeside-med.org","coord@lakeside-med.org"],"subject":"Following up","program":"lakeside",` +
+		`"verdict":"hold","rules":["binding-commitment"]}`
+	if string(b) != want {
+		t.Errorf("json.Marshal(review) =\n %s\nwant\n %s", b, want)
 	}
 }
