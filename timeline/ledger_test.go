@@ -326,3 +326,52 @@ func TestConcurrentRecording(t *testing.T) {
 		t.Errorf("in events = %d; want %d", len(evs), workers*each)
 	}
 }
+
+// TestTwoStoresOnOneFile is the server and a CLI command sharing the
+// database: writes from both wait for each other instead of failing.
+func TestTwoStoresOnOneFile(t *testing.T) {
+	path := t.TempDir() + "/shared.db"
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	var wg sync.WaitGroup
+	for w, s := range []*Store{a, b, a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g := newTextGen(uint64(w + 100))
+			for i := range 20 {
+				at := t0.Add(time.Duration(w*100+i) * time.Second)
+				if _, err := s.RecordSend(send(at, fmt.Sprintf("p%d", w), "s", g.text(30), analyzer.Facts{})); err != nil {
+					t.Error(err)
+					return
+				}
+				r := heldReview(fmt.Sprintf("fp%d-%d", w, i))
+				if _, err := s.AddReview(r); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := s.Approve(r.ID); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var n int
+	b.db.QueryRow(`SELECT COUNT(*) FROM sends`).Scan(&n)
+	if n != 80 {
+		t.Errorf("sends seen by the second store = %d; want 80", n)
+	}
+	if got, _ := a.Reviews(StatusApproved); len(got) != 80 {
+		t.Errorf("approved reviews seen by the first store = %d; want 80", len(got))
+	}
+}
