@@ -32,8 +32,11 @@ func (ss *session) handle(raw []byte) error {
 		keys[i] = p.Key
 	}
 	now := s.o.Now()
+	t0 := time.Now()
 	msg := analyzer.Parse(raw)
+	tParse := time.Since(t0)
 	res, err := s.o.Engine.Check(analyzer.Input{Msg: msg, Now: now, Rcpts: rcpts}, s.o.Store)
+	tCheck := time.Since(t0) - tParse
 	if err != nil {
 		log.Error("analysis failed (history)", "err", err)
 		return errStore
@@ -73,6 +76,7 @@ func (ss *session) handle(raw []byte) error {
 		return errStore
 	}
 
+	t1 := time.Now()
 	if err := ss.relay(raw, rcpts); err != nil {
 		if approval != nil {
 			if rerr := s.o.Store.ReturnApproval(approval); rerr != nil {
@@ -84,8 +88,9 @@ func (ss *session) handle(raw []byte) error {
 	}
 	// Sent: from here on a store failure must not turn into an error
 	// reply, or the client would send the message twice.
+	tRelay := time.Since(t1)
 	ss.record(log, msg, rcpts, now, &res, sendAs)
-	log.Info("relayed")
+	log.Info("relayed", "ms_parse", ms(tParse), "ms_check", ms(tCheck), "ms_relay", ms(tRelay), "ms_record", ms(time.Since(t1)-tRelay))
 	return nil
 }
 
@@ -247,3 +252,5 @@ func domains(rcpts []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
 
 	"github.com/emersion/go-sasl"
@@ -207,8 +208,19 @@ func (ss *session) Data(r io.Reader) error {
 		ss.log.Info("message not received in full; nothing relayed", "err", err)
 		return &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 3, 0}, Message: "Message not received in full; nothing was sent"}
 	}
-	return ss.handle(raw)
+	err = ss.handle(raw)
+	if len(raw) >= bigMessage {
+		// Collect this message's memory now rather than at twice the
+		// heap's size, so a run of large messages costs one at a time.
+		raw = nil
+		runtime.GC()
+	}
+	return err
 }
+
+// bigMessage is the size from which a message's memory is collected as
+// soon as it is handled.
+const bigMessage = 4 << 20
 
 // readMessage reads r to its end into one slice. With a size hint (the
 // client's SIZE=) it reads straight into a slice of that size; otherwise

@@ -1,0 +1,284 @@
+// Command benchsmtp measures the SMTP proxy against Mailpit in one run:
+//
+//   - 100 sends of a 5 KB program message, a new connection each (as mail
+//     clients do), straight to Mailpit and through the proxy;
+//   - one 20 MB message (a base64 attachment), straight and through the
+//     proxy, and the proxy's peak memory (VmHWM) for it.
+//
+// Run it with scripts/bench-smtp.sh, which builds matchguard first.
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/base64"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-sasl"
+	gosmtp "github.com/emersion/go-smtp"
+)
+
+const (
+	user = "amina@example.org"
+	pass = "bench-Pa55"
+	from = "amina.rahman@example.org"
+)
+
+// rcpt is a program by default: the message is judged, then relayed.
+var rcpt = "hpark@lakeside-med.org"
+
+func main() {
+	mgBin := flag.String("matchguard", "", "matchguard binary")
+	mpBin := flag.String("mailpit", "", "mailpit binary (default $GOPATH/bin/mailpit)")
+	n := flag.Int("n", 100, "small sends per path")
+	bigMB := flag.Int("big-mb", 20, "size of the big message in MB")
+	flag.StringVar(&rcpt, "rcpt", rcpt, "recipient (a friend's address measures the relay alone)")
+	corpus := flag.String("programs", "testdata/mail/config.toml", "config with the programs")
+	flag.Parse()
+	if *mgBin == "" {
+		fatal(fmt.Errorf("-matchguard is required"))
+	}
+	if *mpBin == "" {
+		gp, _ := exec.Command("go", "env", "GOPATH").Output()
+		*mpBin = filepath.Join(strings.TrimSpace(string(gp)), "bin", "mailpit")
+	}
+	dir, err := os.MkdirTemp("", "benchsmtp-")
+	check(err)
+	defer os.RemoveAll(dir)
+
+	// Mailpit with real authentication.
+	check(os.WriteFile(filepath.Join(dir, "auth"), []byte(user+":"+pass+"\n"), 0o600))
+	mpSMTP, mpHTTP := freeAddr(), freeAddr()
+	mp := exec.Command(*mpBin, "--smtp", mpSMTP, "--listen", mpHTTP, "--database", filepath.Join(dir, "mp.db"),
+		"--smtp-auth-file", filepath.Join(dir, "auth"), "--smtp-auth-allow-insecure", "--smtp-disable-rdns",
+		"--disable-version-check", "--max", "1000", "-q")
+	check(mp.Start())
+	defer stop(mp)
+	waitHTTP("http://" + mpHTTP + "/api/v1/messages")
+
+	programs, err := os.ReadFile(*corpus)
+	check(err)
+	startProxy := func(name string) (*exec.Cmd, string) {
+		addr := freeAddr()
+		cfg := filepath.Join(dir, name+".toml")
+		check(os.WriteFile(cfg, []byte(string(programs)+fmt.Sprintf(`
+[smtp]
+listen = %q
+[smtp.upstream]
+address = %q
+security = "none"
+[data]
+dir = %q
+`, addr, mpSMTP, filepath.Join(dir, name))), 0o600))
+		p := exec.Command(*mgBin, "serve", "--config", cfg)
+		p.Stdout, p.Stderr = nil, nil
+		check(p.Start())
+		waitTCP(addr)
+		return p, addr
+	}
+
+	small := makeMessage(5<<10, false)
+	big := makeMessage(*bigMB<<20, true)
+	fmt.Printf("benchsmtp: Mailpit %s; messages: %d B and %d B; %d sends each way\n", mpSMTP, len(small), len(big), *n)
+
+	proxy, paddr := startProxy("small")
+	// Warm up both paths (TLS cert, SQLite, page cache).
+	for i := 0; i < 5; i++ {
+		check(send(mpSMTP, small))
+		check(send(paddr, small))
+	}
+	// Alternate rounds so drift in Mailpit (its database grows) hits both.
+	var direct, via []time.Duration
+	for round := 0; round < 4; round++ {
+		direct = append(direct, timeSends(mpSMTP, small, *n/4))
+		via = append(via, timeSends(paddr, small, *n/4))
+	}
+	d, v := sum(direct), sum(via)
+	fmt.Printf("small: %d × 5 KB, new connection each: direct %v (%.2f ms/send), proxy %v (%.2f ms/send), ratio %.3f× (target ≤ 1.15×)\n",
+		*n, d.Round(time.Millisecond), ms(d)/float64(*n), v.Round(time.Millisecond), ms(v)/float64(*n), float64(v)/float64(d))
+	stop(proxy)
+
+	// The big message, on a fresh proxy so its peak memory is this message's.
+	proxy, paddr = startProxy("big")
+	base := procStatus(proxy.Process.Pid, "VmRSS")
+	var bd, bv []time.Duration
+	for i := 0; i < 3; i++ {
+		t0 := time.Now()
+		check(send(mpSMTP, big))
+		bd = append(bd, time.Since(t0))
+		t0 = time.Now()
+		check(send(paddr, big))
+		bv = append(bv, time.Since(t0))
+	}
+	hwm := procStatus(proxy.Process.Pid, "VmHWM")
+	md, mv := median(bd), median(bv)
+	fmt.Printf("big: %.1f MB message (median of 3): direct %v, proxy %v, ratio %.3f× (target ≤ 1.25×)\n",
+		float64(len(big))/(1<<20), md.Round(time.Millisecond), mv.Round(time.Millisecond), float64(mv)/float64(md))
+	fmt.Printf("big: proxy RSS before %.1f MB, peak (VmHWM) %.1f MB = %.2f× the message (target ≤ 3×)\n",
+		float64(base)/1024, float64(hwm)/1024, float64(hwm*1024)/float64(len(big)))
+	stop(proxy)
+}
+
+func timeSends(addr string, msg []byte, n int) time.Duration {
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		check(send(addr, msg))
+	}
+	return time.Since(t0)
+}
+
+// send is one client session: connect, EHLO, AUTH PLAIN, one message, QUIT.
+func send(addr string, msg []byte) error {
+	c, err := gosmtp.Dial(addr)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := c.Hello("bench.example.org"); err != nil {
+		return err
+	}
+	if err := c.Auth(sasl.NewPlainClient("", user, pass)); err != nil {
+		return err
+	}
+	if err := c.Mail(from, &gosmtp.MailOptions{Size: int64(len(msg))}); err != nil {
+		return err
+	}
+	if err := c.Rcpt(rcpt, nil); err != nil {
+		return err
+	}
+	w, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(msg); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return c.Quit()
+}
+
+// makeMessage builds a thank-you note to a program, padded to size with
+// text (small) or a base64 attachment (big).
+func makeMessage(size int, attach bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("From: Amina Rahman <" + from + ">\r\nTo: Helen Park <" + rcpt + ">\r\n" +
+		"Subject: Thank you - Clinical Informatics interview\r\nDate: Thu, 12 Nov 2026 19:40:00 -0500\r\n" +
+		"Message-ID: <bench@example.org>\r\nMIME-Version: 1.0\r\n")
+	text := "Dear Dr. Park,\r\n\r\nThank you for taking the time to speak with me today about the fellowship. " +
+		"I especially appreciated our discussion of how your team measured the effect of the sepsis pathway.\r\n\r\n"
+	if !attach {
+		b.WriteString("Content-Type: text/plain; charset=utf-8\r\n\r\n" + text)
+		para := "Our conversation reinforced my belief that Lakeside would be an excellent environment for my growth as an informatician, and I enjoyed meeting the fellows.\r\n"
+		for b.Len() < size-40 {
+			b.WriteString(para)
+		}
+		b.WriteString("\r\nSincerely,\r\nAmina Rahman\r\n")
+		return b.Bytes()
+	}
+	b.WriteString("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text +
+		"Sincerely,\r\nAmina Rahman\r\n--b1\r\nContent-Type: application/pdf; name=\"portfolio.pdf\"\r\n" +
+		"Content-Disposition: attachment; filename=\"portfolio.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+	raw := make([]byte, (size-b.Len()-20)/77*57)
+	rand.Read(raw)
+	enc := base64.StdEncoding.EncodeToString(raw)
+	for i := 0; i < len(enc); i += 76 {
+		b.WriteString(enc[i:min(i+76, len(enc))] + "\r\n")
+	}
+	b.WriteString("--b1--\r\n")
+	return b.Bytes()
+}
+
+func procStatus(pid int, key string) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	check(err)
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, key+":") {
+			f := strings.Fields(l)
+			v, _ := strconv.ParseInt(f[1], 10, 64)
+			return v // kB
+		}
+	}
+	return 0
+}
+
+func freeAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func waitTCP(addr string) {
+	for i := 0; i < 400; i++ {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	fatal(fmt.Errorf("%s did not come up", addr))
+}
+
+func waitHTTP(url string) {
+	for i := 0; i < 400; i++ {
+		if r, err := http.Get(url); err == nil {
+			r.Body.Close()
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	fatal(fmt.Errorf("%s did not come up", url))
+}
+
+func stop(c *exec.Cmd) {
+	if c.ProcessState != nil {
+		return
+	}
+	c.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { c.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		c.Process.Kill()
+		<-done
+	}
+}
+
+func sum(ds []time.Duration) (t time.Duration) {
+	for _, d := range ds {
+		t += d
+	}
+	return t
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func check(err error) {
+	if err != nil {
+		fatal(err)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "benchsmtp:", err)
+	os.Exit(1)
+}
