@@ -26,6 +26,9 @@ type clGroup struct {
 	in        int
 	negatable bool
 	veto      []int32
+	vetoP     []*clPhrase
+	negators  []int32
+	negatedTo string
 	phrases   []*clPhrase
 }
 
@@ -44,7 +47,8 @@ type clRules struct {
 	notAfter  map[string]bool
 	platforms []clPlatform
 	noreply   map[string]bool
-	keepers   []clGroupKeeper // one per group
+	keepers    []clGroupKeeper // one per group
+	negKeepers []clGroupKeeper // one per group: accepts negated matches only
 }
 
 type clTypesFile struct {
@@ -56,6 +60,9 @@ type clTypesFile struct {
 		In        string   `toml:"in"`
 		Negatable bool     `toml:"negatable"`
 		Veto      []string `toml:"veto"`
+		VetoP     []string `toml:"veto_phrases"`
+		Negators  []string `toml:"negators"`
+		NegatedTo string   `toml:"negated_to"`
 		Phrases   []string `toml:"phrases"`
 	} `toml:"group"`
 }
@@ -117,6 +124,20 @@ func loadCLRules() (*clRules, error) {
 		for _, w := range g.Veto {
 			cg.veto = append(cg.veto, r.vocab.exactID(w))
 		}
+		for _, w := range g.Negators {
+			cg.negators = append(cg.negators, r.vocab.exactID(w))
+		}
+		if g.NegatedTo != "" && !clKnownTypes[g.NegatedTo] {
+			return nil, fmt.Errorf("%s: group %d (%s): negated_to: unknown type %q", typesFile, i+1, g.Type, g.NegatedTo)
+		}
+		cg.negatedTo = g.NegatedTo
+		for _, ps := range g.VetoP {
+			p, err := compileCLPhrase(r.vocab, ps)
+			if err != nil {
+				return nil, fmt.Errorf("%s: group %d (%s): veto_phrases: %w", typesFile, i+1, g.Type, err)
+			}
+			cg.vetoP = append(cg.vetoP, p)
+		}
 		for _, ps := range g.Phrases {
 			p, err := compileCLPhrase(r.vocab, ps)
 			if err != nil {
@@ -128,7 +149,8 @@ func loadCLRules() (*clRules, error) {
 	}
 
 	for i := range r.groups {
-		r.keepers = append(r.keepers, clGroupKeeper{r, &r.groups[i]})
+		r.keepers = append(r.keepers, clGroupKeeper{r: r, g: &r.groups[i]})
+		r.negKeepers = append(r.negKeepers, clGroupKeeper{r: r, g: &r.groups[i], negatedOnly: true})
 	}
 
 	const sendersFile = "classify/senders.toml"
@@ -198,15 +220,16 @@ func (s *clScores) add(typ string, w float64, why string) {
 	s.hits = append(s.hits, clHit{typ: typ, weight: w, excerpt: why})
 }
 
-// negated reports whether a negator stands before sp in its clause.
-func (r *clRules) negated(d *clDoc, sp clSpan) bool {
+// negated reports whether a negator (the file's, or the group's own
+// extra) stands before sp in its clause.
+func (r *clRules) negated(d *clDoc, sp clSpan, extra []int32) bool {
 	cl := d.toks[sp.from].clause
 	for j := sp.from - 1; j >= 0 && j >= sp.from-6; j-- {
 		t := &d.toks[j]
 		if t.clause != cl {
 			break
 		}
-		if t.id >= 0 && r.negators[t.id] {
+		if t.id >= 0 && (r.negators[t.id] || clHasID(extra, t.id)) {
 			if j+1 < len(d.toks) && r.notAfter[d.toks[j+1].w] {
 				continue
 			}
@@ -216,9 +239,18 @@ func (r *clRules) negated(d *clDoc, sp clSpan) bool {
 	return false
 }
 
-// vetoed reports whether a veto word stands in sp's sentence.
-func vetoedCL(d *clDoc, sp clSpan, veto []int32) bool {
-	if len(veto) == 0 {
+func clHasID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// vetoedCL reports whether a veto word or phrase stands in sp's sentence.
+func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
+	if len(veto) == 0 && len(vetoP) == 0 {
 		return false
 	}
 	sent := d.toks[sp.from].sent
@@ -226,14 +258,20 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32) bool {
 	for lo > 0 && d.toks[lo-1].sent == sent {
 		lo--
 	}
-	for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
+	hi := sp.from
+	for hi+1 < len(d.toks) && d.toks[hi+1].sent == sent {
+		hi++
+	}
+	for j := lo; j <= hi; j++ {
 		id := d.toks[j].id
-		if id < 0 {
-			continue
+		if id >= 0 && clHasID(veto, id) {
+			return true
 		}
-		for _, v := range veto {
-			if id == v {
-				return true
+		for _, p := range vetoP {
+			for _, alt := range p.segs[0].alts {
+				if _, ok := p.at(d, j, alt, nil); ok {
+					return true
+				}
 			}
 		}
 	}
@@ -250,6 +288,7 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 		keep := &r.keepers[gi]
 		total := 0.0
 		n := 0
+		negAdded := false
 		for _, p := range g.phrases {
 			var found bool
 			var w float64
@@ -267,6 +306,12 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 				if sp, ok := p.find(body, keep); ok && g.weight > w {
 					found, w = true, g.weight
 					why = "\"" + body.excerpt(sp) + "\""
+				}
+			}
+			if !found && !negAdded && g.negatedTo != "" && body != nil && g.in != clInSubject {
+				if sp, ok := p.find(body, &r.negKeepers[gi]); ok {
+					negAdded = true
+					s.add(g.negatedTo, g.weight, "negated "+g.typ+": \""+body.excerpt(sp)+"\"")
 				}
 			}
 			if !found {
@@ -291,15 +336,16 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 
 // clGroupKeeper applies a group's negation and vetoes to a match.
 type clGroupKeeper struct {
-	r *clRules
-	g *clGroup
+	r           *clRules
+	g           *clGroup
+	negatedOnly bool
 }
 
 func (k *clGroupKeeper) keep(d *clDoc, sp clSpan) bool {
-	if k.g.negatable && k.r.negated(d, sp) {
+	if k.g.negatable && k.r.negated(d, sp, k.g.negators) != k.negatedOnly {
 		return false
 	}
-	return !vetoedCL(d, sp, k.g.veto)
+	return !vetoedCL(d, sp, k.g.veto, k.g.vetoP)
 }
 
 // ranked returns the output types by score, best first; ties by name so
