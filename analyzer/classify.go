@@ -109,10 +109,18 @@ func (c *Classifier) Classify(m *Message) Classification {
 	note := func(format string, a ...any) { ev = append(ev, fmt.Sprintf(format, a...)) }
 
 	// The texts: the subject (without Re:/Fwd:) and the program's own words.
-	subject, isReply := clCleanSubject(m.Subject)
+	subject, isReply, isFwd := clCleanSubject(m.Subject)
 	own := m.Own
 	if strings.TrimSpace(own) == "" && strings.TrimSpace(m.Quoted) == "" {
 		own = m.Text
+	}
+	// A forwarded or quoted message written by someone other than the
+	// applicant (a coordinator forwarding the director's note; the
+	// applicant forwarding a program's mail to herself) is read as the
+	// program's words. The applicant's own quoted text never is.
+	fwd := c.forwarded(m, isFwd)
+	if fwd.text != "" {
+		own = own + "\n\n" + fwd.text
 	}
 	own = clTruncate(own, clMaxBody)
 	var events []clEvent
@@ -142,7 +150,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	bodyDoc := tokenizeCL(v, body, &scratch[1])
 
 	// 1. The program.
-	prog, kind, phish, lookalike := c.program(m, subjDoc, bodyDoc, note)
+	prog, kind, phish, lookalike := c.program(m, fwd, subjDoc, bodyDoc, note)
 
 	// 2. Phrase evidence.
 	subjW := 1.0
@@ -179,9 +187,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) {
 		sc.add(TypeInterviewInvite, 3, fmt.Sprintf("%d dates offered to choose from", len(offered)))
 	}
-	// One date fixed and confirmed: a confirmation.
-	if len(offered) == 1 && sc.score[TypeInterviewConfirmation] >= 4 && sc.score[TypeInterviewInvite] > 0 {
+	// One date fixed and confirmed: a confirmation. One interview date and
+	// nothing to choose, in a reply about the interview: a confirmation too
+	// ("Perfect, Thu 11/5 it is").
+	switch {
+	case len(offered) == 1 && sc.score[TypeInterviewConfirmation] >= 4 && sc.score[TypeInterviewInvite] > 0:
 		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
+	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply:
+		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
 	// 4. Decide.
@@ -224,12 +237,17 @@ func (c *Classifier) Classify(m *Message) Classification {
 }
 
 // program finds the message's program and the kind of sender.
-func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike bool) {
+func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike bool) {
 	from := ""
 	fromName := ""
 	if len(m.From) > 0 {
 		from = strings.ToLower(strings.TrimSpace(m.From[0].Addr))
 		fromName = m.From[0].Name
+	}
+	if fwd.self && fwd.from != "" {
+		// The applicant forwarded a message to herself: judge its sender.
+		note("forwarded by the applicant; original sender %s", fwd.from)
+		from, fromName = fwd.from, fwd.name
 	}
 	phishScore := c.rules.scoreCue(body, subj, "cue:phish")
 	if from != "" {
@@ -245,13 +263,14 @@ func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ..
 			kind = clSenderMatch
 		}
 		note("sender is %s", pl.name)
-	} else if c.rules.isNoreply(from) {
-		kind = clSenderPlatform
-		note("sender %s is automatic mail", from)
 	}
 	if kind == clSenderUnknown && from != "" {
 		if lp := c.lookalike(from); lp != nil {
 			note("sender %s imitates %s's domain: not the program", from, lp.Key)
+			return nil, kind, phishScore >= 4, true
+		}
+		if pl := c.rules.platformLookalike(from); pl != nil {
+			note("sender %s imitates %s: not the platform", from, pl.name)
 			return nil, kind, phishScore >= 4, true
 		}
 	}
@@ -287,6 +306,16 @@ func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ..
 	if fromName != "" {
 		c.mentions(tokenizeCL(c.rules.vocab, fromName, nil), 2, ms)
 	}
+	if kind == clSenderUnknown {
+		// Anyone may name a program (a ride receipt, a licensing board, a
+		// ranking service): an unknown sender is the program's only when it
+		// signs as the program, in its display name.
+		if p, mn := c.bestMention(ms, true, 3); p != nil && c.rules.scoreCue(body, subj, "cue:season") > 0 {
+			note("program %s: the sender's name (%q)", p.Key, mn.label)
+			return p, clSenderPlatform, false, false
+		}
+		return nil, kind, false, false
+	}
 	c.mentions(subj, 1.5, ms)
 	c.mentions(body, 1, ms)
 	if len(ms) == 0 && m.Signature != "" {
@@ -295,22 +324,9 @@ func (c *Classifier) program(m *Message, subj, body *clDoc, note func(string, ..
 	if len(ms) == 0 && kind != clSenderUnknown && m.Quoted != "" {
 		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil), 0.5, ms)
 	}
-	var p *config.Program
-	var mn *clMention
-	if kind == clSenderUnknown {
-		// An unknown sender must name the program strongly and write about
-		// the season: a flight to the program's city is not program mail.
-		if c.rules.scoreCue(body, subj, "cue:season") > 0 {
-			p, mn = c.bestMention(ms, true, 3)
-		}
-	} else {
-		p, mn = c.bestMention(ms, false, 1.5)
-	}
+	p, mn := c.bestMention(ms, false, 1.5)
 	if p != nil {
 		note("program %s: named in the message (%q)", p.Key, mn.label)
-		if kind == clSenderUnknown {
-			kind = clSenderPlatform // treated as carried mail from here on
-		}
 	}
 	return p, kind, false, false
 }
@@ -373,6 +389,22 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		return TypeOther, "no evidence for any type"
 	}
 	best := ranked[0]
+	// A firmer reading wins over a softer one that scores close: an answer
+	// to an eligibility question that also invites is an invitation.
+	for _, tier := range clTiers {
+		tb := ""
+		for _, t := range tier {
+			if sc.score[t] >= 4 && (tb == "" || sc.score[t] > sc.score[tb]) {
+				tb = t
+			}
+		}
+		if tb != "" {
+			if sc.score[tb] >= 0.6*sc.score[best] {
+				best = tb
+			}
+			break
+		}
+	}
 	// The alerts win over softer readings of the same message: "we loved
 	// meeting you — where are we on your list?" is a rank solicitation.
 	rs, pm := sc.score[TypeRankSolicitation], sc.score[TypePreMatchOffer]
@@ -403,6 +435,13 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		return TypeOther, "bulk mail naming no program: other"
 	}
 	return best, ""
+}
+
+// clTiers orders the types from firmest to softest news.
+var clTiers = [][]string{
+	{TypeMatchResult},
+	{TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist},
+	{TypeApplicationRequest, TypeEligibilityReply},
 }
 
 // interviewDate fixes the interview date when exactly one is offered.
@@ -553,10 +592,9 @@ func clOr(s, def string) string {
 }
 
 // clCleanSubject strips Re:/Fwd:/[EXTERNAL] prefixes and reports whether
-// the subject was a reply's.
-func clCleanSubject(s string) (string, bool) {
+// the subject was a reply's or a forward's.
+func clCleanSubject(s string) (subj string, reply, fwd bool) {
 	s = clTruncate(s, clMaxSubject)
-	reply := false
 	for {
 		t := strings.TrimSpace(s)
 		l := strings.ToLower(t)
@@ -567,11 +605,14 @@ func clCleanSubject(s string) (string, bool) {
 				if p[0] == 'r' || p[0] == 'a' || p[0] == 's' {
 					reply = true
 				}
+				if p[0] == 'f' {
+					fwd = true
+				}
 				break
 			}
 		}
 		if cut == 0 {
-			return t, reply
+			return t, reply, fwd
 		}
 		s = t[cut:]
 	}

@@ -41,12 +41,12 @@ type clPlatform struct {
 
 // clRules is the classifier's compiled data.
 type clRules struct {
-	vocab     *clVocab
-	groups    []clGroup
-	negators  map[int32]bool
-	notAfter  map[string]bool
-	platforms []clPlatform
-	noreply   map[string]bool
+	vocab      *clVocab
+	groups     []clGroup
+	negators   map[int32]bool
+	notAfter   map[string]bool
+	platforms  []clPlatform
+	noreply    map[string]bool
 	keepers    []clGroupKeeper // one per group
 	negKeepers []clGroupKeeper // one per group: accepts negated matches only
 }

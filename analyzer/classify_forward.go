@@ -1,0 +1,128 @@
+package analyzer
+
+import (
+	"strings"
+)
+
+// clForward is a quoted or forwarded message found under the new words.
+type clForward struct {
+	from, name string // its sender, when a header block names one
+	text       string // its text, when it is not the applicant's
+	self       bool   // the applicant forwarded it to herself
+}
+
+// forwarded reads the header block of m.Quoted ("From: … Sent: …
+// Subject: …", with or without "> " marks) and keeps the quoted text when
+// someone other than the applicant wrote it.
+//
+// Only forwards are read (a "Fwd:" subject, or the applicant's own mail):
+// in a reply, the quoted text is the conversation so far, and a program's
+// old invitation quoted under "you're confirmed" must not count again.
+func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
+	var f clForward
+	q := m.Quoted
+	if strings.TrimSpace(q) == "" {
+		return f
+	}
+	if len(m.From) > 0 && c.cfg.IsApplicant(m.From[0].Addr) {
+		f.self = true
+	}
+	if !isFwd && !f.self {
+		return f
+	}
+	lines := strings.Split(clTruncate(q, clMaxBody), "\n")
+	start := -1
+	for i, l := range lines {
+		if i > 40 {
+			break
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, "> "))
+		low := strings.ToLower(l)
+		if strings.HasPrefix(low, "from:") {
+			v := strings.TrimSpace(l[5:])
+			f.from, f.name = clAddrOf(v)
+			start = i
+			break
+		}
+		if strings.HasSuffix(low, "wrote:") {
+			// "On Oct 18, 2026, Amina Rahman <amina@…> wrote:"
+			f.from, f.name = clAddrOf(l)
+			start = i
+			break
+		}
+	}
+	if start < 0 || f.from == "" && f.name == "" {
+		if !f.self {
+			return clForward{}
+		}
+	}
+	if f.from != "" && c.cfg.IsApplicant(f.from) || f.name != "" && c.cfg.Applicant.Name != "" && strings.Contains(strings.ToLower(f.name), strings.ToLower(c.cfg.Applicant.Name)) {
+		return clForward{} // the applicant's own words
+	}
+	// The text after the header block.
+	var b strings.Builder
+	inHead := true
+	for _, l := range lines[start+1:] {
+		t := strings.TrimLeft(l, ">")
+		t = strings.TrimPrefix(t, " ")
+		if inHead {
+			tt := strings.TrimSpace(t)
+			if tt == "" {
+				inHead = false
+				continue
+			}
+			if k := strings.IndexByte(tt, ':'); k > 0 && k < 20 && !strings.Contains(tt[:k], " ") {
+				continue // Sent:, To:, Subject:, Date:, Cc:
+			}
+			inHead = false
+		}
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	f.text = b.String()
+	return f
+}
+
+// clAddrOf finds "Name <addr>" or a bare address in s.
+func clAddrOf(s string) (addr, name string) {
+	if lt := strings.LastIndexByte(s, '<'); lt >= 0 {
+		if gt := strings.IndexByte(s[lt:], '>'); gt > 0 {
+			addr = strings.ToLower(strings.TrimSpace(s[lt+1 : lt+gt]))
+			name = strings.Trim(strings.TrimSpace(s[:lt]), `"'`)
+			if i := strings.LastIndex(name, ","); i >= 0 {
+				name = strings.TrimSpace(name[i+1:]) // "On Oct 18, 2026, Amina Rahman"
+			}
+			name = strings.TrimSuffix(name, " wrote:")
+			return addr, name
+		}
+	}
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "<>(),;:[]\"'")
+		if strings.Count(w, "@") == 1 && strings.Contains(w[strings.IndexByte(w, '@'):], ".") {
+			return strings.ToLower(w), ""
+		}
+	}
+	return "", strings.TrimSpace(s)
+}
+
+// platformLookalike returns the platform whose name an unknown domain
+// imitates (thalamus-gme-secure.net).
+func (r *clRules) platformLookalike(addr string) *clPlatform {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return nil
+	}
+	dom := clStem(addr[at+1:])
+	for i := range r.platforms {
+		for _, d := range r.platforms[i].domains {
+			stem := d
+			if dot := strings.IndexByte(d, '.'); dot > 0 {
+				stem = d[:dot]
+			}
+			if stem = clStem(stem); len(stem) >= 6 && strings.Contains(dom, stem) {
+				return &r.platforms[i]
+			}
+		}
+	}
+	return nil
+}
