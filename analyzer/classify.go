@@ -375,7 +375,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if bulk && kind == clSenderProgram {
 		sc.add(TypeProgramUpdate, 3, "bulk mail from the program (List-Id/List-Unsubscribe)")
 	}
-	if prog == nil {
+	// With no programs configured there is nothing to tell program mail
+	// from other mail by: the type is judged from the words alone.
+	gate := len(c.cfg.Programs) > 0
+	if prog == nil && gate {
 		if kind == clSenderUnknown {
 			return TypeOther, "not program mail: sender and text name no program"
 		}
@@ -418,7 +421,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if sc.score[best] < clMinScore {
 		return TypeOther, fmt.Sprintf("weak evidence (best %s %.1f): other", best, sc.score[best])
 	}
-	if prog == nil {
+	if prog == nil && gate {
 		// Carried mail that names no program keeps only the types that
 		// make sense without one.
 		switch best {
