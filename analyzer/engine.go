@@ -31,11 +31,11 @@ type Engine struct {
 	negation *regexp.Regexp
 	notNeg   *regexp.Regexp
 	// logic rules' compiled parameters
-	updates  [][]*regexp.Regexp
-	frequent [][]*regexp.Regexp
+	updates  []*pattern
+	frequent []*pattern
 	updSubj  *regexp.Regexp
-	thanks   [][]*regexp.Regexp
-	requests [][]*regexp.Regexp
+	thanks   []*pattern
+	requests []*pattern
 	names    *nameIndex
 	slots    *slotFinder
 }
@@ -45,8 +45,8 @@ type rule struct {
 	spec     *RuleSpec
 	action   Action
 	gate     []string
-	patterns [][]*regexp.Regexp
-	unless   [][]*regexp.Regexp
+	patterns []*pattern
+	unless   []*pattern
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -67,8 +67,8 @@ func NewEngine(cfg *config.Config) (*Engine, error) {
 func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
 	pc := &patternCompiler{concepts: set.Concepts, program: programAlternation(cfg), cache: map[string]string{}}
-	compileAll := func(r *RuleSpec, what string, srcs []string) ([][]*regexp.Regexp, error) {
-		var out [][]*regexp.Regexp
+	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
+		var out []*pattern
 		for i, s := range srcs {
 			p, err := pc.compilePattern(s)
 			if err != nil {
@@ -200,6 +200,7 @@ func wordAlternation(list []string) (*regexp.Regexp, error) {
 // doc is a message prepared for the rules: the own words, lower-cased
 // (ASCII only, so offsets stay), split into sentences.
 type doc struct {
+	ix          prefixIndex // word prefixes of text and subject
 	text, lower string
 	sents       []span
 	subject     string
@@ -209,6 +210,7 @@ type doc struct {
 func newDoc(text, subject string) *doc {
 	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
 	d.sents = sentences(text)
+	d.ix = newPrefixIndex(d.lower, d.sents, d.subjLower)
 	return d
 }
 
@@ -329,48 +331,66 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 		return nil
 	}
 	var out []match
-	try := func(field, lower string, s span) {
+	// The subject is judged on its own: the bit it shares with sentences
+	// past the 63rd only widens the candidates, never narrows them.
+	cands := make([]uint64, len(r.patterns))
+	any := uint64(0)
+	for i, p := range r.patterns {
+		cands[i] = p.candidates(c.d.ix)
+		any |= cands[i]
+	}
+	if any == 0 {
+		return nil
+	}
+	try := func(field, lower string, s span, bit uint64) bool {
+		if any&bit == 0 {
+			return false
+		}
 		sent := lower[s.start:s.end]
-		for _, p := range r.patterns {
+		for i, p := range r.patterns {
+			if cands[i]&bit == 0 {
+				continue
+			}
 			lo, hi, ok := matchAll(p, sent)
 			if !ok {
 				continue
 			}
-			if anyPattern(r.unless, sent) || c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.anyPossible(r.unless, sent, bit) || c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			out = append(out, match{field, s.start, s.end})
-			return
+			return true
 		}
+		return false
 	}
-	for _, s := range c.d.sents {
-		try("body", c.d.lower, s)
+	for i, s := range c.d.sents {
+		try("body", c.d.lower, s, sentenceBit(i))
 		if len(out) >= 3 {
 			break
 		}
 	}
 	if c.d.subjLower != "" && len(out) < 3 {
-		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)})
+		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)}, 1<<subjectBit)
 	}
 	return out
 }
 
 // matchAll reports whether every clause matches s; lo and hi bound the
 // first clause's match, the one a negation is looked for around.
-func matchAll(p []*regexp.Regexp, s string) (lo, hi int, ok bool) {
-	for i, re := range p {
-		loc := re.FindStringSubmatchIndex(s)
+func matchAll(p *pattern, s string) (lo, hi int, ok bool) {
+	for i, c := range p.clauses {
+		loc := c.find(s)
 		if loc == nil {
 			return 0, 0, false
 		}
 		if i == 0 {
-			lo, hi = loc[2], loc[3]
+			lo, hi = loc[0], loc[1]
 		}
 	}
 	return lo, hi, true
 }
 
-func anyPattern(ps [][]*regexp.Regexp, s string) bool {
+func anyPattern(ps []*pattern, s string) bool {
 	for _, p := range ps {
 		if _, _, ok := matchAll(p, s); ok {
 			return true
@@ -379,16 +399,26 @@ func anyPattern(ps [][]*regexp.Regexp, s string) bool {
 	return false
 }
 
-func (c *checkCtx) anyMatch(ps [][]*regexp.Regexp, sents []span) bool {
-	if len(ps) == 0 {
-		return false
-	}
-	for _, s := range sents {
-		if anyPattern(ps, c.d.lower[s.start:s.end]) {
+func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
+	for i, s := range sents {
+		if c.anyPossible(ps, c.d.lower[s.start:s.end], sentenceBit(i)) {
 			return true
 		}
 	}
-	return c.d.subjLower != "" && anyPattern(ps, c.d.subjLower)
+	return c.d.subjLower != "" && c.anyPossible(ps, c.d.subjLower, 1<<subjectBit)
+}
+
+// anyPossible reports whether one of the patterns matches s, the sentence
+// with the given bit, skipping the patterns its words rule out.
+func (c *checkCtx) anyPossible(ps []*pattern, s string, bit uint64) bool {
+	for _, p := range ps {
+		if p.candidates(c.d.ix)&bit != 0 {
+			if _, _, ok := matchAll(p, s); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negated reports whether a negation stands in the few words before the

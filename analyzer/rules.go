@@ -218,9 +218,11 @@ var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
 // skips up to 6 (N) words; "_" inside a token is a space. Consecutive
 // tokens are separated by at least one non-word character, except before
 // a token that starts with punctuation ("\?", "#").
-func (pc *patternCompiler) clause(src string) (string, error) {
+func (pc *patternCompiler) clause(src string) (string, [][]string, []string, error) {
 	toks := splitTokens(src)
 	var b strings.Builder
+	var sets [][]string
+	var first []string
 	b.WriteString(`(?:^|[^\w])(`)
 	gap := 0
 	n := 0
@@ -240,7 +242,13 @@ func (pc *patternCompiler) clause(src string) (string, error) {
 		}
 		x, err := pc.expand(strings.ReplaceAll(t, "_", " "), 0)
 		if err != nil {
-			return "", err
+			return "", nil, nil, err
+		}
+		if set, ok := tokenPrefixes(x, false); ok && !optional {
+			sets = append(sets, set)
+		}
+		if n == 0 {
+			first, _ = tokenPrefixes(x, true)
 		}
 		if optional {
 			if gap > 0 {
@@ -265,14 +273,75 @@ func (pc *patternCompiler) clause(src string) (string, error) {
 		n++
 	}
 	b.WriteString(`)(?:[^\w]|$)`)
-	return b.String(), nil
+	return b.String(), sets, first, nil
+}
+
+// pattern is a compiled pattern: clauses that must all match in one
+// sentence, and the word prefixes each needs (see prefilter.go).
+type pattern struct {
+	clauses []*clauseRE
+	needs   [][]string
+}
+
+// clauseRE is one compiled clause. When its first token can only start
+// with known word prefixes, the clause is tried anchored at the words that
+// start with one of them, which is far cheaper than searching the sentence.
+type clauseRE struct {
+	re       *regexp.Regexp // unanchored: (?:^|\W)(body)(?:\W|$)
+	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
+	first    map[string]bool
+}
+
+// find returns the position of the clause's body in s, or nil.
+func (c *clauseRE) find(s string) []int {
+	if c.anchored == nil {
+		if !c.re.MatchString(s) {
+			return nil
+		}
+		loc := c.re.FindStringSubmatchIndex(s)
+		return loc[2:4]
+	}
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if i == len(s) {
+			break
+		}
+		for k := i + 1; k <= j && k-i <= prefixLen; k++ {
+			if c.first[s[i:k]] {
+				if loc := c.anchored.FindStringSubmatchIndex(s[i:]); loc != nil {
+					return []int{i + loc[2], i + loc[3]}
+				}
+				break
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
+// candidates returns the sentences (as sentence bits) in which the
+// pattern can match, judging by the words they contain.
+func (p *pattern) candidates(ix prefixIndex) uint64 {
+	m := ^uint64(0)
+	for _, set := range p.needs {
+		if m &= ix.sentencesWith(set); m == 0 {
+			return 0
+		}
+	}
+	return m
 }
 
 // compilePattern compiles "clause & clause …".
-func (pc *patternCompiler) compilePattern(src string) ([]*regexp.Regexp, error) {
-	var out []*regexp.Regexp
+func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
+	p := &pattern{}
 	for _, c := range strings.Split(src, " & ") {
-		expr, err := pc.clause(strings.TrimSpace(c))
+		expr, sets, first, err := pc.clause(strings.TrimSpace(c))
 		if err != nil {
 			return nil, err
 		}
@@ -280,9 +349,19 @@ func (pc *patternCompiler) compilePattern(src string) ([]*regexp.Regexp, error) 
 		if err != nil {
 			return nil, fmt.Errorf("clause %q: %v", c, err)
 		}
-		out = append(out, re)
+		cr := &clauseRE{re: re}
+		if len(first) > 0 {
+			body := strings.TrimPrefix(expr, `(?:^|[^\w])`)
+			cr.anchored = regexp.MustCompile("^" + body)
+			cr.first = map[string]bool{}
+			for _, f := range first {
+				cr.first[f] = true
+			}
+		}
+		p.clauses = append(p.clauses, cr)
+		p.needs = append(p.needs, sets...)
 	}
-	return out, nil
+	return p, nil
 }
 
 // splitTokens splits a clause at spaces outside parentheses, so a group

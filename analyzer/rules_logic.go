@@ -14,18 +14,31 @@ import (
 
 // ---- names: programs and their people -------------------------------------
 
-// nameIndex finds program names and contact names in text.
+// nameIndex finds program names and contact names in text by plain
+// substring search (names are literals; regular expressions here cost more
+// than all the phrase rules together).
 type nameIndex struct {
 	progs []progNames
-	all   *regexp.Regexp // every name, for masking sketches
+	all   []nameLit // every name, for masking sketches
 }
 
 type progNames struct {
 	key      string
-	names    []*regexp.Regexp // institution and aliases (case-sensitive for acronyms)
-	people   []*regexp.Regexp // "Dr. Okafor", "Samuel Okafor", "Okafor"
+	names    []nameLit // institution, aliases, unique program name
+	people   []person
 	display  string
 	surnames []string
+}
+
+// nameLit is a name as searched for: lower-cased, unless it is an acronym
+// or short name that must match case-sensitively ("MSU", not "msu").
+type nameLit struct {
+	lit   string
+	exact bool
+}
+
+type person struct {
+	first, last string // as written in the config
 }
 
 func newNameIndex(cfg *config.Config) *nameIndex {
@@ -36,7 +49,6 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	for i := range cfg.Programs {
 		count[strings.ToLower(cfg.Programs[i].Name)]++
 	}
-	var every []string
 	for i := range cfg.Programs {
 		p := &cfg.Programs[i]
 		pn := progNames{key: p.Key, display: programName(p)}
@@ -45,35 +57,101 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 			cands = append(cands, p.Name)
 		}
 		for _, n := range cands {
-			n = strings.TrimSpace(n)
+			n = strings.Join(strings.Fields(n), " ")
 			if len(n) < 2 {
 				continue
 			}
-			every = append(every, regexp.QuoteMeta(n))
-			pn.names = append(pn.names, nameRegexp(n))
+			for _, v := range nameVariants(n) {
+				pn.names = append(pn.names, v)
+				ix.all = append(ix.all, v)
+			}
 		}
 		for _, ct := range p.Contacts {
 			f := strings.Fields(ct.Name)
-			if len(f) == 0 {
+			if len(f) == 0 || len(f[len(f)-1]) < 3 {
 				continue
 			}
-			last := f[len(f)-1]
-			if len(last) < 3 {
-				continue
-			}
+			first, last := f[0], f[len(f)-1]
 			pn.surnames = append(pn.surnames, last)
-			every = append(every, regexp.QuoteMeta(ct.Name), regexp.QuoteMeta(last), regexp.QuoteMeta(f[0]))
-			pn.people = append(pn.people,
-				regexp.MustCompile(`(?i)\b(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+(?:`+regexp.QuoteMeta(f[0])+`\s+)?`+regexp.QuoteMeta(last)+`\b`),
-				regexp.MustCompile(`\b`+regexp.QuoteMeta(ct.Name)+`\b`))
+			pn.people = append(pn.people, person{first, last})
+			ix.all = append(ix.all, nameLit{last, true}, nameLit{first, true})
 		}
 		ix.progs = append(ix.progs, pn)
 	}
-	if len(every) > 0 {
-		sort.Slice(every, func(i, j int) bool { return len(every[i]) > len(every[j]) })
-		ix.all = regexp.MustCompile(`(?i)\b(?:` + strings.Join(every, "|") + `)\b`)
-	}
+	// Longest first, so masking replaces "Harbor Valley Health" whole.
+	sort.SliceStable(ix.all, func(i, j int) bool { return len(ix.all[i].lit) > len(ix.all[j].lit) })
 	return ix
+}
+
+// nameVariants spells a name the ways mail writes it: straight and curly
+// apostrophes, "St." and "St".
+func nameVariants(n string) []nameLit {
+	exact := n == strings.ToUpper(n) || len(n) <= 4
+	base := n
+	if !exact {
+		base = strings.ToLower(n)
+	}
+	seen := map[string]bool{}
+	var out []nameLit
+	for _, v := range []string{base, strings.ReplaceAll(base, "'", "’"), strings.ReplaceAll(base, "’", "'")} {
+		for _, w := range []string{v, strings.Replace(v, "st. ", "st ", 1), strings.Replace(v, "St. ", "St ", 1)} {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, nameLit{w, exact})
+			}
+		}
+	}
+	return out
+}
+
+// find returns the first whole-word occurrence of the literal in text
+// (lower is text lower-cased by asciiLower), or nil.
+func (n nameLit) find(text, lower string) []int {
+	hay := lower
+	if n.exact {
+		hay = text
+	}
+	for i := 0; ; {
+		k := strings.Index(hay[i:], n.lit)
+		if k < 0 {
+			return nil
+		}
+		k += i
+		e := k + len(n.lit)
+		if (k == 0 || !isWordByte(hay[k-1])) && (e == len(hay) || !isWordByte(hay[e])) {
+			return []int{k, e}
+		}
+		i = k + 1
+	}
+}
+
+var titles = []string{"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
+
+// find returns the first mention of the person: the surname after a title
+// or the first name ("Dr. Okafor", "Samuel Okafor").
+func (p person) find(text string) []int {
+	for i := 0; ; {
+		k := strings.Index(text[i:], p.last)
+		if k < 0 {
+			return nil
+		}
+		k += i
+		e := k + len(p.last)
+		i = k + 1
+		if k > 0 && isWordByte(text[k-1]) || e < len(text) && isWordByte(text[e]) {
+			continue
+		}
+		before := strings.TrimRight(text[:k], " \t\n")
+		if strings.HasSuffix(before, p.first) {
+			return []int{len(before) - len(p.first), e}
+		}
+		lb := strings.ToLower(before)
+		for _, t := range titles {
+			if strings.HasSuffix(lb, t) && (len(lb) == len(t) || !isWordByte(lb[len(lb)-len(t)-1])) {
+				return []int{len(before) - len(t), e}
+			}
+		}
+	}
 }
 
 func genericProgramName(n string) bool {
@@ -81,27 +159,42 @@ func genericProgramName(n string) bool {
 	return strings.Contains(l, "fellowship") && !strings.ContainsAny(n, "'’") && len(strings.Fields(n)) <= 4
 }
 
-// nameRegexp matches a program name: all-capital acronyms and short
-// names case-sensitively, longer names case-insensitively; "St." and
-// "St" alike; straight and curly apostrophes alike.
-func nameRegexp(n string) *regexp.Regexp {
-	q := regexp.QuoteMeta(n)
-	q = strings.NewReplacer(`'`, `['’]`, `’`, `['’]`).Replace(q)
-	q = strings.ReplaceAll(q, `St\.`, `St\.?`)
-	q = strings.ReplaceAll(q, " ", `\s+`)
-	if n == strings.ToUpper(n) || len(n) <= 4 {
-		return regexp.MustCompile(`\b` + q + `\b`)
-	}
-	return regexp.MustCompile(`(?i)\b` + q + `(?:\b|$)`)
-}
-
 // mask replaces every program and contact name with one token, so that a
 // letter with the names swapped sketches the same.
 func (ix *nameIndex) mask(s string) string {
-	if ix.all == nil {
+	lower := asciiLower(s)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if i > 0 && isWordByte(s[i-1]) || !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		n := 0
+		for _, nl := range ix.all {
+			hay := lower
+			if nl.exact {
+				hay = s
+			}
+			if strings.HasPrefix(hay[i:], nl.lit) && (i+len(nl.lit) == len(s) || !isWordByte(s[i+len(nl.lit)])) {
+				n = len(nl.lit)
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString("name")
+		i += n
+		last = i
+	}
+	if last == 0 {
 		return s
 	}
-	return ix.all.ReplaceAllString(s, "name")
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // ---- placeholder ------------------------------------------------------------
@@ -189,12 +282,15 @@ func (c *checkCtx) placeholder(r *rule) {
 		add := func(s, e int) {
 			hits = append(hits, hit{field, s, e, text[s:e]})
 		}
-		for _, m := range reBracket.FindAllStringSubmatchIndex(text, -1) {
+		if text == "" {
+			return
+		}
+		for _, m := range findIf(reBracket, text, "[") {
 			if c.e.slots.isSlot(text[m[2]:m[3]], false) {
 				add(m[0], m[1])
 			}
 		}
-		for _, m := range reAngle.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range findIf(reAngle, text, "<") {
 			inner := text[m[2]:m[3]]
 			if strings.ContainsAny(inner, "@:") || reHTMLTag.MatchString(strings.ToLower(inner)) {
 				continue
@@ -203,15 +299,25 @@ func (c *checkCtx) placeholder(r *rule) {
 				add(m[0], m[1])
 			}
 		}
-		for _, m := range reBraces.FindAllStringIndex(text, -1) {
+		for _, m := range findIf(reBraces, text, "{") {
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
 				add(m[0], m[1])
 			}
 		}
-		for _, re := range []*regexp.Regexp{rePercent, reXXX, reBlank, reInsert, reDearSlot} {
-			for _, m := range re.FindAllStringIndex(text, -1) {
+		lower := asciiLower(text)
+		for _, q := range []struct {
+			re   *regexp.Regexp
+			need string
+		}{{rePercent, "%$"}, {reXXX, "Xx"}, {reBlank, "_."}, {reInsert, "iI"}, {reDearSlot, "dD"}} {
+			if !strings.ContainsAny(text, q.need) || q.re == reInsert && !strings.Contains(lower, "insert") || q.re == reDearSlot && !strings.Contains(lower, "dear") {
+				continue
+			}
+			for _, m := range q.re.FindAllStringIndex(text, -1) {
 				add(m[0], m[1])
 			}
+		}
+		if !strings.Contains(text, "(") {
+			return
 		}
 		for _, m := range reParen.FindAllStringSubmatchIndex(text, -1) {
 			if c.e.slots.isSlot(text[m[2]:m[3]], true) && unicode.IsUpper(rune(text[m[2]])) {
@@ -276,8 +382,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
 		}
 		// The subject.
-		for _, re := range pn.names {
-			if re.MatchString(c.msg.Subject) {
+		subjLower := asciiLower(c.msg.Subject)
+		for _, nl := range pn.names {
+			if nl.find(c.msg.Subject, subjLower) != nil {
 				report("subject", c.msg.Subject, 0, len(c.msg.Subject))
 				break
 			}
@@ -290,8 +397,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			sent := c.d.text[s.start:s.end]
 			lower := c.d.lower[s.start:s.end]
 			hit := false
-			for _, re := range pn.people {
-				loc := re.FindStringIndex(sent)
+			for _, pp := range pn.people {
+				loc := pp.find(sent)
 				if loc == nil || ownSurnames[strings.ToLower(lastWord(sent[loc[0]:loc[1]]))] {
 					continue
 				}
@@ -300,8 +407,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					hit = true
 				}
 			}
-			for _, re := range pn.names {
-				loc := re.FindStringIndex(sent)
+			for _, nl := range pn.names {
+				loc := nl.find(sent, lower)
 				if loc == nil {
 					continue
 				}
@@ -544,16 +651,16 @@ func (c *checkCtx) isThankYou() bool {
 	if len(c.e.thanks) == 0 {
 		return false
 	}
-	if anyPattern(c.e.thanks, c.d.subjLower) {
+	if c.anyPossible(c.e.thanks, c.d.subjLower, 1<<subjectBit) {
 		return true
 	}
 	n := 0
-	for _, s := range c.d.sents {
+	for i, s := range c.d.sents {
 		sent := c.d.lower[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
-		if anyPattern(c.e.thanks, sent) {
+		if c.anyPossible(c.e.thanks, sent, sentenceBit(i)) {
 			return true
 		}
 		if n++; n >= 3 {
@@ -618,4 +725,13 @@ func dedupe(in []string) []string {
 		}
 	}
 	return out
+}
+
+// findIf runs re over text only when text contains the character the
+// expression needs.
+func findIf(re *regexp.Regexp, text, need string) [][]int {
+	if !strings.Contains(text, need) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }

@@ -1,0 +1,201 @@
+package analyzer
+
+import (
+	"regexp/syntax"
+	"strings"
+)
+
+// A prefilter rules a pattern out before any regular expression runs. For
+// each token of a clause it keeps the set of word prefixes (up to
+// prefixLen letters) one of which must start a word of any matching text;
+// a text none of whose words start with one of them cannot match. Most
+// drafts rule out most patterns this way, so the regular expressions run
+// on few sentences.
+const prefixLen = 5
+
+// tokenPrefixes returns the word prefixes a match of expr must contain, or
+// ok=false when the token can match without one (optional, starts with
+// punctuation, a character class …).
+//
+// With start set, the prefixes are those of the match's first word (for
+// anchoring); otherwise of any word the match must contain (for filtering).
+func tokenPrefixes(expr string, start bool) (set []string, ok bool) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	if !wordPrefixes(re.Simplify(), seen, start) || len(seen) == 0 || len(seen) > 200 {
+		return nil, false
+	}
+	for p := range seen {
+		set = append(set, p)
+	}
+	return set, true
+}
+
+func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		p := strings.ToLower(literalWord(re.Rune))
+		if p == "" {
+			return false
+		}
+		out[p] = true
+		return true
+	case syntax.OpConcat:
+		// Elements that start the match or follow white space start a
+		// word; of those, use the one whose prefixes are longest (the
+		// most selective: "retur" rather than "in" for "in return").
+		if start {
+			return wordPrefixes(re.Sub[0], out, true)
+		}
+		var best map[string]bool
+		bestLen := -1
+		for i, sub := range re.Sub {
+			if i > 0 && !isSeparator(re.Sub[i-1]) {
+				continue
+			}
+			set := map[string]bool{}
+			if !wordPrefixes(sub, set, false) || len(set) == 0 {
+				continue
+			}
+			min := prefixLen + 1
+			for p := range set {
+				if len(p) < min {
+					min = len(p)
+				}
+			}
+			if min > bestLen {
+				best, bestLen = set, min
+			}
+		}
+		if best == nil {
+			return false
+		}
+		for p := range best {
+			out[p] = true
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !wordPrefixes(s, out, start) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return wordPrefixes(re.Sub[0], out, start)
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return wordPrefixes(re.Sub[0], out, start)
+		}
+	case syntax.OpCharClass:
+		// A class of letters only, such as [ea] or [sz]: each letter is a prefix.
+		if n := classSize(re.Rune); n > 0 && n <= 8 {
+			for i := 0; i < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					if !isASCIIWordRune(r) {
+						return false
+					}
+					out[strings.ToLower(string(r))] = true
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isSeparator reports whether re matches only runs of white space or
+// other non-word characters, so whatever follows it starts a word.
+func isSeparator(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpPlus:
+		return isSeparator(re.Sub[0])
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for _, w := range []rune{'a', 'z', 'A', 'Z', '0', '9', '_'} {
+				if re.Rune[i] <= w && w <= re.Rune[i+1] {
+					return false
+				}
+			}
+		}
+		return len(re.Rune) > 0
+	}
+	return false
+}
+
+func classSize(r []rune) int {
+	n := 0
+	for i := 0; i+1 < len(r); i += 2 {
+		n += int(r[i+1]-r[i]) + 1
+	}
+	return n
+}
+
+func isASCIIWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
+}
+
+// literalWord returns the leading word characters of a literal, at most
+// prefixLen of them; "" when it starts with anything else.
+func literalWord(rs []rune) string {
+	var b strings.Builder
+	for _, r := range rs {
+		if !isASCIIWordRune(r) || b.Len() == prefixLen {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// prefixIndex maps each word prefix of a text to the sentences it occurs
+// in: bit i for sentence i, bit 63 for the subject and sentences past 62.
+type prefixIndex map[string]uint64
+
+const subjectBit = 63
+
+func sentenceBit(i int) uint64 {
+	if i >= subjectBit {
+		return 1 << subjectBit
+	}
+	return 1 << uint(i)
+}
+
+// newPrefixIndex indexes the words of lower (split into sents) and subject.
+func newPrefixIndex(lower string, sents []span, subject string) prefixIndex {
+	ix := make(prefixIndex, 256)
+	add := func(t string, bit uint64) {
+		i := 0
+		for i < len(t) {
+			for i < len(t) && !isWordByte(t[i]) {
+				i++
+			}
+			j := i
+			for j < len(t) && isWordByte(t[j]) {
+				j++
+			}
+			for k := i + 1; k <= j && k-i <= prefixLen; k++ {
+				ix[t[i:k]] |= bit
+			}
+			i = j
+		}
+	}
+	for n, s := range sents {
+		add(lower[s.start:s.end], sentenceBit(n))
+	}
+	add(subject, 1<<subjectBit)
+	return ix
+}
+
+// sentencesWith returns the sentences in which one of the prefixes starts
+// a word.
+func (ix prefixIndex) sentencesWith(set []string) uint64 {
+	var m uint64
+	for _, p := range set {
+		m |= ix[p]
+	}
+	return m
+}
