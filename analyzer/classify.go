@@ -165,7 +165,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		dates = append(dates, sd...)
 	}
 	c.markDates(bodyDoc, dates)
-	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !clPast(d.day, m.Date) })
+	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !d.old && !clPast(d.day, m.Date) })
 
 	// Calendar invitations: a fixed time for an interview.
 	var calDays []clEvent
@@ -368,6 +368,14 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			autoSubj = true
 		}
 	}
+	if len(m.From) > 0 {
+		if at := strings.IndexByte(m.From[0].Addr, '@'); at > 0 {
+			switch strings.ToLower(m.From[0].Addr[:at]) {
+			case "mailer-daemon", "postmaster":
+				return TypeOther, "delivery report from " + m.From[0].Addr + ": other"
+			}
+		}
+	}
 	if autoSubj || auto >= 5 && (m.AutoSubmitted || clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "") {
 		return TypeOther, "automatic reply: other"
 	}
@@ -503,11 +511,11 @@ func (c *Classifier) markDates(d *clDoc, dates []clDate) {
 			}
 			switch t.w {
 			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close":
-				dt.deadline = true
-			case "on", "for", "at", "interview", "visit":
-				if j == dt.from-1 {
-					j = -1 // "on December 3": the event's own date
+				if j >= dt.from-3 {
+					dt.deadline = true
 				}
+			case "originally", "previously", "formerly", "old":
+				dt.old = true
 			}
 		}
 		// The whole sentence.
@@ -521,6 +529,8 @@ func (c *Classifier) markDates(d *clDoc, dates []clDate) {
 			switch w := d.toks[j].w; w {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
 				dt.interview = true
+			case "filled", "full", "taken", "cancelled", "canceled", "unavailable", "instead":
+				dt.old = dt.old || w != "instead"
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "applied", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
 				other = true
 			}

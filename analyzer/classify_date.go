@@ -22,6 +22,7 @@ type clDate struct {
 	at        time.Time
 	sentence  int32
 	deadline  bool
+	old       bool // "originally set for …": replaced by another date
 	otherEvnt bool // the sentence is about a non-interview event
 	interview bool // the sentence speaks of the interview
 }
@@ -82,6 +83,8 @@ func clWeekday(w string) int {
 	}
 	return 0
 }
+
+func clIsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // clNum parses a token of digits with an optional ordinal suffix.
 func clNum(w string, ordinal bool) (int, bool) {
@@ -150,7 +153,18 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 						dt.day.Y, dt.hasYear, dt.to = y, true, i+2
 					}
 				}
-			case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
+			case day >= 1 && day <= 31 && len(w) > 2 && !clIsDigit(w[len(w)-1]) && i > 0 && toks[i-1].w == "the" && !ref.IsZero() && !(d.near(i, i+1) && toks[i+1].w == "of"):
+				// "the 23rd": the next such day on or after the Date.
+				mo, y := ref.Month(), ref.Year()
+				if day < ref.Day() {
+					mo++
+					if mo > time.December {
+						mo, y = time.January, y+1
+					}
+				}
+				dt = clDate{day: clDay{y, mo, day}, from: i - 1, to: i, hasYear: true}
+				ok = true
+						case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
 				// "the 3rd of December"
 				dt = clDate{day: clDay{0, clMonth(toks[i+2].w), day}, from: i, to: i + 2}
 				ok = true

@@ -306,7 +306,13 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				}
 			case '!', '?', ';':
 				sent, clause = sent+1, clause+1
-			case ',', '(', ')', ':', '"', '[', ']', '|', '*':
+			case ',':
+				// A comma inside a date ("Tuesday, December 1, 2026") does
+				// not cut the clause.
+				if len(d.toks) == 0 || !clInDate(d.toks[len(d.toks)-1].w) {
+					clause++
+				}
+			case '(', ')', ':', '"', '[', ']', '|', '*':
 				clause++
 			case '.':
 				if i+1 >= n || src[i+1] == ' ' || src[i+1] == '\n' || src[i+1] == '\r' || src[i+1] == '\t' {
@@ -446,6 +452,11 @@ func (s *clScratch) addPost(id int32, pos int) {
 		s.touched = append(s.touched, id)
 	}
 	s.post[id] = append(s.post[id], int32(pos))
+}
+
+// clInDate reports whether a comma after w may sit inside a date.
+func clInDate(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || clWeekday(w) != 0)
 }
 
 func isCLWordByte(c byte) bool {
