@@ -133,17 +133,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// recordSent puts a relayed (or --record'ed) message in the ledger and on
-// the timeline.
+// recordSent puts a relayed (or --record'ed) message in the ledger; the
+// store puts it on the timeline too.
 func recordSent(store *timeline.Store, m *analyzer.Message, res analyzer.Result, at time.Time) error {
 	to := m.Recipients()
 	for _, p := range res.Programs {
 		if _, err := store.RecordSend(analyzer.Sent{At: at, Program: p, MessageID: m.MessageID, Subject: m.Subject,
 			To: to, Verdict: string(res.Verdict), Facts: res.Facts}); err != nil {
-			return err
-		}
-		if _, err := store.AddEvent(timeline.Event{At: at, Program: p, Direction: "out", Type: string(res.Verdict),
-			Subject: m.Subject, MessageID: m.MessageID}); err != nil {
 			return err
 		}
 	}
