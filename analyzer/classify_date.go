@@ -164,7 +164,7 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 				}
 				dt = clDate{day: clDay{y, mo, day}, from: i - 1, to: i, hasYear: true}
 				ok = true
-						case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
+			case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
 				// "the 3rd of December"
 				dt = clDate{day: clDay{0, clMonth(toks[i+2].w), day}, from: i, to: i + 2}
 				ok = true
