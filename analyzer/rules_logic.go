@@ -484,7 +484,7 @@ func (c *checkCtx) topChoiceDuplicate(r *rule) error {
 		}
 	}
 	if c.h != nil && c.prog != nil {
-		keys, err := c.h.TopChoicePrograms(c.now)
+		keys, err := c.h.TopChoicePrograms(c.histTime())
 		if err != nil {
 			return err
 		}
@@ -541,7 +541,7 @@ func (c *checkCtx) massEmail(r *rule) error {
 	if min <= 0 {
 		min = 0.5
 	}
-	sims, err := c.h.SimilarSends(c.res.Facts.Sketch, c.prog.Key, min, c.now)
+	sims, err := c.h.SimilarSends(c.res.Facts.Sketch, c.prog.Key, min, c.histTime())
 	if err != nil || len(sims) == 0 {
 		return err
 	}
@@ -569,7 +569,7 @@ func (c *checkCtx) updateLimit(r *rule) error {
 	if c.h == nil {
 		return nil
 	}
-	prior, err := c.h.Updates(c.prog.Key, c.now)
+	prior, err := c.h.Updates(c.prog.Key, c.histTime())
 	if err != nil {
 		return err
 	}
@@ -735,3 +735,8 @@ func findIf(re *regexp.Regexp, text, need string) [][]int {
 	}
 	return re.FindAllStringSubmatchIndex(text, -1)
 }
+
+// histTime is the bound for history look-ups: sends up to and including
+// this message's own time count as earlier (drafts recorded in a batch
+// often share one Date).
+func (c *checkCtx) histTime() time.Time { return c.now.Add(time.Nanosecond) }
