@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,6 +20,29 @@ func BenchmarkClassify(b *testing.B) {
 		msg("hpark@lakeside-med.org", "Following up", strings.Repeat("We loved meeting you and the whole team was impressed by your work on order sets. ", 10)+"Could you tell us where we are on your rank list?"),
 		msg("reservations@skyways.example", "Your flight is confirmed", strings.Repeat("Your booking is confirmed. Baggage allowance and seat details follow. ", 15)),
 	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Classify(msgs[i%len(msgs)])
+	}
+}
+
+// BenchmarkClassifyCorpus classifies every message of our incoming corpus
+// (parsed beforehand): one op is one message.
+func BenchmarkClassifyCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/mail/in/*.eml")
+	if len(files) == 0 {
+		b.Skip("no corpus")
+	}
+	var msgs []*Message
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		msgs = append(msgs, Parse(raw))
+	}
+	c := testClassifier(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -53,6 +53,10 @@ func TestClassifyParaphrases(t *testing.T) {
 		{ng, "Virtual info session", "Join program leadership for a virtual information session about the Clinical Informatics Track on Dec 1 at 7 PM ET.", TypeProgramUpdate, "northgate", ""},
 		// match result
 		{sb, "Congratulations!", "Congratulations on matching with St. Brendan's Pediatrics Residency! We cannot wait to welcome you in June.", TypeMatchResult, "st-brendan", ""},
+		// allowed program words that are not solicitation
+		{lk, "Thank you", "We were very impressed and hope you will rank us favorably. You are exactly the kind of candidate we want.", TypePostInterviewInterest, "lakeside", ""},
+		{hv, "After your visit", "You will be ranked highly by our committee. There is no need to tell us anything about your own list.", TypePostInterviewInterest, "harbor-valley", ""},
+		{md, "Reminder: AMIA rank list deadline", "A reminder to all applicants that rank lists must be certified in the AMIA match system by December 3. Please rank programs in your true order of preference.", TypeProgramUpdate, "meridian", ""},
 		// hard negatives
 		{"hr@globalbank.example", "Interview confirmed", "Your interview for the Data Analyst role is confirmed for December 3 at 10 AM.", TypeOther, "", ""},
 		{"news@healthit-weekly.example", "Rank lists and the Match: what programs ask", "This week: why programs should never ask where you plan to rank them, and how Lakeside University Medical Center redesigned its onboarding.", TypeOther, "", ""},

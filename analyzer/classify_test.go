@@ -191,3 +191,57 @@ func TestClassifyTypes(t *testing.T) {
 		})
 	}
 }
+
+func TestClassifyOddInput(t *testing.T) {
+	c := testClassifier(t)
+	odd := []*Message{
+		nil,
+		{},
+		{Subject: strings.Repeat("Interview invitation ", 400)},
+		{From: []Address{{Addr: "not an address"}}, Own: strings.Repeat("où? ¿qué? 日本語 ", 5000)},
+		{From: []Address{{Addr: "hpark@lakeside-med.org"}}, Calendars: []string{"BEGIN:VEVENT\nDTSTART:2026\nEND:VEVENT", "garbage"}},
+		{From: []Address{{Addr: "hpark@lakeside-med.org"}}, Quoted: "From:\n\n", Subject: "Fwd:"},
+	}
+	for i, m := range odd {
+		got := c.Classify(m)
+		if got.Type == "" {
+			t.Errorf("%d: empty type", i)
+		}
+	}
+	// Deterministic: the same message gives the same answer.
+	m := msg("sokafor@harborvalley.edu", "Interview", "We would like to invite you to interview on Dec 10 or Dec 17.")
+	a, b := c.Classify(m), c.Classify(m)
+	if strings.Join(a.Evidence, "|") != strings.Join(b.Evidence, "|") || a.Type != b.Type || a.Program != b.Program || a.InterviewDate != b.InterviewDate || a.Confidence != b.Confidence {
+		t.Errorf("not deterministic: %+v vs %+v", a, b)
+	}
+}
+
+func TestClassifyConcurrent(t *testing.T) {
+	c := testClassifier(t)
+	msgs := []*Message{
+		msg("sokafor@harborvalley.edu", "Interview", "We would like to invite you to interview on Dec 10 or Dec 17."),
+		msg("hpark@lakeside-med.org", "Following up", "Where are we on your rank list?"),
+		msg("jfeld@meridian.edu", "Re: interview", "Great, you're set for Friday, December 11."),
+	}
+	want := make([]Classification, len(msgs))
+	for i, m := range msgs {
+		want[i] = c.Classify(m)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for k := 0; k < 200; k++ {
+				i := k % len(msgs)
+				got := c.Classify(msgs[i])
+				if got.Type != want[i].Type || got.InterviewDate != want[i].InterviewDate {
+					t.Errorf("concurrent: %d got %s %s", i, got.Type, got.InterviewDate)
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
