@@ -175,7 +175,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	interviewWord := sc.score[TypeInterviewInvite] > 0 || sc.score[TypeInterviewConfirmation] > 0 ||
-		clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview") || clHasWord(bodyDoc, "visit")
+		clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview") ||
+		clHasWord(subjDoc, "visit") || clHasWord(bodyDoc, "visit")
 	if len(calDays) > 0 && interviewWord && sc.score[TypeProgramUpdate] < 4 {
 		if distinctEvents(calDays) == 1 {
 			sc.add(TypeInterviewConfirmation, 5, fmt.Sprintf("calendar invitation (%s) for %s", clOr(calDays[0].method, "no METHOD"), clDayString(calDays[0].day)))
@@ -198,7 +199,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 
 	// 4. Decide.
-	typ, why := c.decide(m, sc, prog, kind, phish, lookalike)
+	saysInterview := clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview")
+	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, saysInterview)
 	if why != "" {
 		note("%s", why)
 	}
@@ -354,7 +356,7 @@ func (r *clRules) scoreCue(body, subj *clDoc, typ string) float64 {
 
 // decide picks the type from the scores and the message's circumstances.
 // why, when not empty, is the reason a rule (not the phrases) decided.
-func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind int, phish, lookalike bool) (string, string) {
+func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind int, phish, lookalike, saysInterview bool) (string, string) {
 	if lookalike {
 		return TypeOther, "lookalike sender: other"
 	}
@@ -438,6 +440,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 				return TypeOther, "match news from a non-match sender naming no program: other"
 			}
 		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist:
+			if !saysInterview {
+				return TypeOther, fmt.Sprintf("%s naming no program and no interview: other", best)
+			}
 		default:
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}
@@ -528,7 +533,11 @@ func (c *Classifier) markDates(d *clDoc, dates []clDate) {
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
 			switch w := d.toks[j].w; w {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
-				dt.interview = true
+				if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {
+					dt.interview = true
+				} else {
+					other = true
+				}
 			case "filled", "full", "taken", "cancelled", "canceled", "unavailable", "instead":
 				dt.old = dt.old || w != "instead"
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "applied", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
