@@ -85,7 +85,7 @@ func dayOf(t time.Time, due bool, loc *time.Location) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-func fmtDay(d time.Time) string  { return d.Format("Mon 2 Jan 2006") }
+func fmtDay(d time.Time) string { return d.Format("Mon 2 Jan 2006") }
 func fmtTime(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
