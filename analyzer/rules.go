@@ -199,6 +199,13 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 		}
 		parts := make([]string, 0, len(list))
 		for _, alt := range list {
+			alt = conceptGap.ReplaceAllStringFunc(alt, func(g string) string {
+				n := 6
+				if m := conceptGap.FindStringSubmatch(g); m[1] != "" {
+					fmt.Sscanf(m[1], "%d", &n)
+				}
+				return fmt.Sprintf(`(?:[^\w]+[\w'’-]+){0,%d}?[^\w]+`, n)
+			})
 			x, e := pc.expand(alt, depth+1)
 			if e != nil && err == nil {
 				err = e
@@ -213,6 +220,9 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 }
 
 var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
+
+// conceptGap is "..." or "...N" between words inside a concept entry.
+var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
 
 // clause compiles one clause: tokens separated by spaces; "..." or "...N"
 // skips up to 6 (N) words; "_" inside a token is a space. Consecutive
