@@ -521,6 +521,11 @@ func (c *Classifier) markDates(d *clDoc, dates []clDate) {
 				}
 			case "originally", "previously", "formerly", "old":
 				dt.old = true
+			case "from":
+				// "move your interview from December 1 to December 8"
+				if j == dt.from-1 && clSentenceHas(d, dt.from, "move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched") {
+					dt.old = true
+				}
 			}
 		}
 		// The whole sentence.
@@ -591,6 +596,23 @@ func clPast(day clDay, ref time.Time) bool {
 
 func clDayString(d clDay) string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+}
+
+// clSentenceHas reports whether token i's sentence holds one of ws.
+func clSentenceHas(d *clDoc, i int, ws ...string) bool {
+	sent := d.toks[i].sent
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for k := lo; k < len(d.toks) && d.toks[k].sent == sent; k++ {
+		for _, w := range ws {
+			if d.toks[k].w == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func clHasWord(d *clDoc, w string) bool {

@@ -239,6 +239,18 @@ func (r *clRules) negated(d *clDoc, sp clSpan, extra []int32) bool {
 	return false
 }
 
+// clTurnBetween reports whether a "but" stands between tokens i and j:
+// "we're not supposed to ask, but would you rank us first?" is asking.
+func clTurnBetween(d *clDoc, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch d.toks[k].w {
+		case "but", "however", "though", "although", "still":
+			return true
+		}
+	}
+	return false
+}
+
 func clHasID(ids []int32, id int32) bool {
 	for _, x := range ids {
 		if x == id {
@@ -269,7 +281,7 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 		}
 		for _, p := range vetoP {
 			for _, alt := range p.segs[0].alts {
-				if _, ok := p.at(d, j, alt, nil); ok {
+				if _, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, j, sp.from) {
 					return true
 				}
 			}
