@@ -198,6 +198,9 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
+	// Word cues, only when no phrase reached the bar.
+	sc.useSoft(clMinScore)
+
 	// 4. Decide.
 	saysInterview := clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview")
 	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, saysInterview)

@@ -29,6 +29,7 @@ type clGroup struct {
 	vetoP     []*clPhrase
 	negators  []int32
 	negatedTo string
+	soft      bool // word cues: count only when no phrase reached the bar
 	phrases   []*clPhrase
 }
 
@@ -63,6 +64,7 @@ type clTypesFile struct {
 		VetoP     []string `toml:"veto_phrases"`
 		Negators  []string `toml:"negators"`
 		NegatedTo string   `toml:"negated_to"`
+		Soft      bool     `toml:"soft"`
 		Phrases   []string `toml:"phrases"`
 	} `toml:"group"`
 }
@@ -131,6 +133,7 @@ func loadCLRules() (*clRules, error) {
 			return nil, fmt.Errorf("%s: group %d (%s): negated_to: unknown type %q", typesFile, i+1, g.Type, g.NegatedTo)
 		}
 		cg.negatedTo = g.NegatedTo
+		cg.soft = g.Soft
 		for _, ps := range g.VetoP {
 			p, err := compileCLPhrase(r.vocab, ps)
 			if err != nil {
@@ -213,11 +216,25 @@ type clHit struct {
 type clScores struct {
 	score map[string]float64
 	hits  []clHit
+	soft  []clHit // word cues, held back until useSoft
 }
 
 func (s *clScores) add(typ string, w float64, why string) {
 	s.score[typ] += w
 	s.hits = append(s.hits, clHit{typ: typ, weight: w, excerpt: why})
+}
+
+// useSoft adds the word cues when no type reached min on phrases.
+func (s *clScores) useSoft(min float64) bool {
+	for t, v := range s.score {
+		if v >= min && !strings.HasPrefix(t, "cue:") {
+			return false
+		}
+	}
+	for _, h := range s.soft {
+		s.add(h.typ, h.weight, "word cue "+h.excerpt)
+	}
+	return len(s.soft) > 0
 }
 
 // negated reports whether a negator (the file's, or the group's own
@@ -340,6 +357,10 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 			}
 			n++
 			total += w
+			if g.soft {
+				s.soft = append(s.soft, clHit{typ: g.typ, weight: w, excerpt: why})
+				continue
+			}
 			s.add(g.typ, w, why)
 		}
 	}
