@@ -44,6 +44,7 @@ func BenchmarkCheckDraft(b *testing.B) {
 	e := testEngine(b)
 	raw := typicalDraft()
 	b.SetBytes(int64(len(raw)))
+	defer reportCPU(b)()
 	b.ReportAllocs()
 	for b.Loop() {
 		m := Parse(raw)
@@ -57,6 +58,7 @@ func BenchmarkCheckDraft(b *testing.B) {
 func BenchmarkCheckOnly(b *testing.B) {
 	e := testEngine(b)
 	m := Parse(typicalDraft())
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := e.Check(Input{Msg: m, Now: m.Date}, nil); err != nil {
 			b.Fatal(err)

@@ -153,7 +153,26 @@ func literalWord(rs []rune) string {
 
 // prefixIndex maps each word prefix of a text to the sentences it occurs
 // in: bit i for sentence i, bit 63 for the subject and sentences past 62.
-type prefixIndex map[string]uint64
+type prefixIndex map[uint64]uint64
+
+// pkey packs a prefix of at most prefixLen bytes into a map key: cheaper to
+// hash than a string.
+func pkey(p string) uint64 {
+	k := uint64(0)
+	for i := 0; i < len(p); i++ {
+		k = k<<8 | uint64(p[i])
+	}
+	return uint64(len(p))<<40 | k
+}
+
+// pkeys packs a prefix set.
+func pkeys(set []string) []uint64 {
+	out := make([]uint64, len(set))
+	for i, p := range set {
+		out[i] = pkey(p)
+	}
+	return out
+}
 
 const subjectBit = 63
 
@@ -177,8 +196,10 @@ func newPrefixIndex(lower string, sents []span, subject string) prefixIndex {
 			for j < len(t) && isWordByte(t[j]) {
 				j++
 			}
-			for k := i + 1; k <= j && k-i <= prefixLen; k++ {
-				ix[t[i:k]] |= bit
+			key := uint64(0)
+			for k := i; k < j && k-i < prefixLen; k++ {
+				key = key<<8 | uint64(t[k])
+				ix[uint64(k-i+1)<<40|key] |= bit
 			}
 			i = j
 		}
@@ -192,7 +213,7 @@ func newPrefixIndex(lower string, sents []span, subject string) prefixIndex {
 
 // sentencesWith returns the sentences in which one of the prefixes starts
 // a word.
-func (ix prefixIndex) sentencesWith(set []string) uint64 {
+func (ix prefixIndex) sentencesWith(set []uint64) uint64 {
 	var m uint64
 	for _, p := range set {
 		m |= ix[p]

@@ -290,7 +290,7 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 // sentence, and the word prefixes each needs (see prefilter.go).
 type pattern struct {
 	clauses []*clauseRE
-	needs   [][]string
+	needs   [][]uint64 // packed prefix sets (pkey)
 }
 
 // clauseRE is one compiled clause. When its first token can only start
@@ -299,7 +299,7 @@ type pattern struct {
 type clauseRE struct {
 	re       *regexp.Regexp // unanchored: (?:^|\W)(body)(?:\W|$)
 	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
-	first    map[string]bool
+	first    map[uint64]bool // packed prefixes (pkey)
 }
 
 // find returns the position of the clause's body in s, or nil.
@@ -322,8 +322,10 @@ func (c *clauseRE) find(s string) []int {
 		if i == len(s) {
 			break
 		}
-		for k := i + 1; k <= j && k-i <= prefixLen; k++ {
-			if c.first[s[i:k]] {
+		key := uint64(0)
+		for k := i; k < j && k-i < prefixLen; k++ {
+			key = key<<8 | uint64(s[k])
+			if c.first[uint64(k-i+1)<<40|key] {
 				if loc := c.anchored.FindStringSubmatchIndex(s[i:]); loc != nil {
 					return []int{i + loc[2], i + loc[3]}
 				}
@@ -363,13 +365,15 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		if len(first) > 0 {
 			body := strings.TrimPrefix(expr, `(?:^|[^\w])`)
 			cr.anchored = regexp.MustCompile("^" + body)
-			cr.first = map[string]bool{}
+			cr.first = map[uint64]bool{}
 			for _, f := range first {
-				cr.first[f] = true
+				cr.first[pkey(f)] = true
 			}
 		}
 		p.clauses = append(p.clauses, cr)
-		p.needs = append(p.needs, sets...)
+		for _, set := range sets {
+			p.needs = append(p.needs, pkeys(set))
+		}
 	}
 	return p, nil
 }
