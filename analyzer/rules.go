@@ -297,8 +297,8 @@ type pattern struct {
 // with known word prefixes, the clause is tried anchored at the words that
 // start with one of them, which is far cheaper than searching the sentence.
 type clauseRE struct {
-	re       *regexp.Regexp // unanchored: (?:^|\W)(body)(?:\W|$)
-	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
+	re       *regexp.Regexp  // unanchored: (?:^|\W)(body)(?:\W|$)
+	anchored *regexp.Regexp  // ^(body)(?:\W|$), or nil
 	first    map[uint64]bool // packed prefixes (pkey)
 }
 
