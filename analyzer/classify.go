@@ -164,7 +164,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if sd := findDates(subjDoc, m.Date); len(sd) > 0 {
 		dates = append(dates, sd...)
 	}
-	c.markDates(bodyDoc, dates)
+	c.markDates(dates)
+
 	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !d.old && !clPast(d.day, m.Date) })
 
 	// Calendar invitations: a fixed time for an interview.
@@ -493,7 +494,7 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 	case 1:
 		cl.InterviewDate = clDayString(pick[0].day)
 		cl.InterviewAt = pick[0].at
-		note("interview date %s from %q", cl.InterviewDate, "text")
+		note("interview date %s from %q", cl.InterviewDate, pick[0].text)
 	default:
 		var s []string
 		for _, d := range pick {
@@ -504,10 +505,11 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 }
 
 // markDates flags deadlines, dates of other events, and interview sentences.
-func (c *Classifier) markDates(d *clDoc, dates []clDate) {
+func (c *Classifier) markDates(dates []clDate) {
 	for i := range dates {
 		dt := &dates[i]
-		if dt.from >= len(d.toks) || d.toks[dt.from].s >= len(d.src) {
+		d := dt.doc
+		if d == nil || dt.from >= len(d.toks) {
 			continue
 		}
 		// Words just before the date in its clause.

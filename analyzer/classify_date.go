@@ -25,6 +25,8 @@ type clDate struct {
 	old       bool // "originally set for …": replaced by another date
 	otherEvnt bool // the sentence is about a non-interview event
 	interview bool // the sentence speaks of the interview
+	doc       *clDoc
+	text      string // as written, for evidence
 }
 
 // clDay is a calendar day.
@@ -216,6 +218,8 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 			continue
 		}
 		dt.sentence = toks[dt.from].sent
+		dt.doc = d
+		dt.text = d.excerpt(clSpan{dt.from, dt.to})
 		dt.at = clTimeAfter(d, dt)
 		out = append(out, dt)
 		i = dt.to
