@@ -408,7 +408,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	best := ranked[0]
 	// A firmer reading wins over a softer one that scores close: an answer
 	// to an eligibility question that also invites is an invitation.
-	for _, tier := range clTiers {
+	for ti, tier := range clTiers {
 		tb := ""
 		for _, t := range tier {
 			if sc.score[t] >= 4 && (tb == "" || sc.score[t] > sc.score[tb]) {
@@ -416,7 +416,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			}
 		}
 		if tb != "" {
-			if sc.score[tb] >= 0.6*sc.score[best] {
+			if sc.score[tb] >= clTierRatio[ti]*sc.score[best] {
 				best = tb
 			}
 			break
@@ -463,6 +463,9 @@ var clTiers = [][]string{
 	{TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist},
 	{TypeApplicationRequest, TypeEligibilityReply},
 }
+
+// clTierRatio is how close to the best score a tier's best must come to win.
+var clTierRatio = []float64{0.6, 0.5, 0.6}
 
 // interviewDate fixes the interview date when exactly one is offered.
 func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, offered []clDate, note func(string, ...any)) {
