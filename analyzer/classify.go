@@ -457,7 +457,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	return best, ""
 }
 
-// clTiers orders the types from firmest to softest news.
+// clTiers orders the types from firmest to softest news (read-only).
 var clTiers = [][]string{
 	{TypeMatchResult},
 	{TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist},

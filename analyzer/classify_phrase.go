@@ -188,6 +188,20 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 		}
 		return best, false
 	}
+	// Most phrases fail for want of a word: every segment needs one
+	// alternative whose first word occurs at all.
+	for k := 1; k < len(p.segs); k++ {
+		present := false
+		for _, alt := range p.segs[k].alts {
+			if id := alt[0].id; int(id) < len(d.post) && len(d.post[id]) > 0 {
+				present = true
+				break
+			}
+		}
+		if !present {
+			return best, false
+		}
+	}
 	for _, alt := range p.segs[0].alts {
 		id := alt[0].id
 		if int(id) >= len(d.post) {
@@ -316,7 +330,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				clause++
 			case '.':
 				if i+1 >= n || src[i+1] == ' ' || src[i+1] == '\n' || src[i+1] == '\r' || src[i+1] == '\t' {
-					if len(d.toks) == 0 || !clAbbrev[d.toks[len(d.toks)-1].w] {
+					if len(d.toks) == 0 || !clAbbrev(d.toks[len(d.toks)-1].w) {
 						sent, clause = sent+1, clause+1
 					}
 				}
@@ -463,15 +477,16 @@ func isCLWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// clAbbrev are words after which a period does not end a sentence.
-var clAbbrev = map[string]bool{
-	"dr": true, "st": true, "mr": true, "ms": true, "mrs": true, "prof": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sun": true, "a": true, "p": true,
-	"m": true, "vs": true, "etc": true, "e": true, "g": true, "i": true, "no": true,
-	"u": true, "s": true, "jr": true, "sr": true, "md": true, "inc": true,
+// clAbbrev reports whether a period after w does not end a sentence.
+func clAbbrev(w string) bool {
+	switch w {
+	case "dr", "st", "mr", "ms", "mrs", "prof", "jan", "feb", "mar", "apr", "jun", "jul",
+		"aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+		"thurs", "fri", "sat", "sun", "a", "p", "m", "vs", "etc", "e", "g", "i", "no",
+		"u", "s", "jr", "sr", "md", "inc":
+		return true
+	}
+	return false
 }
 
 // excerpt returns the source text of a span, shortened for evidence.

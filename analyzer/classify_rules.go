@@ -78,6 +78,7 @@ type clSendersFile struct {
 	} `toml:"platform"`
 }
 
+// clKnownTypes is read-only.
 var clKnownTypes = map[string]bool{
 	TypeInterviewInvite: true, TypeInterviewConfirmation: true, TypeInterviewDecline: true,
 	TypeWaitlist: true, TypeEligibilityReply: true, TypeApplicationRequest: true,
