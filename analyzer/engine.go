@@ -252,6 +252,13 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 		res.Program = prog.Key
 	}
 	c := &checkCtx{e: e, in: in, msg: m, now: now, h: h, prog: prog, progs: progs, res: &res}
+	// Mail to no program is not ours to judge (it is relayed untouched).
+	// Only with no programs configured at all is every message judged, as
+	// there is no telling who is a program.
+	if prog == nil && len(e.cfg.Programs) > 0 {
+		res.Verdict = Pass
+		return res, nil
+	}
 	c.d = newDoc(m.Own, m.Subject)
 	c.sig = newDoc(m.Signature, "")
 

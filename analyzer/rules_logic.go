@@ -219,7 +219,7 @@ var (
 	reXXX       = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b`)
 	reBlank     = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
 	reParen     = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
-	reInsert    = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:program|name|institution|school|date|your|here)\b`)
+	reInsert    = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
 	reDearSlot  = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
 	reCitation  = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
 	reHTMLTag   = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
@@ -489,7 +489,9 @@ func (c *checkCtx) topChoiceDuplicate(r *rule) error {
 			return err
 		}
 		for _, k := range keys {
-			if k == c.prog.Key {
+			// One top choice per rank list: a fellowship in AMIA's match and a
+			// residency in the NRMP's are on different lists.
+			if k == c.prog.Key || !c.sameMatch(k) {
 				continue
 			}
 			name := k
@@ -740,3 +742,13 @@ func findIf(re *regexp.Regexp, text, need string) [][]int {
 // this message's own time count as earlier (drafts recorded in a batch
 // often share one Date).
 func (c *checkCtx) histTime() time.Time { return c.now.Add(time.Nanosecond) }
+
+// sameMatch reports whether the program with key k ranks in the same match
+// as the message's program (programs that name none share the season's).
+func (c *checkCtx) sameMatch(k string) bool {
+	p := c.e.cfg.Program(k)
+	if p == nil {
+		return true
+	}
+	return p.Match == c.prog.Match
+}
