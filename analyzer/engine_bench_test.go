@@ -69,6 +69,7 @@ func BenchmarkCheckOnly(b *testing.B) {
 // BenchmarkNewEngine is the cost of building the rule engine.
 func BenchmarkNewEngine(b *testing.B) {
 	cfg := corpusConfig(b)
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := NewEngine(cfg); err != nil {
 			b.Fatal(err)

@@ -171,6 +171,30 @@ type patternCompiler struct {
 	concepts map[string][]string
 	program  string // alternation of every program name, already escaped
 	cache    map[string]string
+	prefixes map[prefixQuery]prefixAnswer // tokenPrefixes memo: tokens repeat
+}
+
+type prefixQuery struct {
+	expr  string
+	start bool
+}
+
+type prefixAnswer struct {
+	set []string
+	ok  bool
+}
+
+func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, bool) {
+	q := prefixQuery{expr, start}
+	if a, ok := pc.prefixes[q]; ok {
+		return a.set, a.ok
+	}
+	set, ok := tokenPrefixes(expr, start)
+	if pc.prefixes == nil {
+		pc.prefixes = map[prefixQuery]prefixAnswer{}
+	}
+	pc.prefixes[q] = prefixAnswer{set, ok}
+	return set, ok
 }
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
@@ -254,11 +278,11 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 		if err != nil {
 			return "", nil, nil, err
 		}
-		if set, ok := tokenPrefixes(x, false); ok && !optional {
+		if set, ok := pc.tokenPrefixes(x, false); ok && !optional {
 			sets = append(sets, set)
 		}
 		if n == 0 {
-			first, _ = tokenPrefixes(x, true)
+			first, _ = pc.tokenPrefixes(x, true)
 		}
 		if optional {
 			if gap > 0 {
@@ -357,18 +381,20 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		if err != nil {
 			return nil, err
 		}
-		re, err := regexp.Compile(expr)
-		if err != nil {
-			return nil, fmt.Errorf("clause %q: %v", c, err)
-		}
-		cr := &clauseRE{re: re}
+		// A clause with a known first word is only ever tried anchored at
+		// such words; the others are searched for.
+		cr := &clauseRE{}
 		if len(first) > 0 {
-			body := strings.TrimPrefix(expr, `(?:^|[^\w])`)
-			cr.anchored = regexp.MustCompile("^" + body)
+			cr.anchored, err = regexp.Compile("^" + strings.TrimPrefix(expr, `(?:^|[^\w])`))
 			cr.first = map[uint64]bool{}
 			for _, f := range first {
 				cr.first[pkey(f)] = true
 			}
+		} else {
+			cr.re, err = regexp.Compile(expr)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("clause %q: %v", c, err)
 		}
 		p.clauses = append(p.clauses, cr)
 		for _, set := range sets {

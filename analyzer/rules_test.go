@@ -1,0 +1,103 @@
+package analyzer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestUserRulesOverrideByID(t *testing.T) {
+	dir := t.TempDir()
+	// Replace top-choice: a different action and a pattern of its own, and
+	// add a concept.
+	user := `
+[concepts]
+fav = ["favou?rite"]
+
+[[rule]]
+id = "top-choice"
+action = "hold"
+title = "Top choice (strict)"
+why = "My own reason."
+suggestion = "Say less."
+patterns = ["{program} is my {fav}"]
+`
+	if err := os.WriteFile(filepath.Join(dir, "mine.toml"), []byte(user), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := corpusConfig(t)
+	cfg.Rules.Dir = dir
+	e, err := NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "x", "Lakeside is my favourite."), Now: when}, nil)
+	if got := rulesOf(res); got != "top-choice" || res.Verdict != VerdHold || res.Findings[0].Message != "My own reason." {
+		t.Errorf("user rule: rules %q verdict %s findings %+v; want top-choice held with the user's reason", got, res.Verdict, res.Findings)
+	}
+	// The built-in patterns are gone with the replaced rule.
+	res, _ = e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "x", "Lakeside is my top choice."), Now: when}, nil)
+	if got := rulesOf(res); got != "" {
+		t.Errorf("replaced rule still fires its built-in pattern: %q", got)
+	}
+	var src string
+	for _, r := range e.Rules() {
+		if r.ID == "top-choice" {
+			src = r.Source
+		}
+	}
+	if !strings.HasSuffix(src, "mine.toml") {
+		t.Errorf("source = %q, want the user file", src)
+	}
+}
+
+func TestConfigActionsApply(t *testing.T) {
+	cfg := corpusConfig(t)
+	cfg.Rules.Actions = map[string]string{"top-choice": "off", "quid-pro-quo": "warn"}
+	e, err := NewEngine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "x", "Lakeside is my top choice. If you rank me highly, I will rank you first."), Now: when}, nil)
+	if got := rulesOf(res); got != "quid-pro-quo" || res.Verdict != VerdWarn {
+		t.Errorf("rules %q verdict %s; want only quid-pro-quo as a warning", got, res.Verdict)
+	}
+	cfg.Rules.Actions = map[string]string{"no-such-rule": "off"}
+	if _, err := NewEngine(cfg); err == nil || !strings.Contains(err.Error(), "no-such-rule") {
+		t.Errorf("unknown rule in actions: err = %v", err)
+	}
+}
+
+func TestBadRuleFileNamesFileAndRule(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"bad regexp", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"(unclosed\"]\n", `rule "mine": pattern 1`},
+		{"unknown concept", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"{nope} x\"]\n", "unknown concept {nope}"},
+		{"bad action", "[[rule]]\nid = \"mine\"\naction = \"explode\"\n", `rule "mine": action "explode"`},
+		{"unknown key", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npaterns = []\n", "unknown key"},
+		{"syntax", "[[rule]\n", "table array name"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "bad.toml"), []byte(tt.src), 0o644)
+			cfg := corpusConfig(t)
+			cfg.Rules.Dir = dir
+			_, err := NewEngine(cfg)
+			if err == nil || !strings.Contains(err.Error(), "bad.toml") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v; want it to name bad.toml and %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "Dear Dr. Park,\n\nThank you for the\ninterview on Nov. 12. It was great! Did you\nget my CV? Yes.\n- one item\n- two items"
+	var got []string
+	for _, s := range sentences(text) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{"Dear Dr. Park,", "Thank you for the\ninterview on Nov. 12.", "It was great!", "Did you\nget my CV?", "Yes.", "- one item", "- two items"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got  %q\n want %q", got, want)
+	}
+}
