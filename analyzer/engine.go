@@ -38,6 +38,7 @@ type Engine struct {
 	requests []*pattern
 	names    *nameIndex
 	slots    *slotFinder
+	ids      prefixIDs // every word prefix a pattern uses (read-only after build)
 }
 
 // rule is a compiled rule.
@@ -66,7 +67,7 @@ func NewEngine(cfg *config.Config) (*Engine, error) {
 // NewEngineWithRules builds the engine from an already loaded rule set.
 func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
-	pc := &patternCompiler{concepts: set.Concepts, program: programAlternation(cfg), cache: map[string]string{}}
+	pc := &patternCompiler{concepts: set.Concepts, program: programAlternation(cfg), cache: map[string]string{}, ids: prefixIDs{}}
 	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
 		var out []*pattern
 		for i, s := range srcs {
@@ -132,6 +133,8 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	if e.slots == nil {
 		e.slots = newSlotFinder(nil)
 	}
+	pc.finish()
+	e.ids = pc.ids
 	e.names = newNameIndex(cfg)
 	return e, nil
 }
@@ -200,17 +203,17 @@ func wordAlternation(list []string) (*regexp.Regexp, error) {
 // doc is a message prepared for the rules: the own words, lower-cased
 // (ASCII only, so offsets stay), split into sentences.
 type doc struct {
-	ix          prefixIndex // word prefixes of text and subject
+	ix          *docIndex // word prefixes of text and subject
 	text, lower string
 	sents       []span
 	subject     string
 	subjLower   string
 }
 
-func newDoc(text, subject string) *doc {
+func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
 	d.sents = sentences(text)
-	d.ix = newPrefixIndex(d.lower, d.sents, d.subjLower)
+	d.ix = e.ids.index(d.lower, d.sents, d.subjLower)
 	return d
 }
 
@@ -259,8 +262,7 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 		res.Verdict = Pass
 		return res, nil
 	}
-	c.d = newDoc(m.Own, m.Subject)
-	c.sig = newDoc(m.Signature, "")
+	c.d = e.newDoc(m.Own, m.Subject)
 
 	// Facts come first: logic rules and the ledger need them.
 	res.Facts.TopChoice = c.phraseMatches(e.byID["top-choice"]) != nil
@@ -321,7 +323,6 @@ type checkCtx struct {
 	prog  *config.Program
 	progs []*config.Program
 	d     *doc
-	sig   *doc
 	res   *Result
 }
 
@@ -349,20 +350,25 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 	if any == 0 {
 		return nil
 	}
-	try := func(field, lower string, s span, bit uint64) bool {
+	try := func(field, lower string, s span, n int) bool {
+		bit := sentenceBit(n)
+		if n < 0 {
+			bit = 1 << subjectBit
+		}
 		if any&bit == 0 {
 			return false
 		}
 		sent := lower[s.start:s.end]
+		ws := c.d.ix.sentenceWords(n)
 		for i, p := range r.patterns {
 			if cands[i]&bit == 0 {
 				continue
 			}
-			lo, hi, ok := matchAll(p, sent)
+			lo, hi, ok := matchAll(p, sent, ws)
 			if !ok {
 				continue
 			}
-			if c.anyPossible(r.unless, sent, bit) || c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.anyPossible(r.unless, sent, n) || c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			out = append(out, match{field, s.start, s.end})
@@ -371,22 +377,22 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 		return false
 	}
 	for i, s := range c.d.sents {
-		try("body", c.d.lower, s, sentenceBit(i))
+		try("body", c.d.lower, s, i)
 		if len(out) >= 3 {
 			break
 		}
 	}
 	if c.d.subjLower != "" && len(out) < 3 {
-		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)}, 1<<subjectBit)
+		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)}, -1)
 	}
 	return out
 }
 
 // matchAll reports whether every clause matches s; lo and hi bound the
 // first clause's match, the one a negation is looked for around.
-func matchAll(p *pattern, s string) (lo, hi int, ok bool) {
+func matchAll(p *pattern, s string, ws []word) (lo, hi int, ok bool) {
 	for i, c := range p.clauses {
-		loc := c.find(s)
+		loc := c.find(s, ws)
 		if loc == nil {
 			return 0, 0, false
 		}
@@ -397,9 +403,15 @@ func matchAll(p *pattern, s string) (lo, hi int, ok bool) {
 	return lo, hi, true
 }
 
-func anyPattern(ps []*pattern, s string) bool {
+// anyPattern reports whether one of the patterns matches s, a text not
+// part of the checked message's own words (quoted text).
+func (e *Engine) anyPattern(ps []*pattern, s string) bool {
+	ix := e.ids.index(s, []span{{0, len(s)}}, "")
 	for _, p := range ps {
-		if _, _, ok := matchAll(p, s); ok {
+		if p.candidates(ix)&1 == 0 {
+			continue
+		}
+		if _, _, ok := matchAll(p, s, ix.sentenceWords(0)); ok {
 			return true
 		}
 	}
@@ -408,19 +420,25 @@ func anyPattern(ps []*pattern, s string) bool {
 
 func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
 	for i, s := range sents {
-		if c.anyPossible(ps, c.d.lower[s.start:s.end], sentenceBit(i)) {
+		if c.anyPossible(ps, c.d.lower[s.start:s.end], i) {
 			return true
 		}
 	}
-	return c.d.subjLower != "" && c.anyPossible(ps, c.d.subjLower, 1<<subjectBit)
+	return c.d.subjLower != "" && c.anyPossible(ps, c.d.subjLower, -1)
 }
 
-// anyPossible reports whether one of the patterns matches s, the sentence
-// with the given bit, skipping the patterns its words rule out.
-func (c *checkCtx) anyPossible(ps []*pattern, s string, bit uint64) bool {
+// anyPossible reports whether one of the patterns matches s, sentence n of
+// the checked text (-1: the subject), skipping the patterns its words rule
+// out.
+func (c *checkCtx) anyPossible(ps []*pattern, s string, n int) bool {
+	bit := sentenceBit(n)
+	if n < 0 {
+		bit = 1 << subjectBit
+	}
+	ws := c.d.ix.sentenceWords(n)
 	for _, p := range ps {
 		if p.candidates(c.d.ix)&bit != 0 {
-			if _, _, ok := matchAll(p, s); ok {
+			if _, _, ok := matchAll(p, s, ws); ok {
 				return true
 			}
 		}

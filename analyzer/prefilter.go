@@ -151,12 +151,12 @@ func literalWord(rs []rune) string {
 	return b.String()
 }
 
-// prefixIndex maps each word prefix of a text to the sentences it occurs
-// in: bit i for sentence i, bit 63 for the subject and sentences past 62.
-type prefixIndex map[uint64]uint64
+// prefixIDs numbers every word prefix that some pattern needs or starts
+// with. Texts are indexed against it once, so the prefilter itself is
+// array lookups.
+type prefixIDs map[uint64]int32
 
-// pkey packs a prefix of at most prefixLen bytes into a map key: cheaper to
-// hash than a string.
+// pkey packs a prefix of at most prefixLen bytes into a map key.
 func pkey(p string) uint64 {
 	k := uint64(0)
 	for i := 0; i < len(p); i++ {
@@ -165,11 +165,17 @@ func pkey(p string) uint64 {
 	return uint64(len(p))<<40 | k
 }
 
-// pkeys packs a prefix set.
-func pkeys(set []string) []uint64 {
-	out := make([]uint64, len(set))
-	for i, p := range set {
-		out[i] = pkey(p)
+// ids returns the ids of a prefix set, numbering new prefixes.
+func (p prefixIDs) ids(set []string) []int32 {
+	out := make([]int32, len(set))
+	for i, s := range set {
+		k := pkey(s)
+		id, ok := p[k]
+		if !ok {
+			id = int32(len(p))
+			p[k] = id
+		}
+		out[i] = id
 	}
 	return out
 }
@@ -183,10 +189,26 @@ func sentenceBit(i int) uint64 {
 	return 1 << uint(i)
 }
 
-// newPrefixIndex indexes the words of lower (split into sents) and subject.
-func newPrefixIndex(lower string, sents []span, subject string) prefixIndex {
-	ix := make(prefixIndex, 256)
-	add := func(t string, bit uint64) {
+// word is a word of an indexed text: where it starts in its sentence and
+// the ids of its prefixes (-1 for prefixes no pattern knows).
+type word struct {
+	start int
+	ids   [prefixLen]int32
+}
+
+// docIndex says which sentences contain each known prefix (bit i for
+// sentence i, bit 63 for the subject and sentences past the 62nd), and
+// keeps each sentence's words for anchoring.
+type docIndex struct {
+	masks []uint64 // by prefix id
+	words [][]word // by sentence; the subject last
+}
+
+// index indexes lower (split into sents) and subject.
+func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
+	ix := &docIndex{masks: make([]uint64, len(p)), words: make([][]word, 0, len(sents)+1)}
+	add := func(t string, bit uint64) []word {
+		var ws []word
 		i := 0
 		for i < len(t) {
 			for i < len(t) && !isWordByte(t[i]) {
@@ -196,27 +218,45 @@ func newPrefixIndex(lower string, sents []span, subject string) prefixIndex {
 			for j < len(t) && isWordByte(t[j]) {
 				j++
 			}
+			if i == j {
+				break
+			}
+			w := word{start: i, ids: [prefixLen]int32{-1, -1, -1, -1, -1}}
 			key := uint64(0)
 			for k := i; k < j && k-i < prefixLen; k++ {
 				key = key<<8 | uint64(t[k])
-				ix[uint64(k-i+1)<<40|key] |= bit
+				if id, ok := p[uint64(k-i+1)<<40|key]; ok {
+					w.ids[k-i] = id
+					ix.masks[id] |= bit
+				}
 			}
+			ws = append(ws, w)
 			i = j
 		}
+		return ws
 	}
 	for n, s := range sents {
-		add(lower[s.start:s.end], sentenceBit(n))
+		ix.words = append(ix.words, add(lower[s.start:s.end], sentenceBit(n)))
 	}
-	add(subject, 1<<subjectBit)
+	ix.words = append(ix.words, add(subject, 1<<subjectBit))
 	return ix
 }
 
 // sentencesWith returns the sentences in which one of the prefixes starts
 // a word.
-func (ix prefixIndex) sentencesWith(set []uint64) uint64 {
+func (ix *docIndex) sentencesWith(set []int32) uint64 {
 	var m uint64
-	for _, p := range set {
-		m |= ix[p]
+	for _, id := range set {
+		m |= ix.masks[id]
 	}
 	return m
+}
+
+// sentenceWords returns the words of sentence n, or of the subject when n
+// is -1.
+func (ix *docIndex) sentenceWords(n int) []word {
+	if n < 0 || n >= len(ix.words)-1 {
+		return ix.words[len(ix.words)-1]
+	}
+	return ix.words[n]
 }

@@ -172,6 +172,8 @@ type patternCompiler struct {
 	program  string // alternation of every program name, already escaped
 	cache    map[string]string
 	prefixes map[prefixQuery]prefixAnswer // tokenPrefixes memo: tokens repeat
+	ids      prefixIDs                    // every prefix a pattern uses
+	clauses  []*clauseRE                  // every clause, to finish once all ids are known
 }
 
 type prefixQuery struct {
@@ -314,56 +316,44 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 // sentence, and the word prefixes each needs (see prefilter.go).
 type pattern struct {
 	clauses []*clauseRE
-	needs   [][]uint64 // packed prefix sets (pkey)
+	needs   [][]int32 // prefix ids: one of each set must start a word
 }
 
 // clauseRE is one compiled clause. When its first token can only start
 // with known word prefixes, the clause is tried anchored at the words that
 // start with one of them, which is far cheaper than searching the sentence.
 type clauseRE struct {
-	re       *regexp.Regexp  // unanchored: (?:^|\W)(body)(?:\W|$)
-	anchored *regexp.Regexp  // ^(body)(?:\W|$), or nil
-	first    map[uint64]bool // packed prefixes (pkey)
+	re       *regexp.Regexp // unanchored: (?:^|\W)(body)(?:\W|$); nil when anchored
+	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
+	firstIDs []int32
+	first    []uint64 // bit set of firstIDs, made once all ids are known
 }
 
-// find returns the position of the clause's body in s, or nil.
-func (c *clauseRE) find(s string) []int {
+// find returns the position of the clause's body in s, whose words are ws.
+func (c *clauseRE) find(s string, ws []word) []int {
 	if c.anchored == nil {
-		if !c.re.MatchString(s) {
+		loc := c.re.FindStringSubmatchIndex(s)
+		if loc == nil {
 			return nil
 		}
-		loc := c.re.FindStringSubmatchIndex(s)
 		return loc[2:4]
 	}
-	for i := 0; i < len(s); {
-		for i < len(s) && !isWordByte(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && isWordByte(s[j]) {
-			j++
-		}
-		if i == len(s) {
-			break
-		}
-		key := uint64(0)
-		for k := i; k < j && k-i < prefixLen; k++ {
-			key = key<<8 | uint64(s[k])
-			if c.first[uint64(k-i+1)<<40|key] {
-				if loc := c.anchored.FindStringSubmatchIndex(s[i:]); loc != nil {
-					return []int{i + loc[2], i + loc[3]}
+	for _, w := range ws {
+		for _, id := range w.ids {
+			if id >= 0 && int(id>>6) < len(c.first) && c.first[id>>6]&(1<<(uint(id)&63)) != 0 {
+				if loc := c.anchored.FindStringSubmatchIndex(s[w.start:]); loc != nil {
+					return []int{w.start + loc[2], w.start + loc[3]}
 				}
 				break
 			}
 		}
-		i = j
 	}
 	return nil
 }
 
 // candidates returns the sentences (as sentence bits) in which the
 // pattern can match, judging by the words they contain.
-func (p *pattern) candidates(ix prefixIndex) uint64 {
+func (p *pattern) candidates(ix *docIndex) uint64 {
 	m := ^uint64(0)
 	for _, set := range p.needs {
 		if m &= ix.sentencesWith(set); m == 0 {
@@ -386,10 +376,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		cr := &clauseRE{}
 		if len(first) > 0 {
 			cr.anchored, err = regexp.Compile("^" + strings.TrimPrefix(expr, `(?:^|[^\w])`))
-			cr.first = map[uint64]bool{}
-			for _, f := range first {
-				cr.first[pkey(f)] = true
-			}
+			cr.firstIDs = pc.ids.ids(first)
 		} else {
 			cr.re, err = regexp.Compile(expr)
 		}
@@ -397,11 +384,26 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			return nil, fmt.Errorf("clause %q: %v", c, err)
 		}
 		p.clauses = append(p.clauses, cr)
+		pc.clauses = append(pc.clauses, cr)
 		for _, set := range sets {
-			p.needs = append(p.needs, pkeys(set))
+			p.needs = append(p.needs, pc.ids.ids(set))
 		}
 	}
 	return p, nil
+}
+
+// finish turns each clause's first-word ids into a bit set.
+func (pc *patternCompiler) finish() {
+	n := (len(pc.ids) + 63) / 64
+	for _, c := range pc.clauses {
+		if c.firstIDs == nil {
+			continue
+		}
+		c.first = make([]uint64, n)
+		for _, id := range c.firstIDs {
+			c.first[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
 }
 
 // splitTokens splits a clause at spaces outside parentheses, so a group

@@ -640,7 +640,7 @@ func (c *checkCtx) attachments(r *rule) {
 	}
 	q := asciiLower(c.msg.Quoted)
 	for _, s := range sentences(q) {
-		if anyPattern(c.e.requests, q[s.start:s.end]) {
+		if c.e.anyPattern(c.e.requests, q[s.start:s.end]) {
 			return
 		}
 	}
@@ -653,7 +653,7 @@ func (c *checkCtx) isThankYou() bool {
 	if len(c.e.thanks) == 0 {
 		return false
 	}
-	if c.anyPossible(c.e.thanks, c.d.subjLower, 1<<subjectBit) {
+	if c.anyPossible(c.e.thanks, c.d.subjLower, -1) {
 		return true
 	}
 	n := 0
@@ -662,7 +662,7 @@ func (c *checkCtx) isThankYou() bool {
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
-		if c.anyPossible(c.e.thanks, sent, sentenceBit(i)) {
+		if c.anyPossible(c.e.thanks, sent, i) {
 			return true
 		}
 		if n++; n >= 3 {
