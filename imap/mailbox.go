@@ -170,6 +170,8 @@ func (m *mailbox) idleLoop(ctx context.Context, c *imapclient.Client, uidValidit
 		case <-refresh.C:
 		case <-ctx.Done():
 		case <-c.Closed():
+			<-idleDone
+			return errClosed
 		case err := <-idleDone:
 			// IDLE ended without us: the connection is gone.
 			if err == nil {
