@@ -71,11 +71,13 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
 		var out []*pattern
 		for i, s := range srcs {
-			p, err := pc.compilePattern(s)
-			if err != nil {
-				return nil, fmt.Errorf("%s: rule %q: %s %d: %v", r.Source, r.ID, what, i+1, err)
+			for _, b := range pc.branches(s) {
+				p, err := pc.compilePattern(b)
+				if err != nil {
+					return nil, fmt.Errorf("%s: rule %q: %s %d: %v", r.Source, r.ID, what, i+1, err)
+				}
+				out = append(out, p)
 			}
-			out = append(out, p)
 		}
 		return out, nil
 	}

@@ -174,6 +174,48 @@ type patternCompiler struct {
 	prefixes map[prefixQuery]prefixAnswer // tokenPrefixes memo: tokens repeat
 	ids      prefixIDs                    // every prefix a pattern uses
 	clauses  []*clauseRE                  // every clause, to finish once all ids are known
+	compiled map[string]*compiledClause   // clauses shared by branches compile once
+}
+
+type compiledClause struct {
+	cr    *clauseRE
+	needs [][]int32
+}
+
+var loneConcept = regexp.MustCompile(`^\{([a-z_]+)\}$`)
+
+// branches splits a pattern whose first clause is a lone concept ("{theirs}
+// & {mine}") into one pattern per entry of the concept. Each branch then
+// has its own first words and needed words, so the prefilter keeps far more
+// sentences away from the expressions; the other clauses are shared.
+func (pc *patternCompiler) branches(src string) []string {
+	clauses := strings.Split(src, " & ")
+	m := loneConcept.FindStringSubmatch(strings.TrimSpace(clauses[0]))
+	if m == nil || m[1] == "program" {
+		return []string{src}
+	}
+	alts := pc.concepts[m[1]]
+	if len(alts) < 2 || len(alts) > 40 {
+		return []string{src}
+	}
+	rest := ""
+	if len(clauses) > 1 {
+		rest = " & " + strings.Join(clauses[1:], " & ")
+	}
+	out := make([]string, 0, len(alts))
+	for _, a := range alts {
+		// The entry keeps its meaning as one token: its spaces are spaces
+		// ("_") and its gaps are gaps.
+		a = conceptGap.ReplaceAllStringFunc(" "+strings.TrimSpace(a)+" ", func(g string) string {
+			n := 6
+			if m := conceptGap.FindStringSubmatch(g); m[1] != "" {
+				fmt.Sscanf(m[1], "%d", &n)
+			}
+			return fmt.Sprintf("(?:[^\\w]+[\\w'’-]+){0,%d}?[^\\w]+", n)
+		})
+		out = append(out, "(?:"+strings.ReplaceAll(strings.TrimSpace(a), " ", "_")+")"+rest)
+	}
+	return out
 }
 
 type prefixQuery struct {
@@ -367,7 +409,13 @@ func (p *pattern) candidates(ix *docIndex) uint64 {
 func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 	p := &pattern{}
 	for _, c := range strings.Split(src, " & ") {
-		expr, sets, first, err := pc.clause(strings.TrimSpace(c))
+		c = strings.TrimSpace(c)
+		if cc, ok := pc.compiled[c]; ok {
+			p.clauses = append(p.clauses, cc.cr)
+			p.needs = append(p.needs, cc.needs...)
+			continue
+		}
+		expr, sets, first, err := pc.clause(c)
 		if err != nil {
 			return nil, err
 		}
@@ -385,9 +433,15 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		}
 		p.clauses = append(p.clauses, cr)
 		pc.clauses = append(pc.clauses, cr)
+		cc := &compiledClause{cr: cr}
 		for _, set := range sets {
-			p.needs = append(p.needs, pc.ids.ids(set))
+			cc.needs = append(cc.needs, pc.ids.ids(set))
 		}
+		p.needs = append(p.needs, cc.needs...)
+		if pc.compiled == nil {
+			pc.compiled = map[string]*compiledClause{}
+		}
+		pc.compiled[c] = cc
 	}
 	return p, nil
 }

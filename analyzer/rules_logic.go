@@ -306,10 +306,36 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		lower := asciiLower(text)
 		for _, q := range []struct {
-			re   *regexp.Regexp
-			need string
-		}{{rePercent, "%$"}, {reXXX, "Xx"}, {reBlank, "_."}, {reInsert, "iI"}, {reDearSlot, "dD"}} {
-			if !strings.ContainsAny(text, q.need) || q.re == reInsert && !strings.Contains(lower, "insert") || q.re == reDearSlot && !strings.Contains(lower, "dear") {
+			re    *regexp.Regexp
+			needs []string // in lower: one must occur for the expression to match
+		}{
+			{rePercent, []string{"%", "${"}}, {reXXX, []string{"xxx", "xx/", "/xx"}}, {reBlank, []string{"___", "....."}},
+			{reInsert, []string{"insert", "(add", "(enter", "(fill", "(mention", "(include", "(put"}}, {reDearSlot, []string{"dear"}},
+		} {
+			found := false
+			for _, n := range q.needs {
+				if strings.Contains(lower, n) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				continue
+			}
+			if q.re == reDearSlot {
+				// Only the greeting can hold "Dear Dr. Lastname".
+				for off := 0; ; {
+					k := strings.Index(lower[off:], "dear")
+					if k < 0 {
+						break
+					}
+					k += off
+					end := min(len(text), k+80)
+					if m := q.re.FindStringIndex(text[k:end]); m != nil {
+						add(k+m[0], k+m[1])
+					}
+					off = k + 4
+				}
 				continue
 			}
 			for _, m := range q.re.FindAllStringIndex(text, -1) {
