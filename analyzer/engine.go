@@ -370,7 +370,7 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 			if !ok {
 				continue
 			}
-			if c.anyPossible(r.unless, sent, n) || c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.anyPossible(r.unless, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			out = append(out, match{field, s.start, s.end})

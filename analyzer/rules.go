@@ -189,6 +189,9 @@ var loneConcept = regexp.MustCompile(`^\{([a-z_]+)\}$`)
 // has its own first words and needed words, so the prefilter keeps far more
 // sentences away from the expressions; the other clauses are shared.
 func (pc *patternCompiler) branches(src string) []string {
+	if strings.HasPrefix(src, "!") {
+		return []string{src}
+	}
 	clauses := strings.Split(src, " & ")
 	m := loneConcept.FindStringSubmatch(strings.TrimSpace(clauses[0]))
 	if m == nil || m[1] == "program" {
@@ -359,6 +362,8 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 type pattern struct {
 	clauses []*clauseRE
 	needs   [][]int32 // prefix ids: one of each set must start a word
+	// negationProof patterns ("!…") are not cancelled by a negation.
+	negationProof bool
 }
 
 // clauseRE is one compiled clause. When its first token can only start
@@ -408,6 +413,9 @@ func (p *pattern) candidates(ix *docIndex) uint64 {
 // compilePattern compiles "clause & clause …".
 func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 	p := &pattern{}
+	if strings.HasPrefix(src, "!") {
+		p.negationProof, src = true, src[1:]
+	}
 	for _, c := range strings.Split(src, " & ") {
 		c = strings.TrimSpace(c)
 		if cc, ok := pc.compiled[c]; ok {

@@ -377,6 +377,14 @@ func (c *checkCtx) placeholder(r *rule) {
 
 // ---- wrong-program ------------------------------------------------------------
 
+// reThanksAgain marks thanks that are not the thank-you note itself: a
+// later letter ("thank you again") or a reply thanking for the program's
+// own message.
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words)\b`)
+
+// reReplySubject is a reply's subject, which is the other side's words.
+var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
+
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
 func (c *checkCtx) wrongProgram(r *rule) {
@@ -429,7 +437,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				before := lower[:loc[0]]
-				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && containsAny(lower, target) {
+				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
+				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && (possessive || containsAny(lower, target)) {
 					hit = true
 				}
 			}
@@ -676,10 +685,12 @@ func (c *checkCtx) attachments(r *rule) {
 // isThankYou reports whether the message is a post-interview thank-you:
 // a thank-you for the interview in the subject or the first sentences.
 func (c *checkCtx) isThankYou() bool {
-	if len(c.e.thanks) == 0 {
+	// An update that also thanks is an update; "thank you again" is a
+	// later letter, not the thank-you note itself.
+	if len(c.e.thanks) == 0 || c.res.Facts.Update {
 		return false
 	}
-	if c.anyPossible(c.e.thanks, c.d.subjLower, -1) {
+	if c.anyPossible(c.e.thanks, c.d.subjLower, -1) && !reReplySubject.MatchString(c.msg.Subject) {
 		return true
 	}
 	n := 0
@@ -687,6 +698,9 @@ func (c *checkCtx) isThankYou() bool {
 		sent := c.d.lower[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
+		}
+		if strings.Contains(sent, "thank") && reThanksAgain.MatchString(sent) {
+			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
 			return true
