@@ -297,17 +297,57 @@ func (m *mailbox) catchUp(ctx context.Context, c *imapclient.Client, uidValidity
 	slices.Sort(uids)
 	m.log.Debug("catching up", "messages", len(uids), "after_uid", last)
 	m.progress(0, len(uids))
-	for i := 0; i < len(uids); i += w.opts.BatchSize {
-		if err := ctx.Err(); err != nil {
-			return err
+
+	// Two stages: this goroutine fetches and classifies batch after batch;
+	// the finisher tags, records and saves each one in order. The client
+	// takes commands from both (UID commands only, so their order does not
+	// matter), and the server's and the store's work on one batch overlaps
+	// the fetch of the next.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make(chan fetched, 1)
+	finished := make(chan error, 1)
+	go func() {
+		var err error
+		for f := range ready {
+			if err != nil {
+				continue // drain
+			}
+			if err = m.finish(uidValidity, f, t); err != nil {
+				cancel()
+				continue
+			}
+			m.progress(f.done, len(uids))
 		}
+		finished <- err
+	}()
+	var fetchErr error
+	for i := 0; i < len(uids) && ctx.Err() == nil; i += w.opts.BatchSize {
 		batch := uids[i:min(i+w.opts.BatchSize, len(uids))]
-		if err := m.batch(ctx, c, uidValidity, batch, t); err != nil {
-			return err
+		start := time.Now()
+		results, err := m.fetch(c, batch)
+		if err != nil {
+			fetchErr = err
+			break
 		}
-		m.progress(i+len(batch), len(uids))
+		ready <- fetched{uids: batch, results: results, took: time.Since(start), done: i + len(batch)}
 	}
-	return nil
+	close(ready)
+	if err := <-finished; err != nil {
+		return err
+	}
+	if fetchErr != nil {
+		return fetchErr
+	}
+	return ctx.Err()
+}
+
+// fetched is one fetched and classified batch on its way to the finisher.
+type fetched struct {
+	uids    []goimap.UID
+	results []result
+	took    time.Duration // fetching and classifying
+	done    int           // messages of the pass done once this batch is
 }
 
 func (m *mailbox) progress(done, total int) {
@@ -316,15 +356,13 @@ func (m *mailbox) progress(done, total int) {
 	}
 }
 
-// batch fetches, classifies, tags and records one batch of UIDs, then saves
-// the mailbox state. Any error before the state is saved means the batch is
-// done again next time: tags are idempotent and events deduplicated.
-func (m *mailbox) batch(ctx context.Context, c *imapclient.Client, uidValidity uint32, uids []goimap.UID, t *tagger) error {
+// finish tags and records one fetched batch, then saves the mailbox
+// state. Any error before the state is saved means the batch is done again
+// next time: tags are idempotent and events deduplicated.
+func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
 	w := m.w
-	results, err := m.fetch(c, uids)
-	if err != nil {
-		return err
-	}
+	uids, results := f.uids, f.results
+	t1 := time.Now()
 	w.mu.Lock()
 	rescanTo := w.rescanTo[m.name]
 	w.mu.Unlock()
@@ -350,7 +388,9 @@ func (m *mailbox) batch(ctx context.Context, c *imapclient.Client, uidValidity u
 	if err := t.copy(copyNow); err != nil {
 		return err
 	}
-	var newOnes []*result
+	t2 := time.Now()
+	var evs []Event
+	var evResults []*result
 	for i := range results {
 		r := &results[i]
 		st.Messages++
@@ -361,11 +401,16 @@ func (m *mailbox) batch(ctx context.Context, c *imapclient.Client, uidValidity u
 		if r.ev.Type == analyzer.TypeOther {
 			continue
 		}
-		added, err := w.store.AddEvent(r.ev)
-		if err != nil {
-			return fmt.Errorf("record event: %w", err)
-		}
-		if added {
+		evs = append(evs, r.ev)
+		evResults = append(evResults, r)
+	}
+	added, err := m.addEvents(evs)
+	if err != nil {
+		return fmt.Errorf("record events: %w", err)
+	}
+	var newOnes []*result
+	for i, r := range evResults {
+		if added[i] {
 			st.Events++
 			if r.uid <= rescanTo {
 				newOnes = append(newOnes, r)
@@ -390,7 +435,32 @@ func (m *mailbox) batch(ctx context.Context, c *imapclient.Client, uidValidity u
 		return fmt.Errorf("save mailbox state: %w", err)
 	}
 	w.addStats(st)
+	m.log.Debug("batch done", "messages", len(uids), "fetch", f.took,
+		"tag", t2.Sub(t1), "record", time.Since(t2))
 	return nil
+}
+
+// addEvents records events, in one call where the store can batch them.
+func (m *mailbox) addEvents(evs []Event) ([]bool, error) {
+	if len(evs) == 0 {
+		return nil, nil
+	}
+	if b, ok := m.w.store.(EventBatcher); ok {
+		added, err := b.AddEvents(evs)
+		if err == nil && len(added) != len(evs) {
+			err = fmt.Errorf("the store answered for %d of %d events", len(added), len(evs))
+		}
+		return added, err
+	}
+	added := make([]bool, len(evs))
+	for i, e := range evs {
+		a, err := m.w.store.AddEvent(e)
+		if err != nil {
+			return nil, err
+		}
+		added[i] = a
+	}
+	return added, nil
 }
 
 // raw is one fetched message waiting to be classified.

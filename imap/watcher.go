@@ -61,6 +61,13 @@ type Store interface {
 	SetMailboxState(account, mailbox string, uidValidity, lastUID uint32) error
 }
 
+// EventBatcher is an optional Store method: AddEvents records several
+// events at once (one transaction), added[i] telling whether events[i] was
+// new. The watcher uses it when the Store has it.
+type EventBatcher interface {
+	AddEvents(events []Event) (added []bool, err error)
+}
+
 // Classifier judges one received message; *analyzer.Classifier is one.
 type Classifier interface {
 	Classify(m *analyzer.Message) analyzer.Classification
