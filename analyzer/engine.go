@@ -326,6 +326,9 @@ type checkCtx struct {
 	progs []*config.Program
 	d     *doc
 	res   *Result
+	// matches caches phrase matches: top-choice is needed for the facts,
+	// its own finding and the duplicate rule.
+	matches map[*rule][]match
 }
 
 // match is a phrase match: where, in which text.
@@ -337,6 +340,22 @@ type match struct {
 // phraseMatches returns the sentences (and the subject) where a phrase
 // rule fires, at most three.
 func (c *checkCtx) phraseMatches(r *rule) []match {
+	if r == nil {
+		return nil
+	}
+	if m, ok := c.matches[r]; ok {
+		return m
+	}
+	m := c.findPhrases(r)
+	if c.matches == nil {
+		c.matches = map[*rule][]match{}
+	}
+	c.matches[r] = m
+	return m
+}
+
+// findPhrases does phraseMatches' work, once per rule and message.
+func (c *checkCtx) findPhrases(r *rule) []match {
 	if r == nil || len(r.patterns) == 0 || !c.d.hasAny(r.gate) {
 		return nil
 	}
