@@ -164,6 +164,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if sd := findDates(subjDoc, m.Date); len(sd) > 0 {
 		dates = append(dates, sd...)
 	}
+	clPlaceBareDays(dates, m, prog, c.rules.vocab)
 	c.markDates(dates)
 
 	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !d.old && !clPast(d.day, m.Date) })
@@ -516,6 +517,7 @@ func (c *Classifier) markDates(dates []clDate) {
 			continue
 		}
 		// Words just before the date in its clause.
+		start := false
 		cl := d.toks[dt.from].clause
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
 			t := d.toks[j]
@@ -529,6 +531,12 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			case "originally", "previously", "formerly", "old":
 				dt.old = true
+			case "beginning", "starting", "commencing", "effective", "begins", "starts", "start", "begin", "commence", "commences":
+				// "a position beginning July 1, 2027": the start of
+				// training, not a day to interview.
+				if j >= dt.from-2 {
+					start = true
+				}
 			case "from":
 				// "move your interview from December 1 to December 8"
 				if j == dt.from-1 && clSentenceHas(d, dt.from, "move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched") {
@@ -557,7 +565,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				other = true
 			}
 		}
-		dt.otherEvnt = other && !dt.interview
+		dt.otherEvnt = other && !dt.interview || start
 	}
 }
 
@@ -711,3 +719,36 @@ func clConfidence(sc *clScores, typ, why string) float64 {
 }
 
 func clRound(f float64) float64 { return math.Round(f*100) / 100 }
+
+// clPlaceBareDays gives "the 10th" its month when the thread says which:
+// a written date with that day in the quoted mail ("I would like December
+// 10"), or the program's configured interview day. Otherwise it stays the
+// next such day after the message's Date.
+func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVocab) {
+	var quoted []clDate
+	read := false
+	for i := range dates {
+		dt := &dates[i]
+		if !dt.bareDay {
+			continue
+		}
+		if !read && strings.TrimSpace(m.Quoted) != "" {
+			quoted = findDates(tokenizeCL(v, clTruncate(m.Quoted, 8192), nil), m.Date)
+			read = true
+		}
+		placed := false
+		for _, q := range quoted {
+			if !q.bareDay && q.day.D == dt.day.D && !clPast(q.day, m.Date) {
+				dt.day = q.day
+				placed = true
+				break
+			}
+		}
+		if !placed && prog != nil && !prog.Interview.IsZero() && prog.Interview.Day == dt.day.D {
+			iv := clDay{prog.Interview.Year, prog.Interview.Month, prog.Interview.Day}
+			if !clPast(iv, m.Date) && !m.Date.IsZero() && prog.Interview.In(time.UTC).Sub(m.Date) < 120*24*time.Hour {
+				dt.day = iv
+			}
+		}
+	}
+}

@@ -27,6 +27,7 @@ type clDate struct {
 	interview bool // the sentence speaks of the interview
 	doc       *clDoc
 	text      string // as written, for evidence
+	bareDay   bool   // "the 10th": the month is a guess from the Date
 }
 
 // clDay is a calendar day.
@@ -164,7 +165,7 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 						mo, y = time.January, y+1
 					}
 				}
-				dt = clDate{day: clDay{y, mo, day}, from: i - 1, to: i, hasYear: true}
+				dt = clDate{day: clDay{y, mo, day}, from: i - 1, to: i, hasYear: true, bareDay: true}
 				ok = true
 			case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
 				// "the 3rd of December"
@@ -201,6 +202,18 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 		} else if w == "tomorrow" && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
+			ok = true
+		} else if wd := clRelWeekday(d, i); wd != 0 && !ref.IsZero() {
+			// "next Thursday", "this Friday", "on Tuesday", "see you
+			// Monday": the next such day after the Date ("next" when the
+			// Date is that weekday is a week on). A weekday that heads a
+			// written date ("Tuesday, December 1") is left to that date.
+			ahead := (wd - 1 - int(ref.Weekday()) + 7) % 7
+			if ahead == 0 && toks[i-1].w != "this" {
+				ahead = 7
+			}
+			t := ref.AddDate(0, 0, ahead)
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i - 1, to: i, hasYear: true}
 			ok = true
 		}
 		if !ok {
@@ -376,4 +389,36 @@ func clTZIDOffset(tzid string, day clDay) (int, bool) {
 		std++
 	}
 	return std, true
+}
+
+// clRelWeekday returns the weekday (time.Weekday+1) of a full weekday name
+// at token i that a word before makes one coming day ("next Thursday",
+// "this Friday", "on Tuesday", "see you Monday"), or 0. Plurals
+// ("Thursdays") and weekdays heading a written date are not.
+func clRelWeekday(d *clDoc, i int) int {
+	if i == 0 || !d.near(i-1, i) {
+		return 0
+	}
+	w := d.toks[i].w
+	switch w {
+	case "monday", "tuesday", "tues", "wednesday", "thursday", "thurs", "friday", "saturday", "sunday":
+	default:
+		return 0
+	}
+	switch d.toks[i-1].w {
+	case "next", "this", "coming", "on", "you":
+	default:
+		return 0
+	}
+	if j := i + 1; d.near(i, j) {
+		if nw := d.toks[j].w; clMonth(nw) != 0 {
+			return 0
+		} else if _, isNum := clNum(nw, true); isNum && !d.joined(j, ':') {
+			// "Thursday 12/10", "Tuesday 1 December": a written date follows.
+			if _, isT := clNum(strings.TrimRight(nw, "apm"), false); !(isT && (strings.HasSuffix(nw, "am") || strings.HasSuffix(nw, "pm"))) {
+				return 0
+			}
+		}
+	}
+	return clWeekday(w)
 }

@@ -317,6 +317,11 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				if newlines >= 2 {
 					sent, clause = sent+1, clause+1
 					newlines = 0
+				} else if clShortLine(src, i) {
+					// A short line ends its sentence: a form's "Date:
+					// Tuesday, December 1" line, a list item, a greeting.
+					// Wrapped prose runs to the margin.
+					sent, clause = sent+1, clause+1
 				}
 			case '!', '?', ';':
 				sent, clause = sent+1, clause+1
@@ -540,4 +545,25 @@ func (v *clVocab) buildTrie() {
 			v.odd = append(v.odd, p)
 		}
 	}
+}
+
+// clShortLine reports whether the line break at src[nl] ('\n') ends a
+// line of a form or a list rather than a wrapped line of prose: the line
+// is short and holds words, or the next line is indented or a list item.
+func clShortLine(src string, nl int) bool {
+	lo := strings.LastIndexByte(src[:nl], '\n') + 1
+	line := strings.TrimSpace(src[lo:nl])
+	if line != "" && len(line) < 40 {
+		return true
+	}
+	if nl+1 < len(src) {
+		switch src[nl+1] {
+		case ' ', '\t', '-', '*':
+			return true
+		}
+		if strings.HasPrefix(src[nl+1:], "\u2022") {
+			return true
+		}
+	}
+	return false
 }

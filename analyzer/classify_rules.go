@@ -29,7 +29,8 @@ type clGroup struct {
 	vetoP     []*clPhrase
 	negators  []int32
 	negatedTo string
-	soft      bool // word cues: count only when no phrase reached the bar
+	negVeto   []int32 // words that keep a negated phrase from counting for negatedTo
+	soft      bool    // word cues: count only when no phrase reached the bar
 	phrases   []*clPhrase
 }
 
@@ -64,6 +65,7 @@ type clTypesFile struct {
 		VetoP     []string `toml:"veto_phrases"`
 		Negators  []string `toml:"negators"`
 		NegatedTo string   `toml:"negated_to"`
+		NegVeto   []string `toml:"negated_veto"`
 		Soft      bool     `toml:"soft"`
 		Phrases   []string `toml:"phrases"`
 	} `toml:"group"`
@@ -134,6 +136,9 @@ func loadCLRules() (*clRules, error) {
 			return nil, fmt.Errorf("%s: group %d (%s): negated_to: unknown type %q", typesFile, i+1, g.Type, g.NegatedTo)
 		}
 		cg.negatedTo = g.NegatedTo
+		for _, w := range g.NegVeto {
+			cg.negVeto = append(cg.negVeto, r.vocab.exactID(w))
+		}
 		cg.soft = g.Soft
 		for _, ps := range g.VetoP {
 			p, err := compileCLPhrase(r.vocab, ps)
@@ -377,6 +382,9 @@ type clGroupKeeper struct {
 
 func (k *clGroupKeeper) keep(d *clDoc, sp clSpan) bool {
 	if k.g.negatable && k.r.negated(d, sp, k.g.negators) != k.negatedOnly {
+		return false
+	}
+	if k.negatedOnly && vetoedCL(d, sp, k.g.negVeto, nil) {
 		return false
 	}
 	return !vetoedCL(d, sp, k.g.veto, k.g.vetoP)
