@@ -299,11 +299,12 @@ var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
 // skips up to 6 (N) words; "_" inside a token is a space. Consecutive
 // tokens are separated by at least one non-word character, except before
 // a token that starts with punctuation ("\?", "#").
-func (pc *patternCompiler) clause(src string) (string, [][]string, []string, error) {
+func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []string, error) {
 	toks := splitTokens(src)
 	var b strings.Builder
 	var sets [][]string
 	var first []string
+	var last []string
 	b.WriteString(`(?:^|[^\w])(`)
 	gap := 0
 	n := 0
@@ -323,10 +324,13 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 		}
 		x, err := pc.expand(strings.ReplaceAll(t, "_", " "), 0)
 		if err != nil {
-			return "", nil, nil, err
+			return "", nil, nil, nil, err
 		}
 		if set, ok := pc.tokenPrefixes(x, false); ok && !optional {
 			sets = append(sets, set)
+			if n > 0 {
+				last = set
+			}
 		}
 		if n == 0 {
 			first, _ = pc.tokenPrefixes(x, true)
@@ -354,7 +358,7 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, err
 		n++
 	}
 	b.WriteString(`)(?:[^\w]|$)`)
-	return b.String(), sets, first, nil
+	return b.String(), sets, first, last, nil
 }
 
 // pattern is a compiled pattern: clauses that must all match in one
@@ -374,6 +378,14 @@ type clauseRE struct {
 	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
 	firstIDs []int32
 	first    []uint64 // bit set of firstIDs, made once all ids are known
+	// lastIDs are the word prefixes of a later token; a match cannot start
+	// after the last word that has one.
+	lastIDs []int32
+	last    []uint64
+}
+
+func hasID(set []uint64, id int32) bool {
+	return id >= 0 && int(id>>6) < len(set) && set[id>>6]&(1<<(uint(id)&63)) != 0
 }
 
 // find returns the position of the clause's body in s, whose words are ws.
@@ -385,9 +397,21 @@ func (c *clauseRE) find(s string, ws []word) []int {
 		}
 		return loc[2:4]
 	}
-	for _, w := range ws {
+	end := len(ws)
+	if c.last != nil {
+		end = 0
+		for i := len(ws) - 1; i >= 0 && end == 0; i-- {
+			for _, id := range ws[i].ids {
+				if hasID(c.last, id) {
+					end = i + 1
+					break
+				}
+			}
+		}
+	}
+	for _, w := range ws[:end] {
 		for _, id := range w.ids {
-			if id >= 0 && int(id>>6) < len(c.first) && c.first[id>>6]&(1<<(uint(id)&63)) != 0 {
+			if hasID(c.first, id) {
 				if loc := c.anchored.FindStringSubmatchIndex(s[w.start:]); loc != nil {
 					return []int{w.start + loc[2], w.start + loc[3]}
 				}
@@ -423,7 +447,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			p.needs = append(p.needs, cc.needs...)
 			continue
 		}
-		expr, sets, first, err := pc.clause(c)
+		expr, sets, first, last, err := pc.clause(c)
 		if err != nil {
 			return nil, err
 		}
@@ -433,6 +457,9 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		if len(first) > 0 {
 			cr.anchored, err = regexp.Compile("^" + strings.TrimPrefix(expr, `(?:^|[^\w])`))
 			cr.firstIDs = pc.ids.ids(first)
+			if last != nil {
+				cr.lastIDs = pc.ids.ids(last)
+			}
 		} else {
 			cr.re, err = regexp.Compile(expr)
 		}
@@ -464,6 +491,12 @@ func (pc *patternCompiler) finish() {
 		c.first = make([]uint64, n)
 		for _, id := range c.firstIDs {
 			c.first[id>>6] |= 1 << (uint(id) & 63)
+		}
+		if c.lastIDs != nil {
+			c.last = make([]uint64, n)
+			for _, id := range c.lastIDs {
+				c.last[id>>6] |= 1 << (uint(id) & 63)
+			}
 		}
 	}
 }
