@@ -734,3 +734,35 @@ func TestBackoff(t *testing.T) {
 		t.Errorf("after reset: %v", d)
 	}
 }
+
+// batchStore is a fakeStore with AddEvents, as a store with transactions.
+type batchStore struct {
+	*fakeStore
+	calls int
+}
+
+func (b *batchStore) AddEvents(evs []Event) ([]bool, error) {
+	b.calls++
+	out := make([]bool, len(evs))
+	for i, e := range evs {
+		out[i], _ = b.AddEvent(e)
+	}
+	return out, nil
+}
+
+func TestEventBatcherIsUsed(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, true)
+	for i := range 5 {
+		ts.appendMsg("INBOX", msg(fmt.Sprint("eb", i), "Update", "type=program-update"))
+	}
+	st := &batchStore{fakeStore: newFakeStore()}
+	w := newTestWatcher(t, testConfig(ts.addr), st, func(o *Options) { o.BatchSize = 2 })
+	stats, err := w.Once(ctxT(t, 10*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Events != 5 || st.calls != 3 {
+		t.Errorf("events %d in %d AddEvents calls, want 5 in 3 (one a batch)", stats.Events, st.calls)
+	}
+}
