@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -178,8 +177,9 @@ func programAlternation(cfg *config.Config) string {
 	if len(alts) == 0 {
 		return `\x00never\x00`
 	}
-	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	return strings.ReplaceAll(strings.Join(alts, "|"), " ", `\s+`)
+	// The text the rules read has every program name overwritten with
+	// programMark letters (markPrograms).
+	return string(programMark) + string(programMark) + "+"
 }
 
 func wordAlternation(list []string) (*regexp.Regexp, error) {
@@ -207,6 +207,9 @@ func wordAlternation(list []string) (*regexp.Regexp, error) {
 type doc struct {
 	ix          *docIndex // word prefixes of text and subject
 	text, lower string
+	// norm and subjNorm are lower and subjLower with program names
+	// overwritten (markPrograms): what the phrase rules read.
+	norm, subjNorm string
 	sents       []span
 	subject     string
 	subjLower   string
@@ -214,8 +217,10 @@ type doc struct {
 
 func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
+	d.norm = e.names.markPrograms(text, d.lower)
+	d.subjNorm = e.names.markPrograms(subject, d.subjLower)
 	d.sents = sentences(text)
-	d.ix = e.ids.index(d.lower, d.sents, d.subjLower)
+	d.ix = e.ids.index(d.norm, d.sents, d.subjNorm)
 	return d
 }
 
@@ -398,13 +403,13 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 		return false
 	}
 	for i, s := range c.d.sents {
-		try("body", c.d.lower, s, i)
+		try("body", c.d.norm, s, i)
 		if len(out) >= 3 {
 			break
 		}
 	}
-	if c.d.subjLower != "" && len(out) < 3 {
-		try("subject", c.d.subjLower, span{0, len(c.d.subjLower)}, -1)
+	if c.d.subjNorm != "" && len(out) < 3 {
+		try("subject", c.d.subjNorm, span{0, len(c.d.subjNorm)}, -1)
 	}
 	return out
 }
@@ -441,11 +446,11 @@ func (e *Engine) anyPattern(ps []*pattern, s string) bool {
 
 func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
 	for i, s := range sents {
-		if c.anyPossible(ps, c.d.lower[s.start:s.end], i) {
+		if c.anyPossible(ps, c.d.norm[s.start:s.end], i) {
 			return true
 		}
 	}
-	return c.d.subjLower != "" && c.anyPossible(ps, c.d.subjLower, -1)
+	return c.d.subjNorm != "" && c.anyPossible(ps, c.d.subjNorm, -1)
 }
 
 // anyPossible reports whether one of the patterns matches s, sentence n of

@@ -20,6 +20,7 @@ import (
 type nameIndex struct {
 	progs []progNames
 	all   []nameLit // every name, for masking sketches
+	marks []nameLit // every program name, generic ones too, for markPrograms
 }
 
 type progNames struct {
@@ -66,6 +67,9 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 				ix.all = append(ix.all, v)
 			}
 		}
+		for _, n := range p.Names() {
+			ix.marks = append(ix.marks, nameVariants(strings.Join(strings.Fields(n), " "))...)
+		}
 		for _, ct := range p.Contacts {
 			f := strings.Fields(ct.Name)
 			if len(f) == 0 || len(f[len(f)-1]) < 3 {
@@ -80,7 +84,48 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	}
 	// Longest first, so masking replaces "Harbor Valley Health" whole.
 	sort.SliceStable(ix.all, func(i, j int) bool { return len(ix.all[i].lit) > len(ix.all[j].lit) })
+	sort.SliceStable(ix.marks, func(i, j int) bool { return len(ix.marks[i].lit) > len(ix.marks[j].lit) })
 	return ix
+}
+
+// programMark is the letter program names are overwritten with in the text
+// the phrase rules read, so that {program} in a pattern is the short
+// expression "qq+" instead of an alternation of every name.
+const programMark = 'q'
+
+// markPrograms returns lower with every program name overwritten by
+// programMark letters, byte for byte (offsets are kept). text is the same
+// text in its original case, for the names matched case-sensitively.
+func (ix *nameIndex) markPrograms(text, lower string) string {
+	var b []byte
+	for _, n := range ix.marks {
+		hay := lower
+		if n.exact {
+			hay = text
+		}
+		for i := 0; ; {
+			k := strings.Index(hay[i:], n.lit)
+			if k < 0 {
+				break
+			}
+			k += i
+			e := k + len(n.lit)
+			i = k + 1
+			if k > 0 && isWordByte(hay[k-1]) || e < len(hay) && isWordByte(hay[e]) {
+				continue
+			}
+			if b == nil {
+				b = []byte(lower)
+			}
+			for j := k; j < e; j++ {
+				b[j] = programMark
+			}
+		}
+	}
+	if b == nil {
+		return lower
+	}
+	return string(b)
 }
 
 // nameVariants spells a name the ways mail writes it: straight and curly
@@ -690,12 +735,12 @@ func (c *checkCtx) isThankYou() bool {
 	if len(c.e.thanks) == 0 || c.res.Facts.Update {
 		return false
 	}
-	if c.anyPossible(c.e.thanks, c.d.subjLower, -1) && !reReplySubject.MatchString(c.msg.Subject) {
+	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) {
 		return true
 	}
 	n := 0
 	for i, s := range c.d.sents {
-		sent := c.d.lower[s.start:s.end]
+		sent := c.d.norm[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
