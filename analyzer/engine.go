@@ -210,9 +210,9 @@ type doc struct {
 	// norm and subjNorm are lower and subjLower with program names
 	// overwritten (markPrograms): what the phrase rules read.
 	norm, subjNorm string
-	sents       []span
-	subject     string
-	subjLower   string
+	sents          []span
+	subject        string
+	subjLower      string
 }
 
 func (e *Engine) newDoc(text, subject string) *doc {
