@@ -280,3 +280,23 @@ func (s *Store) dueEvents(cfg *config.Config) ([]Event, error) {
 	}
 	return out, nil
 }
+
+// AddEvents records several events in one transaction; added[i] tells
+// whether events[i] was new (see AddEvent). On an error nothing is recorded.
+func (s *Store) AddEvents(events []Event) (added []bool, err error) {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return nil, fmt.Errorf("timeline: add events: %w", err)
+	}
+	defer tx.Rollback()
+	added = make([]bool, len(events))
+	for i, e := range events {
+		if added[i], err = addEvent(tx, e); err != nil {
+			return nil, fmt.Errorf("timeline: add events: event %d: %w", i+1, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("timeline: add events: %w", err)
+	}
+	return added, nil
+}

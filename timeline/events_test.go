@@ -224,3 +224,32 @@ func TestRecordSendWithoutVerdictLogsPass(t *testing.T) {
 		t.Errorf("out events = %+v; want one of type pass", evs)
 	}
 }
+
+func TestAddEventsBatch(t *testing.T) {
+	s, err := Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	evs := []Event{
+		{At: at, Program: "lakeside", Direction: DirIn, Type: "interview-invite", MessageID: "<a@x>"},
+		{At: at, Program: "lakeside", Direction: DirIn, Type: "interview-invite", MessageID: "<a@x>"},
+		{At: at, Program: "northgate", Direction: DirIn, Type: "waitlist", MessageID: "<b@x>"},
+	}
+	added, err := s.AddEvents(evs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, false, true}; len(added) != 3 || added[0] != want[0] || added[1] != want[1] || added[2] != want[2] {
+		t.Errorf("added = %v, want %v", added, want)
+	}
+	// A bad event rolls the whole batch back.
+	if _, err := s.AddEvents([]Event{{At: at, Direction: DirIn, Type: "x", MessageID: "<c@x>"}, {Direction: DirIn, Type: "x"}}); err == nil {
+		t.Fatal("batch with an event without a time: no error")
+	}
+	got, _ := s.Events(Filter{})
+	if len(got) != 2 {
+		t.Errorf("after a failed batch: %d events, want 2", len(got))
+	}
+}

@@ -149,7 +149,22 @@ type WatchStore struct{ *timeline.Store }
 
 // AddEvent records a received message as an "in" event.
 func (s WatchStore) AddEvent(e imap.Event) (bool, error) {
-	return s.Store.AddEvent(timeline.Event{
+	return s.Store.AddEvent(inEvent(e))
+}
+
+// AddEvents records a batch of received messages in one transaction.
+func (s WatchStore) AddEvents(evs []imap.Event) ([]bool, error) {
+	tev := make([]timeline.Event, len(evs))
+	for i, e := range evs {
+		tev[i] = inEvent(e)
+	}
+	return s.Store.AddEvents(tev)
+}
+
+var _ imap.EventBatcher = WatchStore{}
+
+func inEvent(e imap.Event) timeline.Event {
+	return timeline.Event{
 		At:            e.At,
 		Program:       e.Program,
 		Direction:     timeline.DirIn,
@@ -159,7 +174,7 @@ func (s WatchStore) AddEvent(e imap.Event) (bool, error) {
 		From:          e.From,
 		InterviewDate: e.InterviewDate,
 		Detail:        e.Detail,
-	})
+	}
 }
 
 // progressBar draws one line on a terminal: how many messages of the
