@@ -69,7 +69,13 @@ func (u *fakeUpstream) start() {
 	go s.Serve(u.ln)
 }
 
-func (u *fakeUpstream) stop() { u.srv.Close() }
+// stop closes the server and its listener. Closing the listener too
+// matters: Server.Close only closes listeners that Serve has registered,
+// and Serve runs in a goroutine that may not have started yet.
+func (u *fakeUpstream) stop() {
+	u.srv.Close()
+	u.ln.Close()
+}
 
 // restart listens again on the same address.
 func (u *fakeUpstream) restart() {
