@@ -395,6 +395,13 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	gate := len(c.cfg.Programs) > 0
 	if prog == nil && gate {
 		if kind == clSenderUnknown {
+			// A firm offer of a place or a job in medicine from an employer
+			// that is no program (a hospital, a vendor, a start-up) still
+			// asks for an answer while the Match is running: an alert.
+			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:season"] > 0 &&
+				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] {
+				return TypePreMatchOffer, "an offer from an employer that is no program: pre-match-offer"
+			}
 			return TypeOther, "not program mail: sender and text name no program"
 		}
 		if m.ListID != "" && kind != clSenderMatch {
@@ -456,6 +463,25 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		return TypeOther, "bulk mail naming no program: other"
 	}
 	return best, ""
+}
+
+// clIsDeterminer reports whether w may stand between a preposition and a date.
+func clIsDeterminer(w string) bool {
+	switch w {
+	case "the", "your", "our", "its", "their", "this", "that":
+		return true
+	}
+	return false
+}
+
+// clBestNonOffer is the best-scoring output type other than a pre-match offer.
+func clBestNonOffer(sc *clScores) string {
+	for _, t := range sc.ranked() {
+		if t != TypePreMatchOffer {
+			return t
+		}
+	}
+	return TypeOther
 }
 
 // clTiers orders the types from firmest to softest news (read-only).
@@ -538,8 +564,9 @@ func (c *Classifier) markDates(dates []clDate) {
 					start = true
 				}
 			case "from":
-				// "move your interview from December 1 to December 8"
-				if j == dt.from-1 && clSentenceHas(d, dt.from, "move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched") {
+				// "move your interview from December 1 to December 8",
+				// "moved you from the November 5 session to …"
+				if (j == dt.from-1 || j == dt.from-2 && clIsDeterminer(d.toks[j+1].w)) && clSentenceHas(d, dt.from, "move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched") {
 					dt.old = true
 				}
 			}

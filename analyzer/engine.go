@@ -47,6 +47,7 @@ type rule struct {
 	gate     []string
 	patterns []*pattern
 	unless   []*pattern
+	skipIf   []*regexp.Regexp
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -96,6 +97,13 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		}
 		if r.unless, err = compileAll(spec, "unless", spec.Unless); err != nil {
 			return nil, err
+		}
+		for i, src := range spec.SkipIf {
+			re, err := regexp.Compile(`(?i)` + src)
+			if err != nil {
+				return nil, fmt.Errorf("%s: rule %q: skip_if %d: %v", spec.Source, spec.ID, i+1, err)
+			}
+			r.skipIf = append(r.skipIf, re)
 		}
 		switch spec.Kind {
 		case "update-limit":
@@ -215,10 +223,14 @@ type doc struct {
 	subjLower      string
 }
 
+// britishSpelling maps the spellings the patterns do not list onto the
+// ones they do, keeping every byte offset (the replacement is padded).
+var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme", "program  ")
+
 func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
-	d.norm = e.names.markPrograms(text, d.lower)
-	d.subjNorm = e.names.markPrograms(subject, d.subjLower)
+	d.norm = britishSpelling.Replace(e.names.markPrograms(text, d.lower))
+	d.subjNorm = britishSpelling.Replace(e.names.markPrograms(subject, d.subjLower))
 	d.sents = sentences(text)
 	d.ix = e.ids.index(d.norm, d.sents, d.subjNorm)
 	return d
@@ -283,6 +295,9 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 			continue
 		}
 		var err error
+		if r.skipped(m.Own) {
+			continue
+		}
 		switch r.spec.Kind {
 		case "phrase":
 			for _, f := range c.phraseMatches(r) {
@@ -318,6 +333,17 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 	}
 	res.Verdict = [...]Verdict{Pass, VerdWarn, VerdHold, VerdBlk}[worst]
 	return res, nil
+}
+
+// skipped reports whether one of the rule's skip_if patterns matches the
+// applicant's words.
+func (r *rule) skipped(own string) bool {
+	for _, re := range r.skipIf {
+		if re.MatchString(own) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkCtx is the state of one Check.
@@ -394,7 +420,7 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 			if !ok {
 				continue
 			}
-			if c.anyPossible(r.unless, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.unlessHolds(r.unless, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			out = append(out, match{field, s.start, s.end})
@@ -452,6 +478,28 @@ func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
 	}
 	return c.d.subjNorm != "" && c.anyPossible(ps, c.d.subjNorm, -1)
 }
+
+// unlessHolds reports whether one of a rule's unless patterns matches
+// sentence n (s). An unless followed by "but" does not hold: "I know you
+// can't say much, but could you tell me where I stand?" still asks.
+func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
+	bit := sentenceBit(n)
+	if n < 0 {
+		bit = 1 << subjectBit
+	}
+	ws := c.d.ix.sentenceWords(n)
+	for _, p := range ps {
+		if p.candidates(c.d.ix)&bit == 0 {
+			continue
+		}
+		if _, hi, ok := matchAll(p, s, ws); ok && !reButAfter.MatchString(s[hi:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however|yet|still)[^\w]`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

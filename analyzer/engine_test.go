@@ -91,8 +91,9 @@ func TestPhraseRules(t *testing.T) {
 		want string // sorted rule ids, comma-separated
 	}{
 		// quid-pro-quo
-		{"If you rank me highly, I will rank you first.", "quid-pro-quo"},
-		{"Should your program see me as a strong fit for its list, I'd happily reciprocate by placing you at the very top of mine.", "quid-pro-quo"},
+		// An offer that names a first place is also a top-choice statement.
+		{"If you rank me highly, I will rank you first.", "quid-pro-quo,top-choice"},
+		{"Should your program see me as a strong fit for its list, I'd happily reciprocate by placing you at the very top of mine.", "quid-pro-quo,top-choice"},
 		{"I would be glad to return the favor on my own list.", "quid-pro-quo"},
 		{"I understand both sides must rank independently, and I am not asking for any commitment.", ""},
 		// rank-solicitation

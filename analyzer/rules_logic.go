@@ -104,16 +104,12 @@ func (ix *nameIndex) markPrograms(text, lower string) string {
 			hay = text
 		}
 		for i := 0; ; {
-			k := strings.Index(hay[i:], n.lit)
-			if k < 0 {
+			loc := findName(hay, n.lit, i)
+			if loc == nil {
 				break
 			}
-			k += i
-			e := k + len(n.lit)
+			k, e := loc[0], loc[1]
 			i = k + 1
-			if k > 0 && isWordByte(hay[k-1]) || e < len(hay) && isWordByte(hay[e]) {
-				continue
-			}
 			if b == nil {
 				b = []byte(lower)
 			}
@@ -150,24 +146,62 @@ func nameVariants(n string) []nameLit {
 }
 
 // find returns the first whole-word occurrence of the literal in text
-// (lower is text lower-cased by asciiLower), or nil.
+// (lower is text lower-cased by asciiLower), or nil. A space in the name
+// matches any run of white space, so a name broken across lines of a
+// hard-wrapped message is still found.
 func (n nameLit) find(text, lower string) []int {
 	hay := lower
 	if n.exact {
 		hay = text
 	}
-	for i := 0; ; {
-		k := strings.Index(hay[i:], n.lit)
+	return findName(hay, n.lit, 0)
+}
+
+// findName finds lit in hay from offset from, as a whole word, a space in
+// lit matching one or more white-space bytes in hay.
+func findName(hay, lit string, from int) []int {
+	first := lit
+	if k := strings.IndexByte(lit, ' '); k >= 0 {
+		first = lit[:k]
+	}
+	for i := from; i < len(hay); {
+		k := strings.Index(hay[i:], first)
 		if k < 0 {
 			return nil
 		}
 		k += i
-		e := k + len(n.lit)
-		if (k == 0 || !isWordByte(hay[k-1])) && (e == len(hay) || !isWordByte(hay[e])) {
+		i = k + 1
+		if k > 0 && isWordByte(hay[k-1]) {
+			continue
+		}
+		e, ok := matchSpaced(hay, k, lit)
+		if ok && (e == len(hay) || !isWordByte(hay[e])) {
 			return []int{k, e}
 		}
-		i = k + 1
 	}
+	return nil
+}
+
+// matchSpaced matches lit at hay[at:], a space in lit standing for a run
+// of white space; it returns the end of the match.
+func matchSpaced(hay string, at int, lit string) (int, bool) {
+	j := at
+	for i := 0; i < len(lit); i++ {
+		if lit[i] == ' ' {
+			if j >= len(hay) || !isSpaceByte(hay[j]) {
+				return 0, false
+			}
+			for j < len(hay) && isSpaceByte(hay[j]) {
+				j++
+			}
+			continue
+		}
+		if j >= len(hay) || hay[j] != lit[i] {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
 }
 
 var titles = []string{"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
@@ -257,18 +291,19 @@ func newSlotFinder(words []string) *slotFinder {
 }
 
 var (
-	reBracket   = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
-	reAngle     = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
-	reBraces    = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
-	rePercent   = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
-	reXXX       = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b`)
-	reBlank     = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
-	reParen     = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
-	reInsert    = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
-	reDearSlot  = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
-	reCitation  = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
-	reHTMLTag   = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
-	reWordSplit = regexp.MustCompile(`[A-Za-z]+`)
+	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
+	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
+	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
+	rePercent      = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
+	reXXX          = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b`)
+	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
+	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
+	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
+	reDearSlot     = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
+	reCitation     = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
+	reFilledNumber = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
+	reHTMLTag      = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
+	reWordSplit    = regexp.MustCompile(`[A-Za-z]+`)
 )
 
 // isSlot reports whether the words inside brackets are a template slot:
@@ -279,7 +314,7 @@ var (
 func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	s := strings.TrimSpace(inner)
 	l := strings.ToLower(s)
-	if s == "" || reCitation.MatchString(l) {
+	if s == "" || reCitation.MatchString(l) || reFilledNumber.MatchString(s) {
 		return false
 	}
 	if strings.Contains(l, "e.g.") || strings.HasPrefix(l, "insert") || strings.HasPrefix(l, "your ") || strings.HasPrefix(l, "add ") || strings.HasPrefix(l, "enter ") {
