@@ -24,8 +24,13 @@ func tokenPrefixes(expr string, start bool) (set []string, ok bool) {
 	if err != nil {
 		return nil, false
 	}
+	return prefixSet(re.Simplify(), start)
+}
+
+// prefixSet is tokenPrefixes on a parsed expression.
+func prefixSet(re *syntax.Regexp, start bool) (set []string, ok bool) {
 	seen := map[string]bool{}
-	if !wordPrefixes(re.Simplify(), seen, start) || len(seen) == 0 || len(seen) > 200 {
+	if !wordPrefixes(re, seen, start) || len(seen) == 0 || len(seen) > 200 {
 		return nil, false
 	}
 	for p := range seen {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 
@@ -240,12 +241,20 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 	if a, ok := pc.prefixes[q]; ok {
 		return a.set, a.ok
 	}
-	set, ok := tokenPrefixes(expr, start)
 	if pc.prefixes == nil {
 		pc.prefixes = map[prefixQuery]prefixAnswer{}
 	}
-	pc.prefixes[q] = prefixAnswer{set, ok}
-	return set, ok
+	// Parse once and answer both questions: the caller asks both.
+	var any, first prefixAnswer
+	if re, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		re = re.Simplify()
+		any.set, any.ok = prefixSet(re, false)
+		first.set, first.ok = prefixSet(re, true)
+	}
+	pc.prefixes[prefixQuery{expr, false}] = any
+	pc.prefixes[prefixQuery{expr, true}] = first
+	a := pc.prefixes[q]
+	return a.set, a.ok
 }
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
