@@ -81,7 +81,10 @@ security = "none"
 dir = %q
 `, addr, mpSMTP, filepath.Join(dir, name))), 0o600))
 		p := exec.Command(*mgBin, "serve", "--config", cfg)
-		p.Stdout, p.Stderr = nil, nil
+		p.Stdout = nil
+		if os.Getenv("BENCH_LOG") != "" {
+			p.Stderr, _ = os.Create(os.Getenv("BENCH_LOG") + "." + name)
+		}
 		check(p.Start())
 		waitTCP(addr)
 		return p, addr
