@@ -395,11 +395,12 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	gate := len(c.cfg.Programs) > 0
 	if prog == nil && gate {
 		if kind == clSenderUnknown {
-			// A firm offer of a place or a job in medicine from an employer
-			// that is no program (a hospital, a vendor, a start-up) still
-			// asks for an answer while the Match is running: an alert.
-			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:season"] > 0 &&
-				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] {
+			// A firm offer, made to the applicant, of a doctor's place or job
+			// from an employer that is no program (a hospital, a vendor, a
+			// start-up) asks for an answer while the Match runs: an alert.
+			// Advertising and offers of other work are not.
+			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:offer-you"] > 0 && sc.score["cue:clinical-job"] > 0 &&
+				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] && !bulk {
 				return TypePreMatchOffer, "an offer from an employer that is no program: pre-match-offer"
 			}
 			return TypeOther, "not program mail: sender and text name no program"
@@ -464,6 +465,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	}
 	return best, ""
 }
+
+// clMoveWords say an interview moves from one day to another (read-only).
+var clMoveWords = []string{"move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched"}
 
 // clIsDeterminer reports whether w may stand between a preposition and a date.
 func clIsDeterminer(w string) bool {
@@ -543,7 +547,7 @@ func (c *Classifier) markDates(dates []clDate) {
 			continue
 		}
 		// Words just before the date in its clause.
-		start := false
+		start, moved := false, false
 		cl := d.toks[dt.from].clause
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
 			t := d.toks[j]
@@ -563,10 +567,15 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j >= dt.from-2 {
 					start = true
 				}
+			case "to":
+				// "moved you … to Thursday, November 12": the new day.
+				if j >= dt.from-2 && clSentenceHas(d, dt.from, clMoveWords...) {
+					moved = true
+				}
 			case "from":
 				// "move your interview from December 1 to December 8",
 				// "moved you from the November 5 session to …"
-				if (j == dt.from-1 || j == dt.from-2 && clIsDeterminer(d.toks[j+1].w)) && clSentenceHas(d, dt.from, "move", "moved", "moving", "reschedule", "rescheduled", "rescheduling", "change", "changed", "shift", "shifted", "switch", "switched") {
+				if (j == dt.from-1 || j == dt.from-2 && clIsDeterminer(d.toks[j+1].w)) && clSentenceHas(d, dt.from, clMoveWords...) {
 					dt.old = true
 				}
 			}
@@ -591,6 +600,9 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "applied", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
 				other = true
 			}
+		}
+		if moved && !dt.old {
+			dt.interview = true
 		}
 		dt.otherEvnt = other && !dt.interview || start
 	}
