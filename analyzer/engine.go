@@ -483,6 +483,23 @@ func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
 // sentence n (s). An unless followed by "but" does not hold: "I know you
 // can't say much, but could you tell me where I stand?" still asks.
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
+	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
+}
+
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however|yet|still)[^\w]`)
+
+// anyPossible reports whether one of the patterns matches s, sentence n of
+// the checked text (-1: the subject), skipping the patterns its words rule
+// out.
+func (c *checkCtx) anyPossible(ps []*pattern, s string, n int) bool {
+	return c.firstMatch(ps, s, n, nil)
+}
+
+// firstMatch reports whether one of the patterns matches s, sentence n of
+// the checked text (-1: the subject), and accept (when set) takes the
+// match's first-clause end; patterns the sentence's words rule out are
+// skipped.
+func (c *checkCtx) firstMatch(ps []*pattern, s string, n int, accept func(hi int) bool) bool {
 	bit := sentenceBit(n)
 	if n < 0 {
 		bit = 1 << subjectBit
@@ -492,29 +509,8 @@ func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 		if p.candidates(c.d.ix)&bit == 0 {
 			continue
 		}
-		if _, hi, ok := matchAll(p, s, ws); ok && !reButAfter.MatchString(s[hi:]) {
+		if _, hi, ok := matchAll(p, s, ws); ok && (accept == nil || accept(hi)) {
 			return true
-		}
-	}
-	return false
-}
-
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however|yet|still)[^\w]`)
-
-// anyPossible reports whether one of the patterns matches s, sentence n of
-// the checked text (-1: the subject), skipping the patterns its words rule
-// out.
-func (c *checkCtx) anyPossible(ps []*pattern, s string, n int) bool {
-	bit := sentenceBit(n)
-	if n < 0 {
-		bit = 1 << subjectBit
-	}
-	ws := c.d.ix.sentenceWords(n)
-	for _, p := range ps {
-		if p.candidates(c.d.ix)&bit != 0 {
-			if _, _, ok := matchAll(p, s, ws); ok {
-				return true
-			}
 		}
 	}
 	return false

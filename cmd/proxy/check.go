@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -69,7 +68,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	var store *timeline.Store
 	path := *dbPath
 	if path == "" {
-		def := filepath.Join(cfg.Data.Dir, "matchguard.db")
+		def := storePath(cfg, "")
 		if _, err := os.Stat(def); err == nil || *record {
 			path = def
 		}

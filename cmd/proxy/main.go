@@ -10,6 +10,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+
+	"github.com/matchguard/matchguard/config"
+	"github.com/matchguard/matchguard/timeline"
 )
 
 // command is one subcommand: run gets the arguments after its name and
@@ -61,4 +65,23 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'matchguard COMMAND -h' for a command's flags.")
+}
+
+// storePath is the store a command uses: --db when given, else
+// matchguard.db in the config's data directory.
+func storePath(cfg *config.Config, flagPath string) string {
+	if flagPath != "" {
+		return flagPath
+	}
+	return filepath.Join(cfg.Data.Dir, "matchguard.db")
+}
+
+// openStore opens the store at storePath, saying on stderr what failed.
+func openStore(cmd string, cfg *config.Config, flagPath string, stderr io.Writer) (*timeline.Store, bool) {
+	st, err := timeline.Open(storePath(cfg, flagPath))
+	if err != nil {
+		fmt.Fprintf(stderr, "matchguard %s: %v\n", cmd, err)
+		return nil, false
+	}
+	return st, true
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -83,13 +82,8 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "matchguard review: %v\n", err)
 		return 2
 	}
-	path := *dbPath
-	if path == "" {
-		path = filepath.Join(cfg.Data.Dir, "matchguard.db")
-	}
-	st, err := timeline.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "matchguard review: %v\n", err)
+	st, ok := openStore("review", cfg, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer st.Close()

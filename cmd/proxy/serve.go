@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -113,7 +112,7 @@ func serveAll(cfg *config.Config, sb *sandboxRun, log *slog.Logger, stdout io.Wr
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	dbPath := filepath.Join(cfg.Data.Dir, "matchguard.db")
+	dbPath := storePath(cfg, "")
 	st, err := timeline.Open(dbPath)
 	if err != nil {
 		return err

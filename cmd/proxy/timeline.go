@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -59,13 +58,8 @@ func runTimeline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "matchguard timeline: no program %q in the config (%s)\n", *program, known)
 		return 2
 	}
-	path := *dbPath
-	if path == "" {
-		path = filepath.Join(cfg.Data.Dir, "matchguard.db")
-	}
-	st, err := timeline.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "matchguard timeline: %v\n", err)
+	st, ok := openStore("timeline", cfg, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer st.Close()

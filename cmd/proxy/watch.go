@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -69,13 +68,8 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 	bar := newProgressBar(stderr, *once && !*quiet)
 	log := slog.New(slog.NewTextHandler(bar.logWriter(), &slog.HandlerOptions{Level: level}))
 
-	path := *dbPath
-	if path == "" {
-		path = filepath.Join(cfg.Data.Dir, "matchguard.db")
-	}
-	st, err := timeline.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "matchguard watch: %v\n", err)
+	st, ok := openStore("watch", cfg, *dbPath, stderr)
+	if !ok {
 		return 1
 	}
 	defer st.Close()
@@ -115,7 +109,7 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stdout, "matchguard watch: following %s on %s (records in %s). Stop with Ctrl-C.\n",
-		strings.Join(cfg.IMAP.Mailboxes, ", "), cfg.IMAP.Address, path)
+		strings.Join(cfg.IMAP.Mailboxes, ", "), cfg.IMAP.Address, st.Path())
 	if err := w.Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "matchguard watch: %v\n", err)
 		return 1
