@@ -31,6 +31,7 @@ import (
 
 	goimap "github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/matchguard/matchguard/internal/testsrv"
 )
 
 func main() {
@@ -388,40 +389,7 @@ func startDovecot() (*dovecot, error) {
 	d.addr = l.Addr().String()
 	l.Close()
 	_, port, _ := net.SplitHostPort(d.addr)
-	conf := fmt.Sprintf(`base_dir = %[1]s/run
-state_dir = %[1]s/state
-log_path = %[1]s/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-mail_location = maildir:%[1]s/mail/%%u
-mail_uid = %[2]d
-mail_gid = %[3]d
-first_valid_uid = 1
-first_valid_gid = 1
-%[5]s
-protocol imap {
-  mail_max_userip_connections = 100
-}
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%%u %[1]s/passwd
-}
-userdb {
-  driver = static
-  args = uid=%[2]d gid=%[3]d home=%[1]s/mail/%%u
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = %[4]s
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-`, dir, d.uid, d.gid, port, internal)
+	conf := testsrv.DovecotConf(dir, d.uid, d.gid, port, internal)
 	d.conf = filepath.Join(dir, "dovecot.conf")
 	if err := os.WriteFile(d.conf, []byte(conf), 0o644); err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ import (
 
 	goimap "github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/matchguard/matchguard/internal/testsrv"
 )
 
 // Dovecot is Debian's dovecot-imapd started with its own config file in a
@@ -94,45 +95,7 @@ func StartDovecot(t *testing.T) *Dovecot {
 	}
 	d.Addr = freeLocalAddr(t)
 	_, port := hostPort(d.Addr)
-	conf := fmt.Sprintf(`# matchguard integration test
-base_dir = %[1]s/run
-state_dir = %[1]s/state
-log_path = %[1]s/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-mail_location = maildir:%[1]s/mail/%%u
-mail_uid = %[2]d
-mail_gid = %[3]d
-first_valid_uid = 1
-first_valid_gid = 1
-%[5]s
-protocol imap {
-  mail_max_userip_connections = 200
-}
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%%u %[1]s/passwd
-}
-userdb {
-  driver = static
-  args = uid=%[2]d gid=%[3]d home=%[1]s/mail/%%u
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = %[4]s
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service anvil {
-  chroot =
-}
-`, dir, d.uid, d.gid, port, internal)
+	conf := testsrv.DovecotConf(dir, d.uid, d.gid, port, internal)
 	d.Conf = filepath.Join(dir, "dovecot.conf")
 	if err := os.WriteFile(d.Conf, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)

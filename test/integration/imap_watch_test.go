@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -120,22 +119,9 @@ func bareID(s string) string { return strings.Trim(strings.TrimSpace(s), "<>") }
 
 // watchProc is `matchguard watch` running.
 type watchProc struct {
-	cmd  *exec.Cmd
-	mu   sync.Mutex
-	out  bytes.Buffer
+	cmd *exec.Cmd
+	procOutput
 	done chan struct{}
-}
-
-func (p *watchProc) Write(b []byte) (int, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.out.Write(b)
-}
-
-func (p *watchProc) Output() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.out.String()
 }
 
 func (e *watchEnv) startWatch() *watchProc {

@@ -61,19 +61,25 @@ type Proxy struct {
 	Dir    string
 	Addr   string
 	cmd    *exec.Cmd
-	mu     sync.Mutex
-	out    bytes.Buffer
-	done   chan struct{}
+	procOutput
+	done chan struct{}
 }
 
-func (p *Proxy) Write(b []byte) (int, error) {
+// procOutput collects what a child process prints, safe to read while it
+// runs; it is the process's stdout and stderr.
+type procOutput struct {
+	mu  sync.Mutex
+	out bytes.Buffer
+}
+
+func (p *procOutput) Write(b []byte) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.out.Write(b)
 }
 
-// Output is everything the proxy printed and logged so far.
-func (p *Proxy) Output() string {
+// Output is everything the process printed and logged so far.
+func (p *procOutput) Output() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.out.String()
