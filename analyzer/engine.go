@@ -47,7 +47,7 @@ type rule struct {
 	gate     []string
 	patterns []*pattern
 	unless   []*pattern
-	skipIf   []*regexp.Regexp
+	skipIf   []*pattern
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -98,12 +98,8 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		if r.unless, err = compileAll(spec, "unless", spec.Unless); err != nil {
 			return nil, err
 		}
-		for i, src := range spec.SkipIf {
-			re, err := regexp.Compile(`(?i)` + src)
-			if err != nil {
-				return nil, fmt.Errorf("%s: rule %q: skip_if %d: %v", spec.Source, spec.ID, i+1, err)
-			}
-			r.skipIf = append(r.skipIf, re)
+		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
+			return nil, err
 		}
 		switch spec.Kind {
 		case "update-limit":
@@ -295,7 +291,7 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 			continue
 		}
 		var err error
-		if r.skipped(m.Own) {
+		if len(r.skipIf) > 0 && c.anyMatch(r.skipIf, c.d.sents) {
 			continue
 		}
 		switch r.spec.Kind {
@@ -333,17 +329,6 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 	}
 	res.Verdict = [...]Verdict{Pass, VerdWarn, VerdHold, VerdBlk}[worst]
 	return res, nil
-}
-
-// skipped reports whether one of the rule's skip_if patterns matches the
-// applicant's words.
-func (r *rule) skipped(own string) bool {
-	for _, re := range r.skipIf {
-		if re.MatchString(own) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkCtx is the state of one Check.

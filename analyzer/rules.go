@@ -38,9 +38,9 @@ type RuleSpec struct {
 	// a few words before the match or inside it), "before" (only before
 	// it, for rules whose patterns contain negations) or "off".
 	Negation string `toml:"negation"`
-	// SkipIf patterns, matched against the whole of the applicant's words,
-	// keep the rule from running at all (an answer to the program's own
-	// question is not oversharing).
+	// SkipIf patterns, matched against each sentence of the applicant's
+	// words, keep the rule from running at all (an answer to the program's
+	// own question is not oversharing).
 	SkipIf []string `toml:"skip_if"`
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
