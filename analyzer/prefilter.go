@@ -50,15 +50,27 @@ func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
 		return true
 	case syntax.OpConcat:
 		// Elements that start the match or follow white space start a
-		// word; of those, use the one whose prefixes are longest (the
-		// most selective: "retur" rather than "in" for "in return").
+		// word; so does one after an optional group that itself ends in
+		// white space ("(?:rank )?list"). Of those, use the one whose
+		// prefixes are longest (the most selective: "retur" rather than
+		// "in" for "in return").
 		if start {
+			// An optional first word: the match starts with it or with
+			// what follows ("(?:i )?lost" starts with "i" or "lost").
+			if len(re.Sub) > 1 && isOptionalWord(re.Sub[0]) {
+				return wordPrefixes(re.Sub[0].Sub[0], out, true) && wordPrefixes(re.Sub[1], out, true)
+			}
 			return wordPrefixes(re.Sub[0], out, true)
 		}
 		var best map[string]bool
 		bestLen := -1
+		boundary := true
 		for i, sub := range re.Sub {
-			if i > 0 && !isSeparator(re.Sub[i-1]) {
+			if i > 0 {
+				prev := re.Sub[i-1]
+				boundary = isSeparator(prev) || boundary && isOptionalWord(prev)
+			}
+			if !boundary || isOptionalWord(sub) {
 				continue
 			}
 			set := map[string]bool{}
@@ -110,6 +122,32 @@ func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
 		}
 	}
 	return false
+}
+
+// isOptionalWord reports whether re is an optional group every branch of
+// which ends in a separator: "(?:rank |final )?".
+func isOptionalWord(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpQuest {
+		return false
+	}
+	return endsWithSeparator(re.Sub[0])
+}
+
+func endsWithSeparator(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && isSeparator(re.Sub[len(re.Sub)-1])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !endsWithSeparator(s) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	case syntax.OpCapture:
+		return endsWithSeparator(re.Sub[0])
+	}
+	return isSeparator(re)
 }
 
 // isSeparator reports whether re matches only runs of white space or
