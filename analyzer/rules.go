@@ -198,11 +198,11 @@ func (pc *patternCompiler) branches(src string) []string {
 		return []string{src}
 	}
 	clauses := strings.Split(src, " & ")
-	m := loneConcept.FindStringSubmatch(strings.TrimSpace(clauses[0]))
-	if m == nil || m[1] == "program" {
-		return []string{src}
+	first := strings.TrimSpace(clauses[0])
+	var alts []string
+	if m := loneConcept.FindStringSubmatch(first); m != nil && m[1] != "program" {
+		alts = pc.concepts[m[1]]
 	}
-	alts := pc.concepts[m[1]]
 	if len(alts) < 2 || len(alts) > 40 {
 		return []string{src}
 	}

@@ -21,6 +21,8 @@ type nameIndex struct {
 	progs []progNames
 	all   []nameLit // every name, for masking sketches
 	marks []nameLit // every program name, generic ones too, for markPrograms
+	// byFirst buckets all by the lower-cased first byte, longest first.
+	byFirst map[byte][]nameLit
 }
 
 type progNames struct {
@@ -85,6 +87,14 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	// Longest first, so masking replaces "Harbor Valley Health" whole.
 	sort.SliceStable(ix.all, func(i, j int) bool { return len(ix.all[i].lit) > len(ix.all[j].lit) })
 	sort.SliceStable(ix.marks, func(i, j int) bool { return len(ix.marks[i].lit) > len(ix.marks[j].lit) })
+	ix.byFirst = map[byte][]nameLit{}
+	for _, n := range ix.all {
+		c := n.lit[0]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		ix.byFirst[c] = append(ix.byFirst[c], n)
+	}
 	return ix
 }
 
@@ -250,7 +260,7 @@ func (ix *nameIndex) mask(s string) string {
 			continue
 		}
 		n := 0
-		for _, nl := range ix.all {
+		for _, nl := range ix.byFirst[lower[i]] {
 			hay := lower
 			if nl.exact {
 				hay = s
