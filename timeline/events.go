@@ -269,7 +269,10 @@ func (s *Store) dueEvents(cfg *config.Config) ([]Event, error) {
 				if m, found := cfg.Matches[match]; found && m.Name != "" {
 					name = m.Name
 				}
-				src = "the " + name + " match"
+				src = "the " + name
+				if !strings.HasSuffix(strings.ToLower(name), "match") {
+					src += " match"
+				}
 			}
 			out = append(out, Event{
 				At: d.In(time.UTC), Program: p.Key, Direction: DirDue, Type: TypeRankDeadline,
