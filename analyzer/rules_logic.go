@@ -470,6 +470,8 @@ func (c *checkCtx) placeholder(r *rule) {
 // reThanksAgain marks thanks that are not the thank-you note itself: a
 // later letter ("thank you again") or a reply thanking for the program's
 // own message.
+var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
+
 var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words)\b`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
@@ -527,8 +529,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				before := lower[:loc[0]]
-				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
-				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && (possessive || containsAny(lower, target)) {
+				// Another program's person cited as literature ("Dr. Okafor's
+				// paper") is no pasted letter.
+				if reCited.MatchString(lower[loc[1]:]) {
+					continue
+				}
+				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && containsAny(lower, target) {
 					hit = true
 				}
 			}
