@@ -167,7 +167,26 @@ func (c *Classifier) Classify(m *Message) Classification {
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
 	c.markDates(dates)
 
-	offered := clDistinct(dates, func(d clDate) bool { return !d.deadline && !d.otherEvnt && !d.old && !clPast(d.day, m.Date) })
+	// A day the message moves the interview away from is no longer
+	// offered, wherever else it is named ("training on Wednesday, so
+	// we've moved you from Wednesday to Friday").
+	var oldDays []clDay
+	for _, d := range dates {
+		if d.old {
+			oldDays = append(oldDays, d.day)
+		}
+	}
+	offered := clDistinct(dates, func(d clDate) bool {
+		if d.deadline || d.otherEvnt || d.old || clPast(d.day, m.Date) {
+			return false
+		}
+		for _, o := range oldDays {
+			if o == d.day {
+				return false
+			}
+		}
+		return true
+	})
 
 	// Calendar invitations: a fixed time for an interview.
 	var calDays []clEvent
@@ -180,7 +199,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 		clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview") ||
 		clHasWord(subjDoc, "visit") || clHasWord(bodyDoc, "visit")
 	if len(calDays) > 0 && interviewWord && sc.score[TypeProgramUpdate] < 4 {
-		if distinctEvents(calDays) == 1 {
+		if distinctEvents(calDays) == 1 && sc.score[TypeInterviewInvite] >= 4 && sc.score[TypeInterviewConfirmation] == 0 {
+			// "please see the attached invitation for your interview":
+			// the calendar carries an invitation no one has accepted yet.
+			sc.add(TypeInterviewInvite, 3, fmt.Sprintf("calendar invitation (%s) for %s, offered", clOr(calDays[0].method, "no METHOD"), clDayString(calDays[0].day)))
+		} else if distinctEvents(calDays) == 1 {
 			sc.add(TypeInterviewConfirmation, 5, fmt.Sprintf("calendar invitation (%s) for %s", clOr(calDays[0].method, "no METHOD"), clDayString(calDays[0].day)))
 		} else {
 			sc.add(TypeInterviewInvite, 3, fmt.Sprintf("calendar with %d interview times to choose from", distinctEvents(calDays)))
@@ -198,6 +221,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
 	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply:
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
+	}
+
+	// A question or request to her about her ranking or other
+	// applications, in words the phrases do not know.
+	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil {
+		if q := clAsksRanking(bodyDoc); q != "" {
+			sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
+		}
 	}
 
 	// Word cues, only when no phrase reached the bar.
@@ -435,7 +466,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// meeting you — where are we on your list?" is a rank solicitation.
 	rs, pm := sc.score[TypeRankSolicitation], sc.score[TypePreMatchOffer]
 	if rs >= clAlertScore || pm >= clAlertScore {
-		if pm > rs {
+		if pm >= rs {
 			best = TypePreMatchOffer
 		} else {
 			best = TypeRankSolicitation
@@ -563,8 +594,9 @@ func (c *Classifier) markDates(dates []clDate) {
 				dt.old = true
 			case "beginning", "starting", "commencing", "effective", "begins", "starts", "start", "begin", "commence", "commences":
 				// "a position beginning July 1, 2027": the start of
-				// training, not a day to interview.
-				if j >= dt.from-2 {
+				// training, not a day to interview. A field label
+				// ("Start: 2026-11-05T13:00") is the event's own start.
+				if j >= dt.from-2 && t.clause == cl {
 					start = true
 				}
 			case "to":
@@ -588,6 +620,9 @@ func (c *Classifier) markDates(dates []clDate) {
 		}
 		other := false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
+			if j == dt.from-1 && d.toks[j].clause != cl {
+				continue // a field label: "Start: …", "Date: …"
+			}
 			switch w := d.toks[j].w; w {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
 				if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {

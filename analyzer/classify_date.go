@@ -174,7 +174,11 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 			case len(w) == 4 && day >= 2000 && day <= 2100 && d.joined(i, '-') && d.joined(i+1, '-'):
 				// ISO 2026-12-03.
 				mo, ok1 := clNum(toks[i+1].w, false)
-				dd, ok2 := clNum(toks[i+2].w, false)
+				dw := toks[i+2].w
+				if len(dw) > 3 && dw[2] == 't' && clIsDigit(dw[3]) {
+					dw = dw[:2] // "2026-11-05T13:00": the day before the time
+				}
+				dd, ok2 := clNum(dw, false)
 				if ok1 && ok2 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
 					dt = clDate{day: clDay{day, time.Month(mo), dd}, from: i, to: i + 2, hasYear: true}
 					ok = true
@@ -213,7 +217,13 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 				ahead = 7
 			}
 			t := ref.AddDate(0, 0, ahead)
-			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i - 1, to: i, hasYear: true}
+			from := i - 1
+			if i == 0 || !clRelLead(toks[i-1].w) {
+				// "from Wednesday to Friday": the word before is left to
+				// markDates, which reads it (the old day, the new one).
+				from = i
+			}
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: i, hasYear: true}
 			ok = true
 		}
 		if !ok {
@@ -396,21 +406,36 @@ func clTZIDOffset(tzid string, day clDay) (int, bool) {
 // "this Friday", "on Tuesday", "see you Monday"), or 0. Plurals
 // ("Thursdays") and weekdays heading a written date are not.
 func clRelWeekday(d *clDoc, i int) int {
-	if i == 0 || !d.near(i-1, i) {
-		return 0
-	}
 	w := d.toks[i].w
 	switch w {
 	case "monday", "tuesday", "tues", "wednesday", "thursday", "thurs", "friday", "saturday", "sunday":
 	default:
 		return 0
 	}
-	switch d.toks[i-1].w {
-	case "next", "this", "coming", "on", "you":
-	default:
-		return 0
+	// A weekday with a time after it ("Thursday 10 am", "Friday at
+	// 10am") is a coming day whatever stands before it.
+	timed := clTimeFollows(d, i)
+	if !timed {
+		if i == 0 || !d.near(i-1, i) {
+			return 0
+		}
+		switch pw := d.toks[i-1].w; pw {
+		// "confirmed for Friday", "moved from Wednesday to Friday",
+		// "Monday or Tuesday", "by Friday" (a deadline: marked later)
+		case "for", "to", "from", "until", "till", "by", "before", "or", "meet":
+		default:
+			if !clRelLead(pw) {
+				return 0
+			}
+		}
 	}
-	if j := i + 1; d.near(i, j) {
+	if j := i + 1; d.near(i, j) && d.toks[j].w == "the" && d.near(j, j+1) {
+		// "Friday the 11th (of December)": a written date follows.
+		if _, isNum := clNum(d.toks[j+1].w, true); isNum {
+			return 0
+		}
+	}
+	if j := i + 1; d.near(i, j) && !timed {
 		if nw := d.toks[j].w; clMonth(nw) != 0 {
 			return 0
 		} else if _, isNum := clNum(nw, true); isNum && !d.joined(j, ':') {
@@ -421,4 +446,43 @@ func clRelWeekday(d *clDoc, i int) int {
 		}
 	}
 	return clWeekday(w)
+}
+
+// clTimeFollows reports whether a clock time follows token i in its
+// clause: "Thursday 10 am", "Friday at 10am", "Monday at 9:30".
+func clTimeFollows(d *clDoc, i int) bool {
+	toks := d.toks
+	j := i + 1
+	if j < len(toks) && toks[j].w == "at" && toks[j].clause == toks[i].clause {
+		j++
+	}
+	if j >= len(toks) || toks[j].clause != toks[i].clause || toks[j].s-toks[i].e > 5 && toks[j-1].w != "at" {
+		return false
+	}
+	w := toks[j].w
+	if h, ok := clNum(strings.TrimRight(w, "apm"), false); ok && h >= 1 && h <= 12 && (strings.HasSuffix(w, "am") || strings.HasSuffix(w, "pm")) {
+		return true
+	}
+	if h, ok := clNum(w, false); ok && h <= 23 {
+		if d.joined(j, ':') {
+			return true
+		}
+		if j+1 < len(toks) && d.near(j, j+1) {
+			switch toks[j+1].w {
+			case "am", "pm", "a", "p", "noon":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clRelLead reports whether w, before a weekday, makes it one coming day
+// and belongs to the date as written ("next Thursday", "on Tuesday").
+func clRelLead(w string) bool {
+	switch w {
+	case "next", "this", "coming", "on", "you":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,147 @@
+package analyzer
+
+// A program asking the applicant about her ranking or her other
+// applications, in whatever words: a question to her ("…?") or a request
+// ("let us know…", "tell me…") whose sentence speaks of ranking, of a
+// first choice, of committing, or of the other places she applied. The
+// phrase groups know the common shapes; this catches the rest ("Is there
+// anything we can do to move up on your list?", "Where else did you
+// interview?", "If you matched here, would you come?").
+
+// clAskAddressee are words that address the applicant (read-only).
+var clAskAddressee = map[string]bool{
+	"you": true, "your": true, "youre": true, "youd": true, "youll": true, "youve": true, "yourself": true,
+}
+
+// clAskRankWords speak of ranking or committing by themselves (read-only).
+var clAskRankWords = map[string]bool{
+	"rank": true, "ranking": true, "ranked": true, "ranks": true, "rol": true,
+	"commit": true, "commitment": true, "committed": true, "committing": true,
+	"elsewhere": true,
+}
+
+// clAskOthers are what "other" must name to be her other applications
+// (read-only).
+var clAskOthers = map[string]bool{
+	"program": true, "programs": true, "places": true, "interviews": true, "fellowships": true, "residencies": true,
+	"offers": true, "options": true, "institutions": true, "sites": true, "hospitals": true, "schools": true, "applications": true,
+}
+
+// clAskWh open what is wanted to know ("to know whether…"); "I want you
+// to know that…" tells (read-only).
+var clAskWh = map[string]bool{
+	"whether": true, "if": true, "where": true, "which": true, "how": true, "what": true, "who": true,
+}
+
+// clAskNot are words that make the sentence about something else: the
+// process, a deadline, a question she may have, a date to pick (read-only).
+var clAskNot = map[string]bool{
+	"question": true, "questions": true, "deadline": true, "deadlines": true, "certify": true, "certified": true,
+	"certification": true, "submit": true, "submitted": true, "help": true, "process": true, "rules": true,
+	"policy": true, "policies": true, "webinar": true, "session": true, "tips": true, "date": true, "dates": true,
+	"day": true, "days": true, "slot": true, "slots": true, "time": true, "times": true, "prohibit": true,
+	"prohibits": true, "prohibited": true, "allowed": true, "permitted": true, "violation": true, "nrmp": true,
+	"need": true, "obligation": true, "obliged": true, "required": true, "hear": true, "heard": true,
+	"letting": true, "sharing": true, "telling": true, "second": true, "preferred": true, "preference": true,
+	"preferences": true, "conflict": true, "conflicts": true, "release": true, "cancel": true, "reschedule": true,
+}
+
+// clAsksRanking returns the first sentence of d that asks the applicant
+// about her ranking or other applications, or "".
+func clAsksRanking(d *clDoc) string {
+	toks := d.toks
+	for lo := 0; lo < len(toks); {
+		hi := lo
+		for hi+1 < len(toks) && toks[hi+1].sent == toks[lo].sent {
+			hi++
+		}
+		if clSentenceAsks(d, lo, hi) {
+			return d.excerpt(clSpan{lo, hi})
+		}
+		lo = hi + 1
+	}
+	return ""
+}
+
+func clSentenceAsks(d *clDoc, lo, hi int) bool {
+	toks := d.toks
+	if hi-lo > 40 {
+		return false // a paragraph run together, not one question
+	}
+	question := false
+	for i := toks[hi].e; i < len(d.src); i++ {
+		c := d.src[i]
+		if c == ' ' || c == '"' || c == '\'' || c == ')' || c == '*' || c == '.' && i+1 < len(d.src) && d.src[i+1] == '?' {
+			continue
+		}
+		question = c == '?'
+		break
+	}
+	request := false
+	addressed, rank, strong, cond := false, false, false, false
+	for j := lo; j <= hi; j++ {
+		w := toks[j].w
+		if clAskNot[w] {
+			return false
+		}
+		if clAskAddressee[w] {
+			addressed = true
+		}
+		next := ""
+		if j+1 <= hi {
+			next = toks[j+1].w
+		}
+		prev := ""
+		if j > lo {
+			prev = toks[j-1].w
+		}
+		switch {
+		case clAskRankWords[w]:
+			rank, strong = true, w != "elsewhere"
+		case w == "list" && (prev == "your" || prev == "rank" || prev == "the" && next == "" || next == "yet"):
+			rank, strong = true, true
+		case (w == "first" || w == "top" || w == "1" || w == "one") && (next == "choice" || next == "pick" || next == "spot" || next == "program" || next == "place"):
+			rank, strong = true, true
+		case (w == "first" || w == "1" || w == "1st" || w == "top" || w == "one") && next == "" && (prev == "your" || prev == "number" && j-2 >= lo && toks[j-2].w == "your"):
+			rank, strong = true, true // "being your #1", "your number one"
+		case (w == "first" || w == "1st" || w == "highest") && clSentenceHas(d, j, "put", "putting", "place", "placing", "list", "listing", "choose", "choosing", "pick", "picking"):
+			rank, strong = true, true // "put us first"
+		case w == "other" && clAskOthers[next]:
+			rank = true
+		case w == "else" && (prev == "where" || prev == "anywhere" || prev == "somewhere"):
+			rank = true
+		case (w == "match" || w == "matched") && (next == "here" || next == "with" && j+2 <= hi && toks[j+2].w == "us"):
+			rank = true
+		case w == "running" && prev == "the":
+			rank = true
+		case (w == "let" || w == "tell") && (next == "us" || next == "me"):
+			request, addressed = true, true
+		case w == "if" || w == "once" || w == "should":
+			cond = true
+		case w == "know" && prev == "to" && clAskWh[next] || w == "wondering" || w == "curious":
+			request = true // "it would help to know whether…", "curious which…"
+		case w == "share" || w == "indicate" || w == "disclose":
+			request = true
+		}
+	}
+	if !addressed || !rank {
+		return false
+	}
+	if question {
+		return true
+	}
+	// "If you have accepted interviews elsewhere, let us know": a
+	// scheduling courtesy, not a question about her applications.
+	if cond && !strong {
+		return false
+	}
+	// A request with a negation is a promise not to ask ("we will not
+	// ask you to tell us…", "nothing you tell us…").
+	for j := lo; j <= hi && request; j++ {
+		switch toks[j].w {
+		case "not", "no", "nothing", "never", "nobody", "wont", "dont", "doesnt", "cannot", "cant", "neither", "nor", "expect", "expected":
+			return false
+		}
+	}
+	return request
+}
