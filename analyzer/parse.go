@@ -818,8 +818,7 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 		}
 		return
 	case isFile:
-		data := r.decodeBody(h, body)
-		r.attach(filename, ct, data, disp == "inline")
+		r.attachBody(h, body, filename, ct, disp == "inline")
 		return
 	case ct == "text/plain" || ct == "text/html" || ct == "text/enriched" || ct == "text":
 		data := r.decodeBody(h, body)
@@ -848,20 +847,24 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 		}
 		return
 	default:
-		inline := disp == "inline" || (disp == "" && h.Get("Content-Id") != "")
-		if strings.EqualFold(strings.TrimSpace(h.Get("Content-Transfer-Encoding")), "base64") {
-			// Attachments are only measured and hashed: decode them in
-			// pieces rather than holding a second copy of a 20 MB file.
-			size, sum, bad := hashBase64(body)
-			if bad {
-				r.problem("base64: invalid characters skipped")
-			}
-			r.m.Attachments = append(r.m.Attachments, Attachment{Filename: filename, ContentType: ct, Size: size,
-				SHA256: hex.EncodeToString(sum[:]), Inline: inline})
-			return
-		}
-		r.attach(filename, ct, r.decodeBody(h, body), inline)
+		r.attachBody(h, body, filename, ct, disp == "inline" || (disp == "" && h.Get("Content-Id") != ""))
 	}
+}
+
+// attachBody lists a part as an attachment. Attachments are only measured
+// and hashed, so base64 is decoded in pieces rather than into a second
+// copy of a 20 MB file.
+func (r *msgReader) attachBody(h textproto.Header, body []byte, filename, ct string, inline bool) {
+	if !strings.EqualFold(strings.TrimSpace(h.Get("Content-Transfer-Encoding")), "base64") {
+		r.attach(filename, ct, r.decodeBody(h, body), inline)
+		return
+	}
+	size, sum, bad := hashBase64(body)
+	if bad {
+		r.problem("base64: invalid characters skipped")
+	}
+	r.m.Attachments = append(r.m.Attachments, Attachment{Filename: filename, ContentType: ct, Size: size,
+		SHA256: hex.EncodeToString(sum[:]), Inline: inline})
 }
 
 // forwardHeader renders the few header fields of an attached message as a
