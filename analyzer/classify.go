@@ -158,6 +158,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		subjW = 0.4
 	}
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
+	clFullCalendar(sc)
 
 	// 3. Dates, for the logic below and the interview date.
 	dates := findDates(bodyDoc, m.Date)
@@ -631,8 +632,27 @@ func (c *Classifier) markDates(dates []clDate) {
 					other = true
 				}
 			case "filled", "full", "taken", "cancelled", "canceled", "unavailable", "instead":
-				dt.old = dt.old || w != "instead"
-			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "applied", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
+				// "the 12th is full, so I've booked you for November 5":
+				// with another date in the sentence, only the date in the
+				// word's own clause is no longer offered.
+				if w != "instead" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) {
+					dt.old = true
+				}
+			case "room", "space", "spots", "slots", "openings":
+				// "the 19th has no room left"
+				if j > 0 && d.toks[j-1].w == "no" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) {
+					dt.old = true
+				}
+			case "applied":
+				// "you applied" is past news; "Applied Clinical Informatics"
+				// is a program's name.
+				if j > 0 {
+					switch d.toks[j-1].w {
+					case "you", "youve", "have", "had", "she", "we", "i", "ive", "already":
+						other = true
+					}
+				}
+			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
 				other = true
 			}
 		}
@@ -825,4 +845,43 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 			}
 		}
 	}
+}
+
+// clFullCalendar reads "our interview calendar is full": a decline, unless
+// the message also keeps her in consideration should a place open ("you
+// remain under consideration; should a spot open we will reach out"),
+// which makes it a waitlist. A firm decline elsewhere in the message
+// stays a decline. A message that also books or invites her speaks of one
+// full day beside hers.
+func clFullCalendar(sc *clScores) {
+	full := sc.score["cue:full"]
+	if full <= 0 {
+		return
+	}
+	if sc.score[TypeInterviewConfirmation] >= 4 || sc.score[TypeInterviewInvite] >= 4 {
+		// "the 19th is full, so I've booked you for the 1st": one day is
+		// full, another is hers.
+		return
+	}
+	if sc.score[TypeWaitlist] >= 3 && sc.score[TypeInterviewDecline] < 6 {
+		sc.add(TypeWaitlist, 3, "the interview calendar is full, but she is kept in consideration")
+		return
+	}
+	for _, h := range sc.hits {
+		if h.typ == "cue:full" {
+			sc.add(TypeInterviewDecline, h.weight, h.excerpt)
+		}
+	}
+}
+
+// clOtherDateInSentence reports whether another day than dates[i]'s is
+// written in dates[i]'s sentence.
+func clOtherDateInSentence(dates []clDate, i int) bool {
+	a := dates[i]
+	for k, b := range dates {
+		if k != i && b.doc == a.doc && b.day != a.day && b.from < len(b.doc.toks) && b.doc.toks[b.from].sent == a.doc.toks[a.from].sent {
+			return true
+		}
+	}
+	return false
 }

@@ -86,7 +86,7 @@ var clKnownTypes = map[string]bool{
 	TypeWaitlist: true, TypeEligibilityReply: true, TypeApplicationRequest: true,
 	TypePostInterviewInterest: true, TypeRankSolicitation: true, TypePreMatchOffer: true,
 	TypeProgramUpdate: true, TypeMatchResult: true,
-	"cue:autoreply": true, "cue:phish": true, "cue:season": true, "cue:choose": true, "cue:offer-you": true, "cue:clinical-job": true,
+	"cue:autoreply": true, "cue:phish": true, "cue:season": true, "cue:choose": true, "cue:offer-you": true, "cue:clinical-job": true, "cue:full": true,
 }
 
 // loadCLRules reads and compiles the embedded data into a fresh vocabulary.
