@@ -318,7 +318,13 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []s
 	var sets [][]string
 	var first []string
 	var last []string
-	b.WriteString(`(?:^|[^\w])(`)
+	// A clause must start at a word boundary, unless its first token is
+	// punctuation ("\?" right after "match?").
+	if len(toks) > 0 && (strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
+		b.WriteString(`(`)
+	} else {
+		b.WriteString(`(?:^|[^\w])(`)
+	}
 	gap := 0
 	n := 0
 	for _, t := range toks {
