@@ -3,7 +3,6 @@ package analyzer
 import (
 	"encoding/binary"
 	"hash/fnv"
-	"strings"
 	"unicode"
 )
 
@@ -19,7 +18,8 @@ const (
 )
 
 // Sketch is a MinHash signature of a text's word 3-shingles. The zero
-// Sketch means "no text".
+// Sketch means "no text". Sketches are stored in the ledger: a change to
+// how they are computed makes old and new sends incomparable.
 type Sketch [SketchHashes]uint64
 
 // seeds are fixed so sketches stored in the ledger stay comparable.
@@ -41,9 +41,32 @@ var seeds = func() (s [SketchHashes][2]uint64) {
 // NewSketch returns the MinHash of text's word shingles (lower-cased,
 // punctuation dropped). Texts shorter than one shingle give the zero Sketch.
 func NewSketch(text string) Sketch {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	// Hash each word once (FNV-1a over its lower-cased letters and
+	// digits), then a shingle from its three word hashes: no allocation
+	// per word or shingle.
+	words := make([]uint64, 0, len(text)/5)
+	var h uint64
+	in := false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				h, in = fnvOffset, true
+			}
+			r = unicode.ToLower(r)
+			for r > 0 {
+				h = (h ^ uint64(r&0xff)) * fnvPrime
+				r >>= 8
+			}
+			continue
+		}
+		if in {
+			words = append(words, h)
+			in = false
+		}
+	}
+	if in {
+		words = append(words, h)
+	}
 	var sk Sketch
 	if len(words) < shingleWords {
 		return sk
@@ -52,12 +75,7 @@ func NewSketch(text string) Sketch {
 		sk[i] = ^uint64(0)
 	}
 	for i := 0; i+shingleWords <= len(words); i++ {
-		h := fnv.New64a()
-		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		x := h.Sum64()
+		x := mix(mix(words[i]) ^ words[i+1]*0x9e3779b97f4a7c15 ^ words[i+2]*0xc2b2ae3d27d4eb4f)
 		for j := range sk {
 			v := seeds[j][0]*x + seeds[j][1]
 			if v < sk[j] {
@@ -66,6 +84,18 @@ func NewSketch(text string) Sketch {
 		}
 	}
 	return sk
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix is splitmix64's finalizer: spreads a hash's bits.
+func mix(z uint64) uint64 {
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }
 
 // IsZero reports whether the sketch holds no text.
