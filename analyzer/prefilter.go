@@ -303,3 +303,12 @@ func (ix *docIndex) sentenceWords(n int) []word {
 	}
 	return ix.words[n]
 }
+
+// wordCount is the number of words in the indexed text, subject excluded.
+func (ix *docIndex) wordCount() int {
+	n := 0
+	for _, ws := range ix.words[:len(ix.words)-1] {
+		n += len(ws)
+	}
+	return n
+}

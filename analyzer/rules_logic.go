@@ -667,7 +667,7 @@ func (c *checkCtx) massEmail(r *rule) error {
 			return nil
 		}
 	}
-	if c.h == nil || len(strings.Fields(c.msg.Own)) < 40 {
+	if c.h == nil || c.d.ix.wordCount() < 40 {
 		return nil
 	}
 	min := r.spec.Similarity
