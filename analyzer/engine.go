@@ -44,7 +44,6 @@ type Engine struct {
 type rule struct {
 	spec     *RuleSpec
 	action   Action
-	gate     []string
 	patterns []*pattern
 	unless   []*pattern
 	skipIf   []*pattern
@@ -89,9 +88,6 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 			act, _ = ParseAction(a)
 		}
 		r := &rule{spec: spec, action: act}
-		for _, g := range spec.Gate {
-			r.gate = append(r.gate, strings.ToLower(g))
-		}
 		if r.patterns, err = compileAll(spec, "pattern", spec.Patterns); err != nil {
 			return nil, err
 		}
@@ -232,18 +228,6 @@ func (e *Engine) newDoc(text, subject string) *doc {
 	return d
 }
 
-func (d *doc) hasAny(words []string) bool {
-	if len(words) == 0 {
-		return true
-	}
-	for _, w := range words {
-		if strings.Contains(d.lower, w) || strings.Contains(d.subjLower, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // Check judges in. h may be nil (no history: the rules that need it are
 // skipped). The error is only ever History's.
 func (e *Engine) Check(in Input, h History) (Result, error) {
@@ -372,7 +356,7 @@ func (c *checkCtx) phraseMatches(r *rule) []match {
 
 // findPhrases does phraseMatches' work, once per rule and message.
 func (c *checkCtx) findPhrases(r *rule) []match {
-	if r == nil || len(r.patterns) == 0 || !c.d.hasAny(r.gate) {
+	if r == nil || len(r.patterns) == 0 {
 		return nil
 	}
 	var out []match

@@ -28,7 +28,6 @@ type RuleSpec struct {
 	Why        string `toml:"why"`
 	Suggestion string `toml:"suggestion"`
 	// Phrase rules.
-	Gate     []string `toml:"gate"`
 	Patterns []string `toml:"patterns"`
 	Unless   []string `toml:"unless"`
 	// YieldTo names rules that, having fired on the same sentence, make
