@@ -172,7 +172,7 @@ type reviewJSON struct {
 }
 
 func reviewListJSON(r *timeline.Review) reviewJSON {
-	j := reviewJSON{ID: r.ID, Status: r.Status, At: r.At.UTC(), To: r.To, Subject: r.Subject, Rules: r.Rules}
+	j := reviewJSON{ID: r.ID, Status: r.Status, At: r.At.UTC().Truncate(time.Second), To: r.To, Subject: r.Subject, Rules: r.Rules}
 	if r.Program != "" {
 		p := r.Program
 		j.Program = &p
