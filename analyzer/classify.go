@@ -159,10 +159,18 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
+	clSeasonOver(sc)
+	if sc.score["cue:interview-offer"] > 0 && sc.score["cue:place-offer"] == 0 && sc.score[TypePreMatchOffer] > 0 {
+		// "Interview offer: accept or decline this offer in ERAS within
+		// 5 days": the offer is of an interview, not of a place.
+		sc.score[TypePreMatchOffer] = 0
+		note("the offer is of an interview: no pre-match offer")
+	}
 
 	// 3. Dates, for the logic below and the interview date.
-	dates := findDates(bodyDoc, m.Date)
-	if sd := findDates(subjDoc, m.Date); len(sd) > 0 {
+	dayFirst := clWritesDayFirst(m)
+	dates := findDatesOrder(bodyDoc, m.Date, dayFirst)
+	if sd := findDatesOrder(subjDoc, m.Date, dayFirst); len(sd) > 0 {
 		dates = append(dates, sd...)
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
@@ -222,6 +230,17 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
 	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply:
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
+	}
+
+	// A day held for her that waits for her word ("tentatively placed you
+	// on Thursday, pending your confirmation"; "pencilled you in — can you
+	// confirm?") is an invitation, whatever confirming words it uses.
+	if sc.score["cue:tentative"] > 0 && sc.score["cue:asks-confirm"] > 0 && interviewWord {
+		w := 5.0
+		if d := sc.score[TypeInterviewConfirmation] - sc.score[TypeInterviewInvite] + 1; d > w {
+			w = d
+		}
+		sc.add(TypeInterviewInvite, w, "a tentative date that waits for her confirmation")
 	}
 
 	// A question or request to her about her ranking or other
@@ -437,7 +456,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			}
 			return TypeOther, "not program mail: sender and text name no program"
 		}
-		if m.ListID != "" && kind != clSenderMatch {
+		if m.ListID != "" && kind != clSenderMatch || clListMail(m) {
 			return TypeOther, "mailing list that names no program: other"
 		}
 	}
@@ -485,12 +504,21 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 				return TypeOther, "match news from a non-match sender naming no program: other"
 			}
 		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist:
+			if kind == clSenderMatch {
+				// A matching service invites no one to interview.
+				return TypeOther, fmt.Sprintf("%s from a matching service naming no program: other", best)
+			}
 			if !saysInterview {
 				return TypeOther, fmt.Sprintf("%s naming no program and no interview: other", best)
 			}
 		default:
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}
+	}
+	if best == TypeProgramUpdate && sc.score["cue:season"] == 0 {
+		// The institution's news for patients ("flu shots at all our
+		// clinics") says nothing of training or the season.
+		return TypeOther, "news that says nothing of training or the Match: other"
 	}
 	if bulk && kind != clSenderProgram && kind != clSenderMatch && prog == nil {
 		return TypeOther, "bulk mail naming no program: other"
@@ -579,12 +607,22 @@ func (c *Classifier) markDates(dates []clDate) {
 			continue
 		}
 		// Words just before the date in its clause.
-		start, moved := false, false
+		start, moved, prep := false, false, false
 		cl := d.toks[dt.from].clause
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
 			t := d.toks[j]
 			if t.clause != cl && j < dt.from-1 {
 				break
+			}
+			switch t.w {
+			case "for", "on", "to", "until", "till", "into":
+				prep = true
+			case "reschedule", "rescheduling", "move", "moving", "cancel", "cancelling", "canceling", "postpone", "postponing", "change", "changing":
+				// "reschedule your November 12 interview": the day it
+				// leaves ("rescheduled for December 4" is the new one).
+				if !prep && j >= dt.from-3 {
+					dt.old = true
+				}
 			}
 			switch t.w {
 			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close":
@@ -880,6 +918,75 @@ func clOtherDateInSentence(dates []clDate, i int) bool {
 	a := dates[i]
 	for k, b := range dates {
 		if k != i && b.doc == a.doc && b.day != a.day && b.from < len(b.doc.toks) && b.doc.toks[b.from].sent == a.doc.toks[a.from].sent {
+			return true
+		}
+	}
+	return false
+}
+
+// clWritesDayFirst reports whether the sender writes numeric dates day
+// first: a British or European office (a .uk address, a +44 telephone, a
+// "programme" signature). US programs write month/day.
+func clWritesDayFirst(m *Message) bool {
+	if len(m.From) > 0 {
+		a := strings.ToLower(m.From[0].Addr)
+		if at := strings.IndexByte(a, '@'); at >= 0 {
+			h := a[at+1:]
+			if strings.HasSuffix(h, ".uk") || strings.HasPrefix(h, "uk.") || strings.Contains(h, ".uk.") {
+				return true
+			}
+		}
+	}
+	for _, t := range []string{m.Signature, m.Own} {
+		t = clTruncate(t, 16<<10)
+		if strings.Contains(t, "+44") || strings.Contains(t, "Programme ") || strings.Contains(t, "+353") {
+			return true
+		}
+	}
+	return false
+}
+
+// clSeasonOver reads "our interview season is now complete": a decline to
+// one who was not interviewed; to those who were, news of the season.
+func clSeasonOver(sc *clScores) {
+	if sc.score["cue:season-over"] <= 0 {
+		return
+	}
+	if sc.score["cue:interviewed"] > 0 {
+		sc.add(TypeProgramUpdate, 3, "interviews are over, told to those interviewed")
+		return
+	}
+	for _, h := range sc.hits {
+		if h.typ == "cue:season-over" {
+			sc.add(TypeInterviewDecline, h.weight, h.excerpt)
+		}
+	}
+}
+
+// clListMail reports a discussion list by its marks where no List-Id
+// header is: a "lists." host or a "[tag]" opening the subject.
+func clListMail(m *Message) bool {
+	if len(m.From) > 0 {
+		a := strings.ToLower(m.From[0].Addr)
+		if at := strings.IndexByte(a, '@'); at >= 0 && (strings.HasPrefix(a[at+1:], "lists.") || strings.Contains(a[at+1:], ".lists.")) {
+			return true
+		}
+	}
+	s := strings.TrimSpace(m.Subject)
+	for {
+		l := strings.ToLower(s)
+		switch {
+		case strings.HasPrefix(l, "re:"), strings.HasPrefix(l, "aw:"):
+			s = strings.TrimSpace(s[3:])
+			continue
+		case strings.HasPrefix(l, "fwd:"):
+			s = strings.TrimSpace(s[4:])
+			continue
+		}
+		break
+	}
+	if strings.HasPrefix(s, "[") {
+		if e := strings.IndexByte(s, ']'); e > 1 && e < 40 && !strings.ContainsAny(s[1:e], " ") {
 			return true
 		}
 	}

@@ -124,7 +124,11 @@ func (d *clDoc) near(i, j int) bool {
 
 // findDates returns the dates mentioned in d. ref is the message's Date
 // (zero when unknown); dates without a year are placed on or after it.
-func findDates(d *clDoc, ref time.Time) []clDate {
+func findDates(d *clDoc, ref time.Time) []clDate { return findDatesOrder(d, ref, false) }
+
+// findDatesOrder is findDates; dayFirst reads "04/11/2026" as 4 November
+// (a writer in Britain or Europe), not April 11.
+func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 	var out []clDate
 	toks := d.toks
 	for i := 0; i < len(toks); i++ {
@@ -135,7 +139,11 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 			// Month Day [Year]: "December 3rd, 2026", "Dec. 3".
 			j := i + 1
 			if d.near(i, j) {
-				if day, isNum := clNum(toks[j].w, true); isNum && day >= 1 && day <= 31 && !d.joined(j, ':') {
+				if day, n := clOrdinalWord(d, j); day > 0 {
+					// "December first", "January twenty-first"
+					dt = clDate{day: clDay{0, m, day}, from: i, to: j + n - 1}
+					ok = true
+				} else if day, isNum := clNum(toks[j].w, true); isNum && day >= 1 && day <= 31 && !d.joined(j, ':') {
 					dt = clDate{day: clDay{0, m, day}, from: i, to: j}
 					ok = true
 					if d.near(j, j+1) {
@@ -183,11 +191,20 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 					dt = clDate{day: clDay{day, time.Month(mo), dd}, from: i, to: i + 2, hasYear: true}
 					ok = true
 				}
-			case day >= 1 && day <= 12 && d.joined(i, '/') && (i == 0 || !d.joined(i-1, '/')):
-				// US numeric: 12/3, 12/03/2026, 12/3/26.
+			case day >= 1 && day <= 31 && d.joined(i, '/') && (i == 0 || !d.joined(i-1, '/')):
+				// US numeric: 12/3, 12/03/2026, 12/3/26. Day first
+				// ("04/11/2026", "13/11/2026") when the writer writes so,
+				// or when the first number can be no month (with a year).
 				dd, ok2 := clNum(toks[i+1].w, false)
-				if ok2 && dd >= 1 && dd <= 31 && len(toks[i+1].w) <= 2 {
-					dt = clDate{day: clDay{0, time.Month(day), dd}, from: i, to: i + 1}
+				mo := day
+				if ok2 && (day > 12 || dayFirst) && dd >= 1 && dd <= 12 {
+					mo, dd = dd, day
+					if day > 12 && !(d.joined(i+1, '/') && len(toks[i+2].w) == 4) {
+						ok2 = false
+					}
+				}
+				if ok2 && mo <= 12 && dd >= 1 && dd <= 31 && len(toks[i+1].w) <= 2 {
+					dt = clDate{day: clDay{0, time.Month(mo), dd}, from: i, to: i + 1}
 					ok = true
 					if d.joined(i+1, '/') {
 						if y, isY := clNum(toks[i+2].w, false); isY {
@@ -203,6 +220,10 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 					}
 				}
 			}
+		} else if day, n := clOrdinalWord(d, i); day > 0 && i+n+1 < len(toks) && toks[i+n].w == "of" && d.near(i+n, i+n+1) && clMonth(toks[i+n+1].w) != 0 {
+			// "the first of December"
+			dt = clDate{day: clDay{0, clMonth(toks[i+n+1].w), day}, from: i, to: i + n + 1}
+			ok = true
 		} else if w == "tomorrow" && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
@@ -246,8 +267,94 @@ func findDates(d *clDoc, ref time.Time) []clDate {
 		dt.at = clTimeAfter(d, dt)
 		out = append(out, dt)
 		i = dt.to
+		// "Nov 10 or 17", "December 1, 8 and 15": the month carries on.
+		if !dt.hasYear && !dt.bareDay && clMonth(toks[dt.from].w) != 0 || clWeekday(toks[dt.from].w) != 0 && dt.from+1 <= dt.to && clMonth(toks[dt.from+1].w) != 0 && !dt.hasYear {
+			for k := dt.to; ; {
+				j := k + 1
+				if j < len(toks) && d.near(k, j) && (toks[j].w == "or" || toks[j].w == "and") {
+					j++
+				} else if !(j < len(toks) && d.near(k, j) && strings.ContainsAny(d.src[toks[k].e:toks[j].s], ",&")) {
+					break
+				}
+				if j >= len(toks) || !d.near(j-1, j) {
+					break
+				}
+				nd, isNum := clNum(toks[j].w, true)
+				if !isNum || nd < 1 || nd > 31 || d.joined(j, ':') || d.joined(j, '/') || clUnitFollows(d, j) {
+					break
+				}
+				nx := clDate{day: clDay{0, dt.day.M, nd}, from: j, to: j}
+				if !placeCLDate(&nx, ref) {
+					break
+				}
+				nx.sentence = toks[j].sent
+				nx.doc = d
+				nx.text = d.excerpt(clSpan{j, j})
+				nx.at = clTimeAfter(d, nx)
+				out = append(out, nx)
+				k, i = j, j
+			}
+		}
 	}
 	return out
+}
+
+// clUnitFollows reports whether the number at j counts something ("15
+// minutes", "10 am", "3 people") rather than naming a day.
+func clUnitFollows(d *clDoc, j int) bool {
+	w := d.toks[j].w
+	if strings.HasSuffix(w, "am") || strings.HasSuffix(w, "pm") {
+		return true
+	}
+	if j+1 >= len(d.toks) || !d.near(j, j+1) {
+		return false
+	}
+	switch d.toks[j+1].w {
+	case "am", "pm", "a", "p", "noon", "minutes", "minute", "min", "mins", "hours", "hour", "hrs", "days", "day", "weeks", "people", "candidates", "applicants", "positions", "spots", "slots", "percent":
+		return true
+	}
+	return false
+}
+
+// clOrdinalWords are the days of a month written as words.
+var clOrdinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
+// clOrdinalWord reads a day written as an ordinal word at token i ("first",
+// "twenty-first") and returns it and the tokens it takes, or 0. A word that
+// goes on to name something else ("second look", "first week") is none.
+func clOrdinalWord(d *clDoc, i int) (int, int) {
+	toks := d.toks
+	if i >= len(toks) {
+		return 0, 0
+	}
+	n, day := 1, 0
+	switch w := toks[i].w; w {
+	case "twenty", "thirty":
+		if i+1 < len(toks) && d.near(i, i+1) {
+			if u, ok := clOrdinalWords[toks[i+1].w]; ok && u < 10 {
+				day, n = 20+u, 2
+				if w == "thirty" {
+					day = 30 + u
+				}
+			}
+		}
+	default:
+		day = clOrdinalWords[w]
+	}
+	if day == 0 || day > 31 {
+		return 0, 0
+	}
+	if j := i + n; j < len(toks) && d.near(j-1, j) {
+		switch toks[j].w {
+		case "look", "week", "weeks", "half", "round", "year", "years", "time", "choice", "day", "days", "interview", "interviews", "place", "option", "letter", "author", "step":
+			return 0, 0
+		}
+	}
+	return day, n
 }
 
 // placeCLDate fills in a missing year and checks the date exists.
