@@ -66,7 +66,7 @@ func NewEngine(cfg *config.Config) (*Engine, error) {
 // NewEngineWithRules builds the engine from an already loaded rule set.
 func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
-	pc := &patternCompiler{concepts: set.Concepts, program: programAlternation(cfg), cache: map[string]string{}, ids: prefixIDs{}}
+	pc := &patternCompiler{concepts: set.Concepts, program: programToken(cfg), cache: map[string]string{}, ids: prefixIDs{}}
 	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
 		var out []*pattern
 		for i, s := range srcs {
@@ -162,23 +162,13 @@ type RuleInfo struct {
 	Source     string `json:"source"`
 }
 
-func programAlternation(cfg *config.Config) string {
-	var alts []string
-	seen := map[string]bool{}
-	for i := range cfg.Programs {
-		for _, n := range cfg.Programs[i].Names() {
-			n = strings.ToLower(n)
-			if !seen[n] {
-				seen[n] = true
-				alts = append(alts, regexp.QuoteMeta(n))
-			}
-		}
-	}
-	if len(alts) == 0 {
+// programToken is what {program} in a pattern stands for: the run of
+// programMark letters that markPrograms writes over every program name in
+// the text the rules read; with no programs configured, nothing.
+func programToken(cfg *config.Config) string {
+	if len(cfg.Programs) == 0 {
 		return `\x00never\x00`
 	}
-	// The text the rules read has every program name overwritten with
-	// programMark letters (markPrograms).
 	return string(programMark) + string(programMark) + "+"
 }
 

@@ -173,7 +173,7 @@ func (rs *RuleSet) Rule(id string) *RuleSpec {
 // patternCompiler turns the pattern language into regular expressions.
 type patternCompiler struct {
 	concepts map[string][]string
-	program  string // alternation of every program name, already escaped
+	program  string // what {program} stands for (programToken)
 	cache    map[string]string
 	prefixes map[prefixQuery]prefixAnswer // tokenPrefixes memo: tokens repeat
 	ids      prefixIDs                    // every prefix a pattern uses
