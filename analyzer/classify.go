@@ -160,6 +160,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
+	if sc.score["cue:withdrawn"] > 0 {
+		// An invitation taken back repeats the inviting words it takes back.
+		w := math.Max(6, sc.score[TypeInterviewInvite]+sc.score[TypeInterviewConfirmation]+1)
+		sc.add(TypeInterviewDecline, w, "the interview invitation is withdrawn")
+	}
 	if sc.score["cue:interview-offer"] > 0 && sc.score["cue:place-offer"] == 0 && sc.score[TypePreMatchOffer] > 0 {
 		// "Interview offer: accept or decline this offer in ERAS within
 		// 5 days": the offer is of an interview, not of a place.
@@ -383,6 +388,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil), 0.5, ms)
 	}
 	p, mn := c.bestMention(ms, false, 1.5)
+	if p != nil && clNamedAlike(ms, mn) {
+		// A service's notice that names several programs alike ("your
+		// application went to Lakeside, Harbor Valley and Northgate") is
+		// about the applicant's season, from none of them.
+		note("names several programs alike (%q among them): no program", mn.label)
+		return nil, kind, false, false
+	}
 	if p != nil {
 		note("program %s: named in the message (%q)", p.Key, mn.label)
 	}
@@ -538,6 +550,29 @@ func clIsDeterminer(w string) bool {
 	return false
 }
 
+// clNamedAlike reports whether another program is named as strongly as
+// the best one (by its institution, as often, in the same places).
+func clNamedAlike(ms map[int]*clMention, best *clMention) bool {
+	if best == nil {
+		return false
+	}
+	for _, m := range ms {
+		if m != best && m.strong && best.strong && m.score == best.score {
+			return true
+		}
+	}
+	return false
+}
+
+// clIsDayLabel reports whether w names a day in a field label ("New date:").
+func clIsDayLabel(w string) bool {
+	switch w {
+	case "date", "day", "time", "session", "slot":
+		return true
+	}
+	return false
+}
+
 // clBestNonOffer is the best-scoring output type other than a pre-match offer.
 func clBestNonOffer(sc *clScores) string {
 	for _, t := range sc.ranked() {
@@ -609,6 +644,14 @@ func (c *Classifier) markDates(dates []clDate) {
 		// Words just before the date in its clause.
 		start, moved, prep := false, false, false
 		cl := d.toks[dt.from].clause
+		if f := dt.from; f >= 2 && clIsDayLabel(d.toks[f-1].w) {
+			// A field label ("Previous date: Tuesday, December 1"): the
+			// label is the date's own clause, whatever stands between.
+			switch d.toks[f-2].w {
+			case "previous", "original", "old", "former", "prior":
+				dt.old = true
+			}
+		}
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
 			t := d.toks[j]
 			if t.clause != cl && j < dt.from-1 {
@@ -629,7 +672,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j >= dt.from-3 {
 					dt.deadline = true
 				}
-			case "originally", "previously", "formerly", "old":
+			case "originally", "previously", "formerly", "old", "previous", "former":
 				dt.old = true
 			case "beginning", "starting", "commencing", "effective", "begins", "starts", "start", "begin", "commence", "commences":
 				// "a position beginning July 1, 2027": the start of

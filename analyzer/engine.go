@@ -47,6 +47,7 @@ type rule struct {
 	patterns []*pattern
 	unless   []*pattern
 	skipIf   []*pattern
+	cue      *regexp.Regexp // window_cue
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -96,6 +97,11 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		}
 		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
 			return nil, err
+		}
+		if spec.WindowCue != "" {
+			if r.cue, err = regexp.Compile(spec.WindowCue); err != nil {
+				return nil, fmt.Errorf("%s: rule %q: window_cue: %v", spec.Source, spec.ID, err)
+			}
 		}
 		switch spec.Kind {
 		case "update-limit":
@@ -388,7 +394,9 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 		return false
 	}
 	for i, s := range c.d.sents {
-		try("body", c.d.norm, s, i)
+		if !try("body", c.d.norm, s, i) && r.spec.Window >= 2 && i+1 < len(c.d.sents) {
+			c.tryPair(r, i, &out)
+		}
 		if len(out) >= 3 {
 			break
 		}
@@ -397,6 +405,33 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 		try("subject", c.d.subjNorm, span{0, len(c.d.subjNorm)}, -1)
 	}
 	return out
+}
+
+// tryPair tries r's patterns on sentences i and i+1 read as one (rules
+// with window = 2).
+func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
+	a, b := c.d.sents[i], c.d.sents[i+1]
+	if r.cue != nil && !r.cue.MatchString(c.d.norm[b.start:b.end]) {
+		return
+	}
+	bits := sentenceBit(i) | sentenceBit(i+1)
+	text := c.d.norm[a.start:b.end]
+	ws := append([]word(nil), c.d.ix.sentenceWords(i)...)
+	for _, w := range c.d.ix.sentenceWords(i + 1) {
+		w.start += b.start - a.start
+		ws = append(ws, w)
+	}
+	for _, p := range r.patterns {
+		if !p.possibleIn(c.d.ix, bits) {
+			continue
+		}
+		lo, hi, ok := matchAll(p, text, ws)
+		if !ok || c.unlessHolds(r.unless, text, i) || !p.negationProof && c.e.negated(r.spec.Negation, text, lo, hi) {
+			continue
+		}
+		*out = append(*out, match{"body", a.start, b.end})
+		return
+	}
 }
 
 // matchAll reports whether every clause matches s; lo and hi bound the

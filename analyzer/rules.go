@@ -37,6 +37,12 @@ type RuleSpec struct {
 	// a few words before the match or inside it), "before" (only before
 	// it, for rules whose patterns contain negations) or "off".
 	Negation string `toml:"negation"`
+	// Window 2 lets a pattern's clauses match across two neighbouring
+	// sentences ("They make early offers. Could I be considered?").
+	Window int `toml:"window"`
+	// WindowCue, when set, must match the second sentence of a window (it
+	// is where the ask is).
+	WindowCue string `toml:"window_cue"`
 	// SkipIf patterns, matched against each sentence of the applicant's
 	// words, keep the rule from running at all (an answer to the program's
 	// own question is not oversharing).
@@ -438,6 +444,17 @@ func (c *clauseRE) find(s string, ws []word) []int {
 		}
 	}
 	return nil
+}
+
+// possibleIn reports whether the text of the sentences in bits holds the
+// words every token needs (the needs may be met in different sentences).
+func (p *pattern) possibleIn(ix *docIndex, bits uint64) bool {
+	for _, set := range p.needs {
+		if ix.sentencesWith(set)&bits == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // candidates returns the sentences (as sentence bits) in which the

@@ -311,6 +311,7 @@ var (
 	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
 	reDearSlot     = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
 	reCitation     = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
+	reSlotOf       = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for) (?:the |your |my |his |her )?\w+`)
 	reFilledNumber = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
 	reHTMLTag      = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
 	reWordSplit    = regexp.MustCompile(`[A-Za-z]+`)
@@ -326,6 +327,11 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	l := strings.ToLower(s)
 	if s == "" || reCitation.MatchString(l) || reFilledNumber.MatchString(s) {
 		return false
+	}
+	// "[name of the CMIO]", "[date of interview]": a slot word with what it
+	// stands for.
+	if m := reSlotOf.FindStringSubmatch(l); m != nil && f.words[m[1]] {
+		return true
 	}
 	if strings.Contains(l, "e.g.") || strings.HasPrefix(l, "insert") || strings.HasPrefix(l, "your ") || strings.HasPrefix(l, "add ") || strings.HasPrefix(l, "enter ") {
 		return true
@@ -472,7 +478,7 @@ func (c *checkCtx) placeholder(r *rule) {
 // own message.
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
-var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words)\b`)
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
 var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
