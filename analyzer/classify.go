@@ -160,7 +160,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
-	if sc.score["cue:withdrawn"] > 0 {
+	if clHerWithdrawal(bodyDoc) {
+		// Her own cancellation acknowledged ("as you requested, your
+		// interview has been cancelled"): the words of the invitation she
+		// gave up invite her to nothing, and the thanks are no courtship.
+		delete(sc.score, TypeInterviewInvite)
+		delete(sc.score, TypeInterviewConfirmation)
+		delete(sc.score, TypePostInterviewInterest)
+		note("she withdrew: no invitation, no confirmation")
+	} else if sc.score["cue:withdrawn"] > 0 {
 		// An invitation taken back repeats the inviting words it takes back.
 		w := math.Max(6, sc.score[TypeInterviewInvite]+sc.score[TypeInterviewConfirmation]+1)
 		sc.add(TypeInterviewDecline, w, "the interview invitation is withdrawn")
@@ -277,6 +285,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// 5. The interview date, for invitations and confirmations.
 	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
 		c.interviewDate(&cl, calDays, dates, offered, note)
+	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
+		// "Before your interview on December 10, please send …": a
+		// request or notice that names her one interview day still fixes it.
+		clHerInterviewDay(&cl, offered, note)
 	}
 
 	// Evidence: the phrases that decided, strongest first.
@@ -559,6 +571,36 @@ func clNamedAlike(ms map[int]*clMention, best *clMention) bool {
 	for _, m := range ms {
 		if m != best && m.strong && best.strong && m.score == best.score {
 			return true
+		}
+	}
+	return false
+}
+
+// clHerInterviewDay sets the interview date when the only day offered is
+// named, in its sentence, as her interview ("your interview on …").
+func clHerInterviewDay(cl *Classification, offered []clDate, note func(string, ...any)) {
+	ds := clDistinct(offered, nil)
+	if len(ds) != 1 || !ds[0].interview || ds[0].doc == nil || ds[0].from >= len(ds[0].doc.toks) {
+		return
+	}
+	d := ds[0]
+	if !clSentenceHas(d.doc, d.from, "your") || !clSentenceHas(d.doc, d.from, "interview", "visit") {
+		return
+	}
+	cl.InterviewDate = clDayString(d.day)
+	cl.InterviewAt = d.at
+	note("her interview date %s from %q", cl.InterviewDate, d.text)
+}
+
+// clHerWithdrawal reports whether a sentence says her interview or
+// invitation was withdrawn or cancelled at her own request.
+func clHerWithdrawal(d *clDoc) bool {
+	for i := range d.toks {
+		switch d.toks[i].w {
+		case "withdrawn", "cancelled", "canceled", "removed":
+			if clSentenceHas(d, i, "requested", "request") && clSentenceHas(d, i, "interview", "invitation", "visit") {
+				return true
+			}
 		}
 	}
 	return false
