@@ -104,13 +104,20 @@ func StartSandbox(t *testing.T) *Sandbox {
 	if s.Ready == 0 {
 		t.Fatalf("the sandbox did not accept mail within 20s:\n%s", s.Output())
 	}
-	// The page and the instructions are printed before the proxy serves.
-	out := s.Output()
-	if m := webLineRE.FindStringSubmatch(out); m != nil {
-		s.Web = m[1]
-	}
-	if m := imapLineRE.FindStringSubmatch(out); m != nil {
-		s.IMAP = m[1] + ":" + m[2]
+	// The page's and the IMAP server's addresses are printed around the
+	// time the proxy starts serving, not necessarily before: wait for them.
+	var out string
+	for wait := time.Now().Add(5 * time.Second); time.Now().Before(wait); time.Sleep(10 * time.Millisecond) {
+		out = s.Output()
+		if m := webLineRE.FindStringSubmatch(out); m != nil {
+			s.Web = m[1]
+		}
+		if m := imapLineRE.FindStringSubmatch(out); m != nil {
+			s.IMAP = m[1] + ":" + m[2]
+		}
+		if s.Web != "" && s.IMAP != "" {
+			break
+		}
 	}
 	if s.Web == "" || s.IMAP == "" {
 		t.Fatalf("the sandbox did not print the page's and the IMAP server's addresses:\n%s", out)
