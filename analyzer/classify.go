@@ -66,6 +66,7 @@ type Classifier struct {
 	cfg      *config.Config
 	rules    *clRules
 	programs []clProgram
+	herName  []string  // the applicant's name, lower-case words (read-only)
 	scratch  sync.Pool // *[2]clScratch: subject and body postings reused between messages
 }
 
@@ -80,6 +81,9 @@ func NewClassifier(cfg *config.Config) (*Classifier, error) {
 	}
 	c := &Classifier{cfg: cfg, rules: r}
 	c.programs = compileCLPrograms(r.vocab, cfg)
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(cfg.Applicant.Name, "'", ""))) {
+		c.herName = append(c.herName, strings.Trim(w, ".,"))
+	}
 	r.vocab.buildTrie()
 	return c, nil
 }
@@ -264,6 +268,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 
+	// Her name among those who matched ("congratulations to our new
+	// fellows who matched with us: Amina Rahman, …"): her result, told
+	// as the program's news.
+	if prog != nil && sc.score[TypeMatchResult] < 6 {
+		if i := clFindName(bodyDoc, c.herName); i >= 0 && clSentenceHas(bodyDoc, i, "matched", "matching") {
+			sc.add(TypeMatchResult, 6, "her name among those who matched")
+		}
+	}
+
 	// Word cues, only when no phrase reached the bar.
 	sc.useSoft(clMinScore)
 
@@ -388,6 +401,20 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		if p, mn := c.bestMention(ms, true, 3); p != nil && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			note("program %s: the sender's name (%q)", p.Key, mn.label)
 			return p, clSenderPlatform, false, false
+		}
+		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
+			// Automatic mail (notifications@, no-reply@) from a service
+			// that is not listed speaks for the program it names in full
+			// (its institution, its full name), as a platform's would:
+			// "Lakeside University Medical Center has added you to their
+			// waitlist". A short alias is not enough, nor a notice that
+			// names several programs alike.
+			c.mentions(subj, 1.5, ms)
+			c.mentions(body, 1, ms)
+			if p, mn := c.bestMention(ms, true, 1.5); p != nil && !clNamedAlike(ms, mn) {
+				note("program %s: automatic mail naming it (%q)", p.Key, mn.label)
+				return p, clSenderPlatform, false, false
+			}
 		}
 		return nil, kind, false, false
 	}
@@ -1076,4 +1103,25 @@ func clListMail(m *Message) bool {
 		}
 	}
 	return false
+}
+
+// clFindName returns the position of the first place d writes the words of
+// name in a row (a full name: two words at least), or -1.
+func clFindName(d *clDoc, name []string) int {
+	if len(name) < 2 {
+		return -1
+	}
+	for i := 0; i+len(name) <= len(d.toks); i++ {
+		ok := true
+		for k, w := range name {
+			if d.toks[i+k].w != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
 }

@@ -47,7 +47,6 @@ type rule struct {
 	patterns []*pattern
 	unless   []*pattern
 	skipIf   []*pattern
-	cue      *regexp.Regexp // window_cue
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -98,11 +97,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
 			return nil, err
 		}
-		if spec.WindowCue != "" {
-			if r.cue, err = regexp.Compile(spec.WindowCue); err != nil {
-				return nil, fmt.Errorf("%s: rule %q: window_cue: %v", spec.Source, spec.ID, err)
-			}
-		}
+
 		switch spec.Kind {
 		case "update-limit":
 			if e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns); err == nil {
@@ -411,7 +406,7 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 // with window = 2).
 func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	a, b := c.d.sents[i], c.d.sents[i+1]
-	if r.cue != nil && !r.cue.MatchString(c.d.norm[b.start:b.end]) {
+	if len(r.spec.WindowCue) > 0 && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
 		return
 	}
 	bits := sentenceBit(i) | sentenceBit(i+1)
@@ -421,8 +416,12 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 		w.start += b.start - a.start
 		ws = append(ws, w)
 	}
+	first := c.d.norm[a.start:a.end]
+	firstWords := c.d.ix.sentenceWords(i)
 	for _, p := range r.patterns {
-		if !p.possibleIn(c.d.ix, bits) {
+		// Only patterns of several clauses can gain from a second sentence,
+		// and their first clause must stand in the first one.
+		if len(p.clauses) < 2 || !p.possibleIn(c.d.ix, bits) || p.clauses[0].find(first, firstWords) == nil {
 			continue
 		}
 		lo, hi, ok := matchAll(p, text, ws)
@@ -432,6 +431,16 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 		*out = append(*out, match{"body", a.start, b.end})
 		return
 	}
+}
+
+// containsAnyOf reports whether s contains one of the phrases.
+func containsAnyOf(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAll reports whether every clause matches s; lo and hi bound the
@@ -523,9 +532,13 @@ func (e *Engine) negated(mode, sent string, lo, hi int) bool {
 	if from < 0 {
 		from = 0
 	}
-	// Do not reach back over a clause boundary.
+	// Do not reach back over a clause boundary: punctuation, or "but"
+	// ("Not trying to be rude, but if I don't hear …").
 	if k := strings.LastIndexAny(sent[from:lo], ",;:—–"); k >= 0 {
 		from += k + 1
+	}
+	if k := strings.LastIndex(sent[from:lo], " but "); k >= 0 {
+		from += k + 5
 	}
 	region := sent[from:hi]
 	region = e.notNeg.ReplaceAllStringFunc(region, func(m string) string { return strings.Repeat(" ", len(m)) })

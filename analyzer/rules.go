@@ -40,9 +40,9 @@ type RuleSpec struct {
 	// Window 2 lets a pattern's clauses match across two neighbouring
 	// sentences ("They make early offers. Could I be considered?").
 	Window int `toml:"window"`
-	// WindowCue, when set, must match the second sentence of a window (it
-	// is where the ask is).
-	WindowCue string `toml:"window_cue"`
+	// WindowCue, when set, lists words one of which must occur in the
+	// second sentence of a window (it is where the ask is).
+	WindowCue []string `toml:"window_cue"`
 	// SkipIf patterns, matched against each sentence of the applicant's
 	// words, keep the rule from running at all (an answer to the program's
 	// own question is not oversharing).

@@ -524,12 +524,28 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		if reported[pn.key] {
 			continue
 		}
-		// The body, sentence by sentence.
+		// The body, sentence by sentence — but only the names and people
+		// that occur in it at all.
+		var names []nameLit
+		for _, nl := range pn.names {
+			if nl.find(c.d.text, c.d.lower) != nil {
+				names = append(names, nl)
+			}
+		}
+		var people []person
+		for _, pp := range pn.people {
+			if strings.Contains(c.d.text, pp.last) {
+				people = append(people, pp)
+			}
+		}
+		if len(names) == 0 && len(people) == 0 {
+			continue
+		}
 		for _, s := range c.d.sents {
 			sent := c.d.text[s.start:s.end]
 			lower := c.d.lower[s.start:s.end]
 			hit := false
-			for _, pp := range pn.people {
+			for _, pp := range people {
 				loc := pp.find(sent)
 				if loc == nil || ownSurnames[strings.ToLower(lastWord(sent[loc[0]:loc[1]]))] {
 					continue
@@ -544,7 +560,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					hit = true
 				}
 			}
-			for _, nl := range pn.names {
+			for _, nl := range names {
 				loc := nl.find(sent, lower)
 				if loc == nil {
 					continue
