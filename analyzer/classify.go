@@ -719,6 +719,9 @@ func (c *Classifier) markDates(dates []clDate) {
 			switch d.toks[f-2].w {
 			case "previous", "original", "old", "former", "prior":
 				dt.old = true
+			case "new", "updated", "revised", "rescheduled":
+				// "New session: Tuesday, December 1": the day it moved to.
+				moved = true
 			}
 		}
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
