@@ -396,6 +396,10 @@ func (c *checkCtx) placeholder(r *rule) {
 			}
 		}
 		for _, m := range findIf(reBraces, text, "{") {
+			// "?patient={id}", "/users/{id}": a path or query, not a slot.
+			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) {
+				continue
+			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
 				add(m[0], m[1])
 			}
