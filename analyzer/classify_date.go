@@ -164,7 +164,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 						dt.day.Y, dt.hasYear, dt.to = y, true, i+2
 					}
 				}
-			case day >= 1 && day <= 31 && len(w) > 2 && !clIsDigit(w[len(w)-1]) && i > 0 && toks[i-1].w == "the" && !ref.IsZero() && !(d.near(i, i+1) && toks[i+1].w == "of"):
+			case day >= 1 && day <= 31 && len(w) > 2 && !clIsDigit(w[len(w)-1]) && i > 0 && toks[i-1].w == "the" && !ref.IsZero() && !(d.near(i, i+1) && toks[i+1].w == "of") && !(i+1 < len(toks) && clOrdinalNoun[toks[i+1].w]):
 				// "the 23rd": the next such day on or after the Date.
 				mo, y := ref.Month(), ref.Year()
 				if day < ref.Day() {
@@ -592,4 +592,14 @@ func clRelLead(w string) bool {
 		return true
 	}
 	return false
+}
+
+// clOrdinalNoun are the words an ordinal counts when it is no day: "the
+// 4th floor", "the 3rd year", "the 2nd round".
+var clOrdinalNoun = map[string]bool{
+	"floor": true, "floors": true, "level": true, "street": true, "avenue": true, "ave": true,
+	"year": true, "years": true, "grade": true, "edition": true, "anniversary": true, "time": true,
+	"round": true, "place": true, "row": true, "wing": true, "building": true, "tower": true,
+	"suite": true, "ward": true, "percentile": true, "century": true, "birthday": true,
+	"quarter": true, "week": true, "annual": true, "pod": true, "stop": true, "door": true,
 }
