@@ -489,7 +489,7 @@ func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
 }
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however|yet|still)[^\w]`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w]`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule
