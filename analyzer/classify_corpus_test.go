@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/BurntSushi/toml"
 )
 
 // The bars of issue 4, judged here on our corpus (a held-out set judges
@@ -36,18 +34,7 @@ func loadInCases(t *testing.T, dir string) []inCase {
 	if set := os.Getenv("CLASSIFY_LABELS"); set != "" {
 		pat = "labels-" + set + ".toml"
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, pat))
-	var out []inCase
-	for _, f := range files {
-		var doc struct {
-			Case []inCase `toml:"case"`
-		}
-		if _, err := toml.DecodeFile(f, &doc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out = append(out, doc.Case...)
-	}
-	return out
+	return loadLabels[inCase](t, filepath.Join(dir, pat))
 }
 
 // TestClassifyCorpus runs every labeled message of testdata/mail/in and
@@ -57,7 +44,7 @@ func TestClassifyCorpus(t *testing.T) {
 	const dir = "../testdata/mail/in"
 	cases := loadInCases(t, dir)
 	if len(cases) == 0 {
-		t.Skip("no labeled incoming corpus yet in " + dir)
+		t.Fatal("no labeled incoming messages in " + dir + " (CLASSIFY_LABELS=" + os.Getenv("CLASSIFY_LABELS") + ")")
 	}
 	c := testClassifier(t)
 	type counts struct{ tp, fp, fn int }

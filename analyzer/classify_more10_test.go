@@ -25,10 +25,7 @@ func TestClassifyMeaningOverKeywords(t *testing.T) {
 		{hv, "FYI", "FYI everyone: the hospital approved funding for an extra fellow next year.", TypeProgramUpdate},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%.70q\n   got %s want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }
 

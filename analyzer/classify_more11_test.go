@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -25,10 +24,7 @@ func TestClassifyHeldDatesAndLists(t *testing.T) {
 		{ng, "Application", "Our interviews are now complete for this cycle. We wish you well.", TypeInterviewDecline, ""},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }
 
@@ -45,9 +41,6 @@ func TestClassifyQuietNotes(t *testing.T) {
 		{"CI List <ci-list@lists.amia.org>", "[CI] interview invites", "Did anyone get an interview invitation from a program this week?", TypeOther},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%.70q\n   got %s want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }

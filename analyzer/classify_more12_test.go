@@ -28,10 +28,7 @@ func TestClassifyTakenBackAndMoved(t *testing.T) {
 		{ng, "Badge", "Ahead of your interview on Thursday, December 10, please send us a scan of your passport for a visitor badge.", TypeApplicationRequest, "2026-12-10"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }
 

@@ -35,10 +35,7 @@ func TestClassifyBlindSetK(t *testing.T) {
 		{hv, "Our incoming fellows", "Please join us in congratulating the two applicants who matched with Harbor Valley: Amina Rahman and Leo Park.", TypeMatchResult, ""},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }
 

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -31,9 +30,6 @@ func TestClassifyBlindSetL(t *testing.T) {
 		{"no-reply@interviewbroker.com", "Session changed", "At your request, your session with Northgate Regional Hospital Internal Medicine Residency has been moved.\n\nPrevious session: Thursday, December 10, 2026 (cancelled)\nNew session: Monday, December 14, 2026, 9:00 AM ET", TypeInterviewConfirmation, "2026-12-14"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

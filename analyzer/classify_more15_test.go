@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -31,9 +30,6 @@ func TestClassifyBlindSetM(t *testing.T) {
 		{lk, "Welcome", "You will be our newest fellow from July, and the paperwork will follow in January.", TypeMatchResult, ""},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -20,9 +19,6 @@ func TestClassifyBlindSetN(t *testing.T) {
 		{ng, "Our list", "Let me know if you are putting us first on your list.", TypeRankSolicitation},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%.70q\n   got %s want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }

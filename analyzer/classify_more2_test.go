@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -38,9 +37,6 @@ func TestClassifyParaphrasesMore(t *testing.T) {
 		{"support@thalamus-help.example", "Urgent: verify your Thalamus account", "Your Thalamus account will be suspended. Click here to verify your password.", TypeOther},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%.70q\n   got %s want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }

@@ -29,9 +29,6 @@ func TestClassifyParaphrasesPlatforms(t *testing.T) {
 		if strings.Contains(k.from, "lists.") {
 			m.ListID = "<informatics-l.lists.amia.org>"
 		}
-		got := c.Classify(m)
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -26,9 +25,6 @@ func TestClassifyParaphrasesCasual(t *testing.T) {
 		{md, "Virtual Q&A for applicants", "Join our fellows for an informal virtual Q&A on December 2. No registration needed.", TypeProgramUpdate, ""},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -23,9 +22,6 @@ func TestClassifyParaphrasesTerse(t *testing.T) {
 		{lk, "Re: parking", "You can park in Garage B; the validation desk is on the first floor.", TypeOther},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%.70q\n   got %s want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }

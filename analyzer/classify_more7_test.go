@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -19,9 +18,6 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		{ng, "Interview day details", "We look forward to seeing you on January 7! The pre-interview dinner is January 6 at 6:30 PM and the rank list deadline is March 3.", TypeInterviewConfirmation, "2027-01-07"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

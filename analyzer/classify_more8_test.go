@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -40,9 +39,6 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		{"Interview Broker <no-reply@interviewbroker.com>", "Interview cancelled by program", "Northgate Regional Hospital has cancelled its interview session on Dec 17 for all registrants. Please select another session.", TypeProgramUpdate, "northgate"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.Program != k.prog {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.Program, k.typ, k.prog, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
 }

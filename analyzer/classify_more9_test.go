@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -32,10 +31,7 @@ func TestClassifyAsksInAnyWords(t *testing.T) {
 		{md, "Thanks for visiting", "We hope you'll consider us favorably as you finalize your rank list.", TypePostInterviewInterest, "meridian"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.Program != k.prog {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.Program, k.typ, k.prog, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
 }
 
@@ -54,10 +50,7 @@ func TestClassifyOffersInAnyWords(t *testing.T) {
 		{"Sam <sam.k@mailbox.example>", "guess what", "A hospital offered me an informatics job outside the Match and wants an answer by Friday!", TypeOther, ""},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.Program != k.prog {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.Program, k.typ, k.prog, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
 }
 
@@ -73,9 +66,6 @@ func TestClassifyWeekdayTimesAndISO(t *testing.T) {
 		{"no-reply@harborvalley.edu", "Interview scheduled", "You have been invited to interview.\n\nStart: 2026-12-08T09:00-05:00\nLocation: Zoom", TypeInterviewInvite, "2026-12-08"},
 	}
 	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ || got.InterviewDate != k.date {
-			t.Errorf("%.70q\n   got %s %q want %s %q\n   %s", k.body, got.Type, got.InterviewDate, k.typ, k.date, strings.Join(got.Evidence, "\n   "))
-		}
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,30 @@ func msg(from, subject, own string) *Message {
 		Date:    clRef,
 		Text:    own,
 		Own:     own,
+	}
+}
+
+// expectClass reports a case whose classification differs from want in its
+// type, or in a field named in also ("date", "program"), with the evidence.
+func expectClass(t *testing.T, body string, got, want Classification, also ...string) {
+	t.Helper()
+	miss := got.Type != want.Type
+	var gotX, wantX []string
+	for _, f := range also {
+		switch f {
+		case "date":
+			miss = miss || got.InterviewDate != want.InterviewDate
+			gotX, wantX = append(gotX, strconv.Quote(got.InterviewDate)), append(wantX, strconv.Quote(want.InterviewDate))
+		case "program":
+			miss = miss || got.Program != want.Program
+			gotX, wantX = append(gotX, strconv.Quote(got.Program)), append(wantX, strconv.Quote(want.Program))
+		default:
+			t.Fatalf("expectClass: unknown field %q", f)
+		}
+	}
+	if miss {
+		t.Errorf("%.70q\n   got %s %s want %s %s\n   %s", body, got.Type, strings.Join(gotX, " "),
+			want.Type, strings.Join(wantX, " "), strings.Join(got.Evidence, "\n   "))
 	}
 }
 

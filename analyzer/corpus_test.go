@@ -25,18 +25,26 @@ type outCase struct {
 
 func loadOutLabels(t testing.TB, dir string) []outCase {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "labels-*.toml"))
-	var all []outCase
+	all := loadLabels[outCase](t, filepath.Join(dir, "labels-*.toml"))
+	sort.Slice(all, func(i, j int) bool { return all[i].File < all[j].File })
+	return all
+}
+
+// loadLabels decodes the [[case]] tables of every labels file matching
+// pattern, in file order.
+func loadLabels[T any](t testing.TB, pattern string) []T {
+	t.Helper()
+	files, _ := filepath.Glob(pattern)
+	var all []T
 	for _, f := range files {
 		var doc struct {
-			Case []outCase `toml:"case"`
+			Case []T `toml:"case"`
 		}
 		if _, err := toml.DecodeFile(f, &doc); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		all = append(all, doc.Case...)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].File < all[j].File })
 	return all
 }
 
@@ -100,7 +108,7 @@ func TestOutgoingCorpus(t *testing.T) {
 	dir := "../testdata/mail/out"
 	labels := loadOutLabels(t, dir)
 	if len(labels) == 0 {
-		t.Skip("no labeled outgoing corpus yet")
+		t.Fatal("no labeled outgoing drafts in " + dir + ": the corpus is part of the repository; restore testdata/mail/out")
 	}
 	e := testEngine(t)
 	got := judgeCorpus(t, e, dir)
