@@ -237,6 +237,19 @@ func sentenceBit(i int) uint64 {
 type word struct {
 	start int
 	ids   [prefixLen]int32
+	sig   uint64 // idSig of its ids: a word whose sig misses a set's has none of them
+}
+
+// idSig folds prefix ids into one word: bit id%64 for each. Two id sets
+// whose sigs do not meet share no id; when they meet, the ids decide.
+func idSig(ids []int32) uint64 {
+	var s uint64
+	for _, id := range ids {
+		if id >= 0 {
+			s |= 1 << (uint(id) & 63)
+		}
+	}
+	return s
 }
 
 // docIndex says which sentences contain each known prefix (bit i for
@@ -273,6 +286,7 @@ func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
 					ix.masks[id] |= bit
 				}
 			}
+			w.sig = idSig(w.ids[:])
 			ws = append(ws, w)
 			i = j
 		}

@@ -402,10 +402,12 @@ type clauseRE struct {
 	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
 	firstIDs []int32
 	first    []uint64 // bit set of firstIDs, made once all ids are known
+	firstSig uint64   // idSig(firstIDs): skips words that cannot start a match
 	// lastIDs are the word prefixes of a later token; a match cannot start
 	// after the last word that has one.
 	lastIDs []int32
 	last    []uint64
+	lastSig uint64
 }
 
 func hasID(set []uint64, id int32) bool {
@@ -425,6 +427,9 @@ func (c *clauseRE) find(s string, ws []word) []int {
 	if c.last != nil {
 		end = 0
 		for i := len(ws) - 1; i >= 0 && end == 0; i-- {
+			if ws[i].sig&c.lastSig == 0 {
+				continue
+			}
 			for _, id := range ws[i].ids {
 				if hasID(c.last, id) {
 					end = i + 1
@@ -434,6 +439,9 @@ func (c *clauseRE) find(s string, ws []word) []int {
 		}
 	}
 	for _, w := range ws[:end] {
+		if w.sig&c.firstSig == 0 {
+			continue
+		}
 		for _, id := range w.ids {
 			if hasID(c.first, id) {
 				if loc := c.anchored.FindStringSubmatchIndex(s[w.start:]); loc != nil {
@@ -524,6 +532,7 @@ func (pc *patternCompiler) finish() {
 			continue
 		}
 		c.first = make([]uint64, n)
+		c.firstSig, c.lastSig = idSig(c.firstIDs), idSig(c.lastIDs)
 		for _, id := range c.firstIDs {
 			c.first[id>>6] |= 1 << (uint(id) & 63)
 		}
