@@ -264,7 +264,7 @@ type docIndex struct {
 func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
 	ix := &docIndex{masks: make([]uint64, len(p)), words: make([][]word, 0, len(sents)+1)}
 	add := func(t string, bit uint64) []word {
-		var ws []word
+		ws := make([]word, 0, len(t)/6+1) // about one word in six bytes
 		i := 0
 		for i < len(t) {
 			for i < len(t) && !isWordByte(t[i]) {
