@@ -185,6 +185,9 @@ func (ss *session) relay(raw []byte, rcpts []string) *gosmtp.SMTPError {
 	s := ss.s
 	for attempt := 0; ; attempt++ {
 		fresh := false
+		if ss.up == nil && attempt == 0 {
+			ss.up = s.pool.get(ss.poolKey)
+		}
 		if ss.up == nil {
 			uc, err := s.up.connect(ss.helo, ss.cred)
 			if err != nil {
@@ -212,13 +215,15 @@ func (ss *session) relay(raw []byte, rcpts []string) *gosmtp.SMTPError {
 			return nil
 		}
 		var se *gosmtp.SMTPError
-		if errors.As(err, &se) {
+		if errors.As(err, &se) && !(se.Code == 421 && !dataSent && !fresh && attempt == 0) {
 			if rerr := ss.up.reset(); rerr != nil {
 				ss.dropUpstream()
 			}
 			return normalizeReply(se)
 		}
-		// A broken connection.
+		// A broken connection, or a 421 before the message's end on a
+		// kept connection (the upstream closing a session that sat idle):
+		// before the end, it is retried once on a fresh connection.
 		ss.dropUpstream()
 		if dataSent {
 			ss.log.Warn("upstream connection broke after the message end", "err", err)

@@ -57,6 +57,12 @@ type Options struct {
 	MaxRecipients int
 	// Grace is how long shutdown waits for messages in flight; default 30s.
 	Grace time.Duration
+	// UpstreamIdle is how long an authenticated upstream connection is
+	// kept, unused, for the next session with the same credentials;
+	// default 30s. UpstreamIdleMax bounds how many are kept; default 8,
+	// negative keeps none.
+	UpstreamIdle    time.Duration
+	UpstreamIdleMax int
 }
 
 // Server is the proxy. Build it with New, bind with Listen, run with
@@ -66,6 +72,7 @@ type Server struct {
 	cfg      *config.Config
 	log      *slog.Logger
 	up       upstream
+	pool     *pool
 	gs       *gosmtp.Server
 	tlsCfg   *tls.Config
 	certFP   string
@@ -107,6 +114,12 @@ func New(o Options) (*Server, error) {
 	if o.Grace <= 0 {
 		o.Grace = 30 * time.Second
 	}
+	if o.UpstreamIdle <= 0 {
+		o.UpstreamIdle = 30 * time.Second
+	}
+	if o.UpstreamIdleMax == 0 {
+		o.UpstreamIdleMax = 8
+	}
 	if cfg.SMTP.Upstream.Address == "" {
 		return nil, errors.New("smtp: [smtp.upstream] address is not set: the proxy needs the mail server it relays to (e.g. address = \"smtp.example.org:587\")")
 	}
@@ -138,6 +151,9 @@ func New(o Options) (*Server, error) {
 	}
 	if s.up.security == "" {
 		s.up.security = "starttls"
+	}
+	if o.UpstreamIdleMax > 0 {
+		s.pool = newPool(o.UpstreamIdle, o.UpstreamIdleMax)
 	}
 
 	if cfg.SMTP.Auth == "local" {
@@ -259,6 +275,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		n--
 		if err != nil {
 			s.gs.Close()
+			s.pool.shut()
 			return fmt.Errorf("smtp: %w", err)
 		}
 	}
@@ -267,6 +284,8 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) shutdown() error {
 	s.closing.Store(true)
+	// Idle upstream connections are closed once the sessions are done.
+	defer s.pool.shut()
 	ctx, cancel := context.WithTimeout(context.Background(), s.o.Grace)
 	defer cancel()
 	done := make(chan error, 1)

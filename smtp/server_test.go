@@ -43,6 +43,10 @@ type fakeUpstream struct {
 	dataErr  error
 	dropData bool // close the connection at DATA
 	auths    int
+	conns    int // sessions opened
+	// idle, when set before start, ends a session that sends nothing for
+	// so long with go-smtp's 421.
+	idle time.Duration
 }
 
 func newFakeUpstream(t *testing.T) *fakeUpstream {
@@ -60,8 +64,12 @@ func newFakeUpstream(t *testing.T) *fakeUpstream {
 
 func (u *fakeUpstream) start() {
 	s := gosmtp.NewServer(gosmtp.BackendFunc(func(c *gosmtp.Conn) (gosmtp.Session, error) {
+		u.mu.Lock()
+		u.conns++
+		u.mu.Unlock()
 		return &upSession{u: u, c: c}, nil
 	}))
+	s.ReadTimeout = u.idle
 	s.AllowInsecureAuth = true
 	s.Domain = "upstream.test"
 	s.ErrorLog = logAdapter{discardLog()}

@@ -22,9 +22,10 @@ type session struct {
 	helo string
 	log  *slog.Logger
 
-	authed bool
-	cred   *cred   // upstream credentials, in memory for this session only
-	up     *upConn // open upstream connection, reused for the session's mail
+	authed  bool
+	cred    *cred   // upstream credentials, in memory for this session only
+	poolKey string  // where the pool files connections for cred (no secret)
+	up      *upConn // open upstream connection, reused for the session's mail
 
 	from     string
 	mailOpts gosmtp.MailOptions
@@ -103,6 +104,7 @@ func (ss *session) authPassword(mech, identity, user, pass string) error {
 			return gosmtp.ErrAuthFailed
 		}
 		ss.authed, ss.cred = true, ss.s.localUp
+		ss.poolKey = ss.s.pool.key(ss.cred, ss.helo)
 		ss.log.Info("auth ok", "mode", "local")
 		return nil
 	}
@@ -110,8 +112,16 @@ func (ss *session) authPassword(mech, identity, user, pass string) error {
 }
 
 // authUpstream checks the client's credentials by signing in to the
-// upstream with them, and keeps that connection for the session.
+// upstream with them, and keeps that connection for the session. A pooled
+// connection signed in with the very same credentials moments ago serves
+// as that check.
 func (ss *session) authUpstream(cr *cred) error {
+	key := ss.s.pool.key(cr, ss.helo)
+	if uc := ss.s.pool.get(key); uc != nil {
+		ss.up, ss.cred, ss.poolKey, ss.authed = uc, cr, key, true
+		ss.log.Info("auth ok", "mode", "upstream", "mech", cr.mech, "pooled", true)
+		return nil
+	}
 	uc, err := ss.s.up.connect(ss.helo, cr)
 	if err != nil {
 		var ae *authError
@@ -136,7 +146,7 @@ func (ss *session) authUpstream(cr *cred) error {
 				Message: "Cannot reach the mail server to check your sign-in; try again shortly"}
 		}
 	}
-	ss.up, ss.cred, ss.authed = uc, cr, true
+	ss.up, ss.cred, ss.poolKey, ss.authed = uc, cr, key, true
 	ss.log.Info("auth ok", "mode", "upstream", "mech", cr.mech)
 	return nil
 }
@@ -181,11 +191,11 @@ func (ss *session) Reset() {
 	ss.setBusy(false)
 }
 
-// Logout ends the session: the upstream session is closed and the
-// credentials forgotten.
+// Logout ends the session: the upstream session goes back to the pool
+// (or is closed) and the credentials are forgotten.
 func (ss *session) Logout() error {
 	if ss.up != nil {
-		ss.up.close()
+		ss.s.pool.put(ss.poolKey, ss.up)
 		ss.up = nil
 	}
 	ss.cred = nil

@@ -52,6 +52,9 @@ func (cr *cred) saslClient(c *gosmtp.Client) (sasl.Client, error) {
 type upConn struct {
 	c    *gosmtp.Client
 	conn net.Conn // the TCP connection under c, for deadlines
+	// reused is set when the connection came from the pool: it may have
+	// been closed by the upstream while it waited.
+	reused bool
 }
 
 // unreachableError means the upstream could not be reached or spoke no
