@@ -86,3 +86,34 @@ func reportCPU(b *testing.B) func() {
 		}
 	}
 }
+
+// BenchmarkSimilarSendsRepeated is the lookup after the same text was sent
+// to one program n times (a proxy's speed test sends one message over and
+// over): the program's own sends are no candidates, so the lookup should
+// not grow with them.
+func BenchmarkSimilarSendsRepeated(b *testing.B) {
+	text := newTextGen(9).text(120)
+	sk := analyzer.NewSketch(text)
+	for _, n := range []int{0, 200, 2000} {
+		s, err := Open(b.TempDir() + "/r.db")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range n {
+			if _, err := s.RecordSend(send(t0.Add(-time.Duration(n-i)*time.Minute), "lakeside", "Thanks", text, analyzer.Facts{})); err != nil {
+				b.Fatal(err)
+			}
+		}
+		s.RecordSend(send(t0.Add(-time.Hour), "riverside", "Thanks", text, analyzer.Facts{}))
+		b.Run(fmt.Sprintf("own=%d", n), func(b *testing.B) {
+			defer reportCPU(b)()
+			for b.Loop() {
+				got, err := s.SimilarSends(sk, "lakeside", 0.5, t0)
+				if err != nil || len(got) != 1 {
+					b.Fatalf("got %v, %v; want riverside only", got, err)
+				}
+			}
+		})
+		s.Close()
+	}
+}

@@ -54,14 +54,14 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 	if blob != nil {
 		bands := sent.Sketch.Bands()
 		var b strings.Builder
-		args := make([]any, 0, 3*len(bands))
-		b.WriteString(`INSERT OR IGNORE INTO bands (band, hash, send_id) VALUES `)
+		args := make([]any, 0, 4*len(bands))
+		b.WriteString(`INSERT OR IGNORE INTO bands (band, hash, program, send_id) VALUES `)
 		for i, h := range bands {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("(?, ?, ?)")
-			args = append(args, i, int64(h), id)
+			b.WriteString("(?, ?, ?, ?)")
+			args = append(args, i, int64(h), sent.Program, id)
 		}
 		if _, err := tx.Exec(b.String(), args...); err != nil {
 			return 0, fmt.Errorf("timeline: record send: bands: %w", err)
@@ -227,28 +227,34 @@ const (
 		ORDER BY at DESC, id DESC LIMIT 1`
 )
 
-// similarQuery is SimilarSends' candidate query: the sends sharing a band
-// hash with the sketch, found through the bands primary key, and looked up
-// by id. Its arguments come from similarArgs.
+// similarQuery is SimilarSends' candidate query: the sends of other
+// programs sharing a band hash with the sketch, found through the bands
+// primary key — two ranges per band around the asking program, so its own
+// sends are never visited — and looked up by id. Its arguments come from
+// similarArgs: ?1 the program, ?2 the time, then each band's number and
+// hash.
 var similarQuery = func() string {
 	var b strings.Builder
 	b.WriteString(`SELECT s.id, s.program, s.subject, s.at, s.sketch FROM sends s
-		WHERE s.id IN (SELECT send_id FROM bands WHERE (band, hash) IN (VALUES `)
+		WHERE s.id IN (`)
 	for i := range analyzer.SketchBands {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(" UNION ALL ")
 		}
-		b.WriteString("(?, ?)")
+		fmt.Fprintf(&b, `SELECT send_id FROM bands WHERE band = ?%d AND hash = ?%d AND program > ?1
+			UNION ALL SELECT send_id FROM bands WHERE band = ?%d AND hash = ?%d AND program < ?1 AND program > ''`,
+			3+2*i, 4+2*i, 3+2*i, 4+2*i)
 	}
-	b.WriteString(`)) AND s.at < ? AND s.program <> ? AND s.program <> ''`)
+	b.WriteString(`) AND s.at < ?2`)
 	return b.String()
 }()
 
 func similarArgs(sk *analyzer.Sketch, program string, before time.Time) []any {
 	bands := sk.Bands()
 	args := make([]any, 0, 2*len(bands)+2)
+	args = append(args, program, toDB(before))
 	for i, h := range bands {
 		args = append(args, i, int64(h))
 	}
-	return append(args, toDB(before), program)
+	return args
 }

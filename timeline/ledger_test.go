@@ -1,12 +1,15 @@
 package timeline
 
 import (
+	"database/sql"
 	"fmt"
+	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/matchguard/matchguard/analyzer"
@@ -234,7 +237,8 @@ func TestSimilarSends(t *testing.T) {
 
 // TestHistoryQueriesUseIndexes checks the query plans of the History
 // queries: no table is scanned; SimilarSends finds candidates through the
-// bands primary key and looks sends up by id.
+// bands primary key, in ranges that leave out the asking program's own
+// sends, and looks sends up by id.
 func TestHistoryQueriesUseIndexes(t *testing.T) {
 	s := newStore(t)
 	sk := analyzer.NewSketch(newTextGen(2).text(50))
@@ -245,7 +249,9 @@ func TestHistoryQueriesUseIndexes(t *testing.T) {
 		needs []string
 	}{
 		{"SimilarSends", similarQuery, similarArgs(&sk, "lakeside", t0),
-			[]string{"SEARCH bands USING PRIMARY KEY (band=? AND hash=?)", "SEARCH s USING INTEGER PRIMARY KEY"}},
+			[]string{"SEARCH bands USING PRIMARY KEY (band=? AND hash=? AND program>?)",
+				"SEARCH bands USING PRIMARY KEY (band=? AND hash=? AND program>? AND program<?)",
+				"SEARCH s USING INTEGER PRIMARY KEY"}},
 		{"TopChoicePrograms", topChoiceQuery, []any{0}, []string{"INDEX sends_top_choice"}},
 		{"Updates", updatesQuery, []any{"p", 0}, []string{"INDEX sends_update"}},
 		{"InterviewDate", interviewQuery, []any{"p"}, []string{"INDEX events_interview"}},
@@ -373,5 +379,59 @@ func TestTwoStoresOnOneFile(t *testing.T) {
 	}
 	if got, _ := a.Reviews(StatusApproved); len(got) != 80 {
 		t.Errorf("approved reviews seen by the first store = %d; want 80", len(got))
+	}
+}
+
+// TestBandsMigrationKeepsLookups opens a ledger written before bands
+// carried the program (schema 1): after the migration, its sends are found
+// for other programs and not for their own.
+func TestBandsMigrationKeepsLookups(t *testing.T) {
+	path := t.TempDir() + "/old.db"
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	init, err := fs.ReadFile(migrationFS, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(db, fstest.MapFS{"migrations/0001_init.sql": {Data: init}}); err != nil {
+		t.Fatal(err)
+	}
+	text := newTextGen(5).text(120)
+	sk := analyzer.NewSketch(text)
+	blob, _ := sk.MarshalBinary()
+	for i, p := range []string{"riverside", "lakeside"} {
+		res, err := db.Exec(`INSERT INTO sends (at, program, subject, sketch) VALUES (?, ?, ?, ?)`, toDB(t0.Add(time.Duration(i)*time.Hour)), p, "to "+p, blob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		for b, h := range sk.Bands() {
+			if _, err := db.Exec(`INSERT INTO bands (band, hash, send_id) VALUES (?, ?, ?)`, b, int64(h), id); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open after schema 1: %v", err)
+	}
+	defer s.Close()
+	for _, tc := range []struct{ asking, want string }{{"lakeside", "to riverside"}, {"riverside", "to lakeside"}, {"hilltop", "to lakeside,to riverside"}} {
+		got, err := s.SimilarSends(sk, tc.asking, 0.5, t0.Add(24*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var subs []string
+		for _, g := range got {
+			subs = append(subs, g.Subject)
+		}
+		slices.Sort(subs)
+		if strings.Join(subs, ",") != tc.want {
+			t.Errorf("%s asks: %v; want %s", tc.asking, subs, tc.want)
+		}
 	}
 }
