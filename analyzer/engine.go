@@ -38,6 +38,7 @@ type Engine struct {
 	names    *nameIndex
 	slots    *slotFinder
 	ids      prefixIDs // every word prefix a pattern uses (read-only after build)
+	clauses  []*clauseRE
 }
 
 // rule is a compiled rule.
@@ -136,6 +137,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		e.slots = newSlotFinder(nil)
 	}
 	pc.finish()
+	e.clauses = pc.clauses
 	e.ids = pc.ids
 	e.names = newNameIndex(cfg)
 	return e, nil
@@ -414,6 +416,7 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	ws := append([]word(nil), c.d.ix.sentenceWords(i)...)
 	for _, w := range c.d.ix.sentenceWords(i + 1) {
 		w.start += b.start - a.start
+		w.end += b.start - a.start
 		ws = append(ws, w)
 	}
 	first := c.d.norm[a.start:a.end]

@@ -236,6 +236,7 @@ func sentenceBit(i int) uint64 {
 // the ids of its prefixes (-1 for prefixes no pattern knows).
 type word struct {
 	start int
+	end   int // just past its last byte
 	ids   [prefixLen]int32
 	sig   uint64 // idSig of its ids: a word whose sig misses a set's has none of them
 }
@@ -277,7 +278,7 @@ func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
 			if i == j {
 				break
 			}
-			w := word{start: i, ids: [prefixLen]int32{-1, -1, -1, -1, -1}}
+			w := word{start: i, end: j, ids: [prefixLen]int32{-1, -1, -1, -1, -1}}
 			key := uint64(0)
 			for k := i; k < j && k-i < prefixLen; k++ {
 				key = key<<8 | uint64(t[k])

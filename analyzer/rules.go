@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 
@@ -185,6 +186,8 @@ type patternCompiler struct {
 	ids      prefixIDs                    // every prefix a pattern uses
 	clauses  []*clauseRE                  // every clause, to finish once all ids are known
 	compiled map[string]*compiledClause   // clauses shared by branches compile once
+	starts   map[string]*startIndex       // by head expression
+	trees    map[string]*syntax.Regexp    // parsed tokens (tokenPrefixes)
 }
 
 type compiledClause struct {
@@ -253,6 +256,10 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 	var any, first prefixAnswer
 	if re, err := syntax.Parse(expr, syntax.Perl); err == nil {
 		re = re.Simplify()
+		if pc.trees == nil {
+			pc.trees = map[string]*syntax.Regexp{}
+		}
+		pc.trees[expr] = re
 		any.set, any.ok = prefixSet(re, false)
 		first.set, first.ok = prefixSet(re, true)
 	}
@@ -317,12 +324,9 @@ var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
 // skips up to 6 (N) words; "_" inside a token is a space. Consecutive
 // tokens are separated by at least one non-word character, except before
 // a token that starts with punctuation ("\?", "#").
-func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []string, error) {
+func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax.Regexp, sets [][]string, first []string, err error) {
 	toks := splitTokens(src)
 	var b strings.Builder
-	var sets [][]string
-	var first []string
-	var last []string
 	// A clause must start at a word boundary, unless its first token is
 	// punctuation ("\?" right after "match?").
 	if len(toks) > 0 && (strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
@@ -332,6 +336,8 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []s
 	}
 	gap := 0
 	n := 0
+	var heads []*syntax.Regexp
+	headOK := true
 	for _, t := range toks {
 		if m := gapToken.FindStringSubmatch(t); m != nil {
 			gap = 6
@@ -348,23 +354,28 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []s
 		}
 		x, err := pc.expand(strings.ReplaceAll(t, "_", " "), 0)
 		if err != nil {
-			return "", nil, nil, nil, err
+			return "", "", nil, nil, nil, err
 		}
 		if set, ok := pc.tokenPrefixes(x, false); ok && !optional {
 			sets = append(sets, set)
-			if n > 0 {
-				last = set
-			}
+		}
+		tree := pc.trees[x]
+		if tree == nil && head == "" {
+			headOK = false
 		}
 		if n == 0 {
 			first, _ = pc.tokenPrefixes(x, true)
 		}
 		if optional {
+			gap0 := gap
 			if gap > 0 {
 				fmt.Fprintf(&b, `(?:[^\w]+[\w'’-]+){0,%d}?`, gap)
 				gap = 0
 			}
 			b.WriteString(`(?:[^\w]+(?:` + x + `))?`)
+			if head == "" && tree != nil {
+				heads = append(heads, gapNode(gap0), &syntax.Regexp{Op: syntax.OpQuest, Sub: []*syntax.Regexp{{Op: syntax.OpConcat, Sub: []*syntax.Regexp{sepPlus, tree}}}})
+			}
 			continue
 		}
 		if n > 0 {
@@ -377,12 +388,31 @@ func (pc *patternCompiler) clause(src string) (string, [][]string, []string, []s
 				b.WriteString(`[^\w]+`)
 			}
 		}
+		if head == "" && n > 0 {
+			sep := sepPlus
+			if strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#") {
+				sep = sepStar
+			}
+			heads = append(heads, gapNode(gap), sep)
+		}
 		gap = 0
 		b.WriteString("(?:" + x + ")")
-		n++
+		if head == "" {
+			heads = append(heads, tree)
+		}
+		if n++; n == seqWords && head == "" {
+			head = b.String() // enough to tell the words a match starts with
+		}
 	}
 	b.WriteString(`)(?:[^\w]|$)`)
-	return b.String(), sets, first, last, nil
+	if head == "" {
+		head = b.String()
+		heads = append(heads, wordEnd)
+	}
+	if headOK {
+		headRE = &syntax.Regexp{Op: syntax.OpConcat, Sub: slices.DeleteFunc(heads, func(r *syntax.Regexp) bool { return r == nil })}
+	}
+	return b.String(), head, headRE, sets, first, nil
 }
 
 // pattern is a compiled pattern: clauses that must all match in one
@@ -403,15 +433,57 @@ type clauseRE struct {
 	firstIDs []int32
 	first    []uint64 // bit set of firstIDs, made once all ids are known
 	firstSig uint64   // idSig(firstIDs): skips words that cannot start a match
-	// lastIDs are the word prefixes of a later token; a match cannot start
-	// after the last word that has one.
-	lastIDs []int32
-	last    []uint64
-	lastSig uint64
+	// seqIDs are the word prefixes each token with a known word needs, in
+	// the clause's order: one word per token, each after the one before.
+	// A match cannot start after the latest word from which the sequence
+	// can still be completed.
+	seqIDs [][]int32
+	seq    [][]uint64
+	seqSig []uint64
+	// starts are the words an anchored match must begin with (see
+	// startseq.go); nil when they cannot be told.
+	starts *startIndex
 }
+
 
 func hasID(set []uint64, id int32) bool {
 	return id >= 0 && int(id>>6) < len(set) && set[id>>6]&(1<<(uint(id)&63)) != 0
+}
+
+// latestStart returns the last word at which a match can start: found
+// from the end, the latest word holding the last token's word, before it
+// the latest holding the one before, and so on (-1: nowhere).
+func (c *clauseRE) latestStart(ws []word) int {
+	j := len(ws)
+	for k := len(c.seq) - 1; k >= 0; k-- {
+		set, sig := c.seq[k], c.seqSig[k]
+		found := -1
+		for i := j - 1; i >= 0 && found < 0; i-- {
+			if ws[i].sig&sig == 0 {
+				continue
+			}
+			for _, id := range ws[i].ids {
+				if hasID(set, id) {
+					found = i
+					break
+				}
+			}
+		}
+		if found < 0 {
+			return -1
+		}
+		j = found
+	}
+	if len(c.seq) == 0 {
+		return len(ws) - 1
+	}
+	return j
+}
+
+// startsAt reports whether a match may start at word i, judging by the
+// clause's start sequences.
+func (c *clauseRE) startsAt(s string, ws []word, i int) bool {
+	return c.starts == nil || c.starts.startsAt(s, ws, i)
 }
 
 // find returns the position of the clause's body in s, whose words are ws.
@@ -423,27 +495,16 @@ func (c *clauseRE) find(s string, ws []word) []int {
 		}
 		return loc[2:4]
 	}
-	end := len(ws)
-	if c.last != nil {
-		end = 0
-		for i := len(ws) - 1; i >= 0 && end == 0; i-- {
-			if ws[i].sig&c.lastSig == 0 {
-				continue
-			}
-			for _, id := range ws[i].ids {
-				if hasID(c.last, id) {
-					end = i + 1
-					break
-				}
-			}
-		}
-	}
-	for _, w := range ws[:end] {
+	end := c.latestStart(ws) + 1
+	for i, w := range ws[:end] {
 		if w.sig&c.firstSig == 0 {
 			continue
 		}
 		for _, id := range w.ids {
 			if hasID(c.first, id) {
+				if !c.startsAt(s, ws, i) {
+					break
+				}
 				if loc := c.anchored.FindStringSubmatchIndex(s[w.start:]); loc != nil {
 					return []int{w.start + loc[2], w.start + loc[3]}
 				}
@@ -490,7 +551,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			p.needs = append(p.needs, cc.needs...)
 			continue
 		}
-		expr, sets, first, last, err := pc.clause(c)
+		expr, head, headRE, sets, first, err := pc.clause(c)
 		if err != nil {
 			return nil, err
 		}
@@ -500,9 +561,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		if len(first) > 0 {
 			cr.anchored, err = regexp.Compile("^" + strings.TrimPrefix(expr, `(?:^|[^\w])`))
 			cr.firstIDs = pc.ids.ids(first)
-			if last != nil {
-				cr.lastIDs = pc.ids.ids(last)
-			}
+			cr.starts = pc.startIndex(head, headRE)
 		} else {
 			cr.re, err = regexp.Compile(expr)
 		}
@@ -515,6 +574,9 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		for _, set := range sets {
 			cc.needs = append(cc.needs, pc.ids.ids(set))
 		}
+		if cr.anchored != nil {
+			cr.seqIDs = cc.needs
+		}
 		p.needs = append(p.needs, cc.needs...)
 		if pc.compiled == nil {
 			pc.compiled = map[string]*compiledClause{}
@@ -522,6 +584,58 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		pc.compiled[c] = cc
 	}
 	return p, nil
+}
+
+// startIndex returns the start sequences of a clause's head (its first
+// tokens, parsed), indexed; nil when they cannot be told. Heads repeat
+// across clauses, so each is worked out once.
+func (pc *patternCompiler) startIndex(head string, re *syntax.Regexp) *startIndex {
+	if ix, ok := pc.starts[head]; ok {
+		return ix
+	}
+	var ix *startIndex
+	if re != nil {
+		if seqs, ok := startSeqs(re); ok {
+			ix = newStartIndex(seqs)
+		}
+	}
+	if pc.starts == nil {
+		pc.starts = map[string]*startIndex{}
+	}
+	pc.starts[head] = ix
+	return ix
+}
+
+// The pieces clause() puts between tokens, parsed once for startSeqs.
+var (
+	sepPlus = mustParse(`[^\w]+`)
+	sepStar = mustParse(`[^\w]*`)
+	wordEnd = mustParse(`(?:[^\w]|$)`)
+	gaps    = func() (g [16]*syntax.Regexp) {
+		for n := 1; n < len(g); n++ {
+			g[n] = mustParse(fmt.Sprintf(`(?:[^\w]+[\w'’-]+){0,%d}?`, n))
+		}
+		return g
+	}()
+)
+
+func mustParse(expr string) *syntax.Regexp {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	return re.Simplify()
+}
+
+// gapNode is the parsed gap of up to n words, nil for none.
+func gapNode(n int) *syntax.Regexp {
+	if n <= 0 {
+		return nil
+	}
+	if n < len(gaps) {
+		return gaps[n]
+	}
+	return mustParse(fmt.Sprintf(`(?:[^\w]+[\w'’-]+){0,%d}?`, n))
 }
 
 // finish turns each clause's first-word ids into a bit set.
@@ -532,14 +646,16 @@ func (pc *patternCompiler) finish() {
 			continue
 		}
 		c.first = make([]uint64, n)
-		c.firstSig, c.lastSig = idSig(c.firstIDs), idSig(c.lastIDs)
+		c.firstSig = idSig(c.firstIDs)
 		for _, id := range c.firstIDs {
 			c.first[id>>6] |= 1 << (uint(id) & 63)
 		}
-		if c.lastIDs != nil {
-			c.last = make([]uint64, n)
-			for _, id := range c.lastIDs {
-				c.last[id>>6] |= 1 << (uint(id) & 63)
+		c.seq, c.seqSig = make([][]uint64, len(c.seqIDs)), make([]uint64, len(c.seqIDs))
+		for k, ids := range c.seqIDs {
+			c.seq[k] = make([]uint64, n)
+			c.seqSig[k] = idSig(ids)
+			for _, id := range ids {
+				c.seq[k][id>>6] |= 1 << (uint(id) & 63)
 			}
 		}
 	}
