@@ -445,7 +445,6 @@ type clauseRE struct {
 	starts *startIndex
 }
 
-
 func hasID(set []uint64, id int32) bool {
 	return id >= 0 && int(id>>6) < len(set) && set[id>>6]&(1<<(uint(id)&63)) != 0
 }
