@@ -67,7 +67,7 @@ func NewEngine(cfg *config.Config) (*Engine, error) {
 // NewEngineWithRules builds the engine from an already loaded rule set.
 func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
-	pc := &patternCompiler{concepts: set.Concepts, program: programToken(cfg), cache: map[string]string{}, ids: prefixIDs{}}
+	pc := &patternCompiler{concepts: set.Concepts, program: programToken(cfg), cache: map[string]string{}, ids: prefixIDs{}, eager: set.User}
 	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
 		var out []*pattern
 		for i, s := range srcs {

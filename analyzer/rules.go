@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -82,6 +83,10 @@ type RuleFile struct {
 type RuleSet struct {
 	Concepts map[string][]string
 	Rules    []RuleSpec // in built-in order, then new user rules
+	// User is set when a user's file was laid over the built-ins: its
+	// expressions are then all compiled while the engine is built, so a
+	// mistake in them is reported at once.
+	User bool
 }
 
 // logicKinds are the rule kinds implemented in Go.
@@ -119,6 +124,7 @@ func LoadRules(userDir string) (*RuleSet, error) {
 		if err := rs.add(f, b); err != nil {
 			return nil, err
 		}
+		rs.User = true
 	}
 	return rs, nil
 }
@@ -188,6 +194,10 @@ type patternCompiler struct {
 	compiled map[string]*compiledClause   // clauses shared by branches compile once
 	starts   map[string]*startIndex       // by head expression
 	trees    map[string]*syntax.Regexp    // parsed tokens (tokenPrefixes)
+	// eager compiles every clause while building, so a bad expression in
+	// a user's rule file is an error then; built-in clauses are compiled
+	// when first needed (TestBuiltinClausesCompile).
+	eager bool
 }
 
 type compiledClause struct {
@@ -428,11 +438,16 @@ type pattern struct {
 // with known word prefixes, the clause is tried anchored at the words that
 // start with one of them, which is far cheaper than searching the sentence.
 type clauseRE struct {
-	re       *regexp.Regexp // unanchored: (?:^|\W)(body)(?:\W|$); nil when anchored
-	anchored *regexp.Regexp // ^(body)(?:\W|$), or nil
-	firstIDs []int32
-	first    []uint64 // bit set of firstIDs, made once all ids are known
-	firstSig uint64   // idSig(firstIDs): skips words that cannot start a match
+	src  string // as written in the rule
+	expr string // (?:^|\W)(body)(?:\W|$), or ^(body)(?:\W|$) when anchored
+	// The expression is compiled when first needed: the word filters keep
+	// most clauses from ever running on most drafts.
+	once       sync.Once
+	re         *regexp.Regexp
+	isAnchored bool
+	firstIDs   []int32
+	first      []uint64 // bit set of firstIDs, made once all ids are known
+	firstSig   uint64   // idSig(firstIDs): skips words that cannot start a match
 	// seqIDs are the word prefixes each token with a known word needs, in
 	// the clause's order: one word per token, each after the one before.
 	// A match cannot start after the latest word from which the sequence
@@ -443,6 +458,33 @@ type clauseRE struct {
 	// starts are the words an anchored match must begin with (see
 	// startseq.go); nil when they cannot be told.
 	starts *startIndex
+}
+
+// compile compiles the clause's expression. Every token of it has been
+// parsed while the rules were built, so it fails only on limits of the
+// regexp package.
+func (c *clauseRE) compile() (*regexp.Regexp, error) {
+	re, err := regexp.Compile(c.expr)
+	if err != nil {
+		return nil, fmt.Errorf("clause %q: %v", c.src, err)
+	}
+	return re, nil
+}
+
+// never matches nothing: it stands for a clause that would not compile.
+var never = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+
+// regexp returns the compiled expression, compiling it on first use. A
+// clause that will not compile (checked when rules come from the user's
+// files, see patternCompiler.eager) never matches.
+func (c *clauseRE) regexp() *regexp.Regexp {
+	c.once.Do(func() {
+		var err error
+		if c.re, err = c.compile(); err != nil {
+			c.re = never
+		}
+	})
+	return c.re
 }
 
 func hasID(set []uint64, id int32) bool {
@@ -487,8 +529,8 @@ func (c *clauseRE) startsAt(s string, ws []word, i int) bool {
 
 // find returns the position of the clause's body in s, whose words are ws.
 func (c *clauseRE) find(s string, ws []word) []int {
-	if c.anchored == nil {
-		loc := c.re.FindStringSubmatchIndex(s)
+	if !c.isAnchored {
+		loc := c.regexp().FindStringSubmatchIndex(s)
 		if loc == nil {
 			return nil
 		}
@@ -504,7 +546,7 @@ func (c *clauseRE) find(s string, ws []word) []int {
 				if !c.startsAt(s, ws, i) {
 					break
 				}
-				if loc := c.anchored.FindStringSubmatchIndex(s[w.start:]); loc != nil {
+				if loc := c.regexp().FindStringSubmatchIndex(s[w.start:]); loc != nil {
 					return []int{w.start + loc[2], w.start + loc[3]}
 				}
 				break
@@ -556,16 +598,17 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		}
 		// A clause with a known first word is only ever tried anchored at
 		// such words; the others are searched for.
-		cr := &clauseRE{}
+		cr := &clauseRE{src: c, expr: expr}
 		if len(first) > 0 {
-			cr.anchored, err = regexp.Compile("^" + strings.TrimPrefix(expr, `(?:^|[^\w])`))
+			cr.isAnchored = true
+			cr.expr = "^" + strings.TrimPrefix(expr, `(?:^|[^\w])`)
 			cr.firstIDs = pc.ids.ids(first)
 			cr.starts = pc.startIndex(head, headRE)
-		} else {
-			cr.re, err = regexp.Compile(expr)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("clause %q: %v", c, err)
+		if pc.eager {
+			if _, err := cr.compile(); err != nil {
+				return nil, err
+			}
 		}
 		p.clauses = append(p.clauses, cr)
 		pc.clauses = append(pc.clauses, cr)
@@ -573,7 +616,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		for _, set := range sets {
 			cc.needs = append(cc.needs, pc.ids.ids(set))
 		}
-		if cr.anchored != nil {
+		if cr.isAnchored {
 			cr.seqIDs = cc.needs
 		}
 		p.needs = append(p.needs, cc.needs...)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -68,10 +69,10 @@ func TestStartSeqsSoundOnGeneratedMatches(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	tried := 0
 	for _, c := range e.clauses {
-		if c.anchored == nil || c.starts == nil {
+		if !c.isAnchored || c.starts == nil {
 			continue
 		}
-		re, err := syntax.Parse(c.anchored.String(), syntax.Perl)
+		re, err := syntax.Parse(c.expr, syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,13 +81,13 @@ func TestStartSeqsSoundOnGeneratedMatches(t *testing.T) {
 			var b strings.Builder
 			genMatch(&b, re, rng)
 			text := b.String()
-			if text == "" || !isWordByte(text[0]) || c.anchored.FindStringIndex(text) == nil {
+			if text == "" || !isWordByte(text[0]) || c.regexp().FindStringIndex(text) == nil {
 				continue // the walk ignored a constraint (\b, $): not a match
 			}
 			tried++
 			ix := e.ids.index(text, []span{{0, len(text)}}, "")
 			if !c.startsAt(text, ix.sentenceWords(0), 0) {
-				t.Errorf("clause %s matches %q but its start sequences turn it away", c.anchored, text)
+				t.Errorf("clause %s matches %q but its start sequences turn it away", c.expr, text)
 				break
 			}
 		}
@@ -120,16 +121,16 @@ func TestStartSeqsSoundOnCorpus(t *testing.T) {
 			sent := d.norm[s.start:s.end]
 			ws := d.ix.sentenceWords(n)
 			for _, c := range e.clauses {
-				if c.anchored == nil || c.starts == nil {
+				if !c.isAnchored || c.starts == nil {
 					continue
 				}
 				for i, w := range ws {
-					if w.sig&c.firstSig == 0 || !c.anchored.MatchString(sent[w.start:]) {
+					if w.sig&c.firstSig == 0 || !c.regexp().MatchString(sent[w.start:]) {
 						continue
 					}
 					matches++
 					if !c.startsAt(sent, ws, i) {
-						t.Errorf("%s: clause %.80s matches %.60q but its start sequences turn it away", filepath.Base(f), c.anchored, sent[w.start:])
+						t.Errorf("%s: clause %.80s matches %.60q but its start sequences turn it away", filepath.Base(f), c.expr, sent[w.start:])
 					}
 				}
 			}
@@ -208,6 +209,83 @@ func TestGenMatchMakesMatches(t *testing.T) {
 			if !re.MatchString(b.String()) {
 				t.Errorf("genMatch(%s) = %q, which it does not match", expr, b.String())
 			}
+		}
+	}
+}
+
+// Built-in clauses are compiled when first needed; every one of them must
+// compile, or it would silently never match.
+func TestBuiltinClausesCompile(t *testing.T) {
+	e := testEngine(t)
+	if len(e.clauses) < 300 {
+		t.Fatalf("%d clauses", len(e.clauses))
+	}
+	for _, c := range e.clauses {
+		if _, err := c.compile(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestUserRulesCompileEagerly(t *testing.T) {
+	dir := t.TempDir()
+	// The token parses; the repeat count is beyond the regexp package's limit.
+	os.WriteFile(filepath.Join(dir, "mine.toml"), []byte("[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"rank x{1001}\"]\n"), 0o644)
+	cfg := corpusConfig(t)
+	cfg.Rules.Dir = dir
+	if _, err := NewEngine(cfg); err == nil || !strings.Contains(err.Error(), "mine") {
+		t.Errorf("err = %v; want an error naming the rule", err)
+	}
+}
+
+// One engine serves every session of the proxy at once, and its clauses
+// compile on first use: checks running side by side on a fresh engine
+// must judge as one check after another does.
+func TestConcurrentChecksOnFreshEngine(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
+	if len(files) > 120 {
+		files = files[:120]
+	}
+	var msgs []*Message
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs = append(msgs, Parse(raw))
+	}
+	judge := func(e *Engine, m *Message) string {
+		r, err := e.Check(Input{Msg: m, Now: m.Date}, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		var ids []string
+		for _, f := range r.Findings {
+			ids = append(ids, f.Rule)
+		}
+		return strings.Join(ids, ",")
+	}
+	want := make([]string, len(msgs))
+	seq := testEngine(t)
+	for i, m := range msgs {
+		want[i] = judge(seq, m)
+	}
+	e := testEngine(t)
+	got := make([]string, len(msgs))
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(msgs); i += 4 {
+				got[i] = judge(e, msgs[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i := range msgs {
+		if got[i] != want[i] {
+			t.Errorf("%s: concurrent check found %q, one at a time %q", filepath.Base(files[i]), got[i], want[i])
 		}
 	}
 }
