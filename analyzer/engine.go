@@ -206,6 +206,9 @@ type doc struct {
 	sents          []span
 	subject        string
 	subjLower      string
+	// names and subjNames are the program and people names in text and
+	// subject.
+	names, subjNames nameHits
 }
 
 // britishSpelling maps the spellings the patterns do not list onto the
@@ -214,8 +217,10 @@ var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme
 
 func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
-	d.norm = britishSpelling.Replace(e.names.markPrograms(text, d.lower))
-	d.subjNorm = britishSpelling.Replace(e.names.markPrograms(subject, d.subjLower))
+	d.names = e.names.scan(text, d.lower)
+	d.subjNames = e.names.scan(subject, d.subjLower)
+	d.norm = britishSpelling.Replace(e.names.markPrograms(d.lower, d.names))
+	d.subjNorm = britishSpelling.Replace(e.names.markPrograms(d.subjLower, d.subjNames))
 	d.sents = sentences(text)
 	d.ix = e.ids.index(d.norm, d.sents, d.subjNorm)
 	return d

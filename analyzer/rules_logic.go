@@ -23,11 +23,22 @@ type nameIndex struct {
 	marks []nameLit // every program name, generic ones too, for markPrograms
 	// byFirst buckets all by the lower-cased first byte, longest first.
 	byFirst map[byte][]nameLit
+
+	// lits is every distinct literal of marks and progs' names, found in
+	// one pass over a text (scan): byByte buckets those that start with a
+	// word byte by that byte lower-cased, longest first; odd holds the
+	// others, searched for one by one.
+	lits   []nameLit
+	litID  map[nameLit]int32
+	isMark []bool
+	byByte [256][]int32
+	odd    []int32
 }
 
 type progNames struct {
 	key      string
 	names    []nameLit // institution, aliases, unique program name
+	nameIDs  []int32   // names' ids in nameIndex.lits
 	people   []person
 	display  string
 	surnames []string
@@ -87,6 +98,31 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	// Longest first, so masking replaces "Harbor Valley Health" whole.
 	sort.SliceStable(ix.all, func(i, j int) bool { return len(ix.all[i].lit) > len(ix.all[j].lit) })
 	sort.SliceStable(ix.marks, func(i, j int) bool { return len(ix.marks[i].lit) > len(ix.marks[j].lit) })
+	ix.litID = map[nameLit]int32{}
+	for _, n := range ix.marks {
+		ix.isMark[ix.lit(n)] = true
+	}
+	for i := range ix.progs {
+		for _, n := range ix.progs[i].names {
+			ix.progs[i].nameIDs = append(ix.progs[i].nameIDs, ix.lit(n))
+		}
+	}
+	order := make([]int32, len(ix.lits))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return len(ix.lits[order[i]].lit) > len(ix.lits[order[j]].lit) })
+	for _, id := range order {
+		c := ix.lits[id].lit[0]
+		if !isWordByte(c) {
+			ix.odd = append(ix.odd, id)
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		ix.byByte[c] = append(ix.byByte[c], id)
+	}
 	ix.byFirst = map[byte][]nameLit{}
 	for _, n := range ix.all {
 		c := n.lit[0]
@@ -98,17 +134,62 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	return ix
 }
 
-// programMark is the letter program names are overwritten with in the text
-// the phrase rules read, so that {program} in a pattern is the short
-// expression "qq+" instead of an alternation of every name.
-const programMark = 'q'
+// lit returns the id of a literal, numbering it when new.
+func (ix *nameIndex) lit(n nameLit) int32 {
+	if id, ok := ix.litID[n]; ok {
+		return id
+	}
+	id := int32(len(ix.lits))
+	ix.litID[n] = id
+	ix.lits = append(ix.lits, n)
+	ix.isMark = append(ix.isMark, false)
+	return id
+}
 
-// markPrograms returns lower with every program name overwritten by
-// programMark letters, byte for byte (offsets are kept). text is the same
-// text in its original case, for the names matched case-sensitively.
-func (ix *nameIndex) markPrograms(text, lower string) string {
-	var b []byte
-	for _, n := range ix.marks {
+// nameHit is a whole-word occurrence of a name literal in a text.
+type nameHit struct {
+	lit        int32
+	start, end int
+}
+
+// nameHits are the names found in one text.
+type nameHits struct {
+	hits    []nameHit
+	present []bool // by literal id
+}
+
+func (h *nameHits) has(id int32) bool { return h.present != nil && h.present[id] }
+
+// scan finds every whole-word occurrence of every name literal in text
+// (lower is asciiLower(text)) in one pass over its words: only the
+// literals that start with a word's first letter are tried there.
+func (ix *nameIndex) scan(text, lower string) nameHits {
+	var h nameHits
+	add := func(id int32, k, e int) {
+		if h.present == nil {
+			h.present = make([]bool, len(ix.lits))
+		}
+		h.present[id] = true
+		h.hits = append(h.hits, nameHit{id, k, e})
+	}
+	for k := 0; k < len(lower); k++ {
+		c := lower[k]
+		if !isWordByte(c) || k > 0 && isWordByte(lower[k-1]) {
+			continue
+		}
+		for _, id := range ix.byByte[c] {
+			n := ix.lits[id]
+			hay := lower
+			if n.exact {
+				hay = text
+			}
+			if e, ok := matchSpaced(hay, k, n.lit); ok && (e == len(hay) || !isWordByte(hay[e])) {
+				add(id, k, e)
+			}
+		}
+	}
+	for _, id := range ix.odd {
+		n := ix.lits[id]
 		hay := lower
 		if n.exact {
 			hay = text
@@ -118,14 +199,32 @@ func (ix *nameIndex) markPrograms(text, lower string) string {
 			if loc == nil {
 				break
 			}
-			k, e := loc[0], loc[1]
-			i = k + 1
-			if b == nil {
-				b = []byte(lower)
-			}
-			for j := k; j < e; j++ {
-				b[j] = programMark
-			}
+			add(id, loc[0], loc[1])
+			i = loc[0] + 1
+		}
+	}
+	return h
+}
+
+// programMark is the letter program names are overwritten with in the text
+// the phrase rules read, so that {program} in a pattern is the short
+// expression "qq+" instead of an alternation of every name.
+const programMark = 'q'
+
+// markPrograms returns lower with every program name found in it (hits,
+// from scan) overwritten by programMark letters, byte for byte (offsets
+// are kept).
+func (ix *nameIndex) markPrograms(lower string, hits nameHits) string {
+	var b []byte
+	for _, h := range hits.hits {
+		if !ix.isMark[h.lit] {
+			continue
+		}
+		if b == nil {
+			b = []byte(lower)
+		}
+		for j := h.start; j < h.end; j++ {
+			b[j] = programMark
 		}
 	}
 	if b == nil {
@@ -518,9 +617,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
 		}
 		// The subject.
-		subjLower := asciiLower(c.msg.Subject)
-		for _, nl := range pn.names {
-			if nl.find(c.msg.Subject, subjLower) != nil {
+		for _, id := range pn.nameIDs {
+			if c.d.subjNames.has(id) {
 				report("subject", c.msg.Subject, 0, len(c.msg.Subject))
 				break
 			}
@@ -531,9 +629,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		// The body, sentence by sentence — but only the names and people
 		// that occur in it at all.
 		var names []nameLit
-		for _, nl := range pn.names {
-			if nl.find(c.d.text, c.d.lower) != nil {
-				names = append(names, nl)
+		for i, id := range pn.nameIDs {
+			if c.d.names.has(id) {
+				names = append(names, pn.names[i])
 			}
 		}
 		var people []person
