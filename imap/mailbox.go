@@ -298,41 +298,69 @@ func (m *mailbox) catchUp(ctx context.Context, c *imapclient.Client, uidValidity
 	m.log.Debug("catching up", "messages", len(uids), "after_uid", last)
 	m.progress(0, len(uids))
 
-	// Two stages: this goroutine fetches and classifies batch after batch;
-	// the finisher tags, records and saves each one in order. The client
-	// takes commands from both (UID commands only, so their order does not
-	// matter), and the server's and the store's work on one batch overlaps
-	// the fetch of the next.
+	// A pipeline of three stages that overlap:
+	//
+	//   - this goroutine issues one UID FETCH per batch and reads it as it
+	//     streams in, handing each message to the classifiers at once; it
+	//     does not wait for a batch's classifications before fetching the
+	//     next, so neither the server nor the classifiers stand idle at a
+	//     batch's end;
+	//   - classifier goroutines (one per usable core) parse and classify;
+	//   - the finisher takes the batches in UID order, waits for their last
+	//     classification, then tags, records and saves each one.
+	//
+	// The client takes commands from this goroutine and the finisher (UID
+	// commands only, so their order does not matter). The finisher may wait
+	// for a STORE queued behind a FETCH; that FETCH is always read to its
+	// end without the finisher (the queue between them holds the batches
+	// fetched meanwhile), so the two never wait on each other.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ready := make(chan fetched, 1)
+	jobs := make(chan job, 2*classifyQueue)
+	var workers sync.WaitGroup
+	for range classifiers() {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			for j := range jobs {
+				j.b.put(j.i, m.classify(j.r))
+			}
+		}()
+	}
+	defer func() {
+		close(jobs)
+		workers.Wait()
+	}()
+
+	queue := make(chan *batch, batchQueue)
 	finished := make(chan error, 1)
 	go func() {
 		var err error
-		for f := range ready {
+		for b := range queue {
 			if err != nil {
 				continue // drain
 			}
-			if err = m.finish(uidValidity, f, t); err != nil {
+			if err = m.finish(uidValidity, b, t); err != nil {
 				cancel()
 				continue
 			}
-			m.progress(f.done, len(uids))
+			m.progress(b.done, len(uids))
 		}
 		finished <- err
 	}()
 	var fetchErr error
 	for i := 0; i < len(uids) && ctx.Err() == nil; i += w.opts.BatchSize {
-		batch := uids[i:min(i+w.opts.BatchSize, len(uids))]
-		start := time.Now()
-		results, err := m.fetch(c, batch)
-		if err != nil {
+		b := newBatch(uids[i:min(i+w.opts.BatchSize, len(uids))], i)
+		if err := m.fetch(ctx, c, b, jobs); err != nil {
 			fetchErr = err
 			break
 		}
-		ready <- fetched{uids: batch, results: results, took: time.Since(start), done: i + len(batch)}
+		select {
+		case queue <- b:
+		case <-ctx.Done():
+		}
 	}
-	close(ready)
+	close(queue)
 	if err := <-finished; err != nil {
 		return err
 	}
@@ -342,12 +370,63 @@ func (m *mailbox) catchUp(ctx context.Context, c *imapclient.Client, uidValidity
 	return ctx.Err()
 }
 
-// fetched is one fetched and classified batch on its way to the finisher.
-type fetched struct {
-	uids    []goimap.UID
-	results []result
-	took    time.Duration // fetching and classifying
-	done    int           // messages of the pass done once this batch is
+// classifyQueue is how many fetched messages may wait for a classifier per
+// classifier; batchQueue how many fetched batches may wait for the
+// finisher. Together they bound what is held in memory.
+const (
+	classifyQueue = 16
+	batchQueue    = 2
+)
+
+// classifiers is how many messages are classified at once: one per usable
+// core.
+func classifiers() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// batch is one UID FETCH's messages on their way through the pipeline.
+type batch struct {
+	uids    []goimap.UID // asked for, ascending
+	done    int          // messages of the pass done once this batch is
+	start   time.Time    // the FETCH was sent
+	fetched time.Duration
+	pending sync.WaitGroup // classifications not yet done
+	results []result       // by index into uids
+	got     []bool         // the server returned uids[i]
+}
+
+func newBatch(uids []goimap.UID, before int) *batch {
+	return &batch{
+		uids:    uids,
+		done:    before + len(uids),
+		results: make([]result, len(uids)),
+		got:     make([]bool, len(uids)),
+	}
+}
+
+// put stores the classification of uids[i]. Each index is written by one
+// classifier only, and read after pending is done.
+func (b *batch) put(i int, r result) {
+	b.results[i] = r
+	b.pending.Done()
+}
+
+// list waits for the batch's classifications and returns one result per
+// message the server returned, in UID order.
+func (b *batch) list() []result {
+	b.pending.Wait()
+	out := make([]result, 0, len(b.results))
+	for i, r := range b.results {
+		if b.got[i] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// job is one fetched message for a classifier: uids[i] of batch b.
+type job struct {
+	b *batch
+	i int
+	r raw
 }
 
 func (m *mailbox) progress(done, total int) {
@@ -359,20 +438,23 @@ func (m *mailbox) progress(done, total int) {
 // finish tags and records one fetched batch, then saves the mailbox
 // state. Any error before the state is saved means the batch is done again
 // next time: tags are idempotent and events deduplicated.
-func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
+func (m *mailbox) finish(uidValidity uint32, b *batch, t *tagger) error {
 	w := m.w
-	uids, results := f.uids, f.results
+	t0 := time.Now()
+	results := b.list()
 	t1 := time.Now()
 	w.mu.Lock()
 	rescanTo := w.rescanTo[m.name]
 	w.mu.Unlock()
 
-	// Keywords and \Flagged first (idempotent), then events; folder copies
-	// of messages that may already be known wait for the store's answer.
+	// The keyword and \Flagged STOREs go out first and are waited on last:
+	// the events are recorded while the server works on them (it may first
+	// finish the next batch's FETCH). Tags are idempotent and events
+	// deduplicated, so the order does not matter should either fail: the
+	// state is saved only when both are done. Folder copies of messages
+	// that may already be known wait for the store's answer.
 	var st Stats
-	if err := t.store(results); err != nil {
-		return err
-	}
+	stores := t.storeAsync(results)
 	var copyNow, copyIfNew []*result
 	for i := range results {
 		r := &results[i]
@@ -386,7 +468,15 @@ func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
 		}
 	}
 	if err := t.copy(copyNow); err != nil {
+		stores.wait()
 		return err
+	}
+	if len(copyIfNew) > 0 {
+		// Those copies are made only for events the store finds new: a
+		// STORE failing after the events are recorded would lose them.
+		if err := stores.wait(); err != nil {
+			return err
+		}
 	}
 	t2 := time.Now()
 	var evs []Event
@@ -406,8 +496,10 @@ func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
 	}
 	added, err := m.addEvents(evs)
 	if err != nil {
+		stores.wait()
 		return fmt.Errorf("record events: %w", err)
 	}
+	t3 := time.Now()
 	var newOnes []*result
 	for i, r := range evResults {
 		if added[i] {
@@ -417,6 +509,13 @@ func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
 			}
 		}
 	}
+	// From here on the events are in the store: a failure still counts
+	// them, as the batch done again will not find them new.
+	fail := func(err error) error {
+		stores.wait()
+		w.addStats(Stats{Events: st.Events})
+		return err
+	}
 	var toCopy []*result
 	for _, r := range copyIfNew {
 		if slices.Contains(newOnes, r) {
@@ -424,19 +523,22 @@ func (m *mailbox) finish(uidValidity uint32, f fetched, t *tagger) error {
 		}
 	}
 	if err := t.copy(toCopy); err != nil {
-		return err
+		return fail(err)
+	}
+	if err := stores.wait(); err != nil {
+		return fail(err)
 	}
 	for i := range results {
 		if results[i].tagged {
 			st.Tagged++
 		}
 	}
-	if err := w.store.SetMailboxState(w.account, m.name, uidValidity, uint32(uids[len(uids)-1])); err != nil {
-		return fmt.Errorf("save mailbox state: %w", err)
+	if err := w.store.SetMailboxState(w.account, m.name, uidValidity, uint32(b.uids[len(b.uids)-1])); err != nil {
+		return fail(fmt.Errorf("save mailbox state: %w", err))
 	}
 	w.addStats(st)
-	m.log.Debug("batch done", "messages", len(uids), "fetch", f.took,
-		"tag", t2.Sub(t1), "record", time.Since(t2))
+	m.log.Debug("batch done", "messages", len(b.uids), "fetch", b.fetched,
+		"classify_wait", t1.Sub(t0), "tag", t2.Sub(t1)+time.Since(t3), "record", t3.Sub(t2))
 	return nil
 }
 
@@ -470,34 +572,19 @@ type raw struct {
 	idate time.Time
 }
 
-// fetch reads the batch with BODY.PEEK[] (never setting \Seen) and
-// classifies each message on worker goroutines while the next is read.
-func (m *mailbox) fetch(c *imapclient.Client, uids []goimap.UID) ([]result, error) {
+// fetch reads batch b with UID FETCH BODY.PEEK[] (never setting \Seen)
+// and hands each message to the classifiers as it arrives; it returns
+// once the FETCH is done, without waiting for the classifications.
+func (m *mailbox) fetch(ctx context.Context, c *imapclient.Client, b *batch, jobs chan<- job) error {
 	w := m.w
 	opts := &goimap.FetchOptions{
 		UID:          true,
 		InternalDate: true,
 		BodySection:  []*goimap.FetchItemBodySection{{Peek: true}},
 	}
-	cmd := c.Fetch(goimap.UIDSetNum(uids...), opts)
-
-	in := make(chan raw, 16)
-	var mu sync.Mutex
-	var results []result
-	var wg sync.WaitGroup
-	workers := max(1, runtime.GOMAXPROCS(0))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range in {
-				res := m.classify(r)
-				mu.Lock()
-				results = append(results, res)
-				mu.Unlock()
-			}
-		}()
-	}
+	b.start = time.Now()
+	cmd := c.Fetch(goimap.UIDSetNum(b.uids...), opts)
+	defer func() { b.fetched = time.Since(b.start) }()
 
 	var readErr error
 	for {
@@ -527,24 +614,30 @@ func (m *mailbox) fetch(c *imapclient.Client, uids []goimap.UID) ([]result, erro
 				r.body = body
 			}
 		}
-		if r.uid == 0 || !slices.Contains(uids, goimap.UID(r.uid)) {
-			// A flag update or a message outside the batch.
+		i, ok := slices.BinarySearch(b.uids, goimap.UID(r.uid))
+		if r.uid == 0 || !ok || b.got[i] {
+			// A flag update, a message outside the batch, or a second
+			// answer for one message.
 			continue
 		}
-		in <- r
+		if readErr != nil {
+			continue // the batch fails below; classifying it is wasted
+		}
+		b.got[i] = true
+		b.pending.Add(1)
+		select {
+		case jobs <- job{b: b, i: i, r: r}:
+		case <-ctx.Done():
+			b.pending.Done()
+		}
 	}
-	close(in)
-	wg.Wait()
 	if err := cmd.Close(); err != nil {
-		return nil, fmt.Errorf("uid fetch: %w", err)
+		return fmt.Errorf("uid fetch: %w", err)
 	}
 	if readErr != nil {
-		return nil, fmt.Errorf("uid fetch: %w", readErr)
+		return fmt.Errorf("uid fetch: %w", readErr)
 	}
-	slices.SortFunc(results, func(a, b result) int { return int(int64(a.uid) - int64(b.uid)) })
-	// One result per UID: a server may answer twice for one message.
-	results = slices.CompactFunc(results, func(a, b result) bool { return a.uid == b.uid })
-	return results, nil
+	return nil
 }
 
 // readLiteral reads up to limit bytes and discards the rest.

@@ -112,11 +112,12 @@ func hasFlag(flags []goimap.Flag, f goimap.Flag) bool {
 	return false
 }
 
-// store adds keywords and \Flagged with UID STORE +FLAGS.SILENT, one
-// command per set of flags, sent together and then waited on. A refusal
-// by the server (NO) is logged and the batch goes on; a broken connection
-// is returned.
-func (t *tagger) store(results []result) error {
+// storeAsync adds keywords and \Flagged with UID STORE +FLAGS.SILENT, one
+// command per set of flags (so one per type) with the batch's UIDs, all
+// sent at once; wait collects their replies. A refusal by the server (NO)
+// is logged and the batch goes on; a broken connection is returned by
+// wait. results must stay in place until wait returns.
+func (t *tagger) storeAsync(results []result) *pendingStores {
 	groups := map[string][]int{} // flags joined by space → indexes
 	var order []string
 	for i, r := range results {
@@ -141,11 +142,7 @@ func (t *tagger) store(results []result) error {
 		}
 		groups[key] = append(groups[key], i)
 	}
-	type pending struct {
-		key string
-		cmd *imapclient.FetchCommand
-	}
-	var cmds []pending
+	p := &pendingStores{t: t, results: results}
 	for _, key := range order {
 		var set goimap.UIDSet
 		for _, i := range groups[key] {
@@ -156,26 +153,46 @@ func (t *tagger) store(results []result) error {
 			flags = append(flags, goimap.Flag(f))
 		}
 		cmd := t.c.Store(set, &goimap.StoreFlags{Op: goimap.StoreFlagsAdd, Silent: true, Flags: flags}, nil)
-		cmds = append(cmds, pending{key, cmd})
+		p.cmds = append(p.cmds, pendingStore{key: key, idx: groups[key], cmd: cmd})
 	}
+	return p
+}
+
+// pendingStores are STORE commands sent and not yet answered.
+type pendingStores struct {
+	t       *tagger
+	results []result
+	cmds    []pendingStore
+}
+
+type pendingStore struct {
+	key string // the flags, joined by spaces
+	idx []int  // into results
+	cmd *imapclient.FetchCommand
+}
+
+// wait collects the replies and marks the messages tagged. Calling it
+// again returns nil.
+func (p *pendingStores) wait() error {
 	var connErr error
-	for _, p := range cmds {
-		err := p.cmd.Close()
+	for _, s := range p.cmds {
+		err := s.cmd.Close()
 		if err == nil {
-			for _, i := range groups[p.key] {
-				results[i].tagged = true
+			for _, i := range s.idx {
+				p.results[i].tagged = true
 			}
 			continue
 		}
 		var ie *goimap.Error
 		if errors.As(err, &ie) {
-			t.m.log.Warn("the server refused the tags", "flags", p.key, "err", err)
+			p.t.m.log.Warn("the server refused the tags", "flags", s.key, "err", err)
 			continue
 		}
 		if connErr == nil {
 			connErr = fmt.Errorf("uid store: %w", err)
 		}
 	}
+	p.cmds = nil
 	return connErr
 }
 

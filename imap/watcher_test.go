@@ -95,6 +95,16 @@ type testServer struct {
 	mu       sync.Mutex
 	srv      *imapserver.Server
 	keywords bool // false: PERMANENTFLAGS lacks \* and keyword STOREs are refused
+	// onStore, when set, sees each STORE before the server does; an error
+	// it returns is the command's answer.
+	onStore func(conn *imapserver.Conn, set goimap.NumSet, flags *goimap.StoreFlags) error
+}
+
+// setOnStore sets (or, with nil, clears) the STORE hook.
+func (ts *testServer) setOnStore(f func(conn *imapserver.Conn, set goimap.NumSet, flags *goimap.StoreFlags) error) {
+	ts.mu.Lock()
+	ts.onStore = f
+	ts.mu.Unlock()
 }
 
 func newTestServer(t *testing.T, keywords bool) *testServer {
@@ -117,11 +127,12 @@ func newTestServer(t *testing.T, keywords bool) *testServer {
 
 func (ts *testServer) serve(ln net.Listener) {
 	srv := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			s := ts.mem.NewSession()
+		NewSession: func(conn *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			var s imapserver.Session = ts.mem.NewSession()
 			if !ts.keywords {
 				s = &noKeywordSession{Session: s}
 			}
+			s = &hookSession{Session: s, ts: ts, conn: conn}
 			return s, &imapserver.GreetingData{}, nil
 		},
 		Caps:         goimap.CapSet{goimap.CapIMAP4rev1: {}},
@@ -188,6 +199,25 @@ func (s *noKeywordSession) Select(name string, opts *goimap.SelectOptions) (*goi
 	}
 	data.PermanentFlags = perm
 	return data, nil
+}
+
+// hookSession passes STOREs through the server's onStore hook.
+type hookSession struct {
+	imapserver.Session
+	ts   *testServer
+	conn *imapserver.Conn
+}
+
+func (s *hookSession) Store(w *imapserver.FetchWriter, set goimap.NumSet, flags *goimap.StoreFlags, opts *goimap.StoreOptions) error {
+	s.ts.mu.Lock()
+	hook := s.ts.onStore
+	s.ts.mu.Unlock()
+	if hook != nil {
+		if err := hook(s.conn, set, flags); err != nil {
+			return err
+		}
+	}
+	return s.Session.Store(w, set, flags, opts)
 }
 
 func (s *noKeywordSession) Store(w *imapserver.FetchWriter, set goimap.NumSet, flags *goimap.StoreFlags, opts *goimap.StoreOptions) error {
