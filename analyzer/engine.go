@@ -37,7 +37,7 @@ type Engine struct {
 	requests []*pattern
 	names    *nameIndex
 	slots    *slotFinder
-	ids      prefixIDs // every word prefix a pattern uses (read-only after build)
+	ids      *prefixTrie // every word prefix a pattern uses (read-only after build)
 	clauses  []*clauseRE
 }
 
@@ -138,7 +138,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	}
 	pc.finish()
 	e.clauses = pc.clauses
-	e.ids = pc.ids
+	e.ids = pc.ids.trie()
 	e.names = newNameIndex(cfg)
 	return e, nil
 }

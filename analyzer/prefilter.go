@@ -261,28 +261,84 @@ type docIndex struct {
 	words [][]word // by sentence; the subject last
 }
 
-// index indexes lower (split into sents) and subject.
-func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
-	ix := &docIndex{masks: make([]uint64, len(p)), words: make([][]word, 0, len(sents)+1)}
-	add := func(t string, bit uint64) []word {
-		ws := make([]word, 0, len(t)/6+1) // about one word in six bytes
+// prefixTrie is prefixIDs as a trie over word bytes, for indexing texts:
+// a word is read one byte at a time and left as soon as no known prefix
+// goes on with its next byte (most words, after a letter or two).
+type prefixTrie struct {
+	next [][trieFanout]int32 // by node: the child for each byte class, 0 for none
+	id   []int32             // by node: the prefix id it ends, or -1
+	n    int                 // the number of ids
+}
+
+const trieFanout = 37 // a-z, 0-9, _
+
+func trieClass(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c >= '0' && c <= '9':
+		return 26 + int(c-'0')
+	case c == '_':
+		return 36
+	}
+	return -1
+}
+
+// trie builds the trie of p (node 0 is the empty prefix).
+func (p prefixIDs) trie() *prefixTrie {
+	t := &prefixTrie{next: make([][trieFanout]int32, 1, len(p)+1), id: []int32{-1}, n: len(p)}
+	for key, id := range p {
+		n := int(key >> 40)
+		node := int32(0)
+		ok := true
+		for k := n - 1; k >= 0; k-- {
+			c := trieClass(byte(key >> (8 * uint(k))))
+			if c < 0 {
+				ok = false // a prefix no word can start with (an upper-case letter)
+				break
+			}
+			if t.next[node][c] == 0 {
+				t.next = append(t.next, [trieFanout]int32{})
+				t.id = append(t.id, -1)
+				t.next[node][c] = int32(len(t.next) - 1)
+			}
+			node = t.next[node][c]
+		}
+		if ok {
+			t.id[node] = id
+		}
+	}
+	return t
+}
+
+// index indexes lower (its sentences sents, and the subject).
+func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex {
+	ix := &docIndex{masks: make([]uint64, t.n), words: make([][]word, 0, len(sents)+1)}
+	add := func(s string, bit uint64) []word {
+		ws := make([]word, 0, len(s)/6+1) // about one word in six bytes
 		i := 0
-		for i < len(t) {
-			for i < len(t) && !isWordByte(t[i]) {
+		for i < len(s) {
+			for i < len(s) && !isWordByte(s[i]) {
 				i++
 			}
 			j := i
-			for j < len(t) && isWordByte(t[j]) {
+			for j < len(s) && isWordByte(s[j]) {
 				j++
 			}
 			if i == j {
 				break
 			}
 			w := word{start: i, end: j, ids: [prefixLen]int32{-1, -1, -1, -1, -1}}
-			key := uint64(0)
+			node := int32(0)
 			for k := i; k < j && k-i < prefixLen; k++ {
-				key = key<<8 | uint64(t[k])
-				if id, ok := p[uint64(k-i+1)<<40|key]; ok {
+				c := trieClass(s[k])
+				if c < 0 {
+					break
+				}
+				if node = t.next[node][c]; node == 0 {
+					break
+				}
+				if id := t.id[node]; id >= 0 {
 					w.ids[k-i] = id
 					ix.masks[id] |= bit
 				}
@@ -293,8 +349,8 @@ func (p prefixIDs) index(lower string, sents []span, subject string) *docIndex {
 		}
 		return ws
 	}
-	for n, s := range sents {
-		ix.words = append(ix.words, add(lower[s.start:s.end], sentenceBit(n)))
+	for n, sp := range sents {
+		ix.words = append(ix.words, add(lower[sp.start:sp.end], sentenceBit(n)))
 	}
 	ix.words = append(ix.words, add(subject, 1<<subjectBit))
 	return ix

@@ -132,10 +132,12 @@ func quoteHeaderAt(lines []string, i int) (n int, attribution bool) {
 	if t == "" || len(t) > 1000 {
 		return 0, false
 	}
-	if separatorRe.MatchString(t) || forwardRe.MatchString(t) {
+	// Each expression runs only where the character it cannot match
+	// without is there: most lines of a letter are none of these.
+	if strings.ContainsAny(t[:1], "-_=") && separatorRe.MatchString(t) || t[len(t)-1] == ':' && forwardRe.MatchString(t) {
 		return 1, false
 	}
-	if outlookFromRe.MatchString(t) && outlookBlock(lines, i) {
+	if hasColon(t) && outlookFromRe.MatchString(t) && outlookBlock(lines, i) {
 		return 1, false
 	}
 	if isAttribution(t) {
@@ -155,6 +157,11 @@ func quoteHeaderAt(lines []string, i int) (n int, attribution bool) {
 		}
 	}
 	return 0, false
+}
+
+// hasColon reports whether t holds a colon, ASCII or full-width.
+func hasColon(t string) bool {
+	return strings.IndexByte(t, ':') >= 0 || strings.Contains(t, "：")
 }
 
 func isAttribution(t string) bool {
