@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The trie must give every word the ids a lookup of each of its prefixes
+// in the id map gives.
+func TestPrefixTrieMatchesMap(t *testing.T) {
+	pc := &patternCompiler{ids: prefixIDs{}}
+	for _, set := range [][]string{{"rank", "ran", "r", "list"}, {"top", "topic", "i", "in"}, {"1st", "_x", "Up"}} {
+		pc.ids.ids(set)
+	}
+	e := testEngine(t)
+	maps := []prefixIDs{pc.ids}
+	// The engine's own ids, rebuilt as a map from its trie's words.
+	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
+	texts := []string{"rank ranked ranking r rx list listing top topics topic i in inn 1st _x up upper", ""}
+	for _, f := range files[:200] {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, asciiLower(Parse(raw).Own))
+	}
+	checked := 0
+	for _, p := range append(maps, e.pcIDs) {
+		tr := p.trie()
+		for _, text := range texts {
+			ix := tr.index(text, []span{{0, len(text)}}, "")
+			for _, w := range ix.sentenceWords(0) {
+				key := uint64(0)
+				for k := 0; k < prefixLen; k++ {
+					want := int32(-1)
+					if w.start+k < w.end {
+						key = key<<8 | uint64(text[w.start+k])
+						if id, ok := p[uint64(k+1)<<40|key]; ok {
+							want = id
+						}
+					}
+					if w.ids[k] != want {
+						t.Fatalf("word %q: prefix %d has id %d, want %d", text[w.start:w.end], k+1, w.ids[k], want)
+					}
+					if want >= 0 {
+						checked++
+						if ix.masks[want]&1 == 0 {
+							t.Fatalf("word %q: mask of id %d misses the sentence", text[w.start:w.end], want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d prefixes found: the test has stopped testing", checked)
+	}
+}
