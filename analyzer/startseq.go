@@ -265,9 +265,10 @@ func (e *seqEnum) run(rest *seqStack, re *syntax.Regexp, st seqState) {
 			stack = &seqStack{re.Sub[0], stack}
 		case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
 			kind := charKind(re.Sub[0])
-			// None at all is a branch of its own, except for letters: the
-			// word read as a prefix covers both.
-			if (re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0) && kind != kindWord {
+			// None at all is a branch of its own, except for letters that
+			// go on a word already begun: the word read as a prefix covers
+			// both.
+			if (re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0) && !(kind == kindWord && st.inWord) {
 				if stack != nil {
 					e.run(stack.next, stack.re, st)
 				} else {

@@ -289,3 +289,51 @@ func TestConcurrentChecksOnFreshEngine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStartSeqs checks the start sequences of any expression against any
+// text: wherever the expression matches at the text's first word, one of
+// its sequences must agree.
+func FuzzStartSeqs(f *testing.F) {
+	f.Add(`i\s+(?:demand|insist)`, "i demand an answer")
+	f.Add(`thank\w*\s+(?:you\s+)?for\s+asking`, "thanks for asking")
+	f.Add(`e-?mail(?:[^\w]+[\w'’-]+){0,3}?[^\w]+me`, "e-mail it to me")
+	f.Add(`(?:rank|list)\w*[^\w]*#\s?1`, "ranked #1")
+	f.Add(`a(?:b|\s)*c`, "ab b c")
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		if len(expr) > 200 || len(text) > 200 || text == "" || !isWordByte(text[0]) {
+			return
+		}
+		if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+			return // also keeps "a)|(b" from leaving the group below
+		}
+		re, err := regexp.Compile(`^(?:` + expr + `)`)
+		if err != nil || !re.MatchString(text) {
+			return
+		}
+		st, err := syntax.Parse(`^(?:`+expr+`)`, syntax.Perl)
+		if err != nil {
+			return
+		}
+		seqs, ok := startSeqs(st.Simplify())
+		if !ok {
+			return
+		}
+		var ws []word
+		for i := 0; i < len(text); {
+			for i < len(text) && !isWordByte(text[i]) {
+				i++
+			}
+			j := i
+			for j < len(text) && isWordByte(text[j]) {
+				j++
+			}
+			if i < j {
+				ws = append(ws, word{start: i, end: j})
+			}
+			i = j
+		}
+		if !newStartIndex(seqs).startsAt(text, ws, 0) {
+			t.Errorf("%s matches %q, but its start sequences %s turn it away", expr, text, seqString(seqs))
+		}
+	})
+}
