@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -92,6 +93,7 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 
 	if *once {
+		catchUpGC()
 		stats, err := w.Once(ctx)
 		bar.done()
 		if !*quiet {
@@ -118,6 +120,20 @@ func runWatch(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "matchguard watch: stopped after %d messages; %d new timeline events, %d tagged, %d unreadable.\n",
 		s.Messages, s.Events, s.Tagged, s.Failed)
 	return 0
+}
+
+// catchUpGC tunes the garbage collector for a one-shot catch-up, unless
+// GOGC is set: parsing each message allocates much and keeps little, so
+// collecting a quarter as often saves about a tenth of the CPU. A soft
+// limit still bounds the heap, and the process ends with the catch-up.
+func catchUpGC() {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	debug.SetGCPercent(400)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(256 << 20)
+	}
 }
 
 // StartWatcher makes the watcher serve runs beside the proxy when [imap] is

@@ -23,14 +23,18 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	goimap "github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/matchguard/matchguard/analyzer"
+	"github.com/matchguard/matchguard/config"
 	"github.com/matchguard/matchguard/internal/testsrv"
 )
 
@@ -109,14 +113,18 @@ func run(bin string, n, runs int, idleFor time.Duration, corpusDir, programs str
 	}
 	env := append(os.Environ(), "MG_BENCH_IMAP_PASSWORD="+d.pass)
 
-	var bare, watch, watchCPU []time.Duration
+	var bare, watch, watchCPU, bareCPU, doveBare, doveWatch []time.Duration
 	var db string
 	for i := range runs {
+		d0, c0 := d.cpu(), selfCPU()
 		t, err := bareFetch(d)
 		if err != nil {
 			return err
 		}
 		bare = append(bare, t)
+		bareCPU = append(bareCPU, selfCPU()-c0)
+		d1 := d.cpu()
+		doveBare = append(doveBare, d1-d0)
 
 		db = filepath.Join(cfgDir, fmt.Sprintf("run%d.db", i))
 		args := []string{"watch", "--once", "--config", cfgPath, "--db", db}
@@ -133,6 +141,7 @@ func run(bin string, n, runs int, idleFor time.Duration, corpusDir, programs str
 		}
 		watch = append(watch, time.Since(start))
 		watchCPU = append(watchCPU, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+		doveWatch = append(doveWatch, d.cpu()-d1)
 		if i == 0 {
 			fmt.Printf("watch --once said: %s\n", strings.TrimSpace(lastLine(out.String())))
 			if verbose {
@@ -144,7 +153,21 @@ func run(bin string, n, runs int, idleFor time.Duration, corpusDir, programs str
 	fmt.Printf("bare UID FETCH BODY.PEEK[] of %d messages: %v (median of %d: %v)\n", n, mb.Round(time.Millisecond), runs, rounded(bare))
 	fmt.Printf("matchguard watch --once (fresh database each run): %v (median of %d: %v), %.0f messages/s\n",
 		mw.Round(time.Millisecond), runs, rounded(watch), float64(n)/mw.Seconds())
-	fmt.Printf("  the watcher's own CPU (user+sys) per run: %v; the rest is Dovecot (STORE of keywords renames Maildir files) and waiting\n", rounded(watchCPU))
+	// Both sides are mostly CPU, the watcher's and Dovecot's, on a machine
+	// that may be busy with other work: the CPU each side costs tells how
+	// the ratio would come out on a machine with no time to spare.
+	fmt.Printf("  CPU (user+sys), medians: bare client %v + its Dovecot %v; watcher %v + its Dovecot %v (per run: watcher %v, Dovecot %v)\n",
+		median(bareCPU).Round(10*time.Millisecond), median(doveBare).Round(10*time.Millisecond),
+		median(watchCPU).Round(10*time.Millisecond), median(doveWatch).Round(10*time.Millisecond),
+		rounded(watchCPU), rounded(doveWatch))
+	fmt.Printf("  CPU ratio watch/bare: %.2fx\n",
+		(median(watchCPU)+median(doveWatch)).Seconds()/(median(bareCPU)+median(doveBare)).Seconds())
+	if floorWall, floorCPU, err := classifyFloor(programs, bodiesOf(n, bodies)); err == nil {
+		fmt.Printf("  parse+classify alone of the same %d messages in this process (%d goroutines): %v, CPU %v\n",
+			n, runtime.GOMAXPROCS(0), floorWall.Round(time.Millisecond), floorCPU.Round(10*time.Millisecond))
+	} else {
+		fmt.Printf("  parse+classify alone: %v\n", err)
+	}
 	ratio := mw.Seconds() / mb.Seconds()
 	verdict := "OK"
 	if ratio > 1.5 {
@@ -225,6 +248,78 @@ func median(ds []time.Duration) time.Duration {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
+}
+
+// selfCPU is this process's CPU time (user+system) so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpu is the CPU time (user+system) of Dovecot's processes that have ended
+// (each IMAP connection has its own, which ends at LOGOUT): the master's
+// reaped children. It waits a moment for the last one to be reaped.
+func (d *dovecot) cpu() time.Duration {
+	time.Sleep(100 * time.Millisecond)
+	if d.pid <= 0 {
+		pidText, _ := os.ReadFile(filepath.Join(d.dir, "run", "master.pid"))
+		d.pid, _ = strconv.Atoi(strings.TrimSpace(string(pidText)))
+	}
+	stat, _ := os.ReadFile(fmt.Sprintf("/proc/%d/stat", d.pid))
+	s := string(stat)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 15 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[13], 10, 64)        // cutime
+	st, _ := strconv.ParseInt(f[14], 10, 64)        // cstime
+	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
+}
+
+// bodiesOf returns the n messages as delivered.
+func bodiesOf(n int, corpus [][]byte) [][]byte {
+	out := make([][]byte, n)
+	for i := range n {
+		out[i] = withID(corpus[i%len(corpus)], fmt.Sprintf("bench-%d@bench.example", i))
+	}
+	return out
+}
+
+// classifyFloor parses and classifies the messages on GOMAXPROCS
+// goroutines, as the watcher does, with nothing else: the least the
+// watcher's own work can take here.
+func classifyFloor(programs string, bodies [][]byte) (wall, cpu time.Duration, err error) {
+	cfg, err := config.Load(programs)
+	if err != nil {
+		return 0, 0, err
+	}
+	cls, err := analyzer.NewClassifier(cfg)
+	if err != nil {
+		return 0, 0, err
+	}
+	start, c0 := time.Now(), selfCPU()
+	next := make(chan []byte, 64)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range next {
+				cls.Classify(analyzer.Parse(b))
+			}
+		}()
+	}
+	for _, b := range bodies {
+		next <- b
+	}
+	close(next)
+	wg.Wait()
+	return time.Since(start), selfCPU() - c0, nil
 }
 
 // procStats returns the process's CPU time (user+system) and VmRSS in kB.
