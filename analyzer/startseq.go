@@ -257,11 +257,7 @@ func (e *seqEnum) run(rest *seqStack, re *syntax.Regexp, st seqState) {
 			}
 			return
 		case syntax.OpQuest:
-			if stack != nil {
-				e.run(stack.next, stack.re, st)
-			} else {
-				e.emit(&st)
-			}
+			e.skip(stack, st)
 			stack = &seqStack{re.Sub[0], stack}
 		case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
 			kind := charKind(re.Sub[0])
@@ -269,36 +265,13 @@ func (e *seqEnum) run(rest *seqStack, re *syntax.Regexp, st seqState) {
 			// go on a word already begun: the word read as a prefix covers
 			// both.
 			if (re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0) && !(kind == kindWord && st.inWord) {
-				if stack != nil {
-					e.run(stack.next, stack.re, st)
-				} else {
-					e.emit(&st)
-				}
+				e.skip(stack, st)
 			}
-			if re.Op == syntax.OpRepeat && re.Max == 0 {
-				return
-			}
-			switch kind {
-			case kindWord:
-				st.freeze()
-			case kindSep:
-				if !st.closeWord() {
-					return
-				}
-			default:
-				e.emit(&st)
+			if re.Op == syntax.OpRepeat && re.Max == 0 || !e.read(kind, &st) {
 				return
 			}
 		case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-			switch charKind(re) {
-			case kindWord:
-				st.freeze()
-			case kindSep:
-				if !st.closeWord() {
-					return
-				}
-			default:
-				e.emit(&st)
+			if !e.read(charKind(re), &st) {
 				return
 			}
 		case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -313,6 +286,30 @@ func (e *seqEnum) run(rest *seqStack, re *syntax.Regexp, st seqState) {
 			return
 		}
 	}
+}
+
+// skip goes on with what follows a node that matched nothing.
+func (e *seqEnum) skip(stack *seqStack, st seqState) {
+	if stack != nil {
+		e.run(stack.next, stack.re, st)
+	} else {
+		e.emit(&st)
+	}
+}
+
+// read reads characters of one kind: letters go on the word (as unknown
+// ones), separators end it, a mix ends the sequence there. It returns
+// false when the branch has ended.
+func (e *seqEnum) read(kind seqCharKind, st *seqState) bool {
+	switch kind {
+	case kindWord:
+		st.freeze()
+		return true
+	case kindSep:
+		return st.closeWord()
+	}
+	e.emit(st)
+	return false
 }
 
 type seqCharKind int
