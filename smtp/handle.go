@@ -10,8 +10,23 @@ import (
 )
 
 // handle judges one received message and relays or refuses it, as
-// SPEC.md's verdict table says.
-func (ss *session) handle(raw []byte) error {
+// SPEC.md's verdict table says. tx, when set, is the upstream transaction
+// begun as the message came in: it is finished when the message is
+// relayed and aborted otherwise.
+func (ss *session) handle(raw []byte, tx *txn) error {
+	delivered := false
+	defer func() {
+		if !delivered {
+			ss.abort(tx)
+		}
+	}()
+	deliver := func(rcpts []string) *gosmtp.SMTPError {
+		delivered = true
+		if tx != nil {
+			return ss.finish(tx, raw, rcpts)
+		}
+		return ss.relay(raw, rcpts)
+	}
 	s := ss.s
 	rcpts := append([]string(nil), ss.rcpts...)
 	log := ss.log.With("rcpt_domains", domains(rcpts), "size", len(raw))
@@ -19,7 +34,7 @@ func (ss *session) handle(raw []byte) error {
 	progs := s.cfg.ProgramsFor(rcpts)
 	if len(progs) == 0 {
 		// Not program mail: relayed untouched and not stored.
-		if err := ss.relay(raw, rcpts); err != nil {
+		if err := deliver(rcpts); err != nil {
 			log.Info("relay failed", "program", false, "code", err.Code)
 			return err
 		}
@@ -77,7 +92,7 @@ func (ss *session) handle(raw []byte) error {
 	}
 
 	t1 := time.Now()
-	if err := ss.relay(raw, rcpts); err != nil {
+	if err := deliver(rcpts); err != nil {
 		if approval != nil {
 			if rerr := s.o.Store.ReturnApproval(approval); rerr != nil {
 				log.Error("store: return approval", "err", rerr)
@@ -182,10 +197,20 @@ func (ss *session) record(log interface {
 // re-dialling once when a kept connection turns out to be stale. The
 // reply is nil only when the upstream accepted the message.
 func (ss *session) relay(raw []byte, rcpts []string) *gosmtp.SMTPError {
+	return ss.relayOn(raw, rcpts, true)
+}
+
+// relayFresh is relay on a new connection, for a message whose kept
+// connection has just failed.
+func (ss *session) relayFresh(raw []byte, rcpts []string) *gosmtp.SMTPError {
+	return ss.relayOn(raw, rcpts, false)
+}
+
+func (ss *session) relayOn(raw []byte, rcpts []string, pooled bool) *gosmtp.SMTPError {
 	s := ss.s
 	for attempt := 0; ; attempt++ {
 		fresh := false
-		if ss.up == nil && attempt == 0 {
+		if ss.up == nil && attempt == 0 && pooled {
 			ss.up = s.pool.get(ss.poolKey)
 		}
 		if ss.up == nil {

@@ -63,6 +63,10 @@ type Options struct {
 	// negative keeps none.
 	UpstreamIdle    time.Duration
 	UpstreamIdleMax int
+
+	// streamFrom and streamPiece: see defaultStreamFrom; tests make them
+	// small.
+	streamFrom, streamPiece int
 }
 
 // Server is the proxy. Build it with New, bind with Listen, run with
@@ -119,6 +123,12 @@ func New(o Options) (*Server, error) {
 	}
 	if o.UpstreamIdleMax == 0 {
 		o.UpstreamIdleMax = 8
+	}
+	if o.streamFrom <= 0 {
+		o.streamFrom = defaultStreamFrom
+	}
+	if o.streamPiece <= 0 {
+		o.streamPiece = defaultStreamPiece
 	}
 	if cfg.SMTP.Upstream.Address == "" {
 		return nil, errors.New("smtp: [smtp.upstream] address is not set: the proxy needs the mail server it relays to (e.g. address = \"smtp.example.org:587\")")

@@ -44,6 +44,8 @@ type fakeUpstream struct {
 	dropData bool // close the connection at DATA
 	auths    int
 	conns    int // sessions opened
+	mails    int // MAIL commands accepted
+	dataRead int // bytes of message text read so far
 	// idle, when set before start, ends a session that sends nothing for
 	// so long with go-smtp's 421.
 	idle time.Duration
@@ -157,6 +159,7 @@ func (s *upSession) Mail(from string, _ *gosmtp.MailOptions) error {
 	if s.u.mailErr != nil {
 		return s.u.mailErr
 	}
+	s.u.mails++
 	s.from = from
 	return nil
 }
@@ -179,7 +182,7 @@ func (s *upSession) Data(r io.Reader) error {
 		s.c.Conn().Close()
 		return errors.New("dropped")
 	}
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(countingReader{r, s.u})
 	if err != nil {
 		return err
 	}
@@ -190,6 +193,19 @@ func (s *upSession) Data(r io.Reader) error {
 	s.u.msgs = append(s.u.msgs, upMsg{s.from, s.rcpts, b})
 	s.u.mu.Unlock()
 	return nil
+}
+
+type countingReader struct {
+	r io.Reader
+	u *fakeUpstream
+}
+
+func (c countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.u.mu.Lock()
+	c.u.dataRead += n
+	c.u.mu.Unlock()
+	return n, err
 }
 
 func (s *upSession) Reset()        { s.from, s.rcpts = "", nil }
@@ -887,13 +903,13 @@ func TestSizeHintExactAndWrong(t *testing.T) {
 		hint int
 	}{{0}, {10}, {5}, {1 << 20}} {
 		msg := strings.Repeat("x", 200000+tc.hint%7)
-		got, err := readMessage(strings.NewReader(msg), tc.hint, 1<<22)
+		got, err := readMessage(strings.NewReader(msg), tc.hint, 1<<22, 0, nil)
 		if err != nil || string(got) != msg {
 			t.Errorf("hint %d: %v, %d bytes", tc.hint, err, len(got))
 		}
 	}
 	msg := "abc"
-	got, _ := readMessage(strings.NewReader(msg), len(msg), 100)
+	got, _ := readMessage(strings.NewReader(msg), len(msg), 100, 0, nil)
 	if string(got) != msg {
 		t.Errorf("exact hint: %q", got)
 	}

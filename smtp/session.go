@@ -30,6 +30,7 @@ type session struct {
 	from     string
 	mailOpts gosmtp.MailOptions
 	rcpts    []string
+	collect  bool // a large message was handled: collect its memory
 }
 
 var sessionIDs = base32.StdEncoding.WithPadding(base32.NoPadding)
@@ -183,8 +184,13 @@ func (ss *session) Rcpt(to string, opts *gosmtp.RcptOptions) error {
 	return nil
 }
 
-// Reset ends the message transaction.
+// Reset ends the message transaction. go-smtp calls it after the reply to
+// DATA is written.
 func (ss *session) Reset() {
+	if ss.collect {
+		ss.collect = false
+		runtime.GC()
+	}
 	ss.from = ""
 	ss.rcpts = nil
 	ss.mailOpts = gosmtp.MailOptions{}
@@ -207,8 +213,14 @@ func (ss *session) Logout() error {
 // Data reads the message (bounded by MaxMessageBytes: go-smtp answers 552
 // beyond it), then judges and relays it.
 func (ss *session) Data(r io.Reader) error {
-	raw, err := readMessage(r, int(ss.mailOpts.Size), int(ss.s.gs.MaxMessageBytes))
+	tx := ss.begin()
+	var feed func([]byte)
+	if tx != nil {
+		feed = tx.feed
+	}
+	raw, err := readMessage(r, int(ss.mailOpts.Size), int(ss.s.gs.MaxMessageBytes), ss.s.o.streamPiece, feed)
 	if err != nil {
+		ss.abort(tx)
 		if errors.Is(err, gosmtp.ErrDataTooLarge) {
 			ss.log.Info("message too large", "limit", ss.s.gs.MaxMessageBytes)
 			return gosmtp.ErrDataTooLarge
@@ -218,13 +230,11 @@ func (ss *session) Data(r io.Reader) error {
 		ss.log.Info("message not received in full; nothing relayed", "err", err)
 		return &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 3, 0}, Message: "Message not received in full; nothing was sent"}
 	}
-	err = ss.handle(raw)
-	if len(raw) >= bigMessage {
-		// Collect this message's memory now rather than at twice the
-		// heap's size, so a run of large messages costs one at a time.
-		raw = nil
-		runtime.GC()
-	}
+	err = ss.handle(raw, tx)
+	// A large message's memory is collected once the reply is out (in
+	// Reset) rather than at twice the heap's size, so a run of large
+	// messages costs one at a time.
+	ss.collect = len(raw) >= bigMessage
 	return err
 }
 
@@ -235,8 +245,9 @@ const bigMessage = 4 << 20
 // readMessage reads r to its end into one slice. With a size hint (the
 // client's SIZE=) it reads straight into a slice of that size; otherwise
 // into growing chunks joined once at the end, so a message costs at most
-// twice its size while it is read.
-func readMessage(r io.Reader, hint, max int) ([]byte, error) {
+// twice its size while it is read. feed, when set, gets each piece as it
+// is read (at most piece bytes; never written to again).
+func readMessage(r io.Reader, hint, max, piece int, feed func([]byte)) ([]byte, error) {
 	const minChunk = 64 << 10
 	size := minChunk
 	if hint > 0 {
@@ -262,7 +273,14 @@ func readMessage(r io.Reader, hint, max int) ([]byte, error) {
 			}
 			cur, n = make([]byte, next), 0
 		}
-		m, err := r.Read(cur[n:])
+		end := len(cur)
+		if feed != nil && end-n > piece {
+			end = n + piece
+		}
+		m, err := r.Read(cur[n:end])
+		if feed != nil && m > 0 {
+			feed(cur[n : n+m])
+		}
 		n += m
 		if err == io.EOF {
 			break
