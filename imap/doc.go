@@ -20,6 +20,14 @@
 // UID 1; the Store deduplicates events by Message-ID, so nothing is logged
 // twice.
 //
+// A catch-up is a pipeline: one goroutine sends a UID FETCH per batch and
+// hands each message to the classifiers (one per core) as it streams in,
+// then sends the next FETCH without waiting for the classifications; a
+// finisher takes the batches in UID order, sends one STORE per set of tags,
+// records the batch's events while the server answers, and saves the state
+// once both are done. Parsing and classifying is most of the CPU a
+// catch-up costs (see scripts/bench-imap.sh).
+//
 // Following uses IDLE where the server has it and polling otherwise. The
 // go-imap client's unilateral-data handler runs on its reader goroutine, so
 // it only signals a channel; the watcher then stops IDLE (Close + Wait)
