@@ -483,12 +483,22 @@ func (e *Engine) anyPattern(ps []*pattern, s string) bool {
 }
 
 func (c *checkCtx) anyMatch(ps []*pattern, sents []span) bool {
+	_, _, ok := c.sentenceMatching(ps, sents)
+	return ok
+}
+
+// sentenceMatching returns the first of sents, or else the subject, that
+// one of the patterns matches: its field ("body" or "subject") and span.
+func (c *checkCtx) sentenceMatching(ps []*pattern, sents []span) (field string, at span, ok bool) {
 	for i, s := range sents {
 		if c.anyPossible(ps, c.d.norm[s.start:s.end], i) {
-			return true
+			return "body", s, true
 		}
 	}
-	return c.d.subjNorm != "" && c.anyPossible(ps, c.d.subjNorm, -1)
+	if c.d.subjNorm != "" && c.anyPossible(ps, c.d.subjNorm, -1) {
+		return "subject", span{0, len(c.d.subject)}, true
+	}
+	return "", span{}, false
 }
 
 // unlessHolds reports whether one of a rule's unless patterns matches

@@ -819,8 +819,12 @@ func (c *checkCtx) updateLimit(r *rule) error {
 	if !c.res.Facts.Update || c.prog == nil {
 		return nil
 	}
-	if c.anyMatch(c.e.frequent, c.d.sents) {
-		c.addWhole(r, "body", "weekly updates", -1, -1, map[string]string{"count": "one of many"})
+	if field, at, ok := c.sentenceMatching(c.e.frequent, c.d.sents); ok {
+		text := c.d.text
+		if field == "subject" {
+			text = c.d.subject
+		}
+		c.addWhole(r, field, text[at.start:at.end], at.start, at.end, map[string]string{"count": "one of many"})
 		return nil
 	}
 	if c.h == nil {
