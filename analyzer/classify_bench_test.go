@@ -21,8 +21,8 @@ func BenchmarkClassify(b *testing.B) {
 		msg("reservations@skyways.example", "Your flight is confirmed", strings.Repeat("Your booking is confirmed. Baggage allowance and seat details follow. ", 15)),
 	}
 	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	defer reportCPU(b)()
+	for i := 0; b.Loop(); i++ {
 		c.Classify(msgs[i%len(msgs)])
 	}
 }
@@ -44,8 +44,8 @@ func BenchmarkClassifyCorpus(b *testing.B) {
 	}
 	c := testClassifier(b)
 	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	defer reportCPU(b)()
+	for i := 0; b.Loop(); i++ {
 		c.Classify(msgs[i%len(msgs)])
 	}
 }
