@@ -3,6 +3,7 @@ package smtp
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -49,6 +50,9 @@ type fakeUpstream struct {
 	// idle, when set before start, ends a session that sends nothing for
 	// so long with go-smtp's 421.
 	idle time.Duration
+	// tls, when set before start, offers STARTTLS.
+	tls      *tls.Config
+	tlsMails int // MAIL commands over TLS
 }
 
 func newFakeUpstream(t *testing.T) *fakeUpstream {
@@ -72,6 +76,7 @@ func (u *fakeUpstream) start() {
 		return &upSession{u: u, c: c}, nil
 	}))
 	s.ReadTimeout = u.idle
+	s.TLSConfig = u.tls
 	s.AllowInsecureAuth = true
 	s.Domain = "upstream.test"
 	s.ErrorLog = logAdapter{discardLog()}
@@ -160,6 +165,9 @@ func (s *upSession) Mail(from string, _ *gosmtp.MailOptions) error {
 		return s.u.mailErr
 	}
 	s.u.mails++
+	if _, ok := s.c.TLSConnectionState(); ok {
+		s.u.tlsMails++
+	}
 	s.from = from
 	return nil
 }

@@ -41,6 +41,7 @@ type txn struct {
 	wdone     chan struct{} // closed when the writer has stopped
 	wrote     int           // bytes the writer passed to the upstream
 	werr      error         // the writer's error; set before wdone closes
+	st        *dotStuffer   // the writer's, for the rest of the text
 
 	timeout    time.Duration
 	streamFrom int
@@ -110,21 +111,43 @@ func (tx *txn) feed(p []byte) {
 }
 
 // writer passes the streamed pieces on once DATA is answered; after an
-// error it drains them.
+// error it drains them. Through the dotStuffer it writes whole lines only,
+// and never what may be the message's last line (the text so far after its
+// last LF but one): endText sends that.
 func (tx *txn) writer(pieces <-chan []byte) {
 	defer close(tx.wdone)
 	<-tx.ready
 	err := tx.err
+	var (
+		st   *dotStuffer
+		hold lineHold
+	)
+	if tx.uc.text != nil {
+		st = newDotStuffer(tx.uc.text)
+	}
+	write := func(ps ...[]byte) {
+		for _, p := range ps {
+			if err == nil {
+				_, err = st.Write(p)
+				tx.wrote += len(p)
+			}
+		}
+	}
 	for p := range pieces {
 		if err != nil {
 			continue
 		}
 		tx.uc.conn.SetWriteDeadline(time.Now().Add(tx.timeout))
-		_, err = tx.w.Write(p)
-		tx.wrote += len(p)
+		switch {
+		case st == nil:
+			_, err = tx.w.Write(p)
+			tx.wrote += len(p)
+		default:
+			write(hold.add(p)...)
+		}
 	}
 	tx.uc.conn.SetWriteDeadline(time.Time{})
-	tx.werr = err
+	tx.st, tx.werr = st, err
 }
 
 // endInput says the client's message is complete (or broken off): the
@@ -171,15 +194,7 @@ func (ss *session) finish(tx *txn, raw []byte, rcpts []string) *gosmtp.SMTPError
 		err = tx.werr
 	}
 	if err == nil {
-		if rest := raw[tx.wrote:]; len(rest) > 0 {
-			tx.uc.conn.SetWriteDeadline(time.Now().Add(tx.timeout))
-			_, err = tx.w.Write(rest)
-			tx.uc.conn.SetWriteDeadline(time.Time{})
-		}
-	}
-	if err == nil {
-		dataSent = true
-		_, err = tx.w.CloseWithResponse()
+		dataSent, err = tx.uc.endText(tx.w, tx.st, raw, tx.wrote, tx.timeout)
 		if err == nil {
 			return nil
 		}

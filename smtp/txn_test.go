@@ -47,6 +47,12 @@ func (u *fakeUpstream) stats() (mails, dataRead int) {
 	return u.mails, u.dataRead
 }
 
+func (u *fakeUpstream) tlsStats() (mails, overTLS int) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.mails, u.tlsMails
+}
+
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	for i := 0; i < 500; i++ {

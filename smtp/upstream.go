@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -52,6 +53,9 @@ func (cr *cred) saslClient(c *gosmtp.Client) (sasl.Client, error) {
 type upConn struct {
 	c    *gosmtp.Client
 	conn net.Conn // the TCP connection under c, for deadlines
+	// text is the connection c writes to (TLS above conn, where used):
+	// message text goes there through a dotStuffer.
+	text net.Conn
 	// reused is set when the connection came from the pool: it may have
 	// been closed by the upstream while it waited.
 	reused bool
@@ -89,6 +93,7 @@ func (u *upstream) connect(helo string, cr *cred) (*upConn, error) {
 		tcfg.ServerName = host
 	}
 	var c *gosmtp.Client
+	var text net.Conn
 	fail := func(err error) (*upConn, error) {
 		raw.Close()
 		var se *gosmtp.SMTPError
@@ -105,15 +110,24 @@ func (u *upstream) connect(helo string, cr *cred) (*upConn, error) {
 			return fail(err)
 		}
 		tc.SetDeadline(time.Time{})
-		c = gosmtp.NewClient(tc)
+		c, text = gosmtp.NewClient(tc), tc
 	case "none":
-		c = gosmtp.NewClient(raw)
+		c, text = gosmtp.NewClient(raw), raw
 	default: // starttls
-		// The EHLO before STARTTLS says "localhost"; the one after says helo.
-		c, err = gosmtp.NewClientStartTLS(raw, tcfg)
+		// The EHLO before STARTTLS says "localhost"; the one after says
+		// helo. STARTTLS is done here rather than by go-smtp so that the
+		// TLS connection is at hand for the message text; go-smtp's client
+		// then starts on it as on a new connection, with the greeting it
+		// has already had.
+		tc, err := u.startTLS(raw, tcfg)
 		if err != nil {
 			return fail(err)
 		}
+		host := "upstream"
+		if h := tcfg.ServerName; h != "" {
+			host = h
+		}
+		c, text = gosmtp.NewClient(&greetedConn{Conn: tc, greeting: []byte("220 " + host + " ESMTP\r\n")}), tc
 	}
 	c.CommandTimeout = u.timeout
 	if helo == "" {
@@ -137,7 +151,68 @@ func (u *upstream) connect(helo string, cr *cred) (*upConn, error) {
 			return nil, &unreachableError{err}
 		}
 	}
-	return &upConn{c: c, conn: raw}, nil
+	return &upConn{c: c, conn: raw, text: text}, nil
+}
+
+// startTLS reads the greeting on raw, says EHLO and STARTTLS, and returns
+// the TLS connection. Refusals are *gosmtp.SMTPError.
+func (u *upstream) startTLS(raw net.Conn, cfg *tls.Config) (*tls.Conn, error) {
+	raw.SetDeadline(time.Now().Add(u.timeout))
+	defer raw.SetDeadline(time.Time{})
+	tp := textproto.NewConn(raw)
+	step := func(cmd string, want int) (string, error) {
+		if cmd != "" {
+			if err := tp.PrintfLine("%s", cmd); err != nil {
+				return "", err
+			}
+		}
+		_, msg, err := tp.ReadResponse(want)
+		var te *textproto.Error
+		if errors.As(err, &te) {
+			return "", &gosmtp.SMTPError{Code: te.Code, Message: te.Msg}
+		}
+		return msg, err
+	}
+	if _, err := step("", 220); err != nil {
+		return nil, err
+	}
+	ehlo, err := step("EHLO localhost", 250)
+	if err != nil {
+		return nil, err
+	}
+	offered := false
+	for _, l := range strings.Split(ehlo, "\n")[1:] {
+		if f := strings.Fields(l); len(f) > 0 && strings.EqualFold(f[0], "STARTTLS") {
+			offered = true
+		}
+	}
+	if !offered {
+		return nil, errors.New("smtp: server doesn't support STARTTLS")
+	}
+	if _, err := step("STARTTLS", 220); err != nil {
+		return nil, err
+	}
+	tc := tls.Client(raw, cfg)
+	if err := tc.Handshake(); err != nil {
+		return nil, err
+	}
+	return tc, nil
+}
+
+// greetedConn hands go-smtp's client the greeting the server gave before
+// STARTTLS, as the first thing it reads.
+type greetedConn struct {
+	net.Conn
+	greeting []byte
+}
+
+func (g *greetedConn) Read(b []byte) (int, error) {
+	if len(g.greeting) > 0 {
+		n := copy(b, g.greeting)
+		g.greeting = g.greeting[n:]
+		return n, nil
+	}
+	return g.Conn.Read(b)
 }
 
 // close ends the upstream session politely, within a few seconds.
@@ -169,8 +244,27 @@ func (uc *upConn) send(from string, rcpts []string, size int, raw []byte, timeou
 	if err != nil {
 		return false, err
 	}
+	return uc.endText(w, nil, raw, 0, timeout)
+}
+
+// endText writes the message text from done on (the bytes before were
+// written through st, up to the start of a line) and ends it: the last
+// line goes through go-smtp's writer, which ends the text and reads the
+// reply. dataSent reports whether the end was written.
+func (uc *upConn) endText(w *gosmtp.DataCommand, st *dotStuffer, raw []byte, done int, timeout time.Duration) (dataSent bool, err error) {
 	uc.conn.SetWriteDeadline(time.Now().Add(timeout))
-	if _, err := w.Write(raw); err != nil {
+	if uc.text != nil {
+		if k := lastLine(raw); k > done {
+			if st == nil {
+				st = newDotStuffer(uc.text)
+			}
+			if _, err := st.Write(raw[done:k]); err != nil {
+				return false, err
+			}
+			done = k
+		}
+	}
+	if _, err := w.Write(raw[done:]); err != nil {
 		return false, err
 	}
 	uc.conn.SetWriteDeadline(time.Time{})
