@@ -102,31 +102,38 @@ dir = %q
 	}
 	// Alternate rounds so drift in Mailpit (its database grows) hits both.
 	var direct, via []time.Duration
+	var viaCPU time.Duration
 	for round := 0; round < 4; round++ {
 		direct = append(direct, timeSends(mpSMTP, small, *n/4))
+		c0 := procCPU(proxy.Process.Pid)
 		via = append(via, timeSends(paddr, small, *n/4))
+		viaCPU += procCPU(proxy.Process.Pid) - c0
 	}
 	d, v := sum(direct), sum(via)
 	fmt.Printf("small: %d × 5 KB, new connection each: direct %v (%.2f ms/send), proxy %v (%.2f ms/send), ratio %.3f× (target ≤ 1.15×)\n",
 		*n, d.Round(time.Millisecond), ms(d)/float64(*n), v.Round(time.Millisecond), ms(v)/float64(*n), float64(v)/float64(d))
+	fmt.Printf("small: proxy CPU %.2f ms/send (user+system; steadier than wall time on a busy machine)\n", ms(viaCPU)/float64(*n))
 	stop(proxy)
 
 	// The big message, on a fresh proxy so its peak memory is this message's.
 	proxy, paddr = startProxy("big")
 	base := procStatus(proxy.Process.Pid, "VmRSS")
-	var bd, bv []time.Duration
+	var bd, bv, bc []time.Duration
 	for i := 0; i < 3; i++ {
 		t0 := time.Now()
 		check(send(mpSMTP, big))
 		bd = append(bd, time.Since(t0))
+		c0 := procCPU(proxy.Process.Pid)
 		t0 = time.Now()
 		check(send(paddr, big))
 		bv = append(bv, time.Since(t0))
+		bc = append(bc, procCPU(proxy.Process.Pid)-c0)
 	}
 	hwm := procStatus(proxy.Process.Pid, "VmHWM")
 	md, mv := median(bd), median(bv)
 	fmt.Printf("big: %.1f MB message (median of 3): direct %v, proxy %v, ratio %.3f× (target ≤ 1.25×)\n",
 		float64(len(big))/(1<<20), md.Round(time.Millisecond), mv.Round(time.Millisecond), float64(mv)/float64(md))
+	fmt.Printf("big: proxy CPU %v a message (median of 3)\n", median(bc).Round(time.Millisecond))
 	fmt.Printf("big: proxy RSS before %.1f MB, peak (VmHWM) %.1f MB = %.2f× the message (target ≤ 3×)\n",
 		float64(base)/1024, float64(hwm)/1024, float64(hwm*1024)/float64(len(big)))
 	stop(proxy)
@@ -214,6 +221,17 @@ func procStatus(pid int, key string) int64 {
 		}
 	}
 	return 0
+}
+
+// procCPU is the user and system time pid has used so far.
+func procCPU(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	check(err)
+	// The command name (field 2) is in parentheses and may hold spaces.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	ut, _ := strconv.ParseInt(f[11], 10, 64) // field 14
+	st, _ := strconv.ParseInt(f[12], 10, 64) // field 15
+	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
 }
 
 func freeAddr() string {
