@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -90,5 +91,108 @@ func TestClassifyCalendarParts(t *testing.T) {
 	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nDTSTART:20261204T150000Z\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
 	if got := c.Classify(m); got.InterviewDate != "" {
 		t.Errorf("cancelled: got date %q", got.InterviewDate)
+	}
+}
+
+func TestClassifyDatesInMessages(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "hpark@lakeside-med.org", "informatics.fellowship@harborvalley.edu", "imresidency@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{lk, "Interview confirmation", "Your interview is confirmed for Wednesday, the 9th of December, 2026, beginning at 8:30 a.m. EST.", TypeInterviewConfirmation, "2026-12-09"},
+		{hv, "Re: dates", "Great, we'll put you on Dec. 14th. Please reply by Dec 4 if anything changes.", TypeInterviewConfirmation, "2026-12-14"},
+		{ng, "Interview on 01/12/2027", "This confirms your interview on 01/12/2027. Agenda attached.", TypeInterviewConfirmation, "2027-01-12"},
+		{sb, "Interview invitation", "We would like to invite you to interview with us. Please choose a date: December 8, December 15, or January 5.", TypeInterviewInvite, ""},
+		{md, "Your visit", "We have you scheduled for a virtual visit on Friday Dec 11 (Mountain Time). The fellows' social is the night before, Dec 10.", TypeInterviewConfirmation, "2026-12-11"},
+		{lk, "Interview invitation", "We are pleased to invite you to our interview day on 12/16. Please confirm by 12/1 whether you can attend.", TypeInterviewInvite, "2026-12-16"},
+		{hv, "Interview scheduled", "You're scheduled: Thu, 3 December 2026, 9:00-13:00 ET. Thank you for your application submitted on September 15.", TypeInterviewConfirmation, "2026-12-03"},
+		{ng, "Interview day details", "We look forward to seeing you on January 7! The pre-interview dinner is January 6 at 6:30 PM and the rank list deadline is March 3.", TypeInterviewConfirmation, "2027-01-07"},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
+
+func TestClassifyParaphrasesPlatforms(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "ci-fellowship@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{lk, "Interview invitation", "We are delighted to invite you to interview. Our interview dates are Tuesday, December 8 and Thursday, December 10. Please respond by November 10 with your preference.", TypeInterviewInvite, ""},
+		{hv, "Interview invitation", "We would like to invite you to interview on Thursday, December 10, 2026. Please confirm your attendance by December 1.", TypeInterviewInvite, "2026-12-10"},
+		{ng, "Confirmed: Dec 14", "Your interview slot on 14 December is confirmed. The virtual orientation starts at 7:30 AM CT.", TypeInterviewConfirmation, "2026-12-14"},
+		{sb, "Re: date", "That works. We'll see you at 8 on Monday, December 7th.", TypeInterviewConfirmation, "2026-12-07"},
+		{md, "Schedule for your visit", "Here is your schedule for Friday 12/4: 9:00 welcome with Dr. Feld, 9:45 fellows panel, 11:00 tour. The pre-interview dinner is Thursday 12/3 at 6 PM.", TypeInterviewConfirmation, "2026-12-04"},
+		{"notifications@calendly.com", "New Event: Meridian ACI Fellowship Interview", "A new event has been scheduled. Event type: Meridian ACI Fellowship Interview. Invitee: Amina Rahman. Date: Friday, December 11, 2026 9:00 AM (Mountain Time).", TypeInterviewConfirmation, "2026-12-11"},
+		{"no-reply@zoom.us", "Lakeside interview - registration approved", "Hi Amina, your registration for Lakeside University Medical Center CI Fellowship Interview Day has been approved. Date: Dec 2, 2026 08:00 AM Eastern Time.", TypeInterviewConfirmation, "2026-12-02"},
+		{hv, "Re: update", "Thanks for sending the update on your paper. Congratulations! I've shared it with the committee.", TypePostInterviewInterest, ""},
+		{lk, "Checking in", "We were all so impressed. Before our rank meeting, it would help us to hear where Lakeside falls among your choices.", TypeRankSolicitation, ""},
+		{ng, "Your interview tomorrow", "Looking forward to meeting you tomorrow! Please join 10 minutes early using the link below.", TypeInterviewConfirmation, "2026-11-27"},
+		{sb, "Holiday greetings", "Happy holidays from all of us at St. Brendan's Pediatrics Residency! Our residents' toy drive raised record donations this year.", TypeProgramUpdate, ""},
+		{md, "Re: question about call schedule", "Fellows take home call one week in six; there is no overnight in-house call.", TypeOther, ""},
+		{"alerts@airline.example", "Your trip to Harbor Valley", "Flight HV123 departs Dec 9 at 6:05 AM. Check in online 24 hours before departure.", TypeOther, ""},
+		{"amia-informatics-l@lists.amia.org", "[INFORMATICS-L] Do programs ask about rank lists?", "Several applicants report programs asking where they will rank them. Is this allowed?", TypeOther, ""},
+	}
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		if strings.Contains(k.from, "lists.") {
+			m.ListID = "<informatics-l.lists.amia.org>"
+		}
+		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
+
+// TestClassifyWeekdayTimesAndISO: a weekday with a clock time is a coming
+// day whatever word stands before it; moving "from Tuesday to Friday"
+// fixes Friday; an ISO date-time's day is read.
+func TestClassifyWeekdayTimesAndISO(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	cases := []struct{ from, subj, body, typ, date string }{
+		{"sokafor@harborvalley.edu", "Re: interview", "Great, you're booked for Tuesday 2 pm Eastern. The Zoom link follows.", TypeInterviewConfirmation, "2026-12-01"},
+		{"lchen@northgate-health.org", "Interview", "We would love to interview you. Could you meet Monday at 9:30?", TypeInterviewInvite, "2026-11-30"},
+		{"jfeld@meridian.edu", "Change", "The faculty meeting is on Tuesday, so we've moved your interview from Tuesday to Friday, same time.", TypeInterviewConfirmation, "2026-11-27"},
+		{"no-reply@harborvalley.edu", "Interview scheduled", "You have been invited to interview.\n\nStart: 2026-12-08T09:00-05:00\nLocation: Zoom", TypeInterviewInvite, "2026-12-08"},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
+
+// TestClassifyHeldDatesAndLists: a tentative day that waits for her word is
+// an invitation; a month carried over a list of days ("Dec 7 or 9") offers
+// several; ordinal words and day-first numbers from a British office are
+// read; the day an interview is moved away from is not hers; an interview
+// offer to accept in ERAS is no pre-match offer; news that interviews are
+// over, told to the interviewees, is no decline.
+func TestClassifyHeldDatesAndLists(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, hv, ng, md := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{ng, "Interview", "I've provisionally held Wednesday, December 9 for your interview. Please confirm it suits you.", TypeInterviewInvite, "2026-12-09"},
+		{md, "visit", "Could you interview with us Dec 7 or 9? Either morning is fine.", TypeInterviewInvite, ""},
+		{lk, "Interview day", "Your interview is confirmed for Thursday, December tenth.", TypeInterviewConfirmation, "2026-12-10"},
+		{"Alice Grey <a.grey@uk.harborvalley.edu>", "Interview", "Your interview is confirmed for 08/12/2026 at 14:00 GMT.", TypeInterviewConfirmation, "2026-12-08"},
+		{hv, "Interview date", "We must reschedule your December 3 interview. Could you pick one of December 8, December 10 or December 15?", TypeInterviewInvite, ""},
+		{ng, "Interview Offer", "You have received an interview offer. Accept or decline the offer in Thalamus within 72 hours.", TypeInterviewInvite, ""},
+		{ng, "Season wrap-up", "Dear interviewees, our interviews are now complete. Thank you for spending the day with us; our rank deadline is March 3.", TypeProgramUpdate, ""},
+		{ng, "Application", "Our interviews are now complete for this cycle. We wish you well.", TypeInterviewDecline, ""},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
+
+// TestClassifyFullDayBesideBookedDay: a day called full in one clause does
+// not cancel the day booked in the next; a program named "Applied …" is no
+// past application.
+func TestClassifyFullDayBesideBookedDay(t *testing.T) {
+	c := testClassifier(t)
+	m := msg("sokafor@harborvalley.edu", "Re: dates", "The 19th has no room left, so I've booked you for Tuesday, December 1 at 10 AM instead. You're all set.")
+	got := c.Classify(m)
+	if got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-01" {
+		t.Errorf("got %s %q, want confirmation 2026-12-01\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
+	}
+	m = msg("Thalamus <no-reply@thalamusgme.com>", "Interview Scheduled", "Your interview has been scheduled.\n\nProgram: Meridian State University - Applied Clinical Informatics Fellowship\nDate: Tuesday, December 8, 2026\nTime: 9:00 AM\n")
+	got = c.Classify(m)
+	if got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-08" {
+		t.Errorf("got %s %q, want confirmation 2026-12-08\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
 	}
 }

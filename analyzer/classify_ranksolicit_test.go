@@ -42,3 +42,53 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
 }
+
+// TestClassifyAsksInAnyWords: a program's question or request about the
+// applicant's ranking or her other applications is a solicitation however
+// it is worded; a program answering what she volunteered, promising not to
+// ask, or arranging a day around her other interviews is not.
+func TestClassifyAsksInAnyWords(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	warm := "It was lovely having you with us, and the fellows enjoyed your demo. "
+	cases := []struct{ from, subj, body, typ, prog string }{
+		{hv, "Checking in", warm + "What could we do to climb higher on your list?", TypeRankSolicitation, "harbor-valley"},
+		{ng, "hello", warm + "Which other residencies are you still weighing?", TypeRankSolicitation, "northgate"},
+		{sb, "hello", warm + "Did you also interview anywhere else nearby?", TypeRankSolicitation, "st-brendan"},
+		{md, "hello", warm + "Do we have a chance of being your #1?", TypeRankSolicitation, "meridian"},
+		{lk, "hello", warm + "Should you match with us, would you actually come?", TypeRankSolicitation, "lakeside"},
+		{hv, "hello", warm + "Could you promise to put Harbor Valley first?", TypeRankSolicitation, "harbor-valley"},
+		{ng, "hello", warm + "We were wondering whether you'd pick Northgate over the other places you saw.", TypeRankSolicitation, "northgate"},
+		{sb, "hello", "Can we rely on you listing St. Brendan's first when you certify?", TypeRankSolicitation, "st-brendan"},
+		{md, "hello", "Realistically, how much weight should we give your interest in Meridian?", TypeRankSolicitation, "meridian"},
+		{lk, "hello", "Do you expect to place us in your upper tier?", TypeRankSolicitation, "lakeside"},
+		// not asking
+		{ng, "Re: my first choice", "We were thrilled to hear that Northgate is your first choice. We can make no promises, but you impressed everyone.", TypePostInterviewInterest, "northgate"},
+		{sb, "Thanks", "Thanks for letting us know that we're your top choice; you were a favorite of our faculty too.", TypePostInterviewInterest, "st-brendan"},
+		{lk, "Thank you", "We plan to rank you highly. There is no need to tell us anything about your own rank list.", TypePostInterviewInterest, "lakeside"},
+		{hv, "Waitlist", "You are on our interview waitlist. If you accept interviews elsewhere on those days, let us know so we can offer the spot to someone else.", TypeWaitlist, "harbor-valley"},
+		{md, "Thanks for visiting", "We hope you'll consider us favorably as you finalize your rank list.", TypePostInterviewInterest, "meridian"},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
+	}
+}
+
+// TestClassifyBlindSetN: what blind set n taught. Asking whether she wants
+// to keep her place on a waiting list is no question about her ranking;
+// inviting her own questions before lists are due is interest, not a
+// request for her ranking. The alerts around them still fire.
+func TestClassifyBlindSetN(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	hv, ng, mr := "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{hv, "Interview waiting list", "Our interview days are full, so you are on our waiting list for now. Tell us whether you wish to stay on the list.", TypeWaitlist},
+		{ng, "Alternates", "We cannot interview you yet but have put you among our alternates. Reply if you'd prefer to remain on the list.", TypeWaitlist},
+		{mr, "Thanks for Thursday", "We all enjoyed meeting you on Thursday and would be glad to have you with us. Anything you'd want to know about us before ranking, just send me a note.", TypePostInterviewInterest},
+		{mr, "Rank list", "We would like to know where you will rank us.", TypeRankSolicitation},
+		{ng, "Our list", "Let me know if you are putting us first on your list.", TypeRankSolicitation},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}

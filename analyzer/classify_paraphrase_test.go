@@ -1,0 +1,251 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClassifyParaphrases holds sentences written apart from the corpus, in
+// the many ways programs say the same thing, to keep the phrase data
+// general rather than fitted to our corpus.
+func TestClassifyParaphrases(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "ci-fellowship@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct {
+		from, subj, body string
+		typ, prog, date  string
+	}{
+		// invitations
+		{lk, "Next steps", "Our selection committee has reviewed your application and would be glad to host you for an interview. Please use the link below to reserve one of the remaining days.", TypeInterviewInvite, "lakeside", ""},
+		{hv, "Fellowship interviews", "We are pleased to extend an invitation to interview for our Clinical Informatics Fellowship. Interview days are Nov 4, Nov 11 and Nov 18; kindly indicate your first and second choice.", TypeInterviewInvite, "harbor-valley", ""},
+		{ng, "Meet our team", "We'd love for you to spend a day with us. Would Monday 12/14 work for you?", TypeInterviewInvite, "northgate", "2026-12-14"},
+		{sb, "Pathway", "Dr. Moss would like to meet you virtually for the Informatics Pathway. Which of these afternoons suits you: Dec 7, Dec 8 or Dec 9?", TypeInterviewInvite, "st-brendan", ""},
+		// confirmations
+		{md, "Re: interview", "Wonderful - we've got you down for Friday the 11th of December. Tessa will send the agenda.", TypeInterviewConfirmation, "meridian", "2026-12-11"},
+		{lk, "Your interview day", "This email confirms your virtual interview on 12/09/2026 at 8:00 AM ET. Please test your camera beforehand.", TypeInterviewConfirmation, "lakeside", "2026-12-09"},
+		{hv, "See you soon", "Just a reminder that we will see you on Wed, Dec 2. Parking instructions are attached.", TypeInterviewConfirmation, "harbor-valley", "2026-12-02"},
+		// declines
+		{ng, "Application update", "We have carefully reviewed your application. Regrettably we cannot invite you to interview this season, as our positions are limited.", TypeInterviewDecline, "northgate", ""},
+		{sb, "Your application", "Thank you for your interest. The committee has decided to pursue other applicants whose experience more closely fits our pathway.", TypeInterviewDecline, "st-brendan", ""},
+		{md, "re: checking in", "I'm afraid we won't have a spot for you this year, we've filled every interview day.", TypeInterviewDecline, "meridian", ""},
+		// waitlist
+		{hv, "Interview status", "You are currently an alternate for interviews. If someone cancels we will reach out to you right away.", TypeWaitlist, "harbor-valley", ""},
+		{lk, "Status", "We cannot offer you an interview date yet, but your file remains under active consideration and we will contact you if a slot frees up.", TypeWaitlist, "lakeside", ""},
+		// eligibility
+		{ng, "Re: visa question", "Thanks for asking. Our residency sponsors J-1 visas only; we are not able to sponsor H-1B. IMGs are welcome to apply.", TypeEligibilityReply, "northgate", ""},
+		{md, "Re: question", "Yes, physicians who completed residency abroad are eligible for our non-ACGME track, but board eligibility requires an ACGME residency.", TypeEligibilityReply, "meridian", ""},
+		// application requests
+		{sb, "Missing letter", "Your ERAS file is missing one letter of recommendation. Please have your writer upload it at your earliest convenience.", TypeApplicationRequest, "st-brendan", ""},
+		{hv, "A quick request", "Could you send us your Step 3 score report when you have it? It will complete your file.", TypeApplicationRequest, "harbor-valley", ""},
+		// post-interview interest
+		{ng, "Thank you", "It was great having you with us on Thursday. Everyone on the committee was impressed by your CDS project, and we think you'd be a wonderful addition to the track.", TypePostInterviewInterest, "northgate", ""},
+		{lk, "Following your interview", "We very much enjoyed our conversation and you are a highly competitive candidate for our program. We hope to rank you highly.", TypePostInterviewInterest, "lakeside", ""},
+		// rank solicitation
+		{hv, "One question", "It was wonderful to meet you! Could you let us know how you plan to rank Harbor Valley?", TypeRankSolicitation, "harbor-valley", ""},
+		{md, "Quick note", "Off the record, is Meridian your first choice? We'd like to know before our committee meets.", TypeRankSolicitation, "meridian", ""},
+		{sb, "Checking in", "Where else have you interviewed, and do you have other offers you are weighing?", TypeRankSolicitation, "st-brendan", ""},
+		{ng, "Rank list", "If you can tell us you will rank us #1, we will make sure you match here.", TypeRankSolicitation, "northgate", ""},
+		// pre-match offers
+		{lk, "Position", "We would like to offer you a fellowship position now, before the Match, provided you withdraw your application from the AMIA match.", TypePreMatchOffer, "lakeside", ""},
+		{hv, "Opportunity", "We have a non-ACGME informatics instructor position. If you sign a contract this week, the job is yours; you would not participate in the Match.", TypePreMatchOffer, "harbor-valley", ""},
+		// updates
+		{md, "Fellowship newsletter - November", "Dear applicants, here is our monthly newsletter: our fellows presented three posters at AMIA and we launched a new telehealth elective.", TypeProgramUpdate, "meridian", ""},
+		{ng, "Virtual info session", "Join program leadership for a virtual information session about the Clinical Informatics Track on Dec 1 at 7 PM ET.", TypeProgramUpdate, "northgate", ""},
+		// match result
+		{sb, "Congratulations!", "Congratulations on matching with St. Brendan's Pediatrics Residency! We cannot wait to welcome you in June.", TypeMatchResult, "st-brendan", ""},
+		// allowed program words that are not solicitation
+		{lk, "Thank you", "We were very impressed and hope you will rank us favorably. You are exactly the kind of candidate we want.", TypePostInterviewInterest, "lakeside", ""},
+		{hv, "After your visit", "You will be ranked highly by our committee. There is no need to tell us anything about your own list.", TypePostInterviewInterest, "harbor-valley", ""},
+		{md, "Reminder: AMIA rank list deadline", "A reminder to all applicants that rank lists must be certified in the AMIA match system by December 3. Please rank programs in your true order of preference.", TypeProgramUpdate, "meridian", ""},
+		// hard negatives
+		{"hr@globalbank.example", "Interview confirmed", "Your interview for the Data Analyst role is confirmed for December 3 at 10 AM.", TypeOther, "", ""},
+		{"news@healthit-weekly.example", "Rank lists and the Match: what programs ask", "This week: why programs should never ask where you plan to rank them, and how Lakeside University Medical Center redesigned its onboarding.", TypeOther, "", ""},
+		{"scores@usmle.example", "Your Step 2 CK results", "Your score report is available. Log in to view your results.", TypeOther, "", ""},
+	}
+	for _, tc := range cases {
+		got := c.Classify(msg(tc.from, tc.subj, tc.body))
+		if got.Type != tc.typ || got.Program != tc.prog || got.InterviewDate != tc.date {
+			t.Errorf("%.60q:\n  got %s/%q/%q, want %s/%q/%q\n  %s", tc.body, got.Type, got.Program, got.InterviewDate,
+				tc.typ, tc.prog, tc.date, strings.Join(got.Evidence, "\n  "))
+		}
+	}
+}
+
+func TestClassifyParaphrasesMore(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "ci-fellowship@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{lk, "Interview Day Registration", "Congratulations! You have been selected for an interview. Please register for one of our interview days using the scheduling portal.", TypeInterviewInvite},
+		{hv, "Harbor Valley Health - next step in your application", "We are happy to let you know that the selection committee would like to interview you. Available dates are listed in Thalamus; spots fill quickly.", TypeInterviewInvite},
+		{ng, "Interview request", "On behalf of Dr. Chen, I am reaching out to schedule a virtual interview with you. What days are good for you in the week of December 7?", TypeInterviewInvite},
+		{sb, "Interview details", "Thank you for confirming. Your interview is on Tuesday, December 1 from 8 AM to noon. Attached is the itinerary.", TypeInterviewConfirmation},
+		{md, "Booked!", "Thanks for booking - you're on the calendar for Oct 30 with Dr. Feld.", TypeInterviewConfirmation},
+		{lk, "Application decision", "After a holistic review of all applications, we are not able to move forward with your candidacy. We appreciate your interest and wish you success.", TypeInterviewDecline},
+		{hv, "Interview status", "We will not be extending an interview invitation to you this cycle.", TypeInterviewDecline},
+		{ng, "Update", "Our interview season is complete and we have no additional interview slots.", TypeInterviewDecline},
+		{sb, "Waitlist", "We would like to offer you a place on our interview wait list. We will notify you if an interview date becomes available.", TypeWaitlist},
+		{md, "Re: J-1", "Our institution does sponsor the J-1 through ECFMG; the H-1B is not available for fellows.", TypeEligibilityReply},
+		{lk, "Re: eligibility", "Applicants must have completed an ACGME-accredited residency and be board eligible or certified in their primary specialty by July 1.", TypeEligibilityReply},
+		{hv, "Documents needed", "To finalize your application we still require your MSPE and a medical school transcript.", TypeApplicationRequest},
+		{ng, "Action required: photo", "Your application does not include a photo. Kindly add one in MyERAS.", TypeApplicationRequest},
+		{sb, "Thanks for visiting", "Thank you for spending the day with us. We appreciated your thoughtful questions and think you would thrive here.", TypePostInterviewInterest},
+		{md, "Post-interview note", "I wanted to let you know you made a strong impression on our faculty. We will be in touch after the Match.", TypePostInterviewInterest},
+		{lk, "Ranking", "Please let me know whether you intend to rank Lakeside as your number one program.", TypeRankSolicitation},
+		{hv, "Hi", "Just curious - how do we compare with the other programs you've seen?", TypeRankSolicitation},
+		{ng, "Your plans", "Are you planning to rank Northgate highly? We'd love to hear your thoughts on your list.", TypeRankSolicitation},
+		{sb, "Confidential", "Can you tell me which programs are at the top of your list?", TypeRankSolicitation},
+		{md, "Offer", "We can offer you a spot right now if you agree not to participate in the Match.", TypePreMatchOffer},
+		{lk, "Informatics position", "I'd like to offer you a position as a clinical informatics fellow starting July 1. This position is outside the NRMP and AMIA matches and requires a signed agreement by December 1.", TypePreMatchOffer},
+		{hv, "Second look day", "We are holding an optional second look day on January 9 for interviewed applicants. Attendance has no bearing on ranking.", TypeProgramUpdate},
+		{ng, "Program changes", "We wanted to share that our program has received funding for two additional informatics track positions beginning next year.", TypeProgramUpdate},
+		{sb, "Match Day!", "We are delighted to welcome you as one of our new interns! Congratulations on your match.", TypeMatchResult},
+		{"results@nrmp.org", "Your Match results", "Congratulations! You have matched to the Internal Medicine Residency at Northgate Regional Hospital.", TypeMatchResult},
+		{"hr@acme-bank.example", "Your interview next week", "We look forward to seeing you on Tuesday for your interview for the analyst role. Please bring a photo ID.", TypeOther},
+		{"support@thalamus-help.example", "Urgent: verify your Thalamus account", "Your Thalamus account will be suspended. Click here to verify your password.", TypeOther},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+func TestClassifyParaphrasesOffers(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "ci-fellowship@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{lk, "A proposal", "Our department can appoint you as an informatics fellow beginning in July without going through the match, if you commit by the end of the month.", TypePreMatchOffer},
+		{hv, "Quick question", "Would you be willing to accept a position with us before Match Day? We could send you a contract next week.", TypePreMatchOffer},
+		{ng, "Off-cycle opening", "We have an off-cycle PGY-2 opening starting in January. If you're interested, we can offer it to you directly.", TypePreMatchOffer},
+		{sb, "Update on your application", "Thank you for applying. The number of qualified applicants far exceeded our interview capacity, and we are unable to include you in this year's interviews.", TypeInterviewDecline},
+		{md, "Fellowship application", "I'm sorry, but we have decided not to interview you for the fellowship. Your research is promising and I encourage you to stay in the field.", TypeInterviewDecline},
+		{lk, "Re: visa", "Unfortunately we cannot sponsor any visas for this fellowship; applicants must be US citizens or permanent residents.", TypeEligibilityReply},
+		{hv, "Re: your question", "We do accept applicants who trained outside the United States as long as they hold ECFMG certification.", TypeEligibilityReply},
+		{ng, "Match", "We're sorry to hear you did not match this year. Please reach out if you would like feedback on your application.", TypeMatchResult},
+		{"noreply@nrmp.org", "Match Week: SOAP eligibility", "You are eligible to participate in SOAP. Unfilled programs will be listed on Monday.", TypeMatchResult},
+		{sb, "Thank you!", "Thank you for your interest in our program and for taking the time to interview with us. It was wonderful getting to know you.", TypePostInterviewInterest},
+		{md, "Great to meet you", "Dr. Anand and I both came away very excited about your candidacy.", TypePostInterviewInterest},
+		{lk, "Just checking", "Have you decided where you're going to rank us? We'd really like to know where we stand.", TypeRankSolicitation},
+		{hv, "Following up", "We would rank you to match if you could let us know that we are your top choice.", TypeRankSolicitation},
+		{sb, "Interview reminder", "This is a reminder of your upcoming interview on December 1 at 8:00 AM ET.", TypeInterviewConfirmation},
+		{md, "Spring newsletter", "In this issue: fellow spotlight, new research projects, and photos from the AMIA symposium.", TypeProgramUpdate},
+		{"careers@bigtech.example", "Offer letter", "We're pleased to offer you the position of Product Manager. Please sign the attached offer letter by Friday.", TypeOther},
+		{"spouse@gmail.example", "fwd: my interview", "Hey, they want me to interview at the bank on Dec 3! Can you watch the kids?", TypeOther},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+func TestClassifyParaphrasesCasual(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "hpark@lakeside-med.org", "informatics.fellowship@harborvalley.edu", "imresidency@northgate-health.org", "rmoss@stbrendans.org", "twhitlock@meridian.edu"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{lk, "Fellowship interview", "Dr. Park would be delighted to speak with you about the fellowship. Are you free on December 9 or December 11? Each session runs 9 to 1 Eastern.", TypeInterviewInvite, ""},
+		{hv, "Interview", "Could we set up a time for you to meet our faculty? Let me know a few windows that work in the next two weeks.", TypeInterviewInvite, ""},
+		{ng, "RE: scheduling", "Got it - I've put you down for Thursday 12/17. Calendar invite to follow.", TypeInterviewConfirmation, "2026-12-17"},
+		{sb, "Interview moved", "Due to a conflict, we need to move your interview from December 1 to December 8. Same time, same link.", TypeInterviewConfirmation, "2026-12-08"},
+		{md, "application", "Our committee has completed its review, and we will not be offering you an interview for the upcoming year.", TypeInterviewDecline, ""},
+		{lk, "Application", "We have reached the maximum number of interviews we can conduct this year and have closed our interview schedule.", TypeInterviewDecline, ""},
+		{hv, "On hold", "Your application has been placed on hold. We will reach back out in December if additional interview dates open.", TypeWaitlist, ""},
+		{ng, "Re: IMG question", "Our program has historically matched many international graduates. We require passing Step 1 and Step 2 CK; there is no year of graduation limit.", TypeEligibilityReply, ""},
+		{sb, "Letters", "Only two of your three letters of recommendation have arrived. Please check with your third letter writer.", TypeApplicationRequest, ""},
+		{md, "Thank you!", "The fellows said they had a great time with you at lunch. You'd be a great colleague.", TypePostInterviewInterest, ""},
+		{lk, "Between us", "I know we're not supposed to ask, but is there any chance you'd rank us first?", TypeRankSolicitation, ""},
+		{hv, "Follow-up", "To help us plan, please indicate your level of interest in our program on a scale of 1 to 10 and whether you plan to rank us.", TypeRankSolicitation, ""},
+		{ng, "Position", "We're prepared to give you one of our track spots right now if you'll sign before the rank list deadline.", TypePreMatchOffer, ""},
+		{sb, "Match results", "It is our great pleasure to welcome you to St. Brendan's as a PGY-1 in the Pediatrics Residency. You matched with us!", TypeMatchResult, ""},
+		{md, "Virtual Q&A for applicants", "Join our fellows for an informal virtual Q&A on December 2. No registration needed.", TypeProgramUpdate, ""},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
+
+func TestClassifyParaphrasesTerse(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "hpark@lakeside-med.org", "informatics.fellowship@harborvalley.edu", "imresidency@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{md, "hello", "Loved your personal statement. Any chance you could hop on Zoom with me and two of our fellows sometime next week?", TypeInterviewInvite},
+		{lk, "Re: Friday", "Friday at 10 is perfect. Talk then!", TypeInterviewConfirmation},
+		{hv, "Re: Interview request", "Thanks for your patience. Sadly, every spot is taken this year.", TypeInterviewDecline},
+		{ng, "Your status", "You're high on our backup list for interviews. I'll email you the moment something frees up.", TypeWaitlist},
+		{sb, "Re: quick question", "Yes - we take J-1 physicians every year and about half our residents are IMGs.", TypeEligibilityReply},
+		{md, "one more thing", "Could you have your PD send me a short note confirming you'll finish residency in June?", TypeApplicationRequest},
+		{lk, "so glad you came", "Our fellows haven't stopped talking about your demo. Hope the rest of your trail goes well!", TypePostInterviewInterest},
+		{hv, "candid question", "Candidly, we want applicants who really want us. Where would we fall on your list?", TypeRankSolicitation},
+		{ng, "an idea", "Rather than wait for Match Day, we could lock in your spot now with a signed letter of intent.", TypePreMatchOffer},
+		{sb, "Welcome, Class of 2027!", "We're so happy you'll be part of our residency family. Orientation details to come.", TypeMatchResult},
+		{md, "Fellowship updates", "A few quick updates: our new director starts in January and we moved to a new office building.", TypeProgramUpdate},
+		{lk, "Re: parking", "You can park in Garage B; the validation desk is on the first floor.", TypeOther},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+// TestClassifyMeaningOverKeywords: a full calendar with a promise to come
+// back to her is a waitlist, not a decline; an incomplete review is a
+// request; an eligibility answer relayed by a colleague is still one; a
+// thank-you to every interviewee is not personal interest; a note from a
+// director that only says a hold is coming confirms the day.
+func TestClassifyMeaningOverKeywords(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, md := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{hv, "Your application", "Every interview day we have is booked at the moment. Your file stays under active consideration, and if a date frees up we will write to you.", TypeWaitlist},
+		{hv, "Your application", "Every interview day we have is booked. We wish you the very best in the Match.", TypeInterviewDecline},
+		{md, "Interviews", "Our last interview day is past and we won't be able to fit you in this season.", TypeInterviewDecline},
+		{ng, "Your file", "We can't finish the evaluation of your file without the dean's letter, which hasn't reached us.", TypeApplicationRequest},
+		{lk, "Re: hello", "Before committee, please email us a short summary of your quality project.", TypeApplicationRequest},
+		{lk, "Fwd: question", "Her training done overseas would not count; once she completes a US residency she is eligible.", TypeEligibilityReply},
+		{ng, "Policy", "Thank you all for interviewing with us. Our list will rest only on your files and interview days.", TypeProgramUpdate},
+		{hv, "Re: thanks", "Faculty loved your dashboard demo. Hoping to work with you.", TypePostInterviewInterest},
+		{hv, "FYI", "FYI everyone: the hospital approved funding for an extra fellow next year.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+// TestClassifyQuietNotes: short notes whose type rests on meaning.
+func TestClassifyQuietNotes(t *testing.T) {
+	c := testClassifier(t)
+	hv, ng, md := "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{ng, "Re: visa", "J-1 is the only option for our residents, I'm afraid.", TypeEligibilityReply},
+		{md, "file", "We've only received two letters so far; could you have your third writer submit theirs?", TypeApplicationRequest},
+		{hv, "thinking of you", "We hope you'll give our fellowship strong consideration; we'd be lucky to train someone like you.", TypePostInterviewInterest},
+		{ng, "one question", "We'd love to know if we're high on your list as we plan.", TypeRankSolicitation},
+		{"Harbor Valley News <news@harborvalley.edu>", "Parking garage closure", "Garage C will close for repairs next week. Use Garage A. You are receiving this because you subscribed.", TypeOther},
+		{"CI List <ci-list@lists.amia.org>", "[CI] interview invites", "Did anyone get an interview invitation from a program this week?", TypeOther},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+// TestClassifyTakenBackAndMoved: an invitation the program takes back is a
+// decline whatever inviting words it repeats; a notice laid out as
+// "Previous date / New date" fixes the new day; eligibility told in her own
+// terms (the visa she needs, years since graduation, which Step is needed);
+// documents asked for in other words; news passed on to applicants; results
+// spoken of as out; a request that names her one interview day keeps it.
+func TestClassifyTakenBackAndMoved(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, hv, ng, md := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{ng, "Interview invitation rescinded", "We are sorry: the program has rescinded your interview invitation, as our interview calendar closed early.", TypeInterviewDecline, ""},
+		{hv, "Your interview", "Your invitation to interview was withdrawn because all dates have been filled.", TypeInterviewDecline, ""},
+		{hv, "Interview invitation", "Thank you for letting us know. As you requested, your interview invitation has been withdrawn.", TypeOther, ""},
+		{"Thalamus <notifications@thalamusgme.com>", "Interview change - Harbor Valley Health", "Your interview with Harbor Valley Health Clinical Informatics Fellowship has been moved.\nOriginal date: Thursday, December 3, 2026\nNew date: Friday, December 11, 2026", TypeInterviewConfirmation, "2026-12-11"},
+		{md, "Re: question", "We do take applicants who hold an H-1B, and you graduated within our five-year window.", TypeEligibilityReply, ""},
+		{ng, "Re: Step 3", "Step 3 is not a requirement for our residents on J-1 visas.", TypeEligibilityReply, ""},
+		{lk, "paperwork", "Could you email us a few items: a copy of your medical license and the photo page of your passport.", TypeApplicationRequest, ""},
+		{md, "Re: application", "Please have your MSPE uploaded by your school; the committee meets next week.", TypeApplicationRequest, ""},
+		{hv, "Fwd: Informatics award", "Passing this along to our applicants - our fellows won the hospital innovation prize this year.", TypeProgramUpdate, ""},
+		{md, "results", "I checked the match results this morning, and we will be working together after all. Congratulations!", TypeMatchResult, ""},
+		{ng, "Badge", "Ahead of your interview on Thursday, December 10, please send us a scan of your passport for a visitor badge.", TypeApplicationRequest, "2026-12-10"},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
