@@ -53,6 +53,7 @@ type RuleSpec struct {
 	SlotWords        []string `toml:"slot_words"`
 	HistoryCues      []string `toml:"history_cues"`
 	TargetCues       []string `toml:"target_cues"`
+	FutureCues       []string `toml:"future_cues"`
 	GenericGreetings []string `toml:"generic_greetings"`
 	Similarity       float64  `toml:"similarity"`
 	UpdatePatterns   []string `toml:"update_patterns"`
@@ -325,6 +326,10 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 	return strings.ReplaceAll(out, " ", `\s+`), err
 }
 
+// punctBranch finds a group one of whose branches starts with escaped
+// punctuation or "#": "(?:\?|whether)".
+var punctBranch = regexp.MustCompile(`(?:^\(\?:|\||\()(?:\\[^\w]|#)`)
+
 var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
 
 // conceptGap is "..." or "...N" between words inside a concept entry.
@@ -339,9 +344,14 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 	var b strings.Builder
 	// A clause must start at a word boundary, unless its first token is
 	// punctuation ("\?" right after "match?").
-	if len(toks) > 0 && (strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
+	switch {
+	case len(toks) > 0 && (strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")):
 		b.WriteString(`(`)
-	} else {
+	case len(toks) > 0 && punctBranch.MatchString(toks[0]):
+		// Words or punctuation ("(?:\?|whether|tell me)"): \b lets "?"
+		// follow a word, [^\w] lets a word follow a space.
+		b.WriteString(`(?:^|[^\w]|\b)(`)
+	default:
 		b.WriteString(`(?:^|[^\w])(`)
 	}
 	gap := 0

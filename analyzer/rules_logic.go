@@ -606,7 +606,15 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 	}
 	hist := lowerAll(r.spec.HistoryCues)
+	future := lowerAll(r.spec.FutureCues)
 	target := lowerAll(r.spec.TargetCues)
+	// history: the words before a name make it the applicant's past,
+	// unless a wish for the future comes after them ("a rotation, and I'd
+	// be honoured to join Northgate"; "continue my training at Lakeside").
+	history := func(before string) bool {
+		h := lastCueEnd(before, hist)
+		return h >= 0 && h > lastCueEnd(before, future)
+	}
 	reported := map[string]bool{}
 	for _, pn := range c.e.names.progs {
 		if mine[pn.key] || reported[pn.key] {
@@ -658,7 +666,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reCited.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reSalutation.MatchString(sent) || !containsAny(tail(before, 60), hist) && containsAny(lower, target) {
+				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && containsAny(lower, target) {
 					hit = true
 				}
 			}
@@ -667,8 +675,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if loc == nil {
 					continue
 				}
-				before := tail(lower[:loc[0]], 70)
-				if containsAny(before, hist) {
+				if history(tail(lower[:loc[0]], 70)) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
@@ -709,6 +716,26 @@ func lowerAll(in []string) []string {
 
 // containsAny reports whether s contains one of the cues as a whole word
 // or phrase start.
+// lastCueEnd returns where the last of the cues to end in s ends (each
+// found at the start of a word), or -1.
+func lastCueEnd(s string, cues []string) int {
+	last := -1
+	for _, c := range cues {
+		for i := 0; ; {
+			k := strings.Index(s[i:], c)
+			if k < 0 {
+				break
+			}
+			k += i
+			if (k == 0 || !isWordByte(s[k-1])) && k+len(c) > last {
+				last = k + len(c)
+			}
+			i = k + 1
+		}
+	}
+	return last
+}
+
 func containsAny(s string, cues []string) bool {
 	for _, c := range cues {
 		for i := 0; ; {
