@@ -220,6 +220,17 @@ func (s *hookSession) Store(w *imapserver.FetchWriter, set goimap.NumSet, flags 
 	return s.Session.Store(w, set, flags, opts)
 }
 
+// Idle first reports what changed since the last command, as Dovecot does
+// when IDLE starts; the memory server otherwise keeps a message delivered
+// between the watcher's NOOP and its IDLE to itself until something else
+// happens, and the tests that wait for such a message to be tagged flake.
+func (s *hookSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	if err := s.Session.Poll(w, true); err != nil {
+		return err
+	}
+	return s.Session.Idle(w, stop)
+}
+
 func (s *noKeywordSession) Store(w *imapserver.FetchWriter, set goimap.NumSet, flags *goimap.StoreFlags, opts *goimap.StoreOptions) error {
 	for _, f := range flags.Flags {
 		if !strings.HasPrefix(string(f), `\`) {
