@@ -117,3 +117,35 @@ func BenchmarkSimilarSendsRepeated(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkRecordSend is what the proxy writes for each message it relays
+// to a program: the send (with its sketch's bands and its timeline event)
+// and, for a message with notes, a review item; on a file database, as in
+// use.
+func BenchmarkRecordSend(b *testing.B) {
+	s, err := Open(b.TempDir() + "/rec.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	g := newTextGen(11)
+	texts := make([]string, 64)
+	for i := range texts {
+		texts[i] = g.text(150)
+	}
+	own := g.text(700)
+	fs := []analyzer.Finding{{Rule: "late-thank-you", Action: analyzer.Warn, Message: "A thank-you note is best sent within a day or two."}}
+	i := 0
+	defer reportCPU(b)()
+	for b.Loop() {
+		at := t0.Add(time.Duration(i) * time.Minute)
+		if _, err := s.RecordSend(send(at, fmt.Sprintf("program%02d", i%40), "Thank you", texts[i%len(texts)], analyzer.Facts{})); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.AddReview(&Review{Status: StatusSent, At: at, To: []string{"pd@x.org"}, Subject: "Thank you",
+			Program: "program00", Verdict: string(analyzer.VerdWarn), Findings: fs, Own: own}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -73,9 +73,15 @@ func (f *Filter) match(e *Event) bool {
 		(f.Until.IsZero() || e.At.Before(f.Until))
 }
 
-type execer interface {
-	Exec(query string, args ...any) (sql.Result, error)
+// stmtExecer is the prepared events insert, on the database or in a
+// transaction.
+type stmtExecer interface {
+	Exec(args ...any) (sql.Result, error)
 }
+
+const insertEventQuery = `INSERT INTO events
+	(at, program, direction, type, subject, message_id, from_addr, interview_date, detail)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 
 // AddEvent stores e. When e.MessageID is set and an event with the same
 // direction and Message-ID is stored already, nothing is stored and added
@@ -83,14 +89,14 @@ type execer interface {
 // set (it is stored in UTC); e.Direction must be in, out or due;
 // e.InterviewDate, when set, must be a 2006-01-02 date.
 func (s *Store) AddEvent(e Event) (added bool, err error) {
-	added, err = addEvent(s.db, e)
+	added, err = addEvent(s.insEvent, e)
 	if err != nil {
 		return false, fmt.Errorf("timeline: add event: %w", err)
 	}
 	return added, nil
 }
 
-func addEvent(x execer, e Event) (bool, error) {
+func addEvent(ins stmtExecer, e Event) (bool, error) {
 	if e.At.IsZero() {
 		return false, errors.New("the event has no time")
 	}
@@ -107,10 +113,7 @@ func addEvent(x execer, e Event) (bool, error) {
 			return false, fmt.Errorf("interview date %q: want a date like 2026-12-03", e.InterviewDate)
 		}
 	}
-	res, err := x.Exec(`INSERT INTO events
-		(at, program, direction, type, subject, message_id, from_addr, interview_date, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		toDB(e.At), e.Program, e.Direction, e.Type, e.Subject, e.MessageID, e.From, e.InterviewDate, e.Detail)
+	res, err := ins.Exec(toDB(e.At), e.Program, e.Direction, e.Type, e.Subject, e.MessageID, e.From, e.InterviewDate, e.Detail)
 	if err != nil {
 		return false, err
 	}
@@ -293,8 +296,9 @@ func (s *Store) AddEvents(events []Event) (added []bool, err error) {
 	}
 	defer tx.Rollback()
 	added = make([]bool, len(events))
+	ins := tx.Stmt(s.insEvent)
 	for i, e := range events {
-		if added[i], err = addEvent(tx, e); err != nil {
+		if added[i], err = addEvent(ins, e); err != nil {
 			return nil, fmt.Errorf("timeline: add events: event %d: %w", i+1, err)
 		}
 	}

@@ -39,9 +39,7 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 		return 0, fmt.Errorf("timeline: record send: %w", err)
 	}
 	defer tx.Rollback()
-	res, err := tx.Exec(`INSERT INTO sends
-		(at, program, message_id, subject, recipients, verdict, top_choice, is_update, thank_you, sketch)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.Stmt(s.insSend).Exec(
 		toDB(sent.At), sent.Program, sent.MessageID, sent.Subject, string(to), sent.Verdict,
 		boolInt(sent.TopChoice), boolInt(sent.Update), boolInt(sent.ThankYou), blob)
 	if err != nil {
@@ -53,17 +51,12 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 	}
 	if blob != nil {
 		bands := sent.Sketch.Bands()
-		var b strings.Builder
-		args := make([]any, 0, 4*len(bands))
-		b.WriteString(`INSERT OR IGNORE INTO bands (band, hash, program, send_id) VALUES `)
-		for i, h := range bands {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?)")
-			args = append(args, i, int64(h), sent.Program, id)
+		args := make([]any, 0, len(bands)+2)
+		args = append(args, sent.Program, id)
+		for _, h := range bands {
+			args = append(args, int64(h))
 		}
-		if _, err := tx.Exec(b.String(), args...); err != nil {
+		if _, err := tx.Stmt(s.insBands).Exec(args...); err != nil {
 			return 0, fmt.Errorf("timeline: record send: bands: %w", err)
 		}
 	}
@@ -71,7 +64,7 @@ func (s *Store) RecordSend(sent analyzer.Sent) (int64, error) {
 	if typ == "" {
 		typ = string(analyzer.Pass)
 	}
-	if _, err := addEvent(tx, Event{
+	if _, err := addEvent(tx.Stmt(s.insEvent), Event{
 		At:        sent.At,
 		Program:   sent.Program,
 		Direction: DirOut,
@@ -213,6 +206,25 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// insertSendQuery adds a send to the ledger.
+const insertSendQuery = `INSERT INTO sends
+	(at, program, message_id, subject, recipients, verdict, top_choice, is_update, thank_you, sketch)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertBandsQuery indexes a send's sketch: ?1 the program, ?2 the send's
+// id, then each band's hash in band order.
+var insertBandsQuery = func() string {
+	var b strings.Builder
+	b.WriteString(`INSERT OR IGNORE INTO bands (band, hash, program, send_id) VALUES `)
+	for i := range analyzer.SketchBands {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "(%d, ?%d, ?1, ?2)", i, i+3)
+	}
+	return b.String()
+}()
 
 // The History queries, prepared at Open.
 const (

@@ -93,6 +93,10 @@ func newID() (string, error) {
 	return string(out), nil
 }
 
+const insertReviewQuery = `INSERT INTO reviews
+	(id, status, at, from_addr, recipients, subject, program, verdict, rules, findings, own, raw, fingerprint, why, decided_at, sent_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
 // storedFinding is analyzer.Finding with its offsets, which Finding's JSON
 // form leaves out.
 type storedFinding struct {
@@ -148,10 +152,7 @@ func (s *Store) AddReview(r *Review) (id string, err error) {
 		if err != nil {
 			return "", fmt.Errorf("timeline: add review: %w", err)
 		}
-		res, err := s.db.Exec(`INSERT INTO reviews
-			(id, status, at, from_addr, recipients, subject, program, verdict, rules, findings, own, raw, fingerprint, why, decided_at, sent_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			id, r.Status, toDB(r.At), r.From, string(to), r.Subject, r.Program, r.Verdict,
+		res, err := s.insReview.Exec(id, r.Status, toDB(r.At), r.From, string(to), r.Subject, r.Program, r.Verdict,
 			string(rules), string(findings), r.Own, raw, r.Fingerprint, r.Why, toDB(r.DecidedAt), toDB(r.SentAt))
 		if err != nil {
 			return "", fmt.Errorf("timeline: add review: %w", err)

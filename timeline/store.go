@@ -33,6 +33,9 @@ type Store struct {
 	// The analyzer.History queries run for every checked message: prepared
 	// once, at Open.
 	topChoice, updates, interview, similar *sql.Stmt
+	// The inserts the proxy makes for every message it relays, prepared
+	// once too: parsing them cost as much as running them.
+	insSend, insBands, insEvent, insReview *sql.Stmt
 	// now is the clock for times the store sets itself (review decisions,
 	// a review's time when the caller gives none).
 	now func() time.Time
@@ -93,6 +96,10 @@ func Open(path string) (*Store, error) {
 		{&s.updates, updatesQuery},
 		{&s.interview, interviewQuery},
 		{&s.similar, similarQuery},
+		{&s.insSend, insertSendQuery},
+		{&s.insBands, insertBandsQuery},
+		{&s.insEvent, insertEventQuery},
+		{&s.insReview, insertReviewQuery},
 	} {
 		if *p.stmt, err = db.Prepare(p.q); err != nil {
 			s.Close()
@@ -104,7 +111,7 @@ func Open(path string) (*Store, error) {
 
 // Close closes the database. The Store must not be used afterwards.
 func (s *Store) Close() error {
-	for _, st := range []*sql.Stmt{s.topChoice, s.updates, s.interview, s.similar} {
+	for _, st := range []*sql.Stmt{s.topChoice, s.updates, s.interview, s.similar, s.insSend, s.insBands, s.insEvent, s.insReview} {
 		if st != nil {
 			st.Close()
 		}
