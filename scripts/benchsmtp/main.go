@@ -5,7 +5,12 @@
 //   - one 20 MB message (a base64 attachment), straight and through the
 //     proxy, and the proxy's peak memory (VmHWM) for it.
 //
-// Run it with scripts/bench-smtp.sh, which builds matchguard first.
+// With -baseline BIN a second matchguard (say, the one before a change) is
+// measured in the same rounds, against the same Mailpit: on a shared
+// machine, the one comparison that load does not skew.
+//
+// Run it with scripts/bench-smtp.sh, which builds matchguard first
+// (BASELINE_REV=<git revision> builds the baseline too).
 package main
 
 import (
@@ -39,6 +44,7 @@ var rcpt = "hpark@lakeside-med.org"
 
 func main() {
 	mgBin := flag.String("matchguard", "", "matchguard binary")
+	baseBin := flag.String("baseline", "", "a second matchguard binary (say, before a change), measured in the same rounds")
 	mpBin := flag.String("mailpit", "", "mailpit binary (default $GOPATH/bin/mailpit)")
 	n := flag.Int("n", 100, "small sends per path")
 	bigMB := flag.Int("big-mb", 20, "size of the big message in MB")
@@ -68,7 +74,7 @@ func main() {
 
 	programs, err := os.ReadFile(*corpus)
 	check(err)
-	startProxy := func(name string) (*exec.Cmd, string) {
+	startProxy := func(bin, name string) (*exec.Cmd, string) {
 		addr := freeAddr()
 		cfg := filepath.Join(dir, name+".toml")
 		check(os.WriteFile(cfg, []byte(string(programs)+fmt.Sprintf(`
@@ -77,10 +83,12 @@ listen = %q
 [smtp.upstream]
 address = %q
 security = "none"
+[web]
+listen = %q
 [data]
 dir = %q
-`, addr, mpSMTP, filepath.Join(dir, name))), 0o600))
-		p := exec.Command(*mgBin, "serve", "--config", cfg)
+`, addr, mpSMTP, freeAddr(), filepath.Join(dir, name))), 0o600))
+		p := exec.Command(bin, "serve", "--config", cfg)
 		p.Stdout = nil
 		if os.Getenv("BENCH_LOG") != "" {
 			p.Stderr, _ = os.Create(os.Getenv("BENCH_LOG") + "." + name)
@@ -94,49 +102,77 @@ dir = %q
 	big := makeMessage(*bigMB<<20, true)
 	fmt.Printf("benchsmtp: Mailpit %s; messages: %d B and %d B; %d sends each way\n", mpSMTP, len(small), len(big), *n)
 
-	proxy, paddr := startProxy("small")
-	// Warm up both paths (TLS cert, SQLite, page cache).
+	type proxy struct {
+		name, bin, addr string
+		cmd             *exec.Cmd
+		small, cpu      time.Duration
+		big, bigCPU     []time.Duration
+	}
+	proxies := []*proxy{{name: "proxy", bin: *mgBin}}
+	if *baseBin != "" {
+		proxies = append(proxies, &proxy{name: "baseline", bin: *baseBin})
+	}
+	for _, p := range proxies {
+		p.cmd, p.addr = startProxy(p.bin, "small-"+p.name)
+	}
+	// Warm up every path (TLS cert, SQLite, page cache).
 	for i := 0; i < 5; i++ {
 		check(send(mpSMTP, small))
-		check(send(paddr, small))
+		for _, p := range proxies {
+			check(send(p.addr, small))
+		}
 	}
-	// Alternate rounds so drift in Mailpit (its database grows) hits both.
-	var direct, via []time.Duration
-	var viaCPU time.Duration
+	// Alternate rounds so drift in Mailpit (its database grows) and in the
+	// machine's load hits every path alike.
+	var direct time.Duration
 	for round := 0; round < 4; round++ {
-		direct = append(direct, timeSends(mpSMTP, small, *n/4))
-		c0 := procCPU(proxy.Process.Pid)
-		via = append(via, timeSends(paddr, small, *n/4))
-		viaCPU += procCPU(proxy.Process.Pid) - c0
+		direct += timeSends(mpSMTP, small, *n/4)
+		for _, p := range proxies {
+			c0 := procCPU(p.cmd.Process.Pid)
+			p.small += timeSends(p.addr, small, *n/4)
+			p.cpu += procCPU(p.cmd.Process.Pid) - c0
+		}
 	}
-	d, v := sum(direct), sum(via)
-	fmt.Printf("small: %d × 5 KB, new connection each: direct %v (%.2f ms/send), proxy %v (%.2f ms/send), ratio %.3f× (target ≤ 1.15×)\n",
-		*n, d.Round(time.Millisecond), ms(d)/float64(*n), v.Round(time.Millisecond), ms(v)/float64(*n), float64(v)/float64(d))
-	fmt.Printf("small: proxy CPU %.2f ms/send (user+system; steadier than wall time on a busy machine)\n", ms(viaCPU)/float64(*n))
-	stop(proxy)
+	for _, p := range proxies {
+		stop(p.cmd)
+	}
+	fmt.Printf("small: %d × 5 KB, new connection each: direct %v (%.2f ms/send)\n", *n, direct.Round(time.Millisecond), ms(direct)/float64(*n))
+	for _, p := range proxies {
+		fmt.Printf("small: %s %v (%.2f ms/send), ratio %.3f× (target ≤ 1.15×); its CPU %.2f ms/send (user+system: steadier than wall time on a busy machine)\n",
+			p.name, p.small.Round(time.Millisecond), ms(p.small)/float64(*n), float64(p.small)/float64(direct), ms(p.cpu)/float64(*n))
+	}
 
-	// The big message, on a fresh proxy so its peak memory is this message's.
-	proxy, paddr = startProxy("big")
-	base := procStatus(proxy.Process.Pid, "VmRSS")
-	var bd, bv, bc []time.Duration
+	// The big message, on fresh proxies so their peak memory is this
+	// message's.
+	base := map[*proxy]int64{}
+	for _, p := range proxies {
+		p.cmd, p.addr = startProxy(p.bin, "big-"+p.name)
+		base[p] = procStatus(p.cmd.Process.Pid, "VmRSS")
+	}
+	var bd []time.Duration
 	for i := 0; i < 3; i++ {
 		t0 := time.Now()
 		check(send(mpSMTP, big))
 		bd = append(bd, time.Since(t0))
-		c0 := procCPU(proxy.Process.Pid)
-		t0 = time.Now()
-		check(send(paddr, big))
-		bv = append(bv, time.Since(t0))
-		bc = append(bc, procCPU(proxy.Process.Pid)-c0)
+		for _, p := range proxies {
+			c0 := procCPU(p.cmd.Process.Pid)
+			t0 = time.Now()
+			check(send(p.addr, big))
+			p.big = append(p.big, time.Since(t0))
+			p.bigCPU = append(p.bigCPU, procCPU(p.cmd.Process.Pid)-c0)
+		}
 	}
-	hwm := procStatus(proxy.Process.Pid, "VmHWM")
-	md, mv := median(bd), median(bv)
-	fmt.Printf("big: %.1f MB message (median of 3): direct %v, proxy %v, ratio %.3f× (target ≤ 1.25×)\n",
-		float64(len(big))/(1<<20), md.Round(time.Millisecond), mv.Round(time.Millisecond), float64(mv)/float64(md))
-	fmt.Printf("big: proxy CPU %v a message (median of 3)\n", median(bc).Round(time.Millisecond))
-	fmt.Printf("big: proxy RSS before %.1f MB, peak (VmHWM) %.1f MB = %.2f× the message (target ≤ 3×)\n",
-		float64(base)/1024, float64(hwm)/1024, float64(hwm*1024)/float64(len(big)))
-	stop(proxy)
+	md := median(bd)
+	fmt.Printf("big: %.1f MB message (median of 3): direct %v\n", float64(len(big))/(1<<20), md.Round(time.Millisecond))
+	for _, p := range proxies {
+		hwm := procStatus(p.cmd.Process.Pid, "VmHWM")
+		mv := median(p.big)
+		fmt.Printf("big: %s %v, ratio %.3f× (target ≤ 1.25×); its CPU %v a message\n",
+			p.name, mv.Round(time.Millisecond), float64(mv)/float64(md), median(p.bigCPU).Round(time.Millisecond))
+		fmt.Printf("big: %s RSS before %.1f MB, peak (VmHWM) %.1f MB = %.2f× the message (target ≤ 3×)\n",
+			p.name, float64(base[p])/1024, float64(hwm)/1024, float64(hwm*1024)/float64(len(big)))
+		stop(p.cmd)
+	}
 }
 
 func timeSends(addr string, msg []byte, n int) time.Duration {
@@ -229,8 +265,8 @@ func procCPU(pid int) time.Duration {
 	check(err)
 	// The command name (field 2) is in parentheses and may hold spaces.
 	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-	ut, _ := strconv.ParseInt(f[11], 10, 64) // field 14
-	st, _ := strconv.ParseInt(f[12], 10, 64) // field 15
+	ut, _ := strconv.ParseInt(f[11], 10, 64)        // field 14
+	st, _ := strconv.ParseInt(f[12], 10, 64)        // field 15
 	return time.Duration(ut+st) * time.Second / 100 // USER_HZ
 }
 
@@ -242,7 +278,7 @@ func freeAddr() string {
 }
 
 func waitTCP(addr string) {
-	for i := 0; i < 400; i++ {
+	for i := 0; i < 1200; i++ { // 30 s: a busy machine starts slowly
 		if c, err := net.Dial("tcp", addr); err == nil {
 			c.Close()
 			return
