@@ -89,7 +89,6 @@ func (p *pool) get(key string) *upConn {
 		p.n--
 		if e.timer.Stop() {
 			p.setList(key, l)
-			e.uc.reused = true
 			return e.uc
 		}
 		// Its time ran out as we came: the timer closes it.

@@ -15,6 +15,20 @@
 // upstream failure is passed on with its code, so the client keeps the
 // message and retries. Nothing is recorded for a message that was not
 // relayed, except the review item of a held or blocked one.
+//
+// Speed. Mail clients open a session per message, so the proxy keeps
+// authenticated upstream connections for a short while (UpstreamIdle,
+// 30s) and lets a later sign-in with the very same credentials take one
+// instead of connecting and authenticating again; the pool is keyed by an
+// HMAC of the credentials with a random per-process key and holds no
+// credential. When DATA begins, MAIL, RCPT and DATA go upstream while the
+// message comes in and is judged; a message past 1 MB follows as it
+// arrives. The final dot waits for the verdict: a refused message, one
+// the client breaks off or one over the size limit ends with the upstream
+// connection closed before it, and the upstream discards it. A relayed
+// message's record (ledger, timeline, notes) is written right after the
+// 250, in order, and every judgment waits for the records of the messages
+// answered before it.
 package smtp
 
 import (

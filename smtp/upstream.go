@@ -56,9 +56,6 @@ type upConn struct {
 	// text is the connection c writes to (TLS above conn, where used):
 	// message text goes there through a dotStuffer.
 	text net.Conn
-	// reused is set when the connection came from the pool: it may have
-	// been closed by the upstream while it waited.
-	reused bool
 }
 
 // unreachableError means the upstream could not be reached or spoke no
