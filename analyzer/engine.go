@@ -49,6 +49,7 @@ type rule struct {
 	patterns []*pattern
 	unless   []*pattern
 	skipIf   []*pattern
+	asked    []*pattern // skip_if_asked
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -99,6 +100,9 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
 			return nil, err
 		}
+		if r.asked, err = compileAll(spec, "skip_if_asked", spec.SkipIfAsked); err != nil {
+			return nil, err
+		}
 
 		switch spec.Kind {
 		case "update-limit":
@@ -115,7 +119,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		case "unprompted-attachments":
 			e.requests, err = compileAll(spec, "requests", spec.Requests)
 		case "placeholder":
-			e.slots = newSlotFinder(spec.SlotWords)
+			e.slots = newSlotFinder(spec.SlotWords, spec.SlotStarters)
 		}
 		if err != nil {
 			return nil, err
@@ -135,7 +139,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		return nil, fmt.Errorf("concept not_negation: %v", err)
 	}
 	if e.slots == nil {
-		e.slots = newSlotFinder(nil)
+		e.slots = newSlotFinder(nil, nil)
 	}
 	pc.finish()
 	e.clauses = pc.clauses
@@ -274,7 +278,7 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 			continue
 		}
 		var err error
-		if len(r.skipIf) > 0 && c.anyMatch(r.skipIf, c.d.sents) {
+		if len(r.skipIf) > 0 && c.anyMatch(r.skipIf, c.d.sents) || len(r.asked) > 0 && c.quotedAsks(r.asked) {
 			continue
 		}
 		switch r.spec.Kind {
@@ -499,6 +503,18 @@ func (c *checkCtx) sentenceMatching(ps []*pattern, sents []span) (field string, 
 		return "subject", span{0, len(c.d.subject)}, true
 	}
 	return "", span{}, false
+}
+
+// quotedAsks reports whether a sentence of the quoted message (what the
+// applicant answers) matches one of the patterns.
+func (c *checkCtx) quotedAsks(ps []*pattern) bool {
+	q := asciiLower(c.msg.Quoted)
+	for _, s := range sentences(q) {
+		if c.e.anyPattern(ps, q[s.start:s.end]) {
+			return true
+		}
+	}
+	return false
 }
 
 // unlessHolds reports whether one of a rule's unless patterns matches

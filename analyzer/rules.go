@@ -49,8 +49,13 @@ type RuleSpec struct {
 	// words, keep the rule from running at all (an answer to the program's
 	// own question is not oversharing).
 	SkipIf []string `toml:"skip_if"`
+	// SkipIfAsked patterns, matched against each sentence of the quoted
+	// message the applicant answers, keep the rule from running: a gap the
+	// program asked her to explain may be explained.
+	SkipIfAsked []string `toml:"skip_if_asked"`
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
+	SlotStarters     []string `toml:"slot_starters"`
 	HistoryCues      []string `toml:"history_cues"`
 	TargetCues       []string `toml:"target_cues"`
 	FutureCues       []string `toml:"future_cues"`

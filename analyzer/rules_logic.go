@@ -388,13 +388,17 @@ func (ix *nameIndex) mask(s string) string {
 // ---- placeholder ------------------------------------------------------------
 
 type slotFinder struct {
-	words map[string]bool
+	words    map[string]bool
+	starters map[string]bool // first words of a lower-case slot: "[specific topic …]"
 }
 
-func newSlotFinder(words []string) *slotFinder {
-	f := &slotFinder{words: map[string]bool{}}
+func newSlotFinder(words, starters []string) *slotFinder {
+	f := &slotFinder{words: map[string]bool{}, starters: map[string]bool{}}
 	for _, w := range words {
 		f.words[strings.ToLower(w)] = true
+	}
+	for _, w := range starters {
+		f.starters[strings.ToLower(w)] = true
 	}
 	return f
 }
@@ -441,6 +445,11 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	words := reWordSplit.FindAllString(s, -1)
 	if len(words) == 0 || len(words) > 8 {
 		return false
+	}
+	// "[specific topic from the interview]", "[mention a project]": an
+	// instruction to the writer, in lower case.
+	if !strict && len(words) >= 2 && f.starters[strings.ToLower(words[0])] && s == l {
+		return true
 	}
 	slot, title := 0, 0
 	for i, w := range words {
@@ -924,11 +933,8 @@ func (c *checkCtx) attachments(r *rule) {
 	if containsAny(c.d.lower, lowerAll(r.spec.Prompted)) {
 		return
 	}
-	q := asciiLower(c.msg.Quoted)
-	for _, s := range sentences(q) {
-		if c.e.anyPattern(c.e.requests, q[s.start:s.end]) {
-			return
-		}
+	if c.quotedAsks(c.e.requests) {
+		return
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
@@ -954,6 +960,13 @@ func (c *checkCtx) isThankYou() bool {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
+			// A letter that states its top choice first and thanks for
+			// the interview after it is a letter of intent.
+			for _, m := range c.phraseMatches(c.e.byID["top-choice"]) {
+				if m.field == "body" && m.start < s.start {
+					return false
+				}
+			}
 			return true
 		}
 		if n++; n >= 3 {
