@@ -150,9 +150,17 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. ____,\n\nThank you.", "placeholder"},
 		{"hpark@lakeside-med.org", "Interest", "Hi {{first_name}}, greetings.", "placeholder"},
 		{"hpark@lakeside-med.org", "Interest", "See [1] Rahman A, et al. and the chart [screenshot below].", ""},
+		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk about [specific topic from the interview].", "placeholder"},
+		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk [mention a project of theirs] yesterday.", "placeholder"},
+		{"hpark@lakeside-med.org", "Thanks", "My CV [PDF attached as requested] is below.", ""},
+		{"hpark@lakeside-med.org", "Thanks", "He said the order set was \"finished [sic]\" last week.", ""},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Okafor,\n\nThank you for the interview.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI am excited about the fellowship at Harbor Valley Health.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDuring my observership at Harbor Valley Health I built dashboards.", ""},
+		// A history word, then the wish for the future: the future decides.
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI read about the data rotation, and I'd be honoured to join the Harbor Valley team next July.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI would be proud to continue my training at Harbor Valley Health.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI would love to continue that work at Lakeside; it began during my rotation at Harbor Valley Health.", ""},
 		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},
 	}
 	for _, tt := range tests {

@@ -684,11 +684,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if loc == nil {
 					continue
 				}
-				if history(tail(lower[:loc[0]], 70)) {
+				before := tail(lower[:loc[0]], 70)
+				if history(before) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
-				if reSalutation.MatchString(sent) || possessive || containsAny(lower, target) {
+				if reSalutation.MatchString(sent) || possessive || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 			}
