@@ -50,8 +50,6 @@ func (ss *session) handle(raw []byte, tx *txn) error {
 	t0 := time.Now()
 	msg := analyzer.Parse(raw)
 	tParse := time.Since(t0)
-	// The history must hold every message already answered 250.
-	s.rec.wait()
 	res, err := s.o.Engine.Check(analyzer.Input{Msg: msg, Now: now, Rcpts: rcpts}, s.o.Store)
 	tCheck := time.Since(t0) - tParse
 	if err != nil {
@@ -104,16 +102,10 @@ func (ss *session) handle(raw []byte, tx *txn) error {
 		return err
 	}
 	// Sent: from here on a store failure must not turn into an error
-	// reply, or the client would send the message twice. The record is
-	// written once the reply is out, before the next judgment.
+	// reply, or the client would send the message twice.
 	tRelay := time.Since(t1)
-	from := ss.from
-	s.rec.add(func() {
-		t := time.Now()
-		record(s.o.Store, log, from, msg, rcpts, now, &res, sendAs)
-		log.Debug("recorded", "ms_record", ms(time.Since(t)))
-	})
-	log.Info("relayed", "ms_parse", ms(tParse), "ms_check", ms(tCheck), "ms_relay", ms(tRelay))
+	ss.record(log, msg, rcpts, now, &res, sendAs)
+	log.Info("relayed", "ms_parse", ms(tParse), "ms_check", ms(tCheck), "ms_relay", ms(tRelay), "ms_record", ms(time.Since(t1)-tRelay))
 	return nil
 }
 
@@ -169,10 +161,11 @@ func (ss *session) refuse(log interface {
 
 // record writes a relayed program message to the ledger and the timeline,
 // one entry per program, and a review item for warn notes.
-func record(st Store, log interface {
+func (ss *session) record(log interface {
 	Info(string, ...any)
 	Error(string, ...any)
-}, from string, msg *analyzer.Message, rcpts []string, now time.Time, res *analyzer.Result, sendAs string) {
+}, msg *analyzer.Message, rcpts []string, now time.Time, res *analyzer.Result, sendAs string) {
+	st := ss.s.o.Store
 	for _, p := range res.Programs {
 		sent := analyzer.Sent{
 			At: now.UTC(), Program: p, MessageID: msg.MessageID, Subject: msg.Subject,
@@ -188,7 +181,7 @@ func record(st Store, log interface {
 	}
 	if res.Verdict == analyzer.VerdWarn && sendAs == string(analyzer.VerdWarn) {
 		rv := &Review{
-			Status: StatusSent, At: now.UTC(), From: from, To: rcpts, Subject: msg.Subject,
+			Status: StatusSent, At: now.UTC(), From: ss.from, To: rcpts, Subject: msg.Subject,
 			MessageID: msg.MessageID, Program: res.Program, Programs: res.Programs,
 			Verdict: res.Verdict, Rules: res.Rules(), Findings: res.Findings, Own: msg.Own,
 		}

@@ -91,7 +91,6 @@ type Server struct {
 	log      *slog.Logger
 	up       upstream
 	pool     *pool
-	rec      *recorder
 	gs       *gosmtp.Server
 	tlsCfg   *tls.Config
 	certFP   string
@@ -166,7 +165,6 @@ func New(o Options) (*Server, error) {
 		o:     o,
 		cfg:   cfg,
 		log:   o.Log,
-		rec:   newRecorder(),
 		conns: map[*trackedConn]struct{}{},
 		up: upstream{
 			addr:     cfg.SMTP.Upstream.Address,
@@ -302,7 +300,6 @@ func (s *Server) Serve(ctx context.Context) error {
 		if err != nil {
 			s.gs.Close()
 			s.pool.shut()
-			s.rec.wait()
 			return fmt.Errorf("smtp: %w", err)
 		}
 	}
@@ -311,9 +308,7 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) shutdown() error {
 	s.closing.Store(true)
-	// Once the sessions are done, idle upstream connections are closed and
-	// the last records written: the store may be closed after Serve.
-	defer s.rec.wait()
+	// Idle upstream connections are closed once the sessions are done.
 	defer s.pool.shut()
 	ctx, cancel := context.WithTimeout(context.Background(), s.o.Grace)
 	defer cancel()
