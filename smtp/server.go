@@ -25,10 +25,9 @@
 // message comes in and is judged; a message past 1 MB follows as it
 // arrives. The final dot waits for the verdict: a refused message, one
 // the client breaks off or one over the size limit ends with the upstream
-// connection closed before it, and the upstream discards it. A relayed
-// message's record (ledger, timeline, notes) is written right after the
-// 250, in order, and every judgment waits for the records of the messages
-// answered before it.
+// connection closed before it, and the upstream discards it. (Writing a
+// relayed message's record after its 250 instead of before was tried and
+// measured: on a busy machine it cost more CPU than it saved time.)
 package smtp
 
 import (
