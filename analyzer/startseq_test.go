@@ -337,3 +337,23 @@ func FuzzStartSeqs(f *testing.F) {
 		}
 	})
 }
+
+// A pattern's first clause runs on every sentence its words allow; unless
+// its first token can begin with punctuation ("#1"), it must be tried only
+// at the words it can start with. A concept entry with an optional first
+// word it cannot read ("(?:be |been )?informed") silently turns that off and costs every check
+// a search of the sentence; this test names the clause instead.
+func TestFirstClausesAnchored(t *testing.T) {
+	e := testEngine(t)
+	for _, r := range e.rules {
+		for _, ps := range [][]*pattern{r.patterns, r.unless, r.skipIf} {
+			for _, p := range ps {
+				c := p.clauses[0]
+				if toks := splitTokens(c.src); c.isAnchored || len(toks) > 0 && (punctBranch.MatchString(toks[0]) || strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
+					continue
+				}
+				t.Errorf("%s: first clause %.100q is searched for, not anchored at its first words", r.spec.ID, c.src)
+			}
+		}
+	}
+}
