@@ -49,3 +49,26 @@ func BenchmarkClassifyCorpus(b *testing.B) {
 		c.Classify(msgs[i%len(msgs)])
 	}
 }
+
+// BenchmarkParseAndClassifyCorpus is the watcher's work per message: read
+// the raw message of our incoming corpus and classify it.
+func BenchmarkParseAndClassifyCorpus(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/mail/in/*.eml")
+	if len(files) == 0 {
+		b.Fatal("no incoming corpus")
+	}
+	var raws [][]byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	c := testClassifier(b)
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for i := 0; b.Loop(); i++ {
+		c.Classify(Parse(raws[i%len(raws)]))
+	}
+}

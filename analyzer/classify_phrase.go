@@ -23,6 +23,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,8 +43,14 @@ type clDoc struct {
 	src  string
 	toks []clToken
 	// post[id] lists token positions for a vocabulary id (exact words and
-	// prefixes share the id space).
+	// prefixes share the id space); has holds a bit for each id whose list
+	// is not empty, so a phrase is ruled out without touching the lists.
 	post [][]int32
+	has  []uint64
+}
+
+func (d *clDoc) hasID(id int32) bool {
+	return int(id>>6) < len(d.has) && d.has[id>>6]&(1<<(uint(id)&63)) != 0
 }
 
 // clVocab gives ids to every exact word and prefix used by the phrases.
@@ -106,8 +113,9 @@ func (w *clWord) match(t *clToken) bool {
 // clSeg is one segment of a phrase: alternatives, each a run of adjacent
 // words, that may follow the previous segment after up to gap other words.
 type clSeg struct {
-	alts [][]clWord
-	gap  int
+	alts  [][]clWord
+	gap   int
+	first []int32 // the alternatives' first-word ids, each once
 }
 
 // clPhrase is a compiled phrase.
@@ -146,6 +154,9 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 				return fmt.Errorf("phrase %q: empty alternative", src)
 			}
 			seg.alts = append(seg.alts, ws)
+			if !slices.Contains(seg.first, ws[0].id) {
+				seg.first = append(seg.first, ws[0].id)
+			}
 		}
 		p.segs = append(p.segs, seg)
 		cur = cur[:0]
@@ -192,8 +203,8 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	// alternative whose first word occurs at all.
 	for k := 1; k < len(p.segs); k++ {
 		present := false
-		for _, alt := range p.segs[k].alts {
-			if id := alt[0].id; int(id) < len(d.post) && len(d.post[id]) > 0 {
+		for _, id := range p.segs[k].first {
+			if d.hasID(id) {
 				present = true
 				break
 			}
@@ -204,7 +215,7 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	}
 	for _, alt := range p.segs[0].alts {
 		id := alt[0].id
-		if int(id) >= len(d.post) {
+		if !d.hasID(id) {
 			continue
 		}
 		for _, pos := range d.post[id] {
@@ -281,6 +292,7 @@ func (p *clPhrase) extend(d *clDoc, i, k int) (int, bool) {
 // message does not clear a table the size of the vocabulary each time.
 type clScratch struct {
 	post    [][]int32
+	has     []uint64
 	touched []int32
 	toks    []clToken
 }
@@ -288,6 +300,7 @@ type clScratch struct {
 func (s *clScratch) reset() {
 	for _, id := range s.touched {
 		s.post[id] = s.post[id][:0]
+		s.has[id>>6] &^= 1 << (uint(id) & 63)
 	}
 	s.touched = s.touched[:0]
 }
@@ -418,8 +431,9 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 		sc.toks = d.toks
 		if len(sc.post) < int(v.n) {
 			sc.post = make([][]int32, v.n)
+			sc.has = make([]uint64, (v.n+63)/64)
 		}
-		d.post = sc.post
+		d.post, d.has = sc.post, sc.has
 	}
 	for k := range d.toks {
 		t := &d.toks[k]
@@ -469,6 +483,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 func (s *clScratch) addPost(id int32, pos int) {
 	if len(s.post[id]) == 0 {
 		s.touched = append(s.touched, id)
+		s.has[id>>6] |= 1 << (uint(id) & 63)
 	}
 	s.post[id] = append(s.post[id], int32(pos))
 }
