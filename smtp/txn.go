@@ -11,7 +11,8 @@ import (
 // defaultStreamFrom is the size from which a message's text goes upstream
 // while the client is still sending it (the final dot waits for the
 // verdict). Smaller messages go in one piece once judged: there is nothing
-// to win, and a refused draft's text then never leaves the machine.
+// to win, and a refused draft's text then never leaves the machine (its
+// envelope does: MAIL and RCPT, then the connection is closed in DATA).
 const defaultStreamFrom = 1 << 20
 
 // defaultStreamPiece bounds one read from the client, so a large message
@@ -26,8 +27,7 @@ const defaultStreamPiece = 256 << 10
 // the final dot; abort hangs up instead, and an upstream discards a
 // transaction whose text did not end.
 type txn struct {
-	uc  *upConn
-	log interface{ Debug(string, ...any) }
+	uc *upConn
 
 	ready chan struct{} // closed when MAIL, RCPT and DATA are answered
 	w     *gosmtp.DataCommand
@@ -57,7 +57,7 @@ func (ss *session) begin() *txn {
 	if ss.up == nil {
 		return nil
 	}
-	tx := &txn{uc: ss.up, log: ss.log, ready: make(chan struct{}), timeout: ss.s.up.timeout, streamFrom: ss.s.o.streamFrom}
+	tx := &txn{uc: ss.up, ready: make(chan struct{}), timeout: ss.s.up.timeout, streamFrom: ss.s.o.streamFrom}
 	from, rcpts, size := ss.from, append([]string(nil), ss.rcpts...), ss.mailOpts.Size
 	go func() {
 		defer close(tx.ready)
