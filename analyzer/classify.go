@@ -325,6 +325,32 @@ func (c *Classifier) Classify(m *Message) Classification {
 }
 
 // program finds the message's program and the kind of sender.
+// contactNamed returns the program one of whose contacts has the display
+// name: the same last name and a first name that is the contact's or
+// shortens it ("Sam" for "Samuel"). Nil when none or several do.
+func (c *Classifier) contactNamed(name string) *config.Program {
+	f := strings.Fields(strings.ToLower(strings.Trim(name, `"' `)))
+	if len(f) < 2 {
+		return nil
+	}
+	first, last := strings.TrimSuffix(f[0], "."), f[len(f)-1]
+	var found *config.Program
+	for i := range c.cfg.Programs {
+		p := &c.cfg.Programs[i]
+		for _, ct := range p.Contacts {
+			cf := strings.Fields(strings.ToLower(ct.Name))
+			if len(cf) < 2 || cf[len(cf)-1] != last || len(first) < 2 || !strings.HasPrefix(cf[0], first) {
+				continue
+			}
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}
+
 func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike bool) {
 	from := ""
 	fromName := ""
@@ -401,6 +427,22 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		if p, mn := c.bestMention(ms, true, 3); p != nil && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			note("program %s: the sender's name (%q)", p.Key, mn.label)
 			return p, clSenderPlatform, false, false
+		}
+		// One of the program's own people writing from a personal address
+		// ("Sam Okafor <…@gmail.com>", signed as Harbor Valley's program
+		// director): the display name is a contact of a program the text
+		// names.
+		if cp := c.contactNamed(fromName); cp != nil {
+			own := map[int]*clMention{}
+			c.mentions(subj, 1.5, own)
+			c.mentions(body, 1, own)
+			if m.Signature != "" {
+				c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096), nil), 1, own)
+			}
+			if p, _ := c.bestMention(own, false, 1); p == cp || c.rules.scoreCue(body, subj, "cue:season") > 0 {
+				note("program %s: its contact %q writing from %s", cp.Key, fromName, from)
+				return cp, clSenderPlatform, false, false
+			}
 		}
 		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
