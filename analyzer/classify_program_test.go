@@ -33,3 +33,25 @@ func TestClassifyNoreplyNamesProgram(t *testing.T) {
 		}
 	}
 }
+
+func TestContactNamed(t *testing.T) {
+	c := testClassifier(t)
+	for _, tt := range []struct{ name, want string }{
+		{"Sam Okafor", "harbor-valley"},
+		{"Samuel Okafor", "harbor-valley"},
+		{`"Dr. Samuel Okafor"`, ""}, // a title first: not a first name
+		{"Sa Okafor", "harbor-valley"},
+		{"Tom Okafor", ""}, // another first name
+		{"Okafor", ""},     // a surname alone
+		{"Helen Park", "lakeside"},
+		{"Amina Rahman", ""},
+	} {
+		got := ""
+		if p := c.contactNamed(tt.name); p != nil {
+			got = p.Key
+		}
+		if got != tt.want {
+			t.Errorf("contactNamed(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
