@@ -42,7 +42,23 @@ const (
 // rcpt is a program by default: the message is judged, then relayed.
 var rcpt = "hpark@lakeside-med.org"
 
-func main() {
+func main() { os.Exit(run()) }
+
+// failure is how fatal ends run, so that its deferred clean-up (Mailpit,
+// the proxies, the temporary directory) happens on errors too.
+type failure struct{ err error }
+
+func run() (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, ok := r.(failure)
+			if !ok {
+				panic(r)
+			}
+			fmt.Fprintln(os.Stderr, "benchsmtp:", f.err)
+			code = 1
+		}
+	}()
 	mgBin := flag.String("matchguard", "", "matchguard binary")
 	baseBin := flag.String("baseline", "", "a second matchguard binary (say, before a change), measured in the same rounds")
 	mpBin := flag.String("mailpit", "", "mailpit binary (default $GOPATH/bin/mailpit)")
@@ -74,6 +90,12 @@ func main() {
 
 	programs, err := os.ReadFile(*corpus)
 	check(err)
+	var started []*exec.Cmd // every proxy, stopped at the end whatever happens
+	defer func() {
+		for _, p := range started {
+			stop(p)
+		}
+	}()
 	startProxy := func(bin, name string) (*exec.Cmd, string) {
 		addr := freeAddr()
 		cfg := filepath.Join(dir, name+".toml")
@@ -94,6 +116,7 @@ dir = %q
 			p.Stderr, _ = os.Create(os.Getenv("BENCH_LOG") + "." + name)
 		}
 		check(p.Start())
+		started = append(started, p)
 		waitTCP(addr)
 		return p, addr
 	}
@@ -173,6 +196,7 @@ dir = %q
 			p.name, float64(base[p])/1024, float64(hwm)/1024, float64(hwm*1024)/float64(len(big)))
 		stop(p.cmd)
 	}
+	return 0
 }
 
 func timeSends(addr string, msg []byte, n int) time.Duration {
@@ -335,7 +359,4 @@ func check(err error) {
 	}
 }
 
-func fatal(err error) {
-	fmt.Fprintln(os.Stderr, "benchsmtp:", err)
-	os.Exit(1)
-}
+func fatal(err error) { panic(failure{err}) }
