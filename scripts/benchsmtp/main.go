@@ -9,6 +9,11 @@
 // measured in the same rounds, against the same Mailpit: on a shared
 // machine, the one comparison that load does not skew.
 //
+// With -rtt 20ms every connection to Mailpit (the direct client's and the
+// proxy's) crosses a relay that holds data 10 ms each way, as a mail
+// server across the internet would: loopback is the proxy's worst case,
+// where its own work is all there is to see.
+//
 // Run it with scripts/bench-smtp.sh, which builds matchguard first
 // (BASELINE_REV=<git revision> builds the baseline too).
 package main
@@ -66,6 +71,7 @@ func run() (code int) {
 	bigMB := flag.Int("big-mb", 20, "size of the big message in MB")
 	flag.StringVar(&rcpt, "rcpt", rcpt, "recipient (a friend's address measures the relay alone)")
 	corpus := flag.String("programs", "testdata/mail/config.toml", "config with the programs")
+	rtt := flag.Duration("rtt", 0, "round-trip time to add between every client (the direct one and the proxy) and Mailpit, as to a mail server across the internet")
 	flag.Parse()
 	if *mgBin == "" {
 		fatal(fmt.Errorf("-matchguard is required"))
@@ -124,6 +130,11 @@ dir = %q
 	small := makeMessage(5<<10, false)
 	big := makeMessage(*bigMB<<20, true)
 	fmt.Printf("benchsmtp: Mailpit %s; messages: %d B and %d B; %d sends each way\n", mpSMTP, len(small), len(big), *n)
+	if *rtt > 0 {
+		// Direct sends and the proxy's upstream both go through the delay.
+		mpSMTP = delayed(mpSMTP, *rtt/2)
+		fmt.Printf("benchsmtp: %v round trip added between the clients and Mailpit\n", *rtt)
+	}
 
 	type proxy struct {
 		name, bin, addr string
@@ -281,6 +292,58 @@ func procStatus(pid int, key string) int64 {
 		}
 	}
 	return 0
+}
+
+// delayed listens on a new address and relays each connection to addr,
+// holding every chunk of data oneWay in each direction (in order).
+func delayed(addr string, oneWay time.Duration) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			u, err := net.Dial("tcp", addr)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			go delayCopy(u, c, oneWay)
+			go delayCopy(c, u, oneWay)
+		}
+	}()
+	return l.Addr().String()
+}
+
+func delayCopy(dst, src net.Conn, d time.Duration) {
+	type chunk struct {
+		at time.Time
+		b  []byte
+	}
+	q := make(chan chunk, 4096)
+	go func() {
+		defer close(q)
+		for {
+			b := make([]byte, 64<<10)
+			n, err := src.Read(b)
+			if n > 0 {
+				q <- chunk{time.Now().Add(d), b[:n]}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for c := range q {
+		time.Sleep(time.Until(c.at))
+		if _, err := dst.Write(c.b); err != nil {
+			break
+		}
+	}
+	dst.Close()
+	src.Close()
 }
 
 // procCPU is the user and system time pid has used so far.
