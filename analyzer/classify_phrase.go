@@ -47,6 +47,27 @@ type clDoc struct {
 	// is not empty, so a phrase is ruled out without touching the lists.
 	post [][]int32
 	has  []uint64
+	// The phrases whose gate words the text holds (clVocab.gate), worked
+	// out on the first find from the ids present.
+	v       *clVocab
+	present []int32
+	cand    []uint64
+}
+
+// candidate reports whether phrase p's gate words occur in d.
+func (d *clDoc) candidate(p *clPhrase) bool {
+	if d.v == nil || d.v.gated == nil || p.idx >= d.v.nPhrases {
+		return true
+	}
+	if d.cand == nil {
+		d.cand = make([]uint64, (d.v.nPhrases+63)/64)
+		for _, id := range d.present {
+			for _, pi := range d.v.gated[id] {
+				d.cand[pi>>6] |= 1 << (uint(pi) & 63)
+			}
+		}
+	}
+	return d.cand[p.idx>>6]&(1<<(uint(p.idx)&63)) != 0
 }
 
 func (d *clDoc) hasID(id int32) bool {
@@ -61,6 +82,11 @@ type clVocab struct {
 	n        int32
 	trie     []clTrieNode // built by buildTrie once every phrase is compiled
 	odd      []string     // prefixes the trie cannot hold (non-ASCII)
+	// gated lists, by vocabulary id, the phrases (by clPhrase.idx) one of
+	// whose gate words it is: a phrase can match only in a text holding
+	// one of its gate words.
+	gated    map[int32][]int32
+	nPhrases int32
 }
 
 func newCLVocab() *clVocab {
@@ -122,6 +148,7 @@ type clSeg struct {
 type clPhrase struct {
 	src  string
 	segs []clSeg
+	idx  int32 // in its vocabulary's phrase numbering (clVocab.gated)
 }
 
 // compileCLPhrase compiles a phrase into v's id space. A phrase is
@@ -179,7 +206,28 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 	if err := flush(); err != nil {
 		return nil, err
 	}
+	v.gate(p)
 	return p, nil
+}
+
+// gate numbers p and files it under the first words of its most selective
+// segment (the one with the fewest): every segment needs one of its first
+// words in the text, so a text with none of these cannot hold p.
+func (v *clVocab) gate(p *clPhrase) {
+	p.idx = v.nPhrases
+	v.nPhrases++
+	g := p.segs[0].first
+	for _, s := range p.segs[1:] {
+		if len(s.first) < len(g) {
+			g = s.first
+		}
+	}
+	if v.gated == nil {
+		v.gated = map[int32][]int32{}
+	}
+	for _, id := range g {
+		v.gated[id] = append(v.gated[id], p.idx)
+	}
 }
 
 // clSpan is a match: tokens [from, to].
@@ -201,6 +249,9 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	}
 	// Most phrases fail for want of a word: every segment needs one
 	// alternative whose first word occurs at all.
+	if !d.candidate(p) {
+		return best, false
+	}
 	for k := 1; k < len(p.segs); k++ {
 		present := false
 		for _, id := range p.segs[k].first {
@@ -476,6 +527,9 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				sc.addPost(v.prefix[p], k)
 			}
 		}
+	}
+	if sc != nil {
+		d.v, d.present = v, sc.touched
 	}
 	return d
 }
