@@ -106,9 +106,9 @@ func (p *pool) setList(key string, l []*pooled) {
 }
 
 // put files uc under key for later sessions; it closes uc instead when the
-// pool is full or shut.
+// pool is full or shut, or when the upstream refused something on it.
 func (p *pool) put(key string, uc *upConn) {
-	if p == nil || p.maxIdle <= 0 {
+	if p == nil || p.maxIdle <= 0 || uc.refused {
 		go uc.close()
 		return
 	}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	gosmtp "github.com/emersion/go-smtp"
 )
 
 func (u *fakeUpstream) counts() (auths, conns int) {
@@ -335,5 +337,28 @@ func TestNoCredentialInLogs(t *testing.T) {
 		if strings.Contains(logs, secret) {
 			t.Errorf("the log carries %q:\n%s", secret, logs)
 		}
+	}
+}
+
+func TestPoolSkipsConnectionWithRefusal(t *testing.T) {
+	h := newHarness(t, nil)
+	// The upstream refuses the session's message (as a server does past
+	// its messages-per-connection limit): that connection is not kept.
+	h.up.set(func(u *fakeUpstream) {
+		u.mailErr = &gosmtp.SMTPError{Code: 452, EnhancedCode: gosmtp.EnhancedCode{4, 5, 3}, Message: "Too many messages on this connection"}
+	})
+	if a, d := h.session(goodAuth, "One"); a != 235 || d != 452 {
+		t.Fatalf("AUTH %d, DATA %d; want 235, 452", a, d)
+	}
+	h.up.set(func(u *fakeUpstream) { u.mailErr = nil })
+	time.Sleep(50 * time.Millisecond)
+	if n := h.srv.pool.size(); n != 0 {
+		t.Fatalf("pool holds %d; want the refusing connection closed", n)
+	}
+	if a, d := h.session(goodAuth, "Two"); a != 235 || d != 250 {
+		t.Fatalf("AUTH %d, DATA %d", a, d)
+	}
+	if _, conns := h.up.counts(); conns != 2 {
+		t.Errorf("upstream connections = %d, want 2", conns)
 	}
 }

@@ -56,6 +56,10 @@ type upConn struct {
 	// text is the connection c writes to (TLS above conn, where used):
 	// message text goes there through a dotStuffer.
 	text net.Conn
+	// refused is set once the upstream refused something on this
+	// connection: it is not pooled then (a server that limits messages per
+	// connection would refuse the next session too).
+	refused bool
 }
 
 // unreachableError means the upstream could not be reached or spoke no
@@ -269,8 +273,12 @@ func (uc *upConn) endText(w *gosmtp.DataCommand, st *dotStuffer, raw []byte, don
 	return true, err
 }
 
-// reset clears a failed transaction so the connection can be used again.
-func (uc *upConn) reset() error { return uc.c.Reset() }
+// reset clears a refused transaction so the session can use the
+// connection again.
+func (uc *upConn) reset() error {
+	uc.refused = true
+	return uc.c.Reset()
+}
 
 var (
 	errUnreachable = &gosmtp.SMTPError{Code: 451, EnhancedCode: gosmtp.EnhancedCode{4, 4, 1},
