@@ -62,6 +62,9 @@ func (d *clDoc) candidate(p *clPhrase) bool {
 	if d.cand == nil {
 		d.cand = make([]uint64, (d.v.nPhrases+63)/64)
 		for _, id := range d.present {
+			if int(id) >= len(d.v.gated) {
+				continue
+			}
 			for _, pi := range d.v.gated[id] {
 				d.cand[pi>>6] |= 1 << (uint(pi) & 63)
 			}
@@ -85,7 +88,7 @@ type clVocab struct {
 	// gated lists, by vocabulary id, the phrases (by clPhrase.idx) one of
 	// whose gate words it is: a phrase can match only in a text holding
 	// one of its gate words.
-	gated    map[int32][]int32
+	gated    [][]int32
 	nPhrases int32
 }
 
@@ -222,8 +225,8 @@ func (v *clVocab) gate(p *clPhrase) {
 			g = s.first
 		}
 	}
-	if v.gated == nil {
-		v.gated = map[int32][]int32{}
+	for int32(len(v.gated)) < v.n {
+		v.gated = append(v.gated, nil)
 	}
 	for _, id := range g {
 		v.gated[id] = append(v.gated[id], p.idx)
