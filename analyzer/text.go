@@ -113,8 +113,9 @@ var (
 		regexp.MustCompile(`^.{2,300}님이\s*작성\s*[:：]\s*$`),
 		regexp.MustCompile(`^.{2,300}كتب.{0,300}[:：]\s*$`),
 	}
-	// attributionStartRe: a line that may begin a wrapped attribution.
-	attributionStartRe = regexp.MustCompile(`(?i)^\s*(on|le|am|el|em|il|op|в|на|在|في)\s`)
+	// attributionStarts: the first words of a line that may begin a
+	// wrapped attribution ("On Tue, Nov 3, 2026 at 9:14 AM Helen Park").
+	attributionStarts = map[string]bool{"on": true, "le": true, "am": true, "el": true, "em": true, "il": true, "op": true, "в": true, "на": true, "在": true, "في": true}
 
 	// Outlook's header block fields.
 	outlookFromRe  = regexp.MustCompile(`(?i)^\s*\*{0,2}\s*(from|von|de|da|van|från|fra|od|от|发件人|寄件者|差出人|보낸\s*사람)\s*\*{0,2}\s*[:：]\s*\*{0,2}\s*\S`)
@@ -143,7 +144,7 @@ func quoteHeaderAt(lines []string, i int) (n int, attribution bool) {
 	if isAttribution(t) {
 		return 1, true
 	}
-	if attributionStartRe.MatchString(t) {
+	if startsAttribution(t) {
 		joined := t
 		for k := 1; k <= 2 && i+k < len(lines); k++ {
 			next := strings.TrimSpace(lines[i+k])
@@ -157,6 +158,16 @@ func quoteHeaderAt(lines []string, i int) (n int, attribution bool) {
 		}
 	}
 	return 0, false
+}
+
+// startsAttribution reports whether the trimmed line t starts with one of
+// attributionStarts followed by white space.
+func startsAttribution(t string) bool {
+	i := strings.IndexAny(t, " \t\f\r\n")
+	if i <= 0 || i > 6 {
+		return false
+	}
+	return attributionStarts[strings.ToLower(t[:i])]
 }
 
 // hasColon reports whether t holds a colon, ASCII or full-width.

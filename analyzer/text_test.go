@@ -191,3 +191,27 @@ func TestSplitOwnLinear(t *testing.T) {
 		t.Error("own is empty")
 	}
 }
+
+func TestStartsAttribution(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"On Tue, Nov 3, 2026 at 9:14 AM Helen Park", true},
+		{"ON MONDAY, Dr. Park wrote", true},
+		{"on\tMonday", true},
+		{"Le lun. 2 nov. 2026 à 10:02, Helen Park a", true},
+		{"Am 03.11.2026 um 09:14 schrieb", true},
+		{"В пятницу, 6 ноября, Helen Park", true},
+		{"在 2026年11月3日 周二", true},
+		{"Onward we go.", false},
+		{"One more thing", false},
+		{"On", false},
+		{"", false},
+		{"Thanks, on behalf of the team", false},
+	} {
+		if got := startsAttribution(tt.line); got != tt.want {
+			t.Errorf("startsAttribution(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
