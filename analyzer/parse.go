@@ -501,6 +501,11 @@ func (r *msgReader) date(v string) time.Time {
 	if v == "" {
 		return time.Time{}
 	}
+	// The form nearly every client writes, tried first: mail.ParseDate
+	// goes through its layouts one by one, making an error for each miss.
+	if t, err := time.Parse("Mon, 2 Jan 2006 15:04:05 -0700", v); err == nil {
+		return t
+	}
 	if t, err := mail.ParseDate(v); err == nil {
 		return t
 	}
