@@ -1108,6 +1108,35 @@ func hexValue(c byte) byte {
 // data after the padding is ignored.
 // hashBase64 is sha256 and length of decodeBase64(b), computed in pieces
 // of at most 64 KiB: the same leniency, without the decoded copy.
+// Byte classes for hashBase64.
+const (
+	b64Bad   = iota // anything else: skipped, and the body is marked bad
+	b64Plain        // A-Z a-z 0-9 + /
+	b64URL          // - and _, read as + and /
+	b64Pad          // =, the end
+	b64Space        // white space, skipped
+)
+
+var (
+	b64Class  [256]byte
+	b64URLMap = [256]byte{'-': '+', '_': '/'}
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '+', c == '/':
+			b64Class[c] = b64Plain
+		case c == '-', c == '_':
+			b64Class[c] = b64URL
+		case c == '=':
+			b64Class[c] = b64Pad
+		case c == ' ', c == '\t', c == '\r', c == '\n':
+			b64Class[c] = b64Space
+		}
+	}
+}
+
 func hashBase64(b []byte) (size int64, sum [32]byte, bad bool) {
 	h := sha256.New()
 	var clean [64 << 10]byte
@@ -1129,16 +1158,30 @@ func hashBase64(b []byte) (size int64, sum [32]byte, bad bool) {
 		size += int64(d)
 		n = copy(clean[:], clean[k:n])
 	}
-	for _, c := range b {
-		switch {
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '+', c == '/':
-		case c == '-':
-			c = '+'
-		case c == '_':
-			c = '/'
-		case c == '=':
+	for i := 0; i < len(b); {
+		// A run of plain base64 (nearly all of a body) is copied whole.
+		j := i
+		for j < len(b) && b64Class[b[j]] == b64Plain {
+			j++
+		}
+		for i < j {
+			m := copy(clean[n:], b[i:j])
+			i += m
+			if n += m; n == len(clean) {
+				flush(false)
+			}
+		}
+		if j == len(b) {
+			break
+		}
+		c := b[j]
+		i = j + 1
+		switch b64Class[c] {
+		case b64URL:
+			c = b64URLMap[c]
+		case b64Pad:
 			goto done
-		case c == ' ', c == '\t', c == '\r', c == '\n':
+		case b64Space:
 			continue
 		default:
 			bad = true
