@@ -11,6 +11,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"strconv"
+	"strings"
 
 	"github.com/matchguard/matchguard/config"
 	"github.com/matchguard/matchguard/timeline"
@@ -37,6 +40,19 @@ func commands() []command {
 }
 
 func main() {
+	// MATCHGUARD_CPUPROFILE=FILE writes a CPU profile of the whole run (for
+	// the speed scripts: serve stops cleanly on SIGINT); "%p" in FILE is
+	// the process id.
+	if p := os.Getenv("MATCHGUARD_CPUPROFILE"); p != "" {
+		if f, err := os.Create(strings.ReplaceAll(p, "%p", strconv.Itoa(os.Getpid()))); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				code := run(os.Args[1:], os.Stdout, os.Stderr)
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
