@@ -879,7 +879,9 @@ func forwardHeader(h textproto.Header, sub *msgReader) string {
 	b.WriteString("---------- Forwarded message ---------\n")
 	for _, k := range []string{"From", "Date", "Subject", "To"} {
 		if v := h.Get(k); v != "" {
-			b.WriteString(k + ": " + sub.decodeText(v, k) + "\n")
+			// One line each: a bare CR or LF left inside a field is a space.
+			v = strings.Join(strings.Fields(sub.decodeText(v, k)), " ")
+			b.WriteString(k + ": " + v + "\n")
 		}
 	}
 	b.WriteString("\n")
