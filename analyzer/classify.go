@@ -604,6 +604,11 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			if !saysInterview {
 				return TypeOther, fmt.Sprintf("%s naming no program and no interview: other", best)
 			}
+			if sc.score[best] < 6 {
+				// A platform's newsletter mentions "waitlist alerts" and
+				// "interview days"; its notice to her says more.
+				return TypeOther, fmt.Sprintf("%s naming no program, on thin evidence (%.1f): other", best, sc.score[best])
+			}
 		default:
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}

@@ -27,8 +27,15 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 	if len(m.From) > 0 && c.cfg.IsApplicant(m.From[0].Addr) {
 		f.self = true
 	}
+	// A platform relaying a program's message ("St. Brendan's has sent you
+	// a message:") may set it off as a quote with no header at all: then
+	// the quote is the program's words.
+	relay := false
 	if !isFwd && !f.self {
-		return f
+		if len(m.From) == 0 || !c.relays(m.From[0].Addr) {
+			return f
+		}
+		relay = true
 	}
 	lines := strings.Split(clTruncate(q, clMaxBody), "\n")
 	start := -1
@@ -51,8 +58,11 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 			break
 		}
 	}
+	if relay && start >= 0 {
+		return clForward{} // a reply quoting someone: as any reply
+	}
 	if start < 0 || f.from == "" && f.name == "" {
-		if !f.self {
+		if !f.self && !relay {
 			return clForward{}
 		}
 	}
@@ -61,7 +71,7 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 	}
 	// The text after the header block.
 	var b strings.Builder
-	inHead := true
+	inHead := start >= 0
 	for _, l := range lines[start+1:] {
 		t := strings.TrimLeft(l, ">")
 		t = strings.TrimPrefix(t, " ")
@@ -81,6 +91,13 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 	}
 	f.text = b.String()
 	return f
+}
+
+// relays reports whether mail from addr is a platform's or an automatic
+// notice, which may relay a program's message.
+func (c *Classifier) relays(addr string) bool {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	return c.rules.platformFor(addr) != nil || c.rules.isNoreply(addr)
 }
 
 // clAddrOf finds "Name <addr>" or a bare address in s.
