@@ -724,40 +724,41 @@ func lowerAll(in []string) []string {
 	return out
 }
 
-// containsAny reports whether s contains one of the cues as a whole word
-// or phrase start.
+// cueAt returns the first place at or after from where the cue c starts a
+// word of s, or -1.
+func cueAt(s, c string, from int) int {
+	for i := from; i <= len(s); {
+		k := strings.Index(s[i:], c)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		if k == 0 || !isWordByte(s[k-1]) {
+			return k
+		}
+		i = k + 1
+	}
+	return -1
+}
+
 // lastCueEnd returns where the last of the cues to end in s ends (each
 // found at the start of a word), or -1.
 func lastCueEnd(s string, cues []string) int {
 	last := -1
 	for _, c := range cues {
-		for i := 0; ; {
-			k := strings.Index(s[i:], c)
-			if k < 0 {
-				break
-			}
-			k += i
-			if (k == 0 || !isWordByte(s[k-1])) && k+len(c) > last {
-				last = k + len(c)
-			}
-			i = k + 1
+		for k := cueAt(s, c, 0); k >= 0; k = cueAt(s, c, k+1) {
+			last = max(last, k+len(c))
 		}
 	}
 	return last
 }
 
+// containsAny reports whether s contains one of the cues as a whole word
+// or phrase start.
 func containsAny(s string, cues []string) bool {
 	for _, c := range cues {
-		for i := 0; ; {
-			k := strings.Index(s[i:], c)
-			if k < 0 {
-				break
-			}
-			k += i
-			if k == 0 || !isWordByte(s[k-1]) {
-				return true
-			}
-			i = k + 1
+		if cueAt(s, c, 0) >= 0 {
+			return true
 		}
 	}
 	return false

@@ -3,7 +3,6 @@ package smtp
 import (
 	"crypto/tls"
 	"errors"
-	"fmt"
 	"net"
 	"net/textproto"
 	"strconv"
@@ -227,21 +226,7 @@ func (uc *upConn) close() {
 // send runs one transaction. dataSent reports whether the message's end
 // was written, after which an error leaves the outcome unknown.
 func (uc *upConn) send(from string, rcpts []string, size int, raw []byte, timeout time.Duration) (dataSent bool, err error) {
-	if err := uc.c.Mail(from, &gosmtp.MailOptions{Size: int64(size)}); err != nil {
-		return false, err
-	}
-	for _, r := range rcpts {
-		if err := uc.c.Rcpt(r, nil); err != nil {
-			var se *gosmtp.SMTPError
-			if errors.As(err, &se) {
-				se = normalizeReply(se)
-				se.Message = fmt.Sprintf("<%s>: %s", r, se.Message)
-				return false, se
-			}
-			return false, err
-		}
-	}
-	w, err := uc.c.Data()
+	w, err := uc.envelope(from, rcpts, int64(size))
 	if err != nil {
 		return false, err
 	}
