@@ -946,7 +946,19 @@ func (c *checkCtx) attachments(r *rule) {
 func (c *checkCtx) isThankYou() bool {
 	// An update that also thanks is an update; "thank you again" is a
 	// later letter, not the thank-you note itself.
-	if len(c.e.thanks) == 0 || c.res.Facts.Update {
+	if len(c.e.thanks) == 0 {
+		return false
+	}
+	if c.res.Facts.Update {
+		// Unless the letter opens by thanking for the interview: news
+		// after that is the thank-you note's P.S.
+		for i, s := range c.d.sents {
+			sent := c.d.norm[s.start:s.end]
+			if reSalutation.MatchString(sent) && len(sent) < 60 {
+				continue
+			}
+			return !reThanksAgain.MatchString(sent) && c.anyPossible(c.e.thanks, sent, i)
+		}
 		return false
 	}
 	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) {
