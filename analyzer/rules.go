@@ -59,6 +59,7 @@ type RuleSpec struct {
 	HistoryCues      []string `toml:"history_cues"`
 	TargetCues       []string `toml:"target_cues"`
 	FutureCues       []string `toml:"future_cues"`
+	ReferralCues     []string `toml:"referral_cues"`
 	GenericGreetings []string `toml:"generic_greetings"`
 	Similarity       float64  `toml:"similarity"`
 	UpdatePatterns   []string `toml:"update_patterns"`

@@ -590,7 +590,7 @@ func (c *checkCtx) placeholder(r *rule) {
 // own message.
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
-var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome`)
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
 var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
@@ -615,6 +615,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 	}
 	hist := lowerAll(r.spec.HistoryCues)
+	referral := lowerAll(r.spec.ReferralCues)
 	future := lowerAll(r.spec.FutureCues)
 	target := lowerAll(r.spec.TargetCues)
 	// history: the words before a name make it the applicant's past,
@@ -663,6 +664,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		for _, s := range c.d.sents {
 			sent := c.d.text[s.start:s.end]
 			lower := c.d.lower[s.start:s.end]
+			if containsAny(lower, referral) {
+				continue // "Dr. Feld at Meridian suggested that I write to you"
+			}
 			hit := false
 			for _, pp := range people {
 				loc := pp.find(sent)
