@@ -237,6 +237,14 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			if ahead == 0 && toks[i-1].w != "this" {
 				ahead = 7
 			}
+			if clPastBefore(toks, i) {
+				// "you met on Thursday", "last Tuesday": the day before
+				// the Date, not after it.
+				ahead = -((int(ref.Weekday()) - (wd - 1) + 7) % 7)
+				if ahead == 0 {
+					ahead = -7
+				}
+			}
 			t := ref.AddDate(0, 0, ahead)
 			from := i - 1
 			if i == 0 || !clRelLead(toks[i-1].w) {
@@ -579,6 +587,25 @@ func clTimeFollows(d *clDoc, i int) bool {
 			case "am", "pm", "a", "p", "noon":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// clPastWords are words that put a weekday named a few words after them in the
+// past.
+var clPastWords = map[string]bool{
+	"met": true, "saw": true, "visited": true, "spoke": true, "talked": true, "enjoyed": true, "was": true,
+	"were": true, "had": true, "interviewed": true, "joined": true, "came": true, "attended": true,
+	"hosted": true, "last": true, "loved": true, "debriefed": true, "spent": true,
+}
+
+// clPastBefore reports whether one of the four words before toks[i], in
+// its sentence, puts it in the past.
+func clPastBefore(toks []clToken, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && toks[k].sent == toks[i].sent; k-- {
+		if clPastWords[toks[k].w] {
+			return true
 		}
 	}
 	return false

@@ -28,6 +28,9 @@ func TestClassifyDates(t *testing.T) {
 		{"at 9:30 and 10:45", nil},
 		{"score 230/260", nil},
 		{"tomorrow", []string{"2026-11-27"}},
+		{"see you on Tuesday", []string{"2026-12-01"}},                   // ahead of the Date (Thu Nov 26)
+		{"the fellows you met on Tuesday night", []string{"2026-11-24"}}, // in the past
+		{"last Thursday", []string{"2026-11-19"}},
 		{"February 30", nil},
 	}
 	for _, tc := range cases {
