@@ -615,7 +615,7 @@ func clPastBefore(toks []clToken, i int) bool {
 // and belongs to the date as written ("next Thursday", "on Tuesday").
 func clRelLead(w string) bool {
 	switch w {
-	case "next", "this", "coming", "on", "you":
+	case "next", "this", "coming", "on", "you", "last":
 		return true
 	}
 	return false
