@@ -290,7 +290,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
-	if typ == TypeOther && (phish || lookalike) {
+	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch) {
+		// Nor is a match service's or society's own mail a program's.
 		cl.Program = ""
 	}
 	cl.Confidence = clConfidence(sc, typ, why)
@@ -613,6 +614,12 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}
 	}
+	if best == TypeProgramUpdate && (kind == clSenderPlatform || kind == clSenderMatch) && prog != nil && (bulk || clMemberMail(m.Text)) {
+		// A platform's or society's mailing to its members that names
+		// programs among others (a conference's fellowship fair) is
+		// none of theirs.
+		return TypeOther, "a platform's or society's mailing to its members: other"
+	}
 	if best == TypeProgramUpdate && sc.score["cue:season"] == 0 {
 		// The institution's news for patients ("flu shots at all our
 		// clinics") says nothing of training or the season.
@@ -893,6 +900,18 @@ outer:
 		seen = append(seen, e.day)
 	}
 	return len(seen)
+}
+
+// clMemberMail reports whether a text says it goes to a list of members
+// or subscribers.
+func clMemberMail(text string) bool {
+	l := strings.ToLower(text)
+	for _, p := range []string{"you are receiving this because", "you're receiving this because", "manage preferences", "manage your preferences", "unsubscribe", "email preferences"} {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // clPast reports whether day is before ref's day (never, when ref is zero).

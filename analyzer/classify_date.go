@@ -228,7 +228,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
 			ok = true
-		} else if wd := clRelWeekday(d, i); wd != 0 && !ref.IsZero() {
+		} else if wd := clRelWeekday(d, i); wd != 0 && !ref.IsZero() && !clAfterWrittenDate(toks, i) {
 			// "next Thursday", "this Friday", "on Tuesday", "see you
 			// Monday": the next such day after the Date ("next" when the
 			// Date is that weekday is a week on). A weekday that heads a
@@ -590,6 +590,25 @@ func clTimeFollows(d *clDoc, i int) bool {
 		}
 	}
 	return false
+}
+
+// clAfterWrittenDate reports whether the weekday at toks[i] trails a date
+// written just before it ("10th December 2026, Thursday"): it names that
+// date's day, no other.
+func clAfterWrittenDate(toks []clToken, i int) bool {
+	if i == 0 || toks[i-1].sent != toks[i].sent {
+		return false
+	}
+	w := toks[i-1].w
+	if clMonth(w) != 0 {
+		return true
+	}
+	for k := 0; k < len(w); k++ {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // clPastWords are words that put a weekday named a few words after them in the
