@@ -446,9 +446,10 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	if len(words) == 0 || len(words) > 8 {
 		return false
 	}
-	// "[specific topic from the interview]", "[mention a project]": an
-	// instruction to the writer, in lower case.
-	if !strict && len(words) >= 2 && f.starters[strings.ToLower(words[0])] && s == l {
+	// "[specific topic from the interview]", "[mention a project]",
+	// "[specific program feature - CDS?]": an instruction to the writer,
+	// its first word in lower case.
+	if !strict && len(words) >= 2 && f.starters[words[0]] && strings.HasPrefix(s, words[0]) {
 		return true
 	}
 	slot, title := 0, 0
@@ -590,7 +591,7 @@ func (c *checkCtx) placeholder(r *rule) {
 // own message.
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
-var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome`)
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
 var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
@@ -974,7 +975,7 @@ func (c *checkCtx) isThankYou() bool {
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
-		if strings.Contains(sent, "thank") && reThanksAgain.MatchString(sent) {
+		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat")) && reThanksAgain.MatchString(sent) {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
