@@ -38,7 +38,6 @@ type Engine struct {
 	names    *nameIndex
 	slots    *slotFinder
 	ids      *prefixTrie // every word prefix a pattern uses (read-only after build)
-	pcIDs    prefixIDs   // the same as a map, for tests
 	clauses  []*clauseRE
 }
 
@@ -143,7 +142,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	}
 	pc.finish()
 	e.clauses = pc.clauses
-	e.ids, e.pcIDs = pc.ids.trie(), pc.ids
+	e.ids = pc.ids.trie()
 	e.names = newNameIndex(cfg)
 	return e, nil
 }

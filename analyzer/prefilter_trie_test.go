@@ -3,6 +3,7 @@ package analyzer
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -13,20 +14,30 @@ func TestPrefixTrieMatchesMap(t *testing.T) {
 	for _, set := range [][]string{{"rank", "ran", "r", "list"}, {"top", "topic", "i", "in"}, {"1st", "_x", "Up"}} {
 		pc.ids.ids(set)
 	}
-	e := testEngine(t)
-	maps := []prefixIDs{pc.ids}
-	// The engine's own ids, rebuilt as a map from its trie's words.
+	// A second set: prefixes of every length of the words of 200 drafts,
+	// every third one kept, so that known and unknown prefixes mix.
 	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
 	texts := []string{"rank ranked ranking r rx list listing top topics topic i in inn 1st _x up upper", ""}
+	big := prefixIDs{}
+	n := 0
 	for _, f := range files[:200] {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts = append(texts, asciiLower(Parse(raw).Own))
+		text := asciiLower(Parse(raw).Own)
+		texts = append(texts, text)
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r > 127 || !isWordByte(byte(r)) }) {
+			for k := 1; k <= len(w) && k <= prefixLen; k++ {
+				if n++; n%3 == 0 {
+					big.ids([]string{w[:k]})
+				}
+			}
+		}
 	}
+	maps := []prefixIDs{pc.ids, big}
 	checked := 0
-	for _, p := range append(maps, e.pcIDs) {
+	for _, p := range maps {
 		tr := p.trie()
 		for _, text := range texts {
 			ix := tr.index(text, []span{{0, len(text)}}, "")
