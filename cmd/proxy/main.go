@@ -40,20 +40,29 @@ func commands() []command {
 }
 
 func main() {
-	// MATCHGUARD_CPUPROFILE=FILE writes a CPU profile of the whole run (for
-	// the speed scripts: serve stops cleanly on SIGINT); "%p" in FILE is
-	// the process id.
-	if p := os.Getenv("MATCHGUARD_CPUPROFILE"); p != "" {
-		if f, err := os.Create(strings.ReplaceAll(p, "%p", strconv.Itoa(os.Getpid()))); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				code := run(os.Args[1:], os.Stdout, os.Stderr)
-				pprof.StopCPUProfile()
-				f.Close()
-				os.Exit(code)
-			}
-		}
+	os.Exit(profiled(os.Getenv("MATCHGUARD_CPUPROFILE"), func() int {
+		return run(os.Args[1:], os.Stdout, os.Stderr)
+	}))
+}
+
+// profiled runs f, writing a CPU profile of it to path when path is set
+// (MATCHGUARD_CPUPROFILE, for the speed scripts: serve stops cleanly on
+// SIGINT); "%p" in path is the process id. A profile that cannot be
+// written does not stop the run.
+func profiled(path string, f func() int) int {
+	if path == "" {
+		return f()
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	out, err := os.Create(strings.ReplaceAll(path, "%p", strconv.Itoa(os.Getpid())))
+	if err != nil {
+		return f()
+	}
+	defer out.Close()
+	if pprof.StartCPUProfile(out) != nil {
+		return f()
+	}
+	defer pprof.StopCPUProfile()
+	return f()
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
