@@ -31,6 +31,7 @@ func TestClassifyDates(t *testing.T) {
 		{"see you on Tuesday", []string{"2026-12-01"}},                   // ahead of the Date (Thu Nov 26)
 		{"the fellows you met on Tuesday night", []string{"2026-11-24"}}, // in the past
 		{"last Thursday", []string{"2026-11-19"}},
+		{"on 10th December 2026, Thursday, at 8", []string{"2026-12-10"}}, // the weekday names that date
 		{"February 30", nil},
 	}
 	for _, tc := range cases {
