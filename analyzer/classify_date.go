@@ -191,6 +191,14 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 					dt = clDate{day: clDay{day, time.Month(mo), dd}, from: i, to: i + 2, hasYear: true}
 					ok = true
 				}
+			case day >= 1 && day <= 31 && d.joined(i, '.') && d.joined(i+1, '.') && i+2 < len(toks) && len(toks[i+2].w) == 4 && (i == 0 || !d.joined(i-1, '.')):
+				// Dotted, day first, with the year: 10.12.2026.
+				mo, ok2 := clNum(toks[i+1].w, false)
+				y, ok3 := clNum(toks[i+2].w, false)
+				if ok2 && ok3 && mo >= 1 && mo <= 12 && y >= 2000 && y <= 2100 && len(toks[i+1].w) <= 2 {
+					dt = clDate{day: clDay{y, time.Month(mo), day}, from: i, to: i + 2, hasYear: true}
+					ok = true
+				}
 			case day >= 1 && day <= 31 && d.joined(i, '/') && (i == 0 || !d.joined(i-1, '/')):
 				// US numeric: 12/3, 12/03/2026, 12/3/26. Day first
 				// ("04/11/2026", "13/11/2026") when the writer writes so,

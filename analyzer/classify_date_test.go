@@ -32,6 +32,8 @@ func TestClassifyDates(t *testing.T) {
 		{"the fellows you met on Tuesday night", []string{"2026-11-24"}}, // in the past
 		{"last Thursday", []string{"2026-11-19"}},
 		{"on 10th December 2026, Thursday, at 8", []string{"2026-12-10"}}, // the weekday names that date
+		{"DATE : 10.12.2026 (Thursday)", []string{"2026-12-10"}},          // dotted: day first
+		{"version 2.3.1 of the app", nil},
 		{"February 30", nil},
 	}
 	for _, tc := range cases {
