@@ -95,3 +95,36 @@ func FuzzSplitOwn(f *testing.F) {
 		_ = sig
 	})
 }
+
+// FuzzClassify reads any bytes as received mail and classifies them: never
+// a panic, always one of the incoming types, a program only from config.
+func FuzzClassify(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "mail", "in", "*.eml"))
+	for i, p := range files {
+		if i%4 != 0 { // a quarter of the corpus: enough shapes, a short baseline
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("From: x@lakeside-med.org\n\nDear Dr. Rahman, 10.12.2026 (Thursday) ranking us first?"))
+	c := testClassifier(f)
+	types := map[string]bool{}
+	for _, t := range []string{TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist,
+		TypeEligibilityReply, TypeApplicationRequest, TypePostInterviewInterest, TypeRankSolicitation,
+		TypePreMatchOffer, TypeProgramUpdate, TypeMatchResult, TypeOther} {
+		types[t] = true
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		cl := c.Classify(Parse(raw))
+		if !types[cl.Type] {
+			t.Fatalf("type %q is none of SPEC's", cl.Type)
+		}
+		if cl.Program != "" && c.cfg.Program(cl.Program) == nil {
+			t.Fatalf("program %q is not configured", cl.Program)
+		}
+	})
+}
