@@ -161,6 +161,11 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI read about the data rotation, and I'd be honoured to join the Harbor Valley team next July.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI would be proud to continue my training at Harbor Valley Health.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI would love to continue that work at Lakeside; it began during my rotation at Harbor Valley Health.", ""},
+		// Another program's interview day asked of this program, which the
+		// note never names: sent to the wrong coordinator. Naming both is a
+		// scheduling question.
+		{"sokafor@harborvalley.edu", "Schedule", "Dear Dr. Okafor,\n\nCould you confirm whether the LUMC interview day starts at 8:00?", "wrong-program"},
+		{"sokafor@harborvalley.edu", "Schedule", "Dear Dr. Okafor,\n\nMy LUMC interview day is November 12; could my Harbor Valley interview move to the 13th?", ""},
 		// Another program's director who sent her here is no pasted name.
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDr. Samuel Okafor at Harbor Valley Health suggested that I contact you about the fellowship.", ""},
 		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},

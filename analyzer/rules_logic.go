@@ -404,7 +404,8 @@ func newSlotFinder(words, starters []string) *slotFinder {
 }
 
 var (
-	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,80})\]`)
+	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,160})\]`)
+	reCodeTalk     = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b`)
 	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
 	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent      = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
@@ -505,8 +506,9 @@ func (c *checkCtx) placeholder(r *rule) {
 			}
 		}
 		for _, m := range findIf(reBraces, text, "{") {
-			// "?patient={id}", "/users/{id}": a path or query, not a slot.
-			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) {
+			// "?patient={id}", "/users/{id}": a path or query, not a slot;
+			// "fields such as {{ patient.name }}": template code described.
+			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) {
 				continue
 			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
@@ -591,10 +593,13 @@ func (c *checkCtx) placeholder(r *rule) {
 // own message.
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
-var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e`)
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
 var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
+
+// reItsInterview: a program's name followed by its interview day.
+var reItsInterview = regexp.MustCompile(`^\s+interview (?:day|date|schedule|itinerary|time|session)`)
 
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
@@ -605,6 +610,17 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	mine := map[string]bool{}
 	for _, p := range c.progs {
 		mine[p.Key] = true
+	}
+	// Whether the message names the program it goes to at all: a note
+	// that asks about another program's interview day and never names
+	// its own recipient went to the wrong coordinator.
+	namesOwn := false
+	for _, pn := range c.e.names.progs {
+		for _, id := range pn.nameIDs {
+			if mine[pn.key] && (c.d.names.has(id) || c.d.subjNames.has(id)) {
+				namesOwn = true
+			}
+		}
 	}
 	// Surnames of the recipients' own people are never "wrong".
 	ownSurnames := map[string]bool{}
@@ -694,7 +710,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
-				if reSalutation.MatchString(sent) || possessive || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
+				misdirected := !namesOwn && reItsInterview.MatchString(lower[loc[1]:])
+				if reSalutation.MatchString(sent) || possessive || misdirected || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 			}
@@ -914,7 +931,10 @@ func (c *checkCtx) attachments(r *rule) {
 	for _, a := range c.msg.Attachments {
 		ext := strings.ToLower(path.Ext(a.Filename))
 		ct := strings.ToLower(a.ContentType)
-		isDoc := documentExt[ext] || strings.HasPrefix(ct, "application/pdf") || strings.Contains(ct, "word") || strings.Contains(ct, "officedocument")
+		// An image attached as a file (a poster, a scan) counts; one shown
+		// in the text (a signature logo) does not.
+		isDoc := documentExt[ext] || strings.HasPrefix(ct, "application/pdf") || strings.Contains(ct, "word") || strings.Contains(ct, "officedocument") ||
+			strings.HasPrefix(ct, "image/") && !a.Inline
 		if !isDoc || a.Inline && strings.HasPrefix(ct, "image/") {
 			continue
 		}
