@@ -579,7 +579,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// The alerts win over softer readings of the same message: "we loved
 	// meeting you — where are we on your list?" is a rank solicitation.
 	rs, pm := sc.score[TypeRankSolicitation], sc.score[TypePreMatchOffer]
-	if rs >= clAlertScore || pm >= clAlertScore {
+	// A contract to sign after she matched is the match's paperwork.
+	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore
+	if (rs >= clAlertScore || pm >= clAlertScore) && !afterMatch {
 		if pm >= rs {
 			best = TypePreMatchOffer
 		} else {
