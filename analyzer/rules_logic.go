@@ -593,7 +593,7 @@ func (c *checkCtx) placeholder(r *rule) {
 // own message.
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
-var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)`)
+var reThanksAgain = regexp.MustCompile(`(?i)\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)`)
 
 // reReplySubject is a reply's subject, which is the other side's words.
 var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
@@ -995,7 +995,7 @@ func (c *checkCtx) isThankYou() bool {
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
-		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat")) && reThanksAgain.MatchString(sent) {
+		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat") || strings.Contains(sent, "grateful")) && reThanksAgain.MatchString(sent) {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
