@@ -523,7 +523,7 @@ func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
 }
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w]`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

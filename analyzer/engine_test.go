@@ -151,6 +151,7 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Hi {{first_name}}, greetings.", "placeholder"},
 		{"hpark@lakeside-med.org", "Interest", "See [1] Rahman A, et al. and the chart [screenshot below].", ""},
 		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk about [specific topic from the interview].", "placeholder"},
+		{"hpark@lakeside-med.org", "Thanks", "Thank you for meeting with me on November XX.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk [mention a project of theirs] yesterday.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "My CV [PDF attached as requested] is below.", ""},
 		{"hpark@lakeside-med.org", "Thanks", "He said the order set was \"finished [sic]\" last week.", ""},

@@ -409,7 +409,7 @@ var (
 	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
 	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent      = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
-	reXXX          = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b`)
+	reXXX          = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) XX\b`)
 	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
 	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
 	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
@@ -520,7 +520,7 @@ func (c *checkCtx) placeholder(r *rule) {
 			re    *regexp.Regexp
 			needs []string // in lower: one must occur for the expression to match
 		}{
-			{rePercent, []string{"%", "${"}}, {reXXX, []string{"xxx", "xx/", "/xx"}}, {reBlank, []string{"___", "....."}},
+			{rePercent, []string{"%", "${"}}, {reXXX, []string{"xxx", "xx/", "/xx", " xx"}}, {reBlank, []string{"___", "....."}},
 			{reInsert, []string{"insert", "(add", "(enter", "(fill", "(mention", "(include", "(put"}}, {reDearSlot, []string{"dear"}},
 		} {
 			found := false
