@@ -152,6 +152,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	defer func() { scratch[0].reset(); scratch[1].reset(); c.scratch.Put(scratch) }()
 	subjDoc := tokenizeCL(v, subject, &scratch[0])
 	bodyDoc := tokenizeCL(v, body, &scratch[1])
+	c.markProgramNames(subjDoc, &scratch[0])
+	c.markProgramNames(bodyDoc, &scratch[1])
 
 	// 1. The program.
 	prog, kind, phish, lookalike := c.program(m, fwd, subjDoc, bodyDoc, note)

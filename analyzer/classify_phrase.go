@@ -52,6 +52,17 @@ type clDoc struct {
 	v       *clVocab
 	present []int32
 	cand    []uint64
+	// prog marks the tokens that begin a program's name (markProgramNames):
+	// the vocabulary word {program} matches there. nil when none.
+	prog []bool
+}
+
+// matchWord reports whether phrase word w matches token j.
+func (d *clDoc) matchWord(w *clWord, j int) bool {
+	if w.match(&d.toks[j]) {
+		return true
+	}
+	return d.prog != nil && d.prog[j] && w.prefix == "" && d.v != nil && w.id == d.v.progID
 }
 
 // candidate reports whether phrase p's gate words occur in d.
@@ -90,10 +101,13 @@ type clVocab struct {
 	// one of its gate words.
 	gated    [][]int32
 	nPhrases int32
+	// progID is the id of the word {program}, which stands for any
+	// program's name; -1 until the classifier's rules define it.
+	progID int32
 }
 
 func newCLVocab() *clVocab {
-	return &clVocab{exact: map[string]int32{}, prefix: map[string]int32{}}
+	return &clVocab{exact: map[string]int32{}, prefix: map[string]int32{}, progID: -1}
 }
 
 func (v *clVocab) exactID(w string) int32 {
@@ -313,7 +327,7 @@ func matchCLRun(d *clDoc, i int, alt []clWord) (int, bool) {
 	cl := d.toks[i].clause
 	for k := range alt {
 		j := i + k
-		if j >= len(d.toks) || d.toks[j].clause != cl || !alt[k].match(&d.toks[j]) {
+		if j >= len(d.toks) || d.toks[j].clause != cl || !d.matchWord(&alt[k], j) {
 			return 0, false
 		}
 	}

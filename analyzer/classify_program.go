@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -24,6 +25,10 @@ type clName struct {
 	acronym string // case-sensitive single word ("LUMC"), instead of phrase
 	strong  bool   // institution, unique full name, contact name or address
 	label   string
+	// inst: the program's own name (institution, name or alias), which
+	// phrases may stand for with the word {program}; not a person or an
+	// address.
+	inst bool
 }
 
 type clProgram struct {
@@ -51,7 +56,7 @@ func compileCLPrograms(v *clVocab, cfg *config.Config) []clProgram {
 				return // a name two programs share names neither
 			}
 			if isCLAcronym(s) {
-				cp.names = append(cp.names, clName{acronym: s, label: s})
+				cp.names = append(cp.names, clName{acronym: s, label: s, inst: true})
 				return
 			}
 			ph := clPhraseOfName(v, s)
@@ -59,7 +64,7 @@ func compileCLPrograms(v *clVocab, cfg *config.Config) []clProgram {
 				return
 			}
 			multi := len(ph.segs[0].alts[0]) > 1
-			cp.names = append(cp.names, clName{phrase: ph, strong: strong && multi, label: s})
+			cp.names = append(cp.names, clName{phrase: ph, strong: strong && multi, label: s, inst: true})
 		}
 		add(p.Institution, true)
 		add(p.Name, true)
@@ -228,4 +233,55 @@ func (c *Classifier) bestMention(ms map[int]*clMention, needStrong bool, min flo
 		return nil, nil
 	}
 	return c.programs[best].p, ms[best]
+}
+
+// markProgramNames files every place where d names a program (its
+// institution, name or an alias) under the vocabulary word {program}, so
+// that phrases can say "whether {program} is where you intend to end up"
+// for whatever programs the config holds. sc is d's scratch.
+func (c *Classifier) markProgramNames(d *clDoc, sc *clScratch) {
+	v := c.rules.vocab
+	if d == nil || sc == nil || d.post == nil || v.progID < 0 || len(d.toks) == 0 {
+		return
+	}
+	marked := false
+	mark := func(k int) {
+		if d.prog == nil {
+			d.prog = make([]bool, len(d.toks))
+		}
+		if !d.prog[k] {
+			d.prog[k] = true
+			sc.addPost(v.progID, k)
+			marked = true
+		}
+	}
+	for pi := range c.programs {
+		for _, n := range c.programs[pi].names {
+			if !n.inst {
+				continue
+			}
+			if n.acronym != "" {
+				lw := strings.ToLower(n.acronym)
+				for k := range d.toks {
+					if t := &d.toks[k]; t.w == lw && d.src[t.s:t.e] == n.acronym {
+						mark(k)
+					}
+				}
+				continue
+			}
+			alt := n.phrase.segs[0].alts[0]
+			if !d.hasID(alt[0].id) {
+				continue
+			}
+			for _, pos := range d.post[alt[0].id] {
+				if _, ok := matchCLRun(d, int(pos), alt); ok {
+					mark(int(pos))
+				}
+			}
+		}
+	}
+	if marked {
+		slices.Sort(sc.post[v.progID])
+		d.present, d.cand = sc.touched, nil
+	}
 }

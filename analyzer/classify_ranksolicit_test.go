@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"testing"
+
+	"github.com/matchguard/matchguard/config"
 )
 
 // TestClassifyRankingStatementsAndOffers: a program telling the applicant how
@@ -90,5 +92,41 @@ func TestClassifyBlindSetN(t *testing.T) {
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
+
+// TestClassifyProgramWord: phrases that name the program ({program} in
+// classify/types.toml) work for whatever programs the config holds, not
+// only the corpus's: a program named only in the user's config is matched
+// by its institution, name or alias.
+func TestClassifyProgramWord(t *testing.T) {
+	cfg, err := config.Parse("riverbend.toml", []byte(`
+[[program]]
+key = "riverbend"
+name = "Clinical Informatics Fellowship"
+institution = "Riverbend Health Sciences"
+aliases = ["Riverbend", "RHS"]
+domains = ["riverbend.example"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewClassifier(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd := "Dr. Lena Ortiz <lortiz@riverbend.example>"
+	cases := []struct{ body, typ string }{
+		{"Could you tell me, candidly, whether Riverbend is where you intend to end up? A one-line answer is fine.", TypeRankSolicitation},
+		{"Could you tell me, candidly, whether RHS is where you intend to end up?", TypeRankSolicitation},
+		{"Could you let us know whether Riverbend Health Sciences is among the few places you would be happiest going?", TypeRankSolicitation},
+		// the word alone is no program: the same question about a city
+		{"Could you tell me whether Lisbon is where you intend to end up for the conference dinner?", TypeOther},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(pd, "One question", k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q:\n got %s, want %s (evidence %v)", k.body, got.Type, k.typ, got.Evidence)
+		}
 	}
 }

@@ -41,6 +41,9 @@ type clPlatform struct {
 	match   bool // a matching service (NRMP, AMIA): sends match results
 }
 
+// clProgramWord in a phrase matches any program's name in the text.
+const clProgramWord = "{program}"
+
 // clRules is the classifier's compiled data.
 type clRules struct {
 	vocab      *clVocab
@@ -93,6 +96,7 @@ var clKnownTypes = map[string]bool{
 // loadCLRules reads and compiles the embedded data into a fresh vocabulary.
 func loadCLRules() (*clRules, error) {
 	r := &clRules{vocab: newCLVocab(), negators: map[int32]bool{}, notAfter: map[string]bool{}, noreply: map[string]bool{}}
+	r.vocab.progID = r.vocab.exactID(clProgramWord)
 	const typesFile = "classify/types.toml"
 	src, err := classifyData.ReadFile(typesFile)
 	if err != nil {
