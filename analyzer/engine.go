@@ -118,7 +118,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		case "unprompted-attachments":
 			e.requests, err = compileAll(spec, "requests", spec.Requests)
 		case "placeholder":
-			e.slots = newSlotFinder(spec.SlotWords, spec.SlotStarters)
+			e.slots = newSlotFinder(spec.SlotWords, spec.SlotStarters, spec.SlotNotes)
 		}
 		if err != nil {
 			return nil, err
@@ -138,7 +138,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		return nil, fmt.Errorf("concept not_negation: %v", err)
 	}
 	if e.slots == nil {
-		e.slots = newSlotFinder(nil, nil)
+		e.slots = newSlotFinder(nil, nil, nil)
 	}
 	pc.finish()
 	e.clauses = pc.clauses

@@ -155,6 +155,11 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk [mention a project of theirs] yesterday.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "My CV [PDF attached as requested] is below.", ""},
 		{"hpark@lakeside-med.org", "Thanks", "He said the order set was \"finished [sic]\" last week.", ""},
+		// A slot the mail client wrapped across two lines, and a note to
+		// oneself left inside brackets.
+		{"hpark@lakeside-med.org", "Thanks", "Speaking with Dr. [Interviewer 2\nlast name] was a highlight.", "placeholder"},
+		{"hpark@lakeside-med.org", "Thanks", "I enjoyed hearing about the [NICU project - check name in\nnotes] and the device data work.", "placeholder"},
+		{"hpark@lakeside-med.org", "Thanks", "The alert study [see the attached abstract,\npage 2] shows the effect.", ""},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Okafor,\n\nThank you for the interview.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI am excited about the fellowship at Harbor Valley Health.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDuring my observership at Harbor Valley Health I built dashboards.", ""},

@@ -56,6 +56,7 @@ type RuleSpec struct {
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
 	SlotStarters     []string `toml:"slot_starters"`
+	SlotNotes        []string `toml:"slot_notes"`
 	HistoryCues      []string `toml:"history_cues"`
 	TargetCues       []string `toml:"target_cues"`
 	FutureCues       []string `toml:"future_cues"`

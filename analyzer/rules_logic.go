@@ -390,10 +390,14 @@ func (ix *nameIndex) mask(s string) string {
 type slotFinder struct {
 	words    map[string]bool
 	starters map[string]bool // first words of a lower-case slot: "[specific topic …]"
+	notes    []string        // words of a note to oneself anywhere in it: "[NICU project - check name]"
 }
 
-func newSlotFinder(words, starters []string) *slotFinder {
+func newSlotFinder(words, starters, notes []string) *slotFinder {
 	f := &slotFinder{words: map[string]bool{}, starters: map[string]bool{}}
+	for _, n := range notes {
+		f.notes = append(f.notes, strings.ToLower(n))
+	}
 	for _, w := range words {
 		f.words[strings.ToLower(w)] = true
 	}
@@ -404,7 +408,7 @@ func newSlotFinder(words, starters []string) *slotFinder {
 }
 
 var (
-	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,160})\]`)
+	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
 	reCodeTalk     = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b`)
 	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
 	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
@@ -427,10 +431,18 @@ var (
 // words. A citation ("1", "3-5"), "sic" or a phrase in ordinary lower case
 // is not.
 func (f *slotFinder) isSlot(inner string, strict bool) bool {
-	s := strings.TrimSpace(inner)
+	s := strings.Join(strings.Fields(inner), " ") // a slot wrapped across lines is one
 	l := strings.ToLower(s)
 	if s == "" || reCitation.MatchString(l) || reFilledNumber.MatchString(s) {
 		return false
+	}
+	// "[NICU project - check name in notes]": a note to oneself.
+	if !strict && strings.Count(l, " ") >= 1 {
+		for _, n := range f.notes {
+			if k := cueAt(l, n, 0); k >= 0 && (k+len(n) == len(l) || !isWordByte(l[k+len(n)])) {
+				return true
+			}
+		}
 	}
 	// "[name of the CMIO]", "[date of interview]": a slot word with what it
 	// stands for.
