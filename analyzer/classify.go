@@ -863,7 +863,13 @@ func (c *Classifier) markDates(dates []clDate) {
 						other = true
 					}
 				}
-			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "start", "starts", "begins", "graduation":
+			case "start", "starts", "begins":
+				// "8:30 start", "starts at 8": the day's own hours, not
+				// another event's start.
+				if !clDayHours(d, j) {
+					other = true
+				}
+			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation":
 				other = true
 			}
 		}
@@ -1197,4 +1203,21 @@ func clFindName(d *clDoc, name []string) int {
 		}
 	}
 	return -1
+}
+
+// clDayHours reports whether the word at j ("start", "starts", "begins")
+// gives a time of day: "8:30 start", "9 am start", "starts at 8".
+func clDayHours(d *clDoc, j int) bool {
+	if j > 0 {
+		p := d.toks[j-1].w
+		if p == "am" || p == "pm" || j > 1 && d.joined(j-2, ':') {
+			return true
+		}
+	}
+	if j+1 < len(d.toks) {
+		if n := d.toks[j+1].w; n == "time" || n == "at" && j+2 < len(d.toks) && d.toks[j+2].w != "" && d.toks[j+2].w[0] >= '0' && d.toks[j+2].w[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -112,6 +112,9 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		{lk, "Interview invitation", "We are pleased to invite you to our interview day on 12/16. Please confirm by 12/1 whether you can attend.", TypeInterviewInvite, "2026-12-16"},
 		{hv, "Interview scheduled", "You're scheduled: Thu, 3 December 2026, 9:00-13:00 ET. Thank you for your application submitted on September 15.", TypeInterviewConfirmation, "2026-12-03"},
 		{ng, "Interview day details", "We look forward to seeing you on January 7! The pre-interview dinner is January 6 at 6:30 PM and the rank list deadline is March 3.", TypeInterviewConfirmation, "2027-01-07"},
+		// the day's own start time is no other event's start
+		{sb, "Re: Interview day", "You're all set for Tues 1 Dec, 8:30 start. Itinerary will come the week before.", TypeInterviewConfirmation, "2026-12-01"},
+		{sb, "Re: Interview day", "You're all set for Tuesday, December 1; the day starts at 8 with morning report.", TypeInterviewConfirmation, "2026-12-01"},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
