@@ -339,6 +339,10 @@ var punctBranch = regexp.MustCompile(`(?:^\(\?:|\||\()(?:\\[^\w]|#)`)
 
 var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
 
+// badGap is a gap glued to what comes before it ("(?:the )?...4"), which
+// would read as three any-characters.
+var badGap = regexp.MustCompile(`[^\s]\.\.\.`)
+
 // conceptGap is "..." or "...N" between words inside a concept entry.
 var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
 
@@ -372,6 +376,11 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 				fmt.Sscanf(m[1], "%d", &gap)
 			}
 			continue
+		}
+		if badGap.MatchString(t) {
+			// "(?:the )?...4" reads as one token whose dots match any three
+			// characters: a gap must stand apart.
+			return "", "", nil, nil, nil, fmt.Errorf("clause %q: %q: put a space before and after a gap (\"...\" or \"...N\")", src, t)
 		}
 		// A token that is an optional group on its own, "(?:the |my )?",
 		// takes its separator with it, so "a (?:very )? b" also matches "a b".

@@ -76,6 +76,8 @@ func TestBadRuleFileNamesFileAndRule(t *testing.T) {
 		{"bad action", "[[rule]]\nid = \"mine\"\naction = \"explode\"\n", `rule "mine": action "explode"`},
 		{"unknown key", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npaterns = []\n", "unknown key"},
 		{"syntax", "[[rule]\n", "table array name"},
+		// A gap glued to an optional group would match any three characters.
+		{"glued gap", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"zebra (?:the )?...4 giraffe\"]\n", "put a space before and after a gap"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
