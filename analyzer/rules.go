@@ -339,9 +339,16 @@ var punctBranch = regexp.MustCompile(`(?:^\(\?:|\||\()(?:\\[^\w]|#)`)
 
 var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
 
-// badGap is a gap glued to what comes before it ("(?:the )?...4"), which
-// would read as three any-characters.
-var badGap = regexp.MustCompile(`[^\s]\.\.\.`)
+// gluedGap reports a gap glued to what comes before it ("(?:the )?...4"),
+// which would read as three any-characters.
+func gluedGap(t string) bool {
+	for i := 1; i+3 <= len(t); i++ {
+		if t[i:i+3] == "..." && t[i-1] != ' ' && t[i-1] != '\t' && t[i-1] != '.' {
+			return true
+		}
+	}
+	return false
+}
 
 // conceptGap is "..." or "...N" between words inside a concept entry.
 var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
@@ -370,14 +377,16 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 	var heads []*syntax.Regexp
 	headOK := true
 	for _, t := range toks {
-		if m := gapToken.FindStringSubmatch(t); m != nil {
-			gap = 6
-			if m[1] != "" {
-				fmt.Sscanf(m[1], "%d", &gap)
+		if strings.HasPrefix(t, "...") {
+			if m := gapToken.FindStringSubmatch(t); m != nil {
+				gap = 6
+				if m[1] != "" {
+					fmt.Sscanf(m[1], "%d", &gap)
+				}
+				continue
 			}
-			continue
 		}
-		if badGap.MatchString(t) {
+		if gluedGap(t) {
 			// "(?:the )?...4" reads as one token whose dots match any three
 			// characters: a gap must stand apart.
 			return "", "", nil, nil, nil, fmt.Errorf("clause %q: %q: put a space before and after a gap (\"...\" or \"...N\")", src, t)
