@@ -16,6 +16,10 @@ package analyzer
 //	invite|invitation ~3 interview*
 //	select|choose|sign up ~3 date|dates|time|slot*
 //	let us know|tell us ~4 your ~2 rank list
+//	whether ~3 {program} ~2 is ~2 where ~3 you ~3 intend
+//
+// {program} matches where the text names any configured program
+// (markProgramNames), so phrases need not spell out the corpus's names.
 //
 // The tokenizer drops apostrophes ("don't" is "dont", "we're" is "were")
 // and a possessive "'s" ("St. Brendan's" is "st brendan"), and splits on
