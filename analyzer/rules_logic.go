@@ -517,10 +517,19 @@ func (c *checkCtx) placeholder(r *rule) {
 				add(m[0], m[1])
 			}
 		}
-		for _, m := range findIf(reBraces, text, "{") {
-			// "?patient={id}", "/users/{id}": a path or query, not a slot;
+		braces := findIf(reBraces, text, "{")
+		// "?patient={id}", "/users/{id}": a path or query, not a slot; the
+		// same name elsewhere in the text ("with {id} filled in") is that
+		// code talked about.
+		code := map[string]bool{}
+		for _, m := range braces {
+			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) {
+				code[text[m[0]:m[1]]] = true
+			}
+		}
+		for _, m := range braces {
 			// "fields such as {{ patient.name }}": template code described.
-			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) {
+			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) {
 				continue
 			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
@@ -612,6 +621,10 @@ var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
 
 // reItsInterview: a program's name followed by its interview day.
 var reItsInterview = regexp.MustCompile(`^\s+interview (?:day|date|schedule|itinerary|time|session)`)
+
+// reMyInterviewAt ends the words before a program's name that make it the
+// place of the interview this note is about: "my interview day at".
+var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|second look)(?: day)? (?:at|with)(?: the)? $`)
 
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
@@ -722,7 +735,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
-				misdirected := !namesOwn && reItsInterview.MatchString(lower[loc[1]:])
+				// "my interview day at Lakeside …" in a note to Harbor Valley
+				// that never names Harbor Valley: written to the wrong one.
+				misdirected := !namesOwn && (reItsInterview.MatchString(lower[loc[1]:]) || reMyInterviewAt.MatchString(before))
 				if reSalutation.MatchString(sent) || possessive || misdirected || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
