@@ -160,6 +160,13 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Thanks", "Speaking with Dr. [Interviewer 2\nlast name] was a highlight.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "I enjoyed hearing about the [NICU project - check name in\nnotes] and the device data work.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "The alert study [see the attached abstract,\npage 2] shows the effect.", ""},
+		// a brace name used in a path is code wherever it appears
+		{"hpark@lakeside-med.org", "Summary", "Each request is GET /Patient/{patient_id}/Observation, with {patient_id} filled in from the clinic list.", ""},
+		{"hpark@lakeside-med.org", "Thanks", "Dear {first_name},\n\nThank you for the interview.", "placeholder"},
+		// the interview this note is about, at another program that the
+		// note to this one never names
+		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nI am still thinking about my interview day at Lakeside University Medical Center. Does the fellowship cover AMIA travel?", "wrong-program"},
+		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nMy interview day at Lakeside University Medical Center is on the 12th; could my Harbor Valley interview move to the 13th?", ""},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Okafor,\n\nThank you for the interview.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nI am excited about the fellowship at Harbor Valley Health.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDuring my observership at Harbor Valley Health I built dashboards.", ""},
