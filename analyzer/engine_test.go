@@ -245,6 +245,18 @@ func TestLateThankYou(t *testing.T) {
 			t.Errorf("at %v: rules = %q, want %q", tt.at, got, tt.want)
 		}
 	}
+	// A later letter of interest that closes with thanks is no thank-you
+	// note; one that opens with its thanks still is.
+	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ body, want string }{
+		{"Dear Dr. Park,\n\nAs I finalize my plans for the AMIA match, I wanted to send a short note. Lakeside remains among my top choices. I am grateful for the time you and the team spent with me.", ""},
+		{"Dear Dr. Park,\n\nI am grateful for the time you and the team spent with me at my interview. Lakeside remains among my top choices.", "late-thank-you"},
+	} {
+		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "A short note", tt.body), Now: late}, nil)
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q\n  rules = %q, want %q", tt.body, got, tt.want)
+		}
+	}
 }
 
 func TestEngineBuildsFast(t *testing.T) {

@@ -622,6 +622,10 @@ var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
 // reItsInterview: a program's name followed by its interview day.
 var reItsInterview = regexp.MustCompile(`^\s+interview (?:day|date|schedule|itinerary|time|session)`)
 
+// reInterestFirst, in the sentences before a letter's thanks, makes it a
+// letter of interest rather than the thank-you note.
+var reInterestFirst = regexp.MustCompile(`(?i)\b(?:remains?|is|are|stays?) (?:still )?(?:among|one of) my (?:very )?(?:top|first|leading|highest)|\b(?:remain|am still|continue to be|i am) (?:very |highly |deeply |extremely )?(?:interested|enthusiastic) (?:in|about)|\bfinali[sz](?:e|ing) my (?:plans|list|rank)`)
+
 // reMyInterviewAt ends the words before a program's name that make it the
 // place of the interview this note is about: "my interview day at".
 var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|second look)(?: day)? (?:at|with)(?: the)? $`)
@@ -1032,6 +1036,11 @@ func (c *checkCtx) isThankYou() bool {
 				if m.field == "body" && m.start < s.start {
 					return false
 				}
+			}
+			// So is one that opens with her continued interest ("Harbor
+			// Valley remains among my top choices") and thanks after it.
+			if s.start > 0 && reInterestFirst.MatchString(c.d.norm[:s.start]) {
+				return false
 			}
 			return true
 		}
