@@ -101,7 +101,8 @@ const (
 	clSenderUnknown = iota
 	clSenderProgram
 	clSenderPlatform
-	clSenderMatch // a matching service (NRMP, AMIA)
+	clSenderMatch      // a matching service (NRMP, AMIA)
+	clSenderDepartment // another part of a program's hospital (portal, jobs, foundation)
 )
 
 // Classify judges m. It never fails: unreadable mail is "other".
@@ -369,6 +370,22 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	phishScore := c.rules.scoreCue(body, subj, "cue:phish")
 	if from != "" {
 		if p := c.cfg.ProgramFor(from); p != nil {
+			dept := c.rules.department(from, p)
+			if strings.HasPrefix(dept, "news:") {
+				dept = strings.TrimPrefix(dept, "news:")
+				for _, w := range c.rules.trainingWords {
+					if clHasWord(subj, w) || clHasWord(body, w) {
+						dept = "" // the program's own news
+						break
+					}
+				}
+			}
+			if dept != "" {
+				// The hospital's patient portal, job board or foundation
+				// writes from the program's domain; it is not the program.
+				note("sender %s is another part of %s's hospital (%q), not the program", from, p.Key, dept)
+				return nil, clSenderDepartment, false, false
+			}
 			note("program %s: sender %s", p.Key, from)
 			return p, clSenderProgram, false, false
 		}
@@ -541,6 +558,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// from other mail by: the type is judged from the words alone.
 	gate := len(c.cfg.Programs) > 0
 	if prog == nil && gate {
+		if kind == clSenderDepartment {
+			return TypeOther, "the hospital's other mail, not the program's: other"
+		}
 		if kind == clSenderUnknown {
 			// A firm offer, made to the applicant, of a doctor's place or job
 			// from an employer that is no program (a hospital, a vendor, a

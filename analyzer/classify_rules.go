@@ -3,6 +3,7 @@ package analyzer
 import (
 	"embed"
 	"fmt"
+	"github.com/matchguard/matchguard/config"
 	"sort"
 	"strings"
 
@@ -46,14 +47,23 @@ const clProgramWord = "{program}"
 
 // clRules is the classifier's compiled data.
 type clRules struct {
-	vocab      *clVocab
-	groups     []clGroup
-	negators   map[int32]bool
-	notAfter   map[string]bool
-	platforms  []clPlatform
-	noreply    map[string]bool
-	keepers    []clGroupKeeper // one per group
-	negKeepers []clGroupKeeper // one per group: accepts negated matches only
+	vocab     *clVocab
+	groups    []clGroup
+	negators  map[int32]bool
+	notAfter  map[string]bool
+	platforms []clPlatform
+	noreply   map[string]bool
+	// departments: words in a local part or subdomain that make a sender
+	// on a program's domain another part of the hospital (mychart, jobs,
+	// foundation…); programWords override them (fellowship, gme…).
+	departments  map[string]bool
+	programWords map[string]bool
+	// newsDepts are departments that also carry the program's own news:
+	// they are the program when the text holds one of trainingWords.
+	newsDepts     map[string]bool
+	trainingWords []string
+	keepers       []clGroupKeeper // one per group
+	negKeepers    []clGroupKeeper // one per group: accepts negated matches only
 }
 
 type clTypesFile struct {
@@ -75,8 +85,12 @@ type clTypesFile struct {
 }
 
 type clSendersFile struct {
-	Noreply  []string `toml:"noreply"`
-	Platform []struct {
+	Noreply         []string `toml:"noreply"`
+	Departments     []string `toml:"departments"`
+	NewsDepartments []string `toml:"news_departments"`
+	TrainingWords   []string `toml:"training_words"`
+	ProgramWords    []string `toml:"program_words"`
+	Platform        []struct {
 		Name    string   `toml:"name"`
 		Domains []string `toml:"domains"`
 		Match   bool     `toml:"match"`
@@ -180,6 +194,18 @@ func loadCLRules() (*clRules, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, fmt.Errorf("%s: unknown key %s", sendersFile, und[0])
 	}
+	r.departments, r.programWords = map[string]bool{}, map[string]bool{}
+	r.newsDepts = map[string]bool{}
+	for _, w := range sf.NewsDepartments {
+		r.newsDepts[strings.ToLower(w)] = true
+	}
+	r.trainingWords = sf.TrainingWords
+	for _, w := range sf.Departments {
+		r.departments[strings.ToLower(w)] = true
+	}
+	for _, w := range sf.ProgramWords {
+		r.programWords[strings.ToLower(w)] = true
+	}
 	for _, n := range sf.Noreply {
 		r.noreply[strings.ToLower(n)] = true
 	}
@@ -204,6 +230,59 @@ func (r *clRules) platformFor(addr string) *clPlatform {
 		}
 	}
 	return nil
+}
+
+// department returns the word that makes addr, a sender on one of p's
+// domains, another part of the hospital than the program: a local part or
+// a subdomain label such as "mychart", "careers", "foundation", "news". It
+// returns "" for the program's own senders (its contacts, or a local part
+// or label with a program word: "ci-fellowship", "gme", "imresidency").
+func (r *clRules) department(addr string, p *config.Program) string {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 || len(r.departments) == 0 {
+		return ""
+	}
+	for _, c := range p.Contacts {
+		if strings.EqualFold(c.Email, addr) {
+			return ""
+		}
+	}
+	local, host := addr[:at], addr[at+1:]
+	// The labels left of the program's own domain.
+	var sub []string
+	for _, d := range p.Domains {
+		d = strings.ToLower(strings.TrimSpace(d))
+		if host == d {
+			sub = nil
+			break
+		}
+		if strings.HasSuffix(host, "."+d) {
+			sub = strings.Split(strings.TrimSuffix(host, "."+d), ".")
+		}
+	}
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' || r == '+' })
+	}
+	words := append(split(local), sub...)
+	for _, w := range words {
+		for pw := range r.programWords {
+			if strings.Contains(w, pw) {
+				return ""
+			}
+		}
+	}
+	for _, w := range words {
+		if r.departments[w] {
+			return w
+		}
+	}
+	for _, w := range words {
+		if r.newsDepts[w] {
+			return "news:" + w
+		}
+	}
+	return ""
 }
 
 // isNoreply reports whether addr's local part marks automatic mail.

@@ -34,6 +34,12 @@ func TestClassifySenders(t *testing.T) {
 		{"lookalike domain", msg("admissions@harborvalley-edu.net", "Interview invitation", "Harbor Valley Health invites you to interview. Confirm your slot by paying the $50 scheduling fee."), TypeOther, ""},
 		{"a stranger names the program in passing", msg("deals@hotels.example", "Stay near Northgate Regional Hospital", "Book a room near Northgate Regional Hospital for your interview trip and save 20%."), TypeOther, ""},
 		{"personal address signed as the program", msg("Laura Chen <laura.chen.md@gmail.example>", "From my personal address", "Dr. Rahman, I'm writing from my personal account: we would like to invite you to interview with the Northgate Clinical Informatics Track."), TypeInterviewInvite, "northgate"},
+		// other parts of a program's hospital, on its domain
+		{"the hospital's patient portal", msg("MyChart <no-reply@mychart.lakeside-med.org>", "Appointment reminder", "This is a reminder of your upcoming appointment on Thursday, November 19, 2026 at 9:00 AM. Please arrive 15 minutes early."), TypeOther, ""},
+		{"the hospital's job board", msg("Careers <careers@jobs.harborvalley.edu>", "New jobs for you", "3 new jobs match your alert: Clinical Informatics Analyst, Nurse Informaticist. Apply now."), TypeOther, ""},
+		{"the hospital's foundation", msg("giving@foundation.stbrendans.org", "Thank you for your gift", "Thank you for your gift of $25 to the St. Brendan's Children's Foundation."), TypeOther, ""},
+		{"the hospital's news for patients", msg("news@lakeside-med.org", "Lakeside Today", "News from Lakeside University Medical Center: free flu shots in the main lobby, and a new nurse residency scholarship."), TypeOther, ""},
+		{"the program's own address on the same domain", msg("ci-fellowship@lakeside-med.org", "Your application", "Your application is missing a personal statement. Please upload it in ERAS."), TypeApplicationRequest, "lakeside"},
 	}
 	for _, k := range cases {
 		got := c.Classify(k.m)
