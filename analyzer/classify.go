@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -102,7 +103,8 @@ const (
 	clSenderProgram
 	clSenderPlatform
 	clSenderMatch      // a matching service (NRMP, AMIA)
-	clSenderDepartment // another part of a program's hospital (portal, jobs, foundation)
+	clSenderDepartment // another part of a program's hospital (patient portal, foundation)
+	clSenderHR         // the hospital's HR or careers system: a program's decisions only
 )
 
 // Classify judges m. It never fails: unreadable mail is "other".
@@ -216,6 +218,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 		return true
 	})
+	if len(offered) > 1 && !m.Date.IsZero() {
+		// The message's own day beside later ones is when it was booked
+		// ("Scheduled on: 11/18/2026"), not the interview.
+		y, mo, dd := m.Date.Date()
+		today := clDay{y, mo, dd}
+		later := slices.DeleteFunc(slices.Clone(offered), func(d clDate) bool { return d.day == today })
+		if len(later) > 0 {
+			offered = later
+		}
+	}
 
 	// Calendar invitations: a fixed time for an interview.
 	var calDays []clEvent
@@ -293,7 +305,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
-	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch) {
+	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR) {
 		// Nor is a match service's or society's own mail a program's.
 		cl.Program = ""
 	}
@@ -371,6 +383,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	if from != "" {
 		if p := c.cfg.ProgramFor(from); p != nil {
 			dept := c.rules.department(from, p)
+			if hr, ok := strings.CutPrefix(dept, "hr:"); ok {
+				note("program %s: sender %s, the hospital's %s system (its decisions only)", p.Key, from, hr)
+				return p, clSenderHR, false, false
+			}
 			if strings.HasPrefix(dept, "news:") {
 				dept = strings.TrimPrefix(dept, "news:")
 				for _, w := range c.rules.trainingWords {
@@ -638,6 +654,14 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}
 	}
+	if kind == clSenderHR {
+		switch best {
+		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist, TypeApplicationRequest,
+			TypeEligibilityReply, TypePreMatchOffer, TypeMatchResult:
+		default:
+			return TypeOther, fmt.Sprintf("%s from the hospital's HR or careers system (job alerts, news): other", best)
+		}
+	}
 	if best == TypeProgramUpdate && (kind == clSenderPlatform || kind == clSenderMatch) && prog != nil && (bulk || clMemberMail(m.Text)) {
 		// A platform's or society's mailing to its members that names
 		// programs among others (a conference's fellowship fair) is
@@ -850,10 +874,22 @@ func (c *Classifier) markDates(dates []clDate) {
 		for lo > 0 && d.toks[lo-1].sent == sent {
 			lo--
 		}
-		other := false
+		other, calendar := false, false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
 			if j == dt.from-1 && d.toks[j].clause != cl {
-				continue // a field label: "Start: …", "Date: …"
+				// A field label. "Interview: …" names the interview's own
+				// day; "Start: …", "Date: …" are the event's own fields;
+				// "Welcome dinner: …" is another event.
+				switch d.toks[j].w {
+				case "interview":
+					if j == lo || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post" {
+						dt.interview = true
+					}
+					continue
+				case "start", "starts", "begin", "begins", "date", "dates", "time", "times", "day", "days", "when", "scheduled", "confirmed",
+					"session", "sessions", "slot", "slots", "options", "available", "choices":
+					continue
+				}
 			}
 			switch w := d.toks[j].w; w {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
@@ -866,7 +902,16 @@ func (c *Classifier) markDates(dates []clDate) {
 				// "the 12th is full, so I've booked you for November 5":
 				// with another date in the sentence, only the date in the
 				// word's own clause is no longer offered.
-				if w != "instead" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) {
+				// Not when the sentence marks the date as hers ("Full <--
+				// YOUR INTERVIEW") or books her after the word ("our
+				// December days are full, so we have reserved January 7").
+				if w != "instead" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) &&
+					!clYourInterview(d, lo) && !(j < dt.from && clBookedBetween(d, j, dt.from)) {
+					dt.old = true
+				}
+				// "If that is too difficult, we can look at Thursday,
+				// November 12 instead": an alternative, not the day set.
+				if w == "instead" && clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) {
 					dt.old = true
 				}
 			case "room", "space", "spots", "slots", "openings":
@@ -889,6 +934,31 @@ func (c *Classifier) markDates(dates []clDate) {
 				if !clDayHours(d, j) {
 					other = true
 				}
+			case "season":
+				// "our interview season runs from December 10 through
+				// January 21" (but "two days left this season" offers them)
+				if clSentenceHas(d, dt.from, "runs", "run", "running", "lasts", "spans", "through", "until") {
+					calendar = true
+				}
+			case "last", "final":
+				// "Last interview day: Wednesday, December 2": the season's
+				// (a field label: "I'd like to invite you to our final
+				// interview day: Dec 2" is hers)
+				if j+2 < len(d.toks) && d.toks[j+1].w == "interview" && (d.toks[j+2].w == "day" || d.toks[j+2].w == "date" || d.toks[j+2].w == "days") &&
+					(j == 0 || d.toks[j-1].w != "your") && d.joinedBy(j+2, ':') && !clSentenceHas(d, dt.from, "invite", "you") {
+					calendar = true
+				}
+			case "alternatively", "alternative", "otherwise":
+				// "If that is too difficult, we can look at Thursday,
+				// November 12 instead": an alternative, not the day set.
+				if clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) {
+					dt.old = true
+				}
+			case "closed", "closure", "holiday", "holidays", "thanksgiving", "christmas":
+				// "our interview season runs from December 10 through
+				// January 21", "the office is closed on November 26":
+				// whatever else the sentence says of interviews
+				calendar = true
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation":
 				other = true
 			}
@@ -896,7 +966,7 @@ func (c *Classifier) markDates(dates []clDate) {
 		if moved && !dt.old {
 			dt.interview = true
 		}
-		dt.otherEvnt = other && !dt.interview || start
+		dt.otherEvnt = other && !dt.interview || start || calendar && !clYourInterview(d, lo)
 	}
 }
 
@@ -1238,6 +1308,54 @@ func clDayHours(d *clDoc, j int) bool {
 		if n := d.toks[j+1].w; n == "time" || n == "at" && j+2 < len(d.toks) && d.toks[j+2].w != "" && d.toks[j+2].w[0] >= '0' && d.toks[j+2].w[0] <= '9' {
 			return true
 		}
+	}
+	return false
+}
+
+// clYourInterview reports whether the sentence starting at token lo says
+// "your interview" (a schedule row marked "<-- YOUR INTERVIEW").
+func clYourInterview(d *clDoc, lo int) bool {
+	sent := d.toks[lo].sent
+	for j := lo; j+1 < len(d.toks) && d.toks[j].sent == sent; j++ {
+		if d.toks[j].w == "your" && (d.toks[j+1].w == "interview" || d.toks[j+1].w == "slot" || d.toks[j+1].w == "spot") {
+			return true
+		}
+	}
+	return false
+}
+
+// clBookedBetween reports whether a word of booking stands between tokens
+// i and j ("full, so we have reserved a spot for you on …").
+func clBookedBetween(d *clDoc, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch d.toks[k].w {
+		case "reserved", "booked", "held", "scheduled", "placed", "put", "moved", "offer", "offering", "added":
+			return true
+		}
+	}
+	return false
+}
+
+// clOtherDateInDoc reports whether dates holds a day other than dates[i]'s.
+func clOtherDateInDoc(dates []clDate, i int) bool {
+	for k := range dates {
+		if k != i && dates[k].day != dates[i].day {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedBy reports whether token i is followed, after spaces, by sep.
+func (d *clDoc) joinedBy(i int, sep byte) bool {
+	for k := d.toks[i].e; k < len(d.src); k++ {
+		switch d.src[k] {
+		case ' ', '\t':
+			continue
+		case sep:
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -136,9 +136,18 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 		var dt clDate
 		ok := false
 		if m := clMonth(w); m != 0 {
-			// Month Day [Year]: "December 3rd, 2026", "Dec. 3".
+			// Month Day [Year]: "December 3rd, 2026", "Dec. 3", "December
+			// the eighth".
 			j := i + 1
-			if d.near(i, j) {
+			prev := i
+			if j+1 < len(toks) && toks[j].w == "the" && d.near(i, j) && d.near(j, j+1) {
+				if day, _ := clOrdinalWord(d, j+1); day > 0 {
+					prev, j = j, j+1
+				} else if day, isNum := clNum(toks[j+1].w, true); isNum && day >= 1 && day <= 31 {
+					prev, j = j, j+1
+				}
+			}
+			if d.near(prev, j) {
 				if day, n := clOrdinalWord(d, j); day > 0 {
 					// "December first", "January twenty-first"
 					dt = clDate{day: clDay{0, m, day}, from: i, to: j + n - 1}

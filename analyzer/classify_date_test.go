@@ -112,6 +112,14 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		{lk, "Interview invitation", "We are pleased to invite you to our interview day on 12/16. Please confirm by 12/1 whether you can attend.", TypeInterviewInvite, "2026-12-16"},
 		{hv, "Interview scheduled", "You're scheduled: Thu, 3 December 2026, 9:00-13:00 ET. Thank you for your application submitted on September 15.", TypeInterviewConfirmation, "2026-12-03"},
 		{ng, "Interview day details", "We look forward to seeing you on January 7! The pre-interview dinner is January 6 at 6:30 PM and the rank list deadline is March 3.", TypeInterviewConfirmation, "2027-01-07"},
+		// "Month the ordinal"
+		{sb, "Invitation to interview", "It is my pleasure to invite you to interview. We have held a place for you on Tuesday, December the eighth, beginning at half past seven.", TypeInterviewInvite, "2026-12-08"},
+		// the booking day beside the interview day; a season's range; an
+		// office closure; an alternative offered only if needed
+		{ng, "Thalamus: Interview confirmed", "Interview Confirmation\n\nScheduled on:  11/26/2026\nInterview Date: 12/17/2026 (Thursday)\nTime: 8:00 AM ET", TypeInterviewConfirmation, "2026-12-17"},
+		{ng, "Interview invitation", "The committee would like to invite you to interview on Tuesday, 1/5/2027. Our interview season runs from December 10 through January 21.", TypeInterviewInvite, "2027-01-05"},
+		{ng, "Interview invitation", "We are pleased to invite you to interview. We have reserved a spot for you on Thursday, January 7. Our office will be closed on Friday, November 27 for Thanksgiving.", TypeInterviewInvite, "2027-01-07"},
+		{hv, "Interview time zones", "We are happy to keep you on our virtual day.\n\n  Interview:   Tuesday, December 8, 11:00 AM - 2:00 PM Pacific\n\nIf an overnight interview is too difficult, reply and we can look at Thursday, December 17 instead.", TypeInterviewConfirmation, "2026-12-08"},
 		// the day's own start time is no other event's start
 		{sb, "Re: Interview day", "You're all set for Tues 1 Dec, 8:30 start. Itinerary will come the week before.", TypeInterviewConfirmation, "2026-12-01"},
 		{sb, "Re: Interview day", "You're all set for Tuesday, December 1; the day starts at 8 with morning report.", TypeInterviewConfirmation, "2026-12-01"},

@@ -62,8 +62,10 @@ type clRules struct {
 	// they are the program when the text holds one of trainingWords.
 	newsDepts     map[string]bool
 	trainingWords []string
-	keepers       []clGroupKeeper // one per group
-	negKeepers    []clGroupKeeper // one per group: accepts negated matches only
+	// hrDepts carry a program's decisions but not its news.
+	hrDepts    map[string]bool
+	keepers    []clGroupKeeper // one per group
+	negKeepers []clGroupKeeper // one per group: accepts negated matches only
 }
 
 type clTypesFile struct {
@@ -88,6 +90,7 @@ type clSendersFile struct {
 	Noreply         []string `toml:"noreply"`
 	Departments     []string `toml:"departments"`
 	NewsDepartments []string `toml:"news_departments"`
+	HRDepartments   []string `toml:"hr_departments"`
 	TrainingWords   []string `toml:"training_words"`
 	ProgramWords    []string `toml:"program_words"`
 	Platform        []struct {
@@ -195,7 +198,10 @@ func loadCLRules() (*clRules, error) {
 		return nil, fmt.Errorf("%s: unknown key %s", sendersFile, und[0])
 	}
 	r.departments, r.programWords = map[string]bool{}, map[string]bool{}
-	r.newsDepts = map[string]bool{}
+	r.newsDepts, r.hrDepts = map[string]bool{}, map[string]bool{}
+	for _, w := range sf.HRDepartments {
+		r.hrDepts[strings.ToLower(w)] = true
+	}
 	for _, w := range sf.NewsDepartments {
 		r.newsDepts[strings.ToLower(w)] = true
 	}
@@ -280,6 +286,11 @@ func (r *clRules) department(addr string, p *config.Program) string {
 	for _, w := range words {
 		if r.newsDepts[w] {
 			return "news:" + w
+		}
+	}
+	for _, w := range words {
+		if r.hrDepts[w] {
+			return "hr:" + w
 		}
 	}
 	return ""

@@ -39,6 +39,7 @@ func TestClassifySenders(t *testing.T) {
 		{"the hospital's job board", msg("Careers <careers@jobs.harborvalley.edu>", "New jobs for you", "3 new jobs match your alert: Clinical Informatics Analyst, Nurse Informaticist. Apply now."), TypeOther, ""},
 		{"the hospital's foundation", msg("giving@foundation.stbrendans.org", "Thank you for your gift", "Thank you for your gift of $25 to the St. Brendan's Children's Foundation."), TypeOther, ""},
 		{"the hospital's news for patients", msg("news@lakeside-med.org", "Lakeside Today", "News from Lakeside University Medical Center: free flu shots in the main lobby, and a new nurse residency scholarship."), TypeOther, ""},
+		{"the hospital's HR system carries the program's offer", msg("HR Offers <hr-offers@harborvalley.edu>", "Offer of appointment", "We are pleased to offer you the position of Clinical Informatics Fellow. Please sign and return the attached contract by Friday; accepting means you will withdraw from the AMIA match."), TypePreMatchOffer, "harbor-valley"},
 		{"the program's own address on the same domain", msg("ci-fellowship@lakeside-med.org", "Your application", "Your application is missing a personal statement. Please upload it in ERAS."), TypeApplicationRequest, "lakeside"},
 	}
 	for _, k := range cases {
