@@ -269,8 +269,8 @@ func makeMessage(size int, attach bool) []byte {
 		return b.Bytes()
 	}
 	b.WriteString("Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text +
-		"Sincerely,\r\nAmina Rahman\r\n--b1\r\nContent-Type: application/pdf; name=\"portfolio.pdf\"\r\n" +
-		"Content-Disposition: attachment; filename=\"portfolio.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+		"Sincerely,\r\nAmina Rahman\r\n--b1\r\nContent-Type: application/pdf; name=\"sepsis-study-manuscript.pdf\"\r\n" +
+		"Content-Disposition: attachment; filename=\"sepsis-study-manuscript.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
 	raw := make([]byte, (size-b.Len()-20)/77*57)
 	rand.Read(raw)
 	enc := base64.StdEncoding.EncodeToString(raw)
