@@ -124,7 +124,11 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		case w == "know" && prev == "to" && clAskWh[next] || w == "wondering" || w == "curious":
 			request = true // "it would help to know whether…", "curious which…"
 		case w == "share" || w == "indicate" || w == "disclose":
-			request = true
+			// "could you share…", "please indicate…"; not "I am happy to
+			// share that we will rank you…"
+			if clAskedOfHer(toks, lo, j) {
+				request = true
+			}
 		}
 	}
 	if !addressed || !rank {
@@ -147,4 +151,20 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		}
 	}
 	return request
+}
+
+// clAskedOfHer reports whether the verb at j is asked of the applicant:
+// "please", "kindly", "you", "could"… stand in the three words before it,
+// and no "I"/"we" of the program's own telling ("I am happy to share").
+func clAskedOfHer(toks []clToken, lo, j int) bool {
+	asked := false
+	for k := max(lo, j-3); k < j; k++ {
+		switch toks[k].w {
+		case "i", "we", "im", "were", "happy", "glad", "pleased", "delighted", "proud", "excited":
+			return false
+		case "please", "kindly", "you", "could", "would", "can", "will", "willing", "free", "able":
+			asked = true
+		}
+	}
+	return asked
 }

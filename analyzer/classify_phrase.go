@@ -509,7 +509,11 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 	}
 	for k := range d.toks {
 		t := &d.toks[k]
-		if id, ok := v.exact[t.w]; ok {
+		w := t.w
+		if a, ok := clTextSpeak[w]; ok && d.src[t.s:t.e] == w && (t.e >= len(d.src) || d.src[t.e] != '.') {
+			w = a // "where r we on ur list": "where are we on your list"
+		}
+		if id, ok := v.exact[w]; ok {
 			t.id = id
 			if sc != nil {
 				sc.addPost(id, k)
@@ -648,7 +652,17 @@ func clShortLine(src string, nl int) bool {
 	}
 	if nl+1 < len(src) {
 		switch src[nl+1] {
-		case ' ', '\t', '-', '*':
+		case ' ', '\t':
+			// An indented line is a field or a table row, unless it
+			// carries on a long wrapped line in lower case (a list item
+			// wrapped at the margin: "…where else you interviewed,\n  or
+			// whether…").
+			rest := strings.TrimLeft(src[nl+1:], " \t")
+			if len(line) >= 60 && rest != "" && rest[0] >= 'a' && rest[0] <= 'z' && !strings.HasSuffix(line, ":") {
+				return false
+			}
+			return true
+		case '-', '*':
 			return true
 		}
 		if strings.HasPrefix(src[nl+1:], "\u2022") {
@@ -656,4 +670,11 @@ func clShortLine(src string, nl int) bool {
 		}
 	}
 	return false
+}
+
+// clTextSpeak reads the short forms of texting as the words phrases are
+// written in; only in lower case and not before a period ("U.S.").
+var clTextSpeak = map[string]string{
+	"u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
+	"bc": "because", "abt": "about", "w": "with", "wud": "would", "cud": "could", "shud": "should",
 }

@@ -28,6 +28,16 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		// not offers
 		{"Omar <omar.rahman@mailbox.example>", "they said yes", "Westbridge just offered me the job!! Start date is in January. Dinner to celebrate?", TypeOther, ""},
 		{"Prep Co <hello@matchprep.example>", "Your seat", "We'd like to offer you a free trial of our residency interview coaching. Spots are limited.", TypeOther, ""},
+		// texting, and a fishing question by proxy
+		{ng, "hiii", "so fun meeting u at the dinner!! real talk tho - where r we on ur list?? just reply here", TypeRankSolicitation, "northgate"},
+		{hv, "quick q", "Are we still at the top for you?", TypeRankSolicitation, "harbor-valley"},
+		// telling her how the program will rank her, and that it asks nothing
+		{sb, "With thanks", "Thank you for interviewing with us. Our faculty loved meeting you, and I am happy to share that we will be ranking you to match. I am not asking anything about your ranking - please don't feel any need to respond.", TypePostInterviewInterest, "st-brendan"},
+		// a policy told to all, in a bullet wrapped at the margin
+		{lk, "Our post-interview policy", "A reminder of our policy:\n\n- No one from our program will ask you how you plan to rank us, where else you interviewed,\n  or whether we are your first choice. If anyone does, please let the GME office know.", TypeProgramUpdate, "lakeside"},
+		// a place without the Match, and a place only if one opens
+		{md, "jonah says", "ok so if u want the spot it's urs, no match needed. he just needs a yes by monday", TypePreMatchOffer, "meridian"},
+		{md, "Interview waitlist", "Our interview slots are full, but we have placed you on our interview waitlist. If a spot opens, we will offer it to you right away.", TypeWaitlist, "meridian"},
 		// a waitlist that becomes an invitation
 		{hv, "Re: waitlist", "A place has freed up on our December 10 interview day and, as you were first on our alternate list, we would like to give it to you. Can you take it?", TypeInterviewInvite, "harbor-valley"},
 		// more paraphrases across the types
