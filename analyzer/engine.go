@@ -49,6 +49,10 @@ type rule struct {
 	unless   []*pattern
 	skipIf   []*pattern
 	asked    []*pattern // skip_if_asked
+	// quoted holds quoted_patterns (as a rule of its own, so its matches
+	// are found and kept apart); they count when ifQuoted matches the quote.
+	quoted   *rule
+	ifQuoted []*pattern
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule
@@ -101,6 +105,16 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		}
 		if r.asked, err = compileAll(spec, "skip_if_asked", spec.SkipIfAsked); err != nil {
 			return nil, err
+		}
+		if len(spec.QuotedPatterns) > 0 {
+			qp, err := compileAll(spec, "quoted_patterns", spec.QuotedPatterns)
+			if err != nil {
+				return nil, err
+			}
+			if r.ifQuoted, err = compileAll(spec, "if_quoted", spec.IfQuoted); err != nil {
+				return nil, err
+			}
+			r.quoted = &rule{spec: spec, action: r.action, patterns: qp, unless: r.unless}
 		}
 
 		switch spec.Kind {
@@ -282,7 +296,11 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 		}
 		switch r.spec.Kind {
 		case "phrase":
-			for _, f := range c.phraseMatches(r) {
+			ms := c.phraseMatches(r)
+			if len(ms) == 0 && r.quoted != nil && c.msg.Quoted != "" && c.quotedAsks(r.ifQuoted) {
+				ms = c.phraseMatches(r.quoted)
+			}
+			for _, f := range ms {
 				if !c.yields(r, f) {
 					c.add(r, f)
 				}

@@ -128,6 +128,10 @@ func TestPhraseRules(t *testing.T) {
 		{"My father passed away in March and I have been struggling with depression since.", "oversharing"},
 		{"I built a depression screening dashboard for our clinic.", ""},
 		{"I will require J-1 visa sponsorship.", ""},
+		// answering the program's question about a gap is no oversharing;
+		// "thank you for asking" before a flood of hardship still is
+		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
+		{"Thank you for asking. To be honest, my mother was diagnosed with cancer last month and my savings are almost gone.", "oversharing"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -267,5 +271,38 @@ func TestEngineBuildsFast(t *testing.T) {
 	}
 	if d := time.Since(start); d > 200*time.Millisecond {
 		t.Errorf("NewEngine took %v, want < 50ms (200ms allowed under -race)", d)
+	}
+}
+
+// TestAnswersToTheQuote: some words break a rule only as an answer to what
+// the quoted program message said. Accepting a position is an off-Match
+// acceptance under an offer made outside the Match, and nothing under an
+// ordinary letter; "Then I will rank you first!" answers the program's word
+// about its own ranking.
+func TestAnswersToTheQuote(t *testing.T) {
+	e := testEngine(t)
+	reply := func(own, quoted string) *Message {
+		m := outDraft("jfeld@meridian.edu", "Re: A position for you", own)
+		m.Quoted = quoted
+		return m
+	}
+	offMatch := "We have a funded position that sits outside the AMIA match, and I would like to offer it to you now. If you accept this week, you can skip the match entirely."
+	tests := []struct {
+		m    *Message
+		want string
+	}{
+		{reply("Thank you so much! I am delighted to accept the position you offered. Please send the contract whenever it is ready.", offMatch), "premature-offer-ask"},
+		{reply("Thank you so much! I am delighted to accept the position you offered. Please send the contract whenever it is ready.", "Congratulations on matching with us! Your contract for the fellowship position is attached."), ""},
+		{reply("Thank you for thinking of me. I would prefer to go through the AMIA match.", offMatch), ""},
+		{reply("Then I will rank you first!", "Just between us: we will rank you highly."), "quid-pro-quo,top-choice"},
+	}
+	for _, tt := range tests {
+		res, err := e.Check(Input{Msg: tt.m, Now: when}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q (quoting %.40q…)\n  rules = %q, want %q", tt.m.Own, tt.m.Quoted, got, tt.want)
+		}
 	}
 }

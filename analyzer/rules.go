@@ -53,6 +53,12 @@ type RuleSpec struct {
 	// message the applicant answers, keep the rule from running: a gap the
 	// program asked her to explain may be explained.
 	SkipIfAsked []string `toml:"skip_if_asked"`
+	// QuotedPatterns fire the rule on the applicant's words only when one
+	// of IfQuoted matches a sentence of the quoted message she answers:
+	// "I am delighted to accept the position" under a program's offer
+	// made outside the Match.
+	QuotedPatterns []string `toml:"quoted_patterns"`
+	IfQuoted       []string `toml:"if_quoted"`
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
 	SlotStarters     []string `toml:"slot_starters"`
