@@ -186,6 +186,9 @@ func TestLogicRules(t *testing.T) {
 		// Another program's director who sent her here is no pasted name.
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDr. Samuel Okafor at Harbor Valley Health suggested that I contact you about the fellowship.", ""},
 		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},
+		// her own words that the top choice went elsewhere too
+		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nAs I have told a couple of other programs, Meridian is my number one choice.", "top-choice,top-choice-duplicate"},
+		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nI have told the other programs about my new paper. Meridian is my number one choice.", "top-choice"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft(tt.to, tt.subject, tt.body), Now: when}, nil)

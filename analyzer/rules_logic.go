@@ -848,6 +848,13 @@ func (c *checkCtx) topChoiceDuplicate(r *rule) error {
 		}
 	}
 	if len(others) == 0 {
+		// Her own words say it went to another program too ("As I have
+		// told a couple of other programs, Meridian is my number one
+		// choice"): the ledger need not know it.
+		if ms := c.phraseMatches(r); len(ms) > 0 {
+			f := ms[0]
+			c.addWhole(r, f.field, c.d.text[f.start:f.end], f.start, f.end, map[string]string{"other": "another program"})
+		}
 		return nil
 	}
 	m := c.phraseMatches(c.e.byID["top-choice"])
