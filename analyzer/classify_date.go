@@ -390,7 +390,10 @@ func placeCLDate(dt *clDate, ref time.Time) bool {
 		}
 		y := ref.Year()
 		r := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
-		if time.Date(y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC).Before(r) {
+		// The next such day; but a day of the last two months is
+		// that day past ("my message of November 20", written on the
+		// 23rd), not one eleven months ahead.
+		if d := time.Date(y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC); d.Before(r) && r.Sub(d) > 60*24*time.Hour {
 			y++
 		}
 		if dt.weekday != 0 {

@@ -24,7 +24,8 @@ func TestClassifyDates(t *testing.T) {
 		{"2026-12-03", []string{"2026-12-03"}},
 		{"January 14", []string{"2027-01-14"}},         // after the Date: next year
 		{"Friday, January 15", []string{"2027-01-15"}}, // weekday agrees with 2027
-		{"Nov 2", []string{"2027-11-02"}},              // already past this year
+		{"Nov 2", []string{"2026-11-02"}},              // weeks ago: that day past, not next year's
+		{"Sep 2", []string{"2027-09-02"}},              // months ago: next year's
 		{"at 9:30 and 10:45", nil},
 		{"score 230/260", nil},
 		{"tomorrow", []string{"2026-11-27"}},
