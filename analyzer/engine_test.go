@@ -309,3 +309,40 @@ func TestAnswersToTheQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachmentsUnprompted: a CV, or more documents than one, nobody asked
+// for; an archive counts as many; what was asked for may come with one more
+// document, not with the rest of the file.
+func TestAttachmentsUnprompted(t *testing.T) {
+	e := testEngine(t)
+	pdf := func(names ...string) []Attachment {
+		var out []Attachment
+		for _, n := range names {
+			out = append(out, Attachment{Filename: n, ContentType: "application/pdf", Size: 1000})
+		}
+		return out
+	}
+	tests := []struct {
+		body, quoted string
+		att          []Attachment
+		want         string
+	}{
+		{"Our abstract was accepted; the PDF is attached.", "", pdf("abstract.pdf"), ""},
+		{"I attached my CV for your convenience.", "", pdf("Rahman_CV.pdf"), "unprompted-attachments"},
+		{"All of my publications are in one place for your convenience.", "", []Attachment{{Filename: "publications.zip", ContentType: "application/zip", Size: 1000}}, "unprompted-attachments"},
+		{"Of course, the ECFMG certificate is attached.", "Could you send us a copy of your ECFMG certificate?", pdf("ECFMG_certificate.pdf"), ""},
+		{"Of course, the ECFMG certificate is attached. While I was at it I also added my scores and three papers.", "Could you send us a copy of your ECFMG certificate?",
+			pdf("ECFMG_certificate.pdf", "USMLE_scores.pdf", "paper1.pdf", "paper2.pdf", "paper3.pdf"), "unprompted-attachments"},
+	}
+	for _, tt := range tests {
+		m := outDraft("hpark@lakeside-med.org", "Documents", tt.body)
+		m.Quoted, m.Attachments = tt.quoted, tt.att
+		res, err := e.Check(Input{Msg: m, Now: when}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q with %d attachments\n  rules = %q, want %q", tt.body, len(tt.att), got, tt.want)
+		}
+	}
+}

@@ -992,14 +992,24 @@ func (c *checkCtx) attachments(r *rule) {
 	if max <= 0 {
 		max = 1
 	}
-	if len(cvs) == 0 && len(docs) <= max {
+	// An archive is a stack of documents in one file.
+	archive := false
+	for _, d := range docs {
+		switch strings.ToLower(path.Ext(d)) {
+		case ".zip", ".rar", ".7z", ".tar", ".gz", ".tgz":
+			archive = true
+		}
+	}
+	if len(cvs) == 0 && len(docs) <= max && !archive {
 		return
 	}
-	if containsAny(c.d.lower, lowerAll(r.spec.Prompted)) {
-		return
-	}
-	if c.quotedAsks(c.e.requests) {
-		return
+	// Documents that were asked for may come with one more; not with the
+	// rest of the file ("the certificate is attached, and while I was at
+	// it my CV, my scores and three papers").
+	if containsAny(c.d.lower, lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
+		if len(docs) <= max+1 && !archive {
+			return
+		}
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
