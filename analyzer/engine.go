@@ -536,12 +536,14 @@ func (c *checkCtx) quotedAsks(ps []*pattern) bool {
 
 // unlessHolds reports whether one of a rule's unless patterns matches
 // sentence n (s). An unless followed by "but" does not hold: "I know you
-// can't say much, but could you tell me where I stand?" still asks.
+// can't say much, but could you tell me where I stand?" still asks; nor
+// does one followed by a colon and a question ("One question I did not get
+// to ask: where would I fall on your list?").
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
 }
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|:\s*\S.*\?`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

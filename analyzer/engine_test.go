@@ -128,6 +128,12 @@ func TestPhraseRules(t *testing.T) {
 		{"My father passed away in March and I have been struggling with depression since.", "oversharing"},
 		{"I built a depression screening dashboard for our clinic.", ""},
 		{"I will require J-1 visa sponsorship.", ""},
+		// veiled asks about her standing
+		{"One question I did not get to ask in the session: where would a candidate with my background typically fall on your rank list?", "rank-solicitation"},
+		{"Would you happen to know whether Dr. Park plans to rank me?", "rank-solicitation"},
+		{"Is there anything I could do before December 10 to move up on the program's list?", "rank-solicitation"},
+		{"Any small hint about whether I should keep my hopes up would mean a great deal.", "rank-solicitation"},
+		{"I did not get to ask about the research month; I will bring it up with the fellows.", ""},
 		// answering the program's question about a gap is no oversharing;
 		// "thank you for asking" before a flood of hardship still is
 		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
@@ -167,6 +173,8 @@ func TestLogicRules(t *testing.T) {
 		// a brace name used in a path is code wherever it appears
 		{"hpark@lakeside-med.org", "Summary", "Each request is GET /Patient/{patient_id}/Observation, with {patient_id} filled in from the clinic list.", ""},
 		{"hpark@lakeside-med.org", "Thanks", "Dear {first_name},\n\nThank you for the interview.", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "I believe (program name) would be an excellent environment for my training.", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "The dashboard (built in Tableau) cut review time by half.", ""},
 		// the interview this note is about, at another program that the
 		// note to this one never names
 		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nI am still thinking about my interview day at Lakeside University Medical Center. Does the fellowship cover AMIA travel?", "wrong-program"},

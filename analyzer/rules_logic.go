@@ -578,7 +578,9 @@ func (c *checkCtx) placeholder(r *rule) {
 			return
 		}
 		for _, m := range reParen.FindAllStringSubmatchIndex(text, -1) {
-			if c.e.slots.isSlot(text[m[2]:m[3]], true) && unicode.IsUpper(rune(text[m[2]])) {
+			// "(Program Name)", or in lower case "(program name)": every
+			// word a slot word, two or more of them
+			if inner := text[m[2]:m[3]]; c.e.slots.isSlot(inner, true) && (unicode.IsUpper(rune(inner[0])) || strings.Contains(strings.TrimSpace(inner), " ")) {
 				add(m[0], m[1])
 			}
 		}
