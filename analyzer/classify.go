@@ -563,7 +563,12 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			}
 		}
 	}
-	if autoSubj || auto >= 5 && (m.AutoSubmitted || clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "") {
+	// A reply made by a machine (RFC 3834 "auto-replied", an
+	// out-of-office); a system's own notice ("auto-generated") is judged
+	// on its words.
+	autoReplied := clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "" ||
+		m.AutoSubmitted && !clHeaderSays(m, "Auto-Submitted", "auto-generated")
+	if autoSubj || auto >= 5 && autoReplied {
 		return TypeOther, "automatic reply: other"
 	}
 	bulk := m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk") || clHeaderSays(m, "Precedence", "list")

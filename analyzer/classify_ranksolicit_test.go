@@ -38,6 +38,9 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		// a place without the Match, and a place only if one opens
 		{md, "jonah says", "ok so if u want the spot it's urs, no match needed. he just needs a yes by monday", TypePreMatchOffer, "meridian"},
 		{md, "Interview waitlist", "Our interview slots are full, but we have placed you on our interview waitlist. If a spot opens, we will offer it to you right away.", TypeWaitlist, "meridian"},
+		// declines and waitlists without their stock words
+		{md, "closing the loop", "Quick note to close the loop on your application: we won't be extending an interview this cycle.", TypeInterviewDecline, "meridian"},
+		{hv, "Your application", "We are not able to offer you an interview at this time. However, your application remains active, and you will be considered if a position becomes available on our interview schedule.", TypeWaitlist, "harbor-valley"},
 		// a waitlist that becomes an invitation
 		{hv, "Re: waitlist", "A place has freed up on our December 10 interview day and, as you were first on our alternate list, we would like to give it to you. Can you take it?", TypeInterviewInvite, "harbor-valley"},
 		// more paraphrases across the types

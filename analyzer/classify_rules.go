@@ -235,7 +235,24 @@ func (r *clRules) platformFor(addr string) *clPlatform {
 			}
 		}
 	}
+	// A documentation domain that never delivers mail ("thalamus-gme.
+	// example.com", RFC 2606) stands for the platform it names: no
+	// phishing comes from one.
+	if clExampleDomain(dom) {
+		return r.platformLookalike(addr)
+	}
 	return nil
+}
+
+// clExampleDomain reports whether dom is reserved for documentation
+// (RFC 2606, RFC 6761) and so can send no real mail.
+func clExampleDomain(dom string) bool {
+	for _, s := range []string{".example", ".example.com", ".example.net", ".example.org", ".test", ".invalid"} {
+		if strings.HasSuffix(dom, s) || dom == strings.TrimPrefix(s, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // department returns the word that makes addr, a sender on one of p's
