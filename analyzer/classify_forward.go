@@ -58,9 +58,13 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 			break
 		}
 	}
-	if relay && start >= 0 {
+	if relay && start >= 0 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(m.Subject)), "re:") {
 		return clForward{} // a reply quoting someone: as any reply
 	}
+	// Otherwise a platform's notice that carries the program's message
+	// under a header block ("You have a new message in your MyERAS
+	// PostOffice. From: Northgate … Subject: Interview Invitation"): the
+	// program's words, unless the applicant wrote them (below).
 	if start < 0 || f.from == "" && f.name == "" {
 		if !f.self && !relay {
 			return clForward{}

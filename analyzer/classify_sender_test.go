@@ -45,6 +45,8 @@ func TestClassifySenders(t *testing.T) {
 		{"the hospital's news for patients", msg("news@lakeside-med.org", "Lakeside Today", "News from Lakeside University Medical Center: free flu shots in the main lobby, and a new nurse residency scholarship."), TypeOther, ""},
 		{"the hospital's HR system carries the program's offer", msg("HR Offers <hr-offers@harborvalley.edu>", "Offer of appointment", "We are pleased to offer you the position of Clinical Informatics Fellow. Please sign and return the attached contract by Friday; accepting means you will withdraw from the AMIA match."), TypePreMatchOffer, "harbor-valley"},
 		{"a platform at a documentation domain", msg("Interview Broker <no-reply@interviewbroker.example.net>", "Invitation status: Closed", "St. Brendan's Children's Hospital has sent all of its interview invitations for the season. No interview invitation will be extended to you for this program."), TypeInterviewDecline, "st-brendan"},
+		{"a platform's notice carrying the program's message under a header block", msg("MyERAS PostOffice <myeras-noreply@aamc.org>", "New MyERAS PostOffice message", "You have received a new message in your MyERAS PostOffice.\n\nFrom: Northgate Regional Hospital - Internal Medicine Residency\nSent: 10/22/2026\nSubject: Interview Invitation\n\nThe selection committee would like to invite you to interview on Thursday, December 10, 2026."), TypeInterviewInvite, "northgate"},
+		{"a help desk the program answers through", msg("Harbor Valley Health GME Help Center <support@harborvalleygme.zendesk.com>", "Re: Eligibility question", "Priya Natarajan (Harbor Valley Health GME): International medical graduates are welcome to apply. We sponsor J-1 visas through ECFMG; we are not able to sponsor H-1B visas."), TypeEligibilityReply, "harbor-valley"},
 		{"the program's own address on the same domain", msg("ci-fellowship@lakeside-med.org", "Your application", "Your application is missing a personal statement. Please upload it in ERAS."), TypeApplicationRequest, "lakeside"},
 	}
 	for _, k := range cases {
@@ -52,5 +54,26 @@ func TestClassifySenders(t *testing.T) {
 		if got.Type != k.typ || got.Program != k.prg {
 			t.Errorf("%s: got %s/%q, want %s/%q\n  %s", k.name, got.Type, got.Program, k.typ, k.prg, strings.Join(got.Evidence, "\n  "))
 		}
+	}
+}
+
+// TestClassifyPlatformRelayWithHeaderBlock: a platform's notice that
+// carries the program's message under a From:/Sent:/Subject: block (MyERAS
+// PostOffice) is read as the program's words, though the block looks like
+// a quoted reply; a platform's reply quoting her is not.
+func TestClassifyPlatformRelayWithHeaderBlock(t *testing.T) {
+	c := testClassifier(t)
+	raw := func(subject, body string) *Message {
+		return Parse([]byte("From: MyERAS PostOffice <myeras-noreply@aamc.org>\r\nTo: Amina Rahman <amina.rahman@example.org>\r\n" +
+			"Subject: " + subject + "\r\nDate: Thu, 22 Oct 2026 10:00:00 -0400\r\nMessage-ID: <p1@aamc.org>\r\n\r\n" +
+			strings.ReplaceAll(body, "\n", "\r\n")))
+	}
+	post := "You have received a new message in your MyERAS PostOffice.\n\nFrom: Lakeside University Medical Center - Clinical Informatics Fellowship\nProgram ID: 8102200147\nSent: 11/24/2026\nSubject: Rank list question\n\nDear Dr. Rahman,\n\nCould you let us know whether you plan to rank us first?\n\nThis is an automated notification from MyERAS."
+	if got := c.Classify(raw("New MyERAS PostOffice message", post)); got.Type != TypeRankSolicitation || got.Program != "lakeside" {
+		t.Errorf("PostOffice relay: got %s/%q, want rank-solicitation/lakeside\n  %s", got.Type, got.Program, strings.Join(got.Evidence, "\n  "))
+	}
+	reply := "Thanks, noted.\n\nFrom: Amina Rahman <amina.rahman@example.org>\nSent: 11/24/2026\nSubject: Rank list\n\nWill you rank me first? I will rank Lakeside first."
+	if got := c.Classify(raw("Re: Rank list", reply)); got.Type == TypeRankSolicitation {
+		t.Errorf("a reply quoting her own words: got %s, want no alert", got.Type)
 	}
 }
