@@ -305,7 +305,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
-	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR) {
+	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment) {
 		// Nor is a match service's or society's own mail a program's.
 		cl.Program = ""
 	}
@@ -398,9 +398,11 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			}
 			if dept != "" {
 				// The hospital's patient portal, job board or foundation
-				// writes from the program's domain; it is not the program.
+				// writes from the program's domain; it is not the program,
+				// unless it makes an alert's offer or asks an alert's
+				// question (decide).
 				note("sender %s is another part of %s's hospital (%q), not the program", from, p.Key, dept)
-				return nil, clSenderDepartment, false, false
+				return p, clSenderDepartment, false, false
 			}
 			note("program %s: sender %s", p.Key, from)
 			return p, clSenderProgram, false, false
@@ -478,6 +480,20 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			if p, _ := c.bestMention(own, false, 1); p == cp || c.rules.scoreCue(body, subj, "cue:season") > 0 {
 				note("program %s: its contact %q writing from %s", cp.Key, fromName, from)
 				return cp, clSenderPlatform, false, false
+			}
+		}
+		// One of its people not in the config, from a personal address,
+		// who signs with a role there ("Kayla Brooks, MD / Chief Resident,
+		// Pediatrics / St. Brendan's Children's Hospital").
+		if m.Signature != "" {
+			sig := tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096), nil)
+			if clStaffRole(sig) {
+				own := map[int]*clMention{}
+				c.mentions(sig, 1, own)
+				if p, mn := c.bestMention(own, true, 1); p != nil && !clNamedAlike(own, mn) {
+					note("program %s: its %s signs from %s", p.Key, "staff member", from)
+					return p, clSenderPlatform, false, false
+				}
 			}
 		}
 		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
@@ -658,6 +674,15 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		default:
 			return TypeOther, fmt.Sprintf("%s from a sender naming no program: other", best)
 		}
+	}
+	if kind == clSenderDepartment {
+		// Another part of the hospital: only an alert is the program's
+		// business ("a staff post that would take the place of the
+		// fellowship; we need your decision before rank lists are due").
+		if (best == TypePreMatchOffer || best == TypeRankSolicitation) && sc.score[best] >= clAlertScore {
+			return best, ""
+		}
+		return TypeOther, "the hospital's other mail, not the program's: other"
 	}
 	if kind == clSenderHR {
 		switch best {
@@ -1361,6 +1386,22 @@ func (d *clDoc) joinedBy(i int, sep byte) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// clStaffRole reports whether a signature gives a role at a program: a
+// chief resident, a program director, a coordinator, a fellow, faculty.
+func clStaffRole(d *clDoc) bool {
+	for i, t := range d.toks {
+		switch t.w {
+		case "coordinator", "faculty", "chief", "fellow":
+			return true
+		case "director":
+			if i > 0 && (d.toks[i-1].w == "program" || d.toks[i-1].w == "fellowship" || d.toks[i-1].w == "residency" || d.toks[i-1].w == "associate" || d.toks[i-1].w == "assistant") {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -41,6 +41,11 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		// declines and waitlists without their stock words
 		{md, "closing the loop", "Quick note to close the loop on your application: we won't be extending an interview this cycle.", TypeInterviewDecline, "meridian"},
 		{hv, "Your application", "We are not able to offer you an interview at this time. However, your application remains active, and you will be considered if a position becomes available on our interview schedule.", TypeWaitlist, "harbor-valley"},
+		// a hope is no question; a policy that no one will contact her is news
+		{hv, "So glad you interviewed with us", "We were very impressed, and we hope you will rank us favorably when you submit your list. Either way, I am sure you will do great things.", TypePostInterviewInterest, "harbor-valley"},
+		{sb, "Reminder: our policy", "Dear Applicants,\n\nA reminder of our policy: no one from our program will contact you about how you plan to rank us.", TypeProgramUpdate, "st-brendan"},
+		{lk, "Quick question from Dr. Park", "Dr. Park wanted to check whether Lakeside is still in your plans for the match. A quick yes or no is all we need.", TypeRankSolicitation, "lakeside"},
+		{lk, "Checking in", "As we finalize our list next week, we'd love to hear how you're leaning.", TypeRankSolicitation, "lakeside"},
 		// a waitlist that becomes an invitation
 		{hv, "Re: waitlist", "A place has freed up on our December 10 interview day and, as you were first on our alternate list, we would like to give it to you. Can you take it?", TypeInterviewInvite, "harbor-valley"},
 		// more paraphrases across the types

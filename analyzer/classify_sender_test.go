@@ -19,6 +19,8 @@ func TestClassifySenders(t *testing.T) {
 	html.Headers = map[string]string{"List-Unsubscribe": "<mailto:unsub@lakeside-med.org>"}
 	auto := msg("sokafor@harborvalley.edu", "Out of Office: Re: Thank you", "I am away from the office until Monday, November 30, and will respond to your message when I return.")
 	auto.AutoSubmitted = true
+	chief := msg("Kayla Brooks <kayla.brooks@webmail.example.net>", "hey from the chiefs", "So fun meeting you at the resident happy hour! Totally off the record: are we your #1?")
+	chief.Signature = "Kayla Brooks, MD\nChief Resident, Pediatrics\nSt. Brendan's Children's Hospital"
 	notice := msg("imresidency@northgate-health.org", "Application 2027-IM-04418: personal statement not assigned", "This is an automated message. Our records show that no personal statement has been assigned to this program in ERAS. Please assign a personal statement to our program in MyERAS.")
 	notice.AutoSubmitted = true
 	notice.Headers = map[string]string{"Auto-Submitted": "auto-generated"}
@@ -47,6 +49,8 @@ func TestClassifySenders(t *testing.T) {
 		{"a platform at a documentation domain", msg("Interview Broker <no-reply@interviewbroker.example.net>", "Invitation status: Closed", "St. Brendan's Children's Hospital has sent all of its interview invitations for the season. No interview invitation will be extended to you for this program."), TypeInterviewDecline, "st-brendan"},
 		{"a platform's notice carrying the program's message under a header block", msg("MyERAS PostOffice <myeras-noreply@aamc.org>", "New MyERAS PostOffice message", "You have received a new message in your MyERAS PostOffice.\n\nFrom: Northgate Regional Hospital - Internal Medicine Residency\nSent: 10/22/2026\nSubject: Interview Invitation\n\nThe selection committee would like to invite you to interview on Thursday, December 10, 2026."), TypeInterviewInvite, "northgate"},
 		{"a help desk the program answers through", msg("Harbor Valley Health GME Help Center <support@harborvalleygme.zendesk.com>", "Re: Eligibility question", "Priya Natarajan (Harbor Valley Health GME): International medical graduates are welcome to apply. We sponsor J-1 visas through ECFMG; we are not able to sponsor H-1B visas."), TypeEligibilityReply, "harbor-valley"},
+		{"a chief resident from a personal address, signed with her role there", chief, TypeRankSolicitation, "st-brendan"},
+		{"another part of the hospital may still make an off-Match offer", msg("Rachel Tan <cmio-office@it.harborvalley.edu>", "Offer: Physician Informaticist", "I would like to make you an offer: a full-time Physician Informaticist position. Because this role would take the place of fellowship training, we need your decision by Tuesday, December 1, before AMIA rank lists are due."), TypePreMatchOffer, "harbor-valley"},
 		{"the program's own address on the same domain", msg("ci-fellowship@lakeside-med.org", "Your application", "Your application is missing a personal statement. Please upload it in ERAS."), TypeApplicationRequest, "lakeside"},
 	}
 	for _, k := range cases {
