@@ -71,8 +71,17 @@ func (d *clDoc) matchWord(w *clWord, j int) bool {
 
 // candidate reports whether phrase p's gate words occur in d.
 func (d *clDoc) candidate(p *clPhrase) bool {
-	if d.v == nil || d.v.gated == nil || p.idx >= d.v.nPhrases {
-		return true
+	c := d.candidates()
+	return c == nil || clBit(c, p.idx)
+}
+
+// candidates returns the bit set, by clPhrase.idx, of the phrases whose
+// gate words d holds; nil when d is not gated, and every phrase may match.
+// A phrase numbered beyond the set was compiled after the gating and may
+// match too (clBit).
+func (d *clDoc) candidates() []uint64 {
+	if d.v == nil || d.v.gated == nil || d.post == nil {
+		return nil
 	}
 	if d.cand == nil {
 		d.cand = make([]uint64, (d.v.nPhrases+63)/64)
@@ -85,7 +94,12 @@ func (d *clDoc) candidate(p *clPhrase) bool {
 			}
 		}
 	}
-	return d.cand[p.idx>>6]&(1<<(uint(p.idx)&63)) != 0
+	return d.cand
+}
+
+// clBit reports whether bit i of set is on, or i lies beyond the set.
+func clBit(set []uint64, i int32) bool {
+	return int(i>>6) >= len(set) || set[i>>6]&(1<<(uint(i)&63)) != 0
 }
 
 func (d *clDoc) hasID(id int32) bool {

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"github.com/matchguard/matchguard/config"
+	"slices"
 	"sort"
 	"strings"
 
@@ -400,6 +401,18 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 	if len(veto) == 0 && len(vetoP) == 0 {
 		return false
 	}
+	// Only veto phrases whose words the text holds can stand in it.
+	var live [8]*clPhrase
+	ps := live[:0]
+	for _, p := range vetoP {
+		if d.post != nil && !d.candidate(p) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	if len(veto) == 0 && len(ps) == 0 {
+		return false
+	}
 	sent := d.toks[sp.from].sent
 	lo := sp.from
 	for lo > 0 && d.toks[lo-1].sent == sent {
@@ -414,7 +427,7 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 		if id >= 0 && clHasID(veto, id) {
 			return true
 		}
-		for _, p := range vetoP {
+		for _, p := range ps {
 			for _, alt := range p.segs[0].alts {
 				if _, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, j, sp.from) {
 					return true
@@ -430,6 +443,31 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 // applicant's).
 func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 	s := &clScores{score: make(map[string]float64, 16)}
+	// Most phrases cannot match for want of their gate words: rule them
+	// out with one bit test before any search.
+	useSubj := subj != nil && len(subj.toks) > 0
+	var may []uint64
+	all := false
+	for _, d := range []*clDoc{subj, body} {
+		if d == nil || d == subj && !useSubj {
+			continue
+		}
+		c := d.candidates()
+		if c == nil {
+			all = true
+			break
+		}
+		if may == nil {
+			may = slices.Clone(c)
+			continue
+		}
+		for i := range min(len(may), len(c)) {
+			may[i] |= c[i]
+		}
+	}
+	if may == nil {
+		all = true
+	}
 	for gi := range r.groups {
 		g := &r.groups[gi]
 		keep := &r.keepers[gi]
@@ -437,6 +475,9 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 		n := 0
 		negAdded := false
 		for _, p := range g.phrases {
+			if !all && !clBit(may, p.idx) {
+				continue
+			}
 			var found bool
 			var w float64
 			var why string
