@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -208,7 +209,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	offered := clDistinct(dates, func(d clDate) bool {
-		if d.deadline || d.otherEvnt || d.old || clPast(d.day, m.Date) {
+		if d.deadline || d.otherEvnt || d.old || d.notDay || clPast(d.day, m.Date) {
 			return false
 		}
 		for _, o := range oldDays {
@@ -314,6 +315,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// 5. The interview date, for invitations and confirmations.
 	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
 		c.interviewDate(&cl, calDays, dates, offered, note)
+		if cl.InterviewDate == "" && len(offered) == 0 && len(calDays) == 0 && clPointsToHerChoice(bodyDoc) {
+			// "You're all set for the date you selected": the day she
+			// chose, in her quoted reply.
+			if d, ok := c.herQuotedChoice(m, dayFirst); ok {
+				cl.InterviewDate = clDayString(d.day)
+				cl.InterviewAt = d.at
+				note("interview date %s: the day she chose, %q, in her quoted reply", cl.InterviewDate, d.text)
+			}
+		}
 	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
 		// "Before your interview on December 10, please send …": a
 		// request or notice that names her one interview day still fixes it.
@@ -603,7 +613,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			// from an employer that is no program (a hospital, a vendor, a
 			// start-up) asks for an answer while the Match runs: an alert.
 			// Advertising and offers of other work are not.
-			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:offer-you"] > 0 && sc.score["cue:clinical-job"] > 0 &&
+			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:offer-you"] > 0 && sc.score["cue:clinical-job"] > 0 && sc.score["cue:staff-job"] == 0 &&
 				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] && !bulk {
 				return TypePreMatchOffer, "an offer from an employer that is no program: pre-match-offer"
 			}
@@ -739,6 +749,11 @@ func clNamedAlike(ms map[int]*clMention, best *clMention) bool {
 // named, in its sentence, as her interview ("your interview on …").
 func clHerInterviewDay(cl *Classification, offered []clDate, note func(string, ...any)) {
 	ds := clDistinct(offered, nil)
+	if len(ds) > 1 {
+		// "Ahead of your interview on Thursday, December 10, … a dinner
+		// on Wednesday, December 9": the day named as the interview's.
+		ds = clDistinct(ds, func(d clDate) bool { return d.named })
+	}
 	if len(ds) != 1 || !ds[0].interview || ds[0].doc == nil || ds[0].from >= len(ds[0].doc.toks) {
 		return
 	}
@@ -818,6 +833,30 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 			pick = iv
 		}
 	}
+	// Of several, the one the message moves her to, then the one it gives
+	// her ("we have held that date for you: …", "C (your session)").
+	// offered holds one date per day: ask of every mention of the day.
+	mentioned := func(mark func(clDate) bool) func(clDate) bool {
+		return func(d clDate) bool {
+			for _, o := range dates {
+				if o.day == d.day && mark(o) && !o.deadline && !o.old && !o.notDay {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, keep := range []func(clDate) bool{
+		mentioned(func(d clDate) bool { return d.moved }),
+		mentioned(func(d clDate) bool { return d.hers }),
+		mentioned(func(d clDate) bool { return d.named }),
+	} {
+		if len(clDistinct(pick, nil)) > 1 {
+			if ds := clDistinct(pick, keep); len(ds) == 1 {
+				pick = ds
+			}
+		}
+	}
 	pick = clDistinct(pick, nil)
 	switch len(pick) {
 	case 0:
@@ -876,6 +915,17 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j >= dt.from-3 {
 					dt.deadline = true
 				}
+			case "after":
+				// "updates received after 20 November": a cut-off.
+				if j >= dt.from-2 {
+					dt.deadline = true
+				}
+			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published":
+				// "the Zoom link will be emailed on 11/12": when something
+				// reaches her, not a day to come to.
+				if j >= dt.from-3 && t.clause == cl {
+					dt.notDay = true
+				}
 			case "originally", "previously", "formerly", "old", "previous", "former":
 				dt.old = true
 			case "beginning", "starting", "commencing", "effective", "begins", "starts", "start", "begin", "commence", "commences":
@@ -898,12 +948,27 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
+		// "your interview on Thursday, December 10": the interview's own day.
+		for j := dt.from - 1; j >= 0 && j >= dt.from-3 && d.toks[j].clause == cl; j-- {
+			if d.toks[j].w == "interview" {
+				dt.named = j == 0 || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post"
+				break
+			}
+			if w := d.toks[j].w; w != "on" && w != "is" && w != "date" && w != "day" && w != "scheduled" && w != "set" && w != "for" {
+				break
+			}
+		}
+		// "the week of November 9": a week, not a day.
+		if f := dt.from; f >= 2 && d.toks[f-1].w == "of" && (d.toks[f-2].w == "week" || d.toks[f-2].w == "weekend") {
+			dt.notDay = true
+		}
 		// The whole sentence.
 		sent := d.toks[dt.from].sent
 		lo := dt.from
 		for lo > 0 && d.toks[lo-1].sent == sent {
 			lo--
 		}
+		dt.hers = clGivenToHer(d, lo)
 		other, calendar := false, false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
 			if j == dt.from-1 && d.toks[j].clause != cl {
@@ -995,6 +1060,7 @@ func (c *Classifier) markDates(dates []clDate) {
 		}
 		if moved && !dt.old {
 			dt.interview = true
+			dt.moved = true
 		}
 		dt.otherEvnt = other && !dt.interview || start || calendar && !clYourInterview(d, lo)
 	}
@@ -1254,8 +1320,17 @@ func clWritesDayFirst(m *Message) bool {
 			return true
 		}
 	}
-	return false
+	// The writer's own unambiguous dates: "confirm by 30/10/2026" is day
+	// first, so "on 10/11/2026" is the 10th of November.
+	own := clTruncate(m.Own, 16<<10)
+	return clDayFirstDate.MatchString(own) && !clMonthFirstDate.MatchString(own)
 }
+
+// Numeric dates only one way can be read: a day over 12 first, or second.
+var (
+	clDayFirstDate   = regexp.MustCompile(`\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b`)
+	clMonthFirstDate = regexp.MustCompile(`\b(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?:/(?:\d{4}|\d{2}))?\b`)
+)
 
 // clSeasonOver reads "our interview season is now complete": a decline to
 // one who was not interviewed; to those who were, news of the season.
@@ -1352,6 +1427,88 @@ func clYourInterview(d *clDoc, lo int) bool {
 		}
 	}
 	return false
+}
+
+// clPointsToHerChoice reports whether the text refers to a day she chose
+// without naming it: "the date you selected", "your preferred day".
+func clPointsToHerChoice(d *clDoc) bool {
+	for j := 0; j+1 < len(d.toks); j++ {
+		w, next := d.toks[j].w, d.toks[j+1].w
+		switch w {
+		case "you":
+			switch next {
+			case "selected", "chose", "picked", "requested", "preferred", "indicated", "asked", "signed", "booked", "wanted":
+				if j > 0 {
+					switch d.toks[j-1].w {
+					case "date", "day", "slot", "session", "time", "one", "option", "that":
+						return true
+					}
+				}
+			}
+		case "your":
+			switch next {
+			case "choice", "preference", "selection", "preferred", "chosen", "selected", "requested", "first":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// herQuotedChoice finds the one day she chose in the quoted thread: a date
+// in a sentence of hers ("I would like to select Tuesday, December 8").
+func (c *Classifier) herQuotedChoice(m *Message, dayFirst bool) (clDate, bool) {
+	if strings.TrimSpace(m.Quoted) == "" {
+		return clDate{}, false
+	}
+	q := tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil)
+	var picks []clDate
+	for _, d := range findDatesOrder(q, m.Date, dayFirst) {
+		if d.from >= len(q.toks) || clPast(d.day, m.Date) {
+			continue
+		}
+		if clSentenceHas(q, d.from, "i", "id", "ill", "im", "ive") &&
+			clSentenceHas(q, d.from, "select", "choose", "pick", "prefer", "like", "take", "book", "works", "work", "suits", "want", "request") {
+			picks = append(picks, d)
+		}
+	}
+	if ds := clDistinct(picks, nil); len(ds) == 1 {
+		return ds[0], true
+	}
+	return clDate{}, false
+}
+
+// clGivenToHer reports whether the sentence starting at token lo gives a
+// day to her: "your interview", "your session", "(your slot)", or a day
+// held, booked or reserved for her ("we have held that date for you",
+// "we have scheduled you for").
+func clGivenToHer(d *clDoc, lo int) bool {
+	sent := d.toks[lo].sent
+	booked, forYou := false, false
+	for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
+		w := d.toks[j].w
+		next := ""
+		if j+1 < len(d.toks) && d.toks[j+1].sent == sent {
+			next = d.toks[j+1].w
+		}
+		switch w {
+		case "your":
+			switch next {
+			case "interview", "session", "slot", "spot", "visit", "group", "cohort", "date", "time":
+				return true
+			}
+		case "held", "holding", "booked", "reserved", "scheduled", "registered", "placed", "assigned":
+			booked = true
+			if next == "you" {
+				forYou = true
+			}
+		case "for":
+			if next == "you" {
+				forYou = true
+			}
+		}
+	}
+	return booked && forYou
 }
 
 // clBookedBetween reports whether a word of booking stands between tokens

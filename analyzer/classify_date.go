@@ -25,6 +25,10 @@ type clDate struct {
 	old       bool // "originally set for …": replaced by another date
 	otherEvnt bool // the sentence is about a non-interview event
 	interview bool // the sentence speaks of the interview
+	hers      bool // the sentence gives the day to her ("your session", "held for you")
+	moved     bool // the day the interview moves to
+	notDay    bool // no day to come to: "the week of", "emailed on"
+	named     bool // "interview" stands just before it: "your interview on …"
 	doc       *clDoc
 	text      string // as written, for evidence
 	bareDay   bool   // "the 10th": the month is a guess from the Date

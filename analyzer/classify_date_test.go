@@ -214,3 +214,59 @@ func TestClassifyFullDayBesideBookedDay(t *testing.T) {
 		t.Errorf("got %s %q, want confirmation 2026-12-08\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyWhichOfSeveralDays: when a message names several days, the
+// one it moves her to, gives her, or names as her interview is the date;
+// weeks, cut-offs and days something is sent are not days to come.
+func TestClassifyWhichOfSeveralDays(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, hv, ng, md, sb := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu", "rmoss@stbrendans.org"
+	cases := []struct{ name, from, subj, body, typ, date string }{
+		{"moved to", lk, "Interview", "Our faculty retreat falls that week, so we need to shift your interview from Tuesday, December 8 to Friday, December 11, same hour.", TypeInterviewConfirmation, "2026-12-11"},
+		{"held for her among the days listed", hv, "Interview", "We'd like to invite you to interview. The open days are Monday, December 7 and Wednesday, December 16. Since you told us mornings are easier, we have reserved Wednesday, December 16 for you.", TypeInterviewInvite, "2026-12-16"},
+		{"her row of a table", sb, "Interview invitation", "We are pleased to invite you to interview.\n\nGroup 1 Monday, December 7, 2026 On site\nGroup 2 (your group) Monday, December 14, 2026 Online\nGroup 3 Monday, January 4, 2027 On site\n\nPlease register for your session by December 1.", TypeInterviewInvite, "2026-12-14"},
+		{"week of is no day", md, "Interview", "I am travelling the week of December 7, and I would still like to interview you, so we have put you down for Thursday, December 17.", TypeInterviewConfirmation, "2026-12-17"},
+		{"sent on is no day", ng, "Interview confirmed", "This confirms your interview on 12/15/2026 at 10 AM ET. Your itinerary will be emailed on 12/8.", TypeInterviewConfirmation, "2026-12-15"},
+		{"after is a cut-off", ng, "Interview invitation", "We are pleased to invite you to interview and have scheduled you for our Tuesday 15 December session. Letters uploaded after 1 December will not be read before your interview.", TypeInterviewInvite, "2026-12-15"},
+		{"her interview beside a dinner", ng, "Resident dinner", "Ahead of your interview on Friday, December 11, our residents would like to take you to dinner on Thursday, December 10. RSVP by December 4.", TypeProgramUpdate, "2026-12-11"},
+	}
+	for _, k := range cases {
+		t.Run(k.name, func(t *testing.T) {
+			expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+		})
+	}
+}
+
+// TestClassifyDayFirstWriter: a writer whose other dates can only be read
+// day first ("by 30/11/2026") writes "07/12/2026" for the 7th of December.
+func TestClassifyDayFirstWriter(t *testing.T) {
+	c := testClassifier(t)
+	m := msg("jfeld@meridian.edu", "Interview invitation", "I would like to invite you to an online interview on 07/12/2026 at 15:00 CET. Kindly confirm by 30/11/2026.")
+	got := c.Classify(m)
+	if got.Type != TypeInterviewInvite || got.InterviewDate != "2026-12-07" {
+		t.Errorf("got %s %q, want invite 2026-12-07\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
+	}
+	// A month-first writer's own unambiguous date keeps month first.
+	m = msg("jfeld@meridian.edu", "Interview invitation", "I would like to invite you to an online interview on 12/07/2026 at 3 PM ET. Kindly confirm by 11/30/2026.")
+	if got := c.Classify(m); got.InterviewDate != "2026-12-07" {
+		t.Errorf("month first: got %q, want 2026-12-07", got.InterviewDate)
+	}
+}
+
+// TestClassifyHerQuotedChoice: "you're all set for the day you picked"
+// takes the day from her quoted reply, not from the program's list.
+func TestClassifyHerQuotedChoice(t *testing.T) {
+	c := testClassifier(t)
+	m := msg("rmoss@stbrendans.org", "Re: Interview dates", "Perfect, thank you. We have you down for the day you picked and will send the link a week before.")
+	m.Quoted = "Dear Dr. Moss,\nThank you! I would prefer Monday, December 14 if it is still open.\nAmina\n\nWe would like to invite you to interview. Please choose one of: Monday, December 7, Monday, December 14, Monday, January 4."
+	got := c.Classify(m)
+	if got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-14" {
+		t.Errorf("got %s %q, want confirmation 2026-12-14\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
+	}
+	// Without the pointer to her choice, the quoted days are not read.
+	m.Own = "Thank you for your reply. We will be in touch."
+	m.Text = m.Own
+	if got := c.Classify(m); got.InterviewDate != "" {
+		t.Errorf("no pointer to her choice: got date %q, want none", got.InterviewDate)
+	}
+}

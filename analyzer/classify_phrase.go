@@ -682,6 +682,12 @@ func clShortLine(src string, nl int) bool {
 		if strings.HasPrefix(src[nl+1:], "\u2022") {
 			return true
 		}
+		// A row of a table or list ("Group 2 (your group) Monday,
+		// December 14, 2026 Online") ends well short of the margin, and
+		// the next row starts anew.
+		if c := src[nl+1]; len(line) < 56 && (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && !strings.HasSuffix(line, ",") {
+			return true
+		}
 	}
 	return false
 }
