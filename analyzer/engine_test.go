@@ -96,6 +96,11 @@ func TestPhraseRules(t *testing.T) {
 		{"Should your program see me as a strong fit for its list, I'd happily reciprocate by placing you at the very top of mine.", "quid-pro-quo,top-choice"},
 		{"I would be glad to return the favor on my own list.", "quid-pro-quo"},
 		{"I understand both sides must rank independently, and I am not asking for any commitment.", ""},
+		// pressure: a date to plan travel by is no ultimatum; a threat to
+		// move on without an answer is
+		{"The agenda and the invitation give different start times. Could you let me know by Monday which time is correct?", ""},
+		{"If I don't have an answer by Tuesday evening, I will assume the program is not interested and look elsewhere.", "pressure"},
+		{"I would hate for the program to miss out on me because the committee waited too long.", "pressure"},
 		// rank-solicitation
 		{"Any indication of where I stand on your list would mean a lot.", "rank-solicitation"},
 		{"Could you let me know whether I will be ranked to match?", "rank-solicitation"},
@@ -191,6 +196,15 @@ func TestLogicRules(t *testing.T) {
 		// scheduling question.
 		{"sokafor@harborvalley.edu", "Schedule", "Dear Dr. Okafor,\n\nCould you confirm whether the LUMC interview day starts at 8:00?", "wrong-program"},
 		{"sokafor@harborvalley.edu", "Schedule", "Dear Dr. Okafor,\n\nMy LUMC interview day is November 12; could my Harbor Valley interview move to the 13th?", ""},
+		// A bare mail-merge field, and the same field inside another form
+		// found once.
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nTraining at INSTITUTION_NAME would be a privilege.", "placeholder"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nThe HL7_FHIR interface and the ICU_LOS table were my project.", ""},
+		// Another program named as where she wants to train, whatever
+		// history words come before it.
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nHarbor Valley Health is where my quality-improvement background would be put to use.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nThe chance to extend my research at Harbor Valley Health is exactly why I'm applying.", "wrong-program"},
+		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nMy research at Harbor Valley Health taught me to build order sets.", ""},
 		// Another program's director who sent her here is no pasted name.
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDr. Samuel Okafor at Harbor Valley Health suggested that I contact you about the fellowship.", ""},
 		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},
@@ -266,6 +280,10 @@ func TestLateThankYou(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"Dear Dr. Park,\n\nAs I finalize my plans for the AMIA match, I wanted to send a short note. Lakeside remains among my top choices. I am grateful for the time you and the team spent with me.", ""},
 		{"Dear Dr. Park,\n\nI am grateful for the time you and the team spent with me at my interview. Lakeside remains among my top choices.", "late-thank-you"},
+		// An update that opens with a pleasantry or an apology for the
+		// delay, then thanks for the interview: a (late) thank-you note.
+		{"Dear Dr. Park,\n\nI hope the holiday week treated you well. Thank you for my interview day on November 12; the discussion of alert fatigue stayed with me. I am also pleased to share that my abstract was accepted.", "late-thank-you"},
+		{"Dear Dr. Park,\n\nMy apologies that this note reaches you so late; travel ran on. Thank you for the day. I am also pleased to share that my abstract was accepted.", "late-thank-you"},
 	} {
 		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "A short note", tt.body), Now: late}, nil)
 		if got := rulesOf(res); got != tt.want {
@@ -339,6 +357,13 @@ func TestAttachmentsUnprompted(t *testing.T) {
 		{"I attached my CV for your convenience.", "", pdf("Rahman_CV.pdf"), "unprompted-attachments"},
 		{"All of my publications are in one place for your convenience.", "", []Attachment{{Filename: "publications.zip", ContentType: "application/zip", Size: 1000}}, "unprompted-attachments"},
 		{"Of course, the ECFMG certificate is attached.", "Could you send us a copy of your ECFMG certificate?", pdf("ECFMG_certificate.pdf"), ""},
+		// One file of application material is already too many unasked;
+		// saying it was not asked for does not make it asked for.
+		{"A further letter from my chief is attached.", "", pdf("Letter_of_recommendation_Khan.pdf"), "unprompted-attachments"},
+		{"I know nobody requested it, but my transcript is attached.", "", pdf("Rahman_transcript.pdf"), "unprompted-attachments"},
+		{"So you can recognise me on the day, here I am.", "", []Attachment{{Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 40000}}, "unprompted-attachments"},
+		{"The signed form is attached.", "Please sign and return the attached consent form.", pdf("consent_form_signed.pdf"), ""},
+		{"Both are attached.", "Please reply with your parking receipt and the completed W-9 form.", pdf("receipt.pdf", "W9.pdf"), ""},
 		{"Of course, the ECFMG certificate is attached. While I was at it I also added my scores and three papers.", "Could you send us a copy of your ECFMG certificate?",
 			pdf("ECFMG_certificate.pdf", "USMLE_scores.pdf", "paper1.pdf", "paper2.pdf", "paper3.pdf"), "unprompted-attachments"},
 	}

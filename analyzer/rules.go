@@ -67,6 +67,7 @@ type RuleSpec struct {
 	TargetCues       []string `toml:"target_cues"`
 	FutureCues       []string `toml:"future_cues"`
 	ReferralCues     []string `toml:"referral_cues"`
+	AfterCues        []string `toml:"after_cues"`
 	GenericGreetings []string `toml:"generic_greetings"`
 	Similarity       float64  `toml:"similarity"`
 	UpdatePatterns   []string `toml:"update_patterns"`

@@ -413,6 +413,7 @@ var (
 	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
 	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent      = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
+	reSnakeSlot    = regexp.MustCompile(`\b[A-Z]{2,}(?:_[A-Z]{2,})+\b`)
 	reXXX          = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) XX\b`)
 	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
 	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
@@ -536,6 +537,25 @@ func (c *checkCtx) placeholder(r *rule) {
 				add(m[0], m[1])
 			}
 		}
+		// A mail-merge field left bare: "at PROGRAM_NAME", "Dear Dr.
+		// LAST_NAME" (not again inside a slot found in another form,
+		// "%FIRST_NAME%").
+		defer func() {
+			if !strings.Contains(text, "_") {
+				return
+			}
+		next:
+			for _, m := range reSnakeSlot.FindAllStringIndex(text, -1) {
+				for _, h := range hits {
+					if h.field == field && h.start <= m[0] && m[1] <= h.end {
+						continue next
+					}
+				}
+				if c.e.slots.isSlot(strings.ToLower(strings.ReplaceAll(text[m[0]:m[1]], "_", " ")), false) {
+					add(m[0], m[1])
+				}
+			}
+		}()
 		lower := asciiLower(text)
 		for _, q := range []struct {
 			re    *regexp.Regexp
@@ -632,6 +652,10 @@ var reInterestFirst = regexp.MustCompile(`(?i)\b(?:remains?|is|are|stays?) (?:st
 // place of the interview this note is about: "my interview day at".
 var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|second look)(?: day)? (?:at|with)(?: the)? $`)
 
+// rePreamble opens a letter before its business: a pleasantry, or an
+// apology for writing late.
+var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
+
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
 func (c *checkCtx) wrongProgram(r *rule) {
@@ -666,6 +690,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	referral := lowerAll(r.spec.ReferralCues)
 	future := lowerAll(r.spec.FutureCues)
 	target := lowerAll(r.spec.TargetCues)
+	after := lowerAll(r.spec.AfterCues)
 	// history: the words before a name make it the applicant's past,
 	// unless a wish for the future comes after them ("a rotation, and I'd
 	// be honoured to join Northgate"; "continue my training at Lakeside").
@@ -737,7 +762,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				before := tail(lower[:loc[0]], 70)
-				if history(before) {
+				if history(before) && !containsAny(lower[loc[1]:], after) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
@@ -1008,13 +1033,30 @@ func (c *checkCtx) attachments(r *rule) {
 	// Documents that were asked for may come with one more; not with the
 	// rest of the file ("the certificate is attached, and while I was at
 	// it my CV, my scores and three papers").
-	if containsAny(c.d.lower, lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
+	if containsAsked(c.d.lower, lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
 		if len(docs) <= max+1 && !archive {
 			return
 		}
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
+
+// containsAsked reports whether text says, in one of the phrases, that the
+// documents were asked for, and not that they were not ("I know it wasn't
+// requested", "nobody asked for it").
+func containsAsked(text string, phrases []string) bool {
+	for _, p := range phrases {
+		for i := cueAt(text, p, 0); i >= 0; i = cueAt(text, p, i+1) {
+			if !reNotAsked.MatchString(text[max(0, i-24):i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reNotAsked ends the words before a phrase of asking that deny it.
+var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
 
 // isThankYou reports whether the message is a post-interview thank-you:
 // a thank-you for the interview in the subject or the first sentences.
@@ -1025,11 +1067,19 @@ func (c *checkCtx) isThankYou() bool {
 		return false
 	}
 	if c.res.Facts.Update {
-		// Unless the letter opens by thanking for the interview: news
-		// after that is the thank-you note's P.S.
+		// Unless the letter opens by thanking for the interview (after a
+		// greeting, a pleasantry or an apology for the delay): news after
+		// that is the thank-you note's P.S.
+		pre := false
 		for i, s := range c.d.sents {
 			sent := c.d.norm[s.start:s.end]
 			if reSalutation.MatchString(sent) && len(sent) < 60 {
+				continue
+			}
+			// A preamble, and the clause after its semicolon.
+			cont := pre && strings.HasSuffix(strings.TrimRight(c.d.norm[:s.start], " \t\n"), ";")
+			if (rePreamble.MatchString(sent) || cont) && !c.anyPossible(c.e.thanks, sent, i) {
+				pre = true
 				continue
 			}
 			return !reThanksAgain.MatchString(sent) && c.anyPossible(c.e.thanks, sent, i)
