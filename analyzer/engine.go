@@ -448,10 +448,16 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	}
 	first := c.d.norm[a.start:a.end]
 	firstWords := c.d.ix.sentenceWords(i)
+	second := c.d.norm[b.start:b.end]
+	secondWords := c.d.ix.sentenceWords(i + 1)
 	for _, p := range r.patterns {
 		// Only patterns of several clauses can gain from a second sentence,
-		// and their first clause must stand in the first one.
+		// and their first clause must stand in the first one; a pattern
+		// the second sentence holds on its own is found there.
 		if len(p.clauses) < 2 || !p.possibleIn(c.d.ix, bits) || p.clauses[0].find(first, firstWords) == nil {
+			continue
+		}
+		if _, _, ok := matchAll(p, second, secondWords); ok {
 			continue
 		}
 		lo, hi, ok := matchAll(p, text, ws)

@@ -470,6 +470,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 // pattern is a compiled pattern: clauses that must all match in one
 // sentence, and the word prefixes each needs (see prefilter.go).
 type pattern struct {
+	src     string // as written, for tests and debugging
 	clauses []*clauseRE
 	needs   [][]int32 // prefix ids: one of each set must start a word
 	// negationProof patterns ("!…") are not cancelled by a negation.
@@ -623,7 +624,7 @@ func (p *pattern) candidates(ix *docIndex) uint64 {
 
 // compilePattern compiles "clause & clause …".
 func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
-	p := &pattern{}
+	p := &pattern{src: src}
 	if strings.HasPrefix(src, "!") {
 		p.negationProof, src = true, src[1:]
 	}
