@@ -261,7 +261,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 	switch {
 	case len(offered) == 1 && sc.score[TypeInterviewConfirmation] >= 4 && sc.score[TypeInterviewInvite] > 0:
 		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
-	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply:
+	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply && !c.quotedHasDay(m, offered[0].day):
+		// (A day her own quoted mail already gave as her interview's is
+		// not fixed by the reply: "Before my interview on December 10, I
+		// wanted to ask …" answered with "see you on the 10th".)
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
@@ -1429,6 +1432,22 @@ func clYourInterview(d *clDoc, lo int) bool {
 	return false
 }
 
+// quotedHasDay reports whether her quoted mail already names day as her
+// interview's ("my interview on December 10"), not as a day she accepts.
+func (c *Classifier) quotedHasDay(m *Message, day clDay) bool {
+	if strings.TrimSpace(m.Quoted) == "" {
+		return false
+	}
+	q := tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil)
+	for _, d := range findDatesOrder(q, m.Date, false) {
+		if d.day == day && d.from < len(q.toks) && clSentenceHas(q, d.from, "my") && clSentenceHas(q, d.from, "interview", "visit") &&
+			!clSentenceHas(q, d.from, "choose", "select", "prefer", "pick", "options", "available", "works", "suits") {
+			return true
+		}
+	}
+	return false
+}
+
 // clPointsToHerChoice reports whether the text refers to a day she chose
 // without naming it: "the date you selected", "your preferred day".
 func clPointsToHerChoice(d *clDoc) bool {
@@ -1496,6 +1515,12 @@ func clGivenToHer(d *clDoc, lo int) bool {
 			switch next {
 			case "interview", "session", "slot", "spot", "visit", "group", "cohort", "date", "time":
 				return true
+			}
+			// "your November 5 interview"
+			for k := j + 2; k < len(d.toks) && k <= j+5 && d.toks[k].sent == sent; k++ {
+				if d.toks[k].w == "interview" {
+					return true
+				}
 			}
 		case "held", "holding", "booked", "reserved", "scheduled", "registered", "placed", "assigned":
 			booked = true

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -117,4 +118,39 @@ func TestClassifyBlindSetO(t *testing.T) {
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
+}
+
+// TestClassifyBlindSetJJ: what blind set jj taught besides its alerts. A
+// program wanting her is interest; a new position funded is news; a
+// program's places filled by the Match, told after it, is her result; a
+// date in a quoted calendar line is the program's meeting, not hers; a
+// day she already named as her interview is not fixed again by a reply.
+func TestClassifyBlindSetJJ(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org"
+	cases := []struct{ from, subj, body, typ, date string }{
+		{ng, "As we finish", "Our list is done. I can't share positions, but you are someone we very much want at Northgate.", TypePostInterviewInterest, ""},
+		{lk, "A note", "The faculty met last week, and you are among the applicants we're most enthusiastic about.", TypePostInterviewInterest, ""},
+		{hv, "News", "The health system has funded a fourth fellowship position for July 2027, filled through the match like the others.", TypeProgramUpdate, ""},
+		{sb, "After the Match", "Now that Match Day has passed, I wanted to write. Our positions filled in the Match, so we won't be working together this year.", TypeMatchResult, ""},
+		{hv, "Your interview on December 3", "Your interview is confirmed; the start moves to 9:00. The calendar line \"faculty ranking meeting, Dec 18.\" That is our own meeting after the last interview day.", TypeInterviewConfirmation, "2026-12-03"},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+	m := msg(ng, "Re: visa", "We sponsor both J-1 and H-1B visas for categorical residents, so that is no obstacle. I look forward to meeting you on the 10th.")
+	m.Quoted = "Dear Dr. Chen,\nBefore my interview on December 10, I wanted to ask whether the track sponsors H-1B visas.\nAmina"
+	m.Subject = "Re: visa sponsorship"
+	if got := c.Classify(m); got.Type == TypeInterviewConfirmation && containsEvidence(got.Evidence, "fixed in a reply") {
+		t.Errorf("a day she already named as her interview was taken as fixed by the reply: %v", got.Evidence)
+	}
+}
+
+func containsEvidence(ev []string, s string) bool {
+	for _, e := range ev {
+		if strings.Contains(e, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -433,7 +433,15 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 			case '(', ')', ':', '"', '[', ']', '|', '*':
 				clause++
 			case '.':
-				if i+1 >= n || src[i+1] == ' ' || src[i+1] == '\n' || src[i+1] == '\r' || src[i+1] == '\t' {
+				// A closing quote or bracket may stand between the period
+				// and the space: 'says "meeting, Nov 30." That is …'.
+				j := i + 1
+				if j < n && (src[j] == '"' || src[j] == '\'' || src[j] == ')') {
+					j++
+				} else if strings.HasPrefix(src[j:], "\u201d") || strings.HasPrefix(src[j:], "\u2019") {
+					j += 3
+				}
+				if j >= n || src[j] == ' ' || src[j] == '\n' || src[j] == '\r' || src[j] == '\t' {
 					if len(d.toks) == 0 || !clAbbrev(d.toks[len(d.toks)-1].w) {
 						sent, clause = sent+1, clause+1
 					}

@@ -25,6 +25,14 @@ func TestClassifyRankingStatementsAndOffers(t *testing.T) {
 		{md, "Opportunity", "Our health system would like to offer you a role as associate medical director for informatics. It is a staff role, not a training position, and we need your answer before Match Day.", TypePreMatchOffer, "meridian"},
 		{sb, "Off-cycle start", "We could offer you an off-cycle place beginning in January if you agree by Friday.", TypePreMatchOffer, "st-brendan"},
 		{"Talent Team <talent@mercyhealth-careers.example>", "Your offer", "Dr. Rahman, Mercy Health is pleased to offer you the position of Physician Informaticist. The formal offer letter is attached; please return it signed by February 28.", TypePreMatchOffer, ""},
+		// blind set jj: asked in passing, and policies that only sound alarming
+		{hv, "the paper", "Here is the paper I promised. Between the two of us, are we number one for you?", TypeRankSolicitation, "harbor-valley"},
+		{lk, "Reimbursement", "Your reimbursement went through. If Lakeside is where you would go over your other programs, reply yes and I will tell the committee.", TypeRankSolicitation, "lakeside"},
+		{hv, "Updates", "Our new rotation starts in July. It would help me a great deal to know whether you intend to put Harbor Valley first.", TypeRankSolicitation, "harbor-valley"},
+		{md, "Thanks", "We hope Meridian will be high on your list; that is a hope, not a question, so please don't reply with your ranking.", TypePostInterviewInterest, "meridian"},
+		{ng, "Rank lists", "Please certify your list by March 3. Please don't send us your rank list or tell us where we fall on it.", TypeProgramUpdate, "northgate"},
+		{md, "How we fill positions", "We have heard that some applicants were approached with offers outside the match. Meridian does not do that.", TypeProgramUpdate, "meridian"},
+		{"Recruiter <r.blake@staffing-partners.example>", "Analyst role", "I'd like to offer you a Clinical Informatics Analyst role, a staff position with no residency or match involvement.", TypeOther, ""},
 		// not offers
 		{"Omar <omar.rahman@mailbox.example>", "they said yes", "Westbridge just offered me the job!! Start date is in January. Dinner to celebrate?", TypeOther, ""},
 		{"Prep Co <hello@matchprep.example>", "Your seat", "We'd like to offer you a free trial of our residency interview coaching. Spots are limited.", TypeOther, ""},
