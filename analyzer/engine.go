@@ -425,7 +425,9 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 			break
 		}
 	}
-	if c.d.subjNorm != "" && len(out) < 3 {
+	// A reply's subject is the thread's ("Re: Northgate is my first
+	// choice" quotes her earlier letter): not her new words.
+	if c.d.subjNorm != "" && len(out) < 3 && !(reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "") {
 		try("subject", c.d.subjNorm, span{0, len(c.d.subjNorm)}, -1)
 	}
 	return out

@@ -112,6 +112,9 @@ func TestPhraseRules(t *testing.T) {
 		{"The program has become the place I would most like to train.", "top-choice"},
 		{"My partner and I split up in the spring.", "oversharing"},
 		{"I keep landing in the same place: the program is my first choice.", "top-choice"},
+		// blind sets ss and rr
+		{"I am happy to rank the program near the top of my list.", ""},
+		{"I'd be glad to tell you where the program falls on my list once I know where I fall on yours.", "quid-pro-quo,rank-solicitation"},
 		// blind set qq (IMG voices)
 		{"I shall give your esteemed institute first preference in my list if you will also consider me kindly in your rank list.", "quid-pro-quo,top-choice"},
 		{"Respected Sir, kindly tell me if I am among the applicants your program plans to rank.", "rank-solicitation"},
@@ -223,6 +226,8 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nHarbor Valley Health is where my quality-improvement background would be put to use.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nThe chance to extend my research at Harbor Valley Health is exactly why I'm applying.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nMy research at Harbor Valley Health taught me to build order sets.", ""},
+		// A wish after a generic history word still names the other program.
+		{"jfeld@meridian.edu", "Update", "Dear Dr. Feld,\n\nThis grew out of questions I hope to pursue during fellowship, and I remain very enthusiastic about Harbor Valley Health.", "wrong-program"},
 		// Another program's director who sent her here is no pasted name.
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nDr. Samuel Okafor at Harbor Valley Health suggested that I contact you about the fellowship.", ""},
 		{"hpark@lakeside-med.org", "Update", "To whom it may concern,\n\nI am applying to your program.", "mass-email"},
@@ -395,5 +400,26 @@ func TestAttachmentsUnprompted(t *testing.T) {
 		if got := rulesOf(res); got != tt.want {
 			t.Errorf("%q with %d attachments\n  rules = %q, want %q", tt.body, len(tt.att), got, tt.want)
 		}
+	}
+}
+
+// TestReplySubjectIsTheThreads: a reply's "Re:" subject repeats the thread
+// (her earlier letter's words); only a subject she wrote is judged.
+func TestReplySubjectIsTheThreads(t *testing.T) {
+	e := testEngine(t)
+	when := time.Date(2026, 12, 22, 16, 0, 0, 0, time.UTC)
+	m := outDraft("lchen@northgate-health.org", "Re: Northgate is my first choice", "Dear Dr. Chen,\n\nThank you for your reply. I will send my Step 3 date soon.")
+	m.Quoted = "Thank you for your note. Please keep us posted.\n\n> Northgate is my first choice for residency."
+	res, err := e.Check(Input{Msg: m, Now: when}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res); got != "" {
+		t.Errorf("reply: rules = %q, want none", got)
+	}
+	m = outDraft("lchen@northgate-health.org", "Northgate is my first choice", "Dear Dr. Chen,\n\nI wanted to write once, clearly.")
+	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
+	if got := rulesOf(res); got != "top-choice" {
+		t.Errorf("her own subject: rules = %q, want top-choice", got)
 	}
 }
