@@ -198,13 +198,22 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
 	c.markDates(dates)
+	// "We would be delighted to welcome you for an interview on the date
+	// above": the day in the subject line.
+	if clHasSeq(bodyDoc, "date", "above") || clHasSeq(bodyDoc, "above", "date") || clHasSeq(bodyDoc, "date", "in", "the", "subject") {
+		for i := range dates {
+			if dates[i].doc == subjDoc {
+				dates[i].named, dates[i].interview = true, true
+			}
+		}
+	}
 
 	// A day the message moves the interview away from is no longer
 	// offered, wherever else it is named ("training on Wednesday, so
 	// we've moved you from Wednesday to Friday").
 	var oldDays []clDay
 	for _, d := range dates {
-		if d.old {
+		if d.old && !slices.ContainsFunc(dates, func(o clDate) bool { return o.day == d.day && o.moved }) {
 			oldDays = append(oldDays, d.day)
 		}
 	}
@@ -253,7 +262,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	// Several dates offered with a word of choosing: an invitation.
 	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) {
-		sc.add(TypeInterviewInvite, 3, fmt.Sprintf("%d dates offered to choose from", len(offered)))
+		sc.add(TypeInterviewInvite, 5, fmt.Sprintf("%d dates offered to choose from", len(offered)))
 	}
 	// One date fixed and confirmed: a confirmation. One interview date and
 	// nothing to choose, in a reply about the interview: a confirmation too
@@ -266,6 +275,20 @@ func (c *Classifier) Classify(m *Message) Classification {
 		// not fixed by the reply: "Before my interview on December 10, I
 		// wanted to ask …" answered with "see you on the 10th".)
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
+	}
+
+	// One day put as a question ("thurs the 10th works? 8am"): proposed,
+	// not yet agreed.
+	if len(offered) == 1 && offered[0].doc != nil && clQuestionSentence(offered[0].doc, offered[0].from) &&
+		clSentenceHas(offered[0].doc, offered[0].from, "works", "work", "suit", "suits", "ok", "okay", "good", "possible", "free", "available") {
+		sc.add(TypeInterviewInvite, 4, "a day proposed as a question: "+clDayString(offered[0].day))
+	}
+
+	// A short reply that only confirms ("Confirmed. Thank you!") answers
+	// her choice of a day.
+	shortConfirm := isReply && len(bodyDoc.toks) <= 12 && (clHasWord(bodyDoc, "confirmed") || clHasWord(bodyDoc, "booked") || clHasWord(bodyDoc, "done")) && len(offered) == 0
+	if shortConfirm {
+		sc.add(TypeInterviewConfirmation, 4, "a short reply confirming her choice")
 	}
 
 	// A day held for her that waits for her word ("tentatively placed you
@@ -318,7 +341,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// 5. The interview date, for invitations and confirmations.
 	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
 		c.interviewDate(&cl, calDays, dates, offered, note)
-		if cl.InterviewDate == "" && len(offered) == 0 && len(calDays) == 0 && clPointsToHerChoice(bodyDoc) {
+		if cl.InterviewDate == "" && len(offered) == 0 && len(calDays) == 0 && (clPointsToHerChoice(bodyDoc) || shortConfirm) {
 			// "You're all set for the date you selected": the day she
 			// chose, in her quoted reply.
 			if d, ok := c.herQuotedChoice(m, dayFirst); ok {
@@ -479,6 +502,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			note("program %s: the sender's name (%q)", p.Key, mn.label)
 			return p, clSenderPlatform, false, false
 		}
+		// A short name of the program with its kind of training ("NRH IM
+		// Residency" <…@gmail.com>, "LUMC CI Fellowship" through a
+		// mailing service) signs as the program too.
+		if p, mn := c.bestMention(ms, false, 2); p != nil && clTrainingName(fromName) && !clNamedAlike(ms, mn) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
+			note("program %s: the sender's name (%q)", p.Key, mn.label)
+			return p, clSenderPlatform, false, false
+		}
 		// One of the program's own people writing from a personal address
 		// ("Sam Okafor <…@gmail.com>", signed as Harbor Valley's program
 		// director): the display name is a contact of a program the text
@@ -498,8 +528,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// One of its people not in the config, from a personal address,
 		// who signs with a role there ("Kayla Brooks, MD / Chief Resident,
 		// Pediatrics / St. Brendan's Children's Hospital").
-		if m.Signature != "" {
-			sig := tokenizeCL(c.rules.vocab, clTruncate(m.Signature, 4096), nil)
+		// (Without a "-- " line, the last lines of the text sign it.)
+		sigText := m.Signature
+		if sigText == "" {
+			sigText = clLastLines(m.Own, 5)
+		}
+		if sigText != "" {
+			sig := tokenizeCL(c.rules.vocab, clTruncate(sigText, 4096), nil)
 			if clStaffRole(sig) {
 				own := map[int]*clMention{}
 				c.mentions(sig, 1, own)
@@ -705,7 +740,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			return TypeOther, fmt.Sprintf("%s from the hospital's HR or careers system (job alerts, news): other", best)
 		}
 	}
-	if best == TypeProgramUpdate && (kind == clSenderPlatform || kind == clSenderMatch) && prog != nil && (bulk || clMemberMail(m.Text)) {
+	if best == TypeProgramUpdate && (kind == clSenderPlatform || kind == clSenderMatch) && prog != nil && (bulk || clMemberMail(m.Text)) && !c.speaksFor(m, prog) {
 		// A platform's or society's mailing to its members that names
 		// programs among others (a conference's fellowship fair) is
 		// none of theirs.
@@ -898,6 +933,37 @@ func (c *Classifier) markDates(dates []clDate) {
 				moved = true
 			}
 		}
+		// "by 11:59 pm PT on October 23": a deadline, times between.
+		for j := dt.from - 1; j >= 0 && j >= dt.from-8 && d.toks[j].sent == d.toks[dt.from].sent; j-- {
+			w := d.toks[j].w
+			if w == "by" || w == "before" || w == "until" {
+				dt.deadline = true
+				break
+			}
+			if _, isNum := clNum(strings.TrimRight(w, "apm"), true); isNum {
+				continue
+			}
+			switch w {
+			case "am", "pm", "a", "m", "p", "noon", "midnight", "on", "at", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "pt", "pst", "pdt", "gmt", "utc", "eastern", "central", "pacific", "mountain", "time":
+				continue
+			}
+			break
+		}
+		// "change - now Friday, November 13": the day it moves to.
+		nowBefore := dt.from > 0 && (d.toks[dt.from-1].w == "now" || d.toks[dt.from-1].w == "new")
+		if nowBefore {
+			moved = true
+		}
+		// "your November 12 interview must be rescheduled": the day it
+		// leaves.
+		for j := dt.to + 1; j < len(d.toks) && j <= dt.to+5 && d.toks[j].clause == cl; j++ {
+			switch d.toks[j].w {
+			case "rescheduled", "cancelled", "canceled", "postponed":
+				dt.old = true
+			case "to", "for", "on":
+				j = len(d.toks) // "moved to …": another day's words
+			}
+		}
 		for j := dt.from - 1; j >= 0 && j >= dt.from-5; j-- {
 			t := d.toks[j]
 			if t.clause != cl && j < dt.from-1 {
@@ -909,7 +975,7 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "reschedule", "rescheduling", "move", "moving", "cancel", "cancelling", "canceling", "postpone", "postponing", "change", "changing":
 				// "reschedule your November 12 interview": the day it
 				// leaves ("rescheduled for December 4" is the new one).
-				if !prep && j >= dt.from-3 {
+				if !prep && j >= dt.from-3 && !nowBefore {
 					dt.old = true
 				}
 			}
@@ -923,10 +989,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j >= dt.from-2 {
 					dt.deadline = true
 				}
-			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published":
+			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published",
+				"sending", "emailing", "mailing", "releasing", "posting":
 				// "the Zoom link will be emailed on 11/12": when something
 				// reaches her, not a day to come to.
-				if j >= dt.from-3 && t.clause == cl {
+				if j >= dt.from-5 && t.clause == cl {
 					dt.notDay = true
 				}
 			case "originally", "previously", "formerly", "old", "previous", "former":
@@ -959,6 +1026,13 @@ func (c *Classifier) markDates(dates []clDate) {
 			}
 			if w := d.toks[j].w; w != "on" && w != "is" && w != "date" && w != "day" && w != "scheduled" && w != "set" && w != "for" {
 				break
+			}
+		}
+		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12": the
+		// same hour on her clock, not another day.
+		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") {
+			if clOtherDateInDoc(dates, i) {
+				dt.notDay = true
 			}
 		}
 		// "the week of November 9": a week, not a day.
@@ -1055,15 +1129,38 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "closed", "closure", "holiday", "holidays", "thanksgiving", "christmas":
 				// "our interview season runs from December 10 through
 				// January 21", "the office is closed on November 26":
-				// whatever else the sentence says of interviews
-				calendar = true
-			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation":
+				// whatever else the sentence says of interviews (but "the
+				// day after Thanksgiving" is itself the date)
+				if j < dt.from || j > dt.to {
+					calendar = true
+				}
+			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
+				"greet":
 				other = true
 			}
 		}
 		if moved && !dt.old {
 			dt.interview = true
 			dt.moved = true
+		}
+		// An itinerary's line under the date names its event:
+		// "Thursday, November 5 - 7:45 AM to 2:30 PM / Interview day, …";
+		// "Wednesday, November 4 - 6:30 PM / Informal dinner …".
+		if k := clNextSentence(d, dt.from); k >= 0 && clDateLine(d, dt.from) && clSentenceLen(d, k) <= 16 {
+			next := ""
+			if k+1 < len(d.toks) && d.toks[k+1].sent == d.toks[k].sent {
+				next = d.toks[k+1].w
+			}
+			switch w := d.toks[k].w; w {
+			case "interview":
+				if next == "day" || next == "session" || next == "with" || next == "at" {
+					dt.named, dt.interview = true, true
+				}
+			case "dinner", "informal", "optional", "tour", "social", "reception", "breakfast", "lunch", "welcome", "resident", "residents", "meet", "happy", "second":
+				if !(w == "resident" || w == "residents") || clSentenceHas(d, k, "dinner", "social", "hosted", "reception", "lunch") {
+					dt.otherEvnt = true
+				}
+			}
 		}
 		dt.otherEvnt = other && !dt.interview || start || calendar && !clYourInterview(d, lo)
 	}
@@ -1494,7 +1591,180 @@ func (c *Classifier) herQuotedChoice(m *Message, dayFirst bool) (clDate, bool) {
 	if ds := clDistinct(picks, nil); len(ds) == 1 {
 		return ds[0], true
 	}
+	// "I would be grateful for option 2": the day on line 2 of the
+	// program's list quoted below.
+	if len(picks) == 0 {
+		if n := clOptionNumber(q); n > 0 {
+			for _, line := range strings.Split(m.Quoted, "\n") {
+				l := strings.TrimLeft(line, "> \t")
+				if !strings.HasPrefix(l, fmt.Sprint(n)) || len(l) < 3 || !strings.ContainsAny(l[len(fmt.Sprint(n)):len(fmt.Sprint(n))+1], ").:") {
+					continue
+				}
+				ld := tokenizeCL(c.rules.vocab, l, nil)
+				if ds := findDatesOrder(ld, m.Date, dayFirst); len(ds) == 1 && !clPast(ds[0].day, m.Date) {
+					return ds[0], true
+				}
+			}
+		}
+	}
 	return clDate{}, false
+}
+
+// clOptionNumber finds "option 2", "choice #3", "number 1" in a sentence of
+// hers (with "i"), or 0.
+func clOptionNumber(q *clDoc) int {
+	for i := 0; i+1 < len(q.toks); i++ {
+		switch q.toks[i].w {
+		case "option", "choice", "number", "slot":
+			if n, isNum := clNum(q.toks[i+1].w, false); isNum && n >= 1 && n <= 9 && clSentenceHas(q, i, "i", "id", "ill", "im") {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// speaksFor reports whether a platform's mail is the program's own
+// mailing: its replies go to the program, or it sends under the program's
+// name ("LUMC Clinical Informatics Fellowship" <noreply@qemailserver.com>).
+func (c *Classifier) speaksFor(m *Message, prog *config.Program) bool {
+	for _, a := range m.ReplyTo {
+		if p := c.cfg.ProgramFor(a.Addr); p != nil && p.Key == prog.Key {
+			return true
+		}
+	}
+	if len(m.From) > 0 && m.From[0].Name != "" {
+		ms := map[int]*clMention{}
+		c.mentions(tokenizeCL(c.rules.vocab, m.From[0].Name, nil), 2, ms)
+		if p, _ := c.bestMention(ms, false, 1); p != nil && p.Key == prog.Key {
+			return true
+		}
+	}
+	return false
+}
+
+// clTrainingName reports whether a display name says what kind of
+// training it is ("NRH IM Residency", "LUMC CI Fellowship").
+func clTrainingName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"residency", "fellowship", "gme", "graduate medical education"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clLastLines returns the last n non-empty lines of s.
+func clLastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n\r\t "), "\n")
+	var out []string
+	for i := len(lines) - 1; i >= 0 && len(out) < n; i-- {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			out = append(out, l)
+		}
+	}
+	slices.Reverse(out)
+	return strings.Join(out, "\n")
+}
+
+// clHasSeq reports whether the words ws stand in a row in d.
+func clHasSeq(d *clDoc, ws ...string) bool {
+	for i := 0; i+len(ws) <= len(d.toks); i++ {
+		ok := true
+		for k, w := range ws {
+			if d.toks[i+k].w != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clSentenceHasSeq reports whether token i's sentence holds ws in a row.
+func clSentenceHasSeq(d *clDoc, i int, ws ...string) bool {
+	sent := d.toks[i].sent
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for j := lo; j+len(ws) <= len(d.toks) && d.toks[j].sent == sent; j++ {
+		ok := true
+		for k, w := range ws {
+			if d.toks[j+k].w != w || d.toks[j+k].sent != sent {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clQuestionSentence reports whether token i's sentence ends with "?".
+func clQuestionSentence(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	k := i
+	for k+1 < len(d.toks) && d.toks[k+1].sent == sent {
+		k++
+	}
+	rest := d.src[d.toks[k].e:]
+	if j := strings.IndexAny(rest, "\n.!?"); j >= 0 {
+		return rest[j] == '?'
+	}
+	return false
+}
+
+// clNextSentence returns the first token of the sentence after token i's,
+// or -1.
+func clNextSentence(d *clDoc, i int) int {
+	sent := d.toks[i].sent
+	for k := i + 1; k < len(d.toks); k++ {
+		if d.toks[k].sent != sent {
+			return k
+		}
+	}
+	return -1
+}
+
+// clSentenceLen is the number of words in token k's sentence from k on.
+func clSentenceLen(d *clDoc, k int) int {
+	n := 0
+	for j := k; j < len(d.toks) && d.toks[j].sent == d.toks[k].sent; j++ {
+		n++
+	}
+	return n
+}
+
+// clDateLine reports whether token i's sentence holds only its date and
+// times (an itinerary line), no words of its own.
+func clDateLine(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for k := lo; k < len(d.toks) && d.toks[k].sent == sent; k++ {
+		w := d.toks[k].w
+		if clMonth(w) != 0 || clWeekday(w) != 0 {
+			continue
+		}
+		if _, isNum := clNum(strings.TrimRight(w, "apm"), true); isNum {
+			continue
+		}
+		switch w {
+		case "am", "pm", "a", "m", "p", "to", "noon", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "pt", "pst", "pdt", "gmt", "utc", "eastern", "central", "pacific", "mountain", "time", "at", "from", "until", "the":
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // clGivenToHer reports whether the sentence starting at token lo gives a
@@ -1580,7 +1850,7 @@ func clStaffRole(d *clDoc) bool {
 		case "coordinator", "faculty", "chief", "fellow":
 			return true
 		case "director":
-			if i > 0 && (d.toks[i-1].w == "program" || d.toks[i-1].w == "fellowship" || d.toks[i-1].w == "residency" || d.toks[i-1].w == "associate" || d.toks[i-1].w == "assistant") {
+			if i > 0 && (d.toks[i-1].w == "program" || d.toks[i-1].w == "fellowship" || d.toks[i-1].w == "residency" || d.toks[i-1].w == "associate" || d.toks[i-1].w == "assistant" || d.toks[i-1].w == "track" || d.toks[i-1].w == "pathway") {
 				return true
 			}
 		}

@@ -139,6 +139,9 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 		w := toks[i].w
 		var dt clDate
 		ok := false
+		// swappable: a numeric date whose two numbers could each be the
+		// month; a weekday beside it decides the order.
+		swappable := false
 		if m := clMonth(w); m != 0 {
 			// Month Day [Year]: "December 3rd, 2026", "Dec. 3", "December
 			// the eighth".
@@ -212,6 +215,20 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 					dt = clDate{day: clDay{y, time.Month(mo), day}, from: i, to: i + 2, hasYear: true}
 					ok = true
 				}
+			case day >= 1 && day <= 31 && d.joined(i, '-') && d.joined(i+1, '-') && i+2 < len(toks) && len(toks[i+2].w) == 4 && len(toks[i+1].w) <= 2 && (i == 0 || !d.joined(i-1, '-')):
+				// Numeric with hyphens and the year last: 12-11-2026 (month
+				// first unless the writer writes day first).
+				dd, ok2 := clNum(toks[i+1].w, false)
+				y, ok3 := clNum(toks[i+2].w, false)
+				mo := day
+				if ok2 && (day > 12 || dayFirst) && dd >= 1 && dd <= 12 {
+					mo, dd = dd, day
+				}
+				if ok2 && ok3 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 && y >= 2000 && y <= 2100 {
+					dt = clDate{day: clDay{y, time.Month(mo), dd}, from: i, to: i + 2, hasYear: true}
+					ok = true
+					swappable = mo <= 12 && dd <= 12
+				}
 			case day >= 1 && day <= 31 && d.joined(i, '/') && (i == 0 || !d.joined(i-1, '/')):
 				// US numeric: 12/3, 12/03/2026, 12/3/26. Day first
 				// ("04/11/2026", "13/11/2026") when the writer writes so,
@@ -227,6 +244,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				if ok2 && mo <= 12 && dd >= 1 && dd <= 31 && len(toks[i+1].w) <= 2 {
 					dt = clDate{day: clDay{0, time.Month(mo), dd}, from: i, to: i + 1}
 					ok = true
+					swappable = mo <= 12 && dd <= 12
 					if d.joined(i+1, '/') {
 						if y, isY := clNum(toks[i+2].w, false); isY {
 							switch {
@@ -244,6 +262,17 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 		} else if day, n := clOrdinalWord(d, i); day > 0 && i+n+1 < len(toks) && toks[i+n].w == "of" && d.near(i+n, i+n+1) && clMonth(toks[i+n+1].w) != 0 {
 			// "the first of December"
 			dt = clDate{day: clDay{0, clMonth(toks[i+n+1].w), day}, from: i, to: i + n + 1}
+			ok = true
+		} else if w == "thanksgiving" && i >= 2 && toks[i-1].w == "after" && toks[i-2].w == "day" && !ref.IsZero() {
+			// "the day after Thanksgiving": US Thanksgiving is the fourth
+			// Thursday of November.
+			y := ref.Year()
+			if ref.Month() == time.December {
+				y++
+			}
+			first := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)
+			thu := 1 + (int(time.Thursday)-int(first.Weekday())+7)%7 + 21
+			dt = clDate{day: clDay{y, time.November, thu + 1}, from: i - 2, to: i, hasYear: true}
 			ok = true
 		} else if w == "tomorrow" && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
@@ -266,6 +295,10 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 					ahead = -7
 				}
 			}
+			if i >= 2 && toks[i-1].w == "from" && toks[i-2].w == "week" {
+				// "a week from Thursday": that Thursday, and seven days on
+				ahead += 7
+			}
 			t := ref.AddDate(0, 0, ahead)
 			from := i - 1
 			if i == 0 || !clRelLead(toks[i-1].w) {
@@ -285,6 +318,9 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			if dt.weekday != 0 {
 				dt.from--
 			}
+		}
+		if swappable {
+			clSwapByWeekday(d, &dt)
 		}
 		if !placeCLDate(&dt, ref) {
 			i = dt.to
@@ -326,6 +362,31 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 		}
 	}
 	return out
+}
+
+// clSwapByWeekday reads a numeric date the other way round when a weekday
+// beside it ("Thursday 12-11-2026", "10/11/2026 (Tuesday)") names the day
+// only that reading gives. Dates without a year are left as they are.
+func clSwapByWeekday(d *clDoc, dt *clDate) {
+	if !dt.hasYear {
+		return
+	}
+	wd := dt.weekday
+	if wd == 0 && dt.from > 0 && d.near(dt.from-1, dt.from) {
+		wd = clWeekday(d.toks[dt.from-1].w)
+	}
+	if j := dt.to + 1; wd == 0 && j < len(d.toks) && strings.Trim(d.src[d.toks[dt.to].e:d.toks[j].s], " (,") == "" {
+		wd = clWeekday(d.toks[j].w)
+	}
+	if wd == 0 {
+		return
+	}
+	is := func(y int, m time.Month, day int) bool {
+		return int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Weekday())+1 == wd
+	}
+	if !is(dt.day.Y, dt.day.M, dt.day.D) && is(dt.day.Y, time.Month(dt.day.D), int(dt.day.M)) {
+		dt.day.M, dt.day.D = time.Month(dt.day.D), int(dt.day.M)
+	}
 }
 
 // clUnitFollows reports whether the number at j counts something ("15

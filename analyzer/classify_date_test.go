@@ -270,3 +270,35 @@ func TestClassifyHerQuotedChoice(t *testing.T) {
 		t.Errorf("no pointer to her choice: got date %q, want none", got.InterviewDate)
 	}
 }
+
+// TestClassifyDatesBlindSetKK: dates written by many hands.
+func TestClassifyDatesBlindSetKK(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, hv, ng, sb, md := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ name, from, subj, body, typ, date string }{
+		{"a weekday after a numeric date decides its order", hv, "Interview Confirmation", "This is to confirm your interview on 08/12/2026 (Tuesday), 8:00 AM Pacific. The link will be sent on 01/12/2026.", TypeInterviewConfirmation, "2026-12-08"},
+		{"hyphens, day first by the weekday", lk, "Confirmation", "This is to confirm your virtual interview on Thursday 10-12-2026, from 08:00 to 13:00.", TypeInterviewConfirmation, "2026-12-10"},
+		{"a week from a weekday", hv, "Re: interview", "Could you come in a week from Tuesday? We will hold the morning for you.", TypeInterviewInvite, "2026-12-08"},
+		{"an itinerary's interview line", ng, "Interview invitation and itinerary", "We would like to invite you to interview. We have reserved the following visit for you:\n\nWednesday, December 9 - 6:30 PM\nInformal dinner with the residents\nThursday, December 10 - 7:30 AM to 2:00 PM\nInterview day, Tower B\nFriday, December 11 - 8:00 AM\nOptional tour of the lab\n\nPlease confirm by Friday, December 4.", TypeInterviewInvite, "2026-12-10"},
+		{"the same hour on her clock", ng, "Evening session", "We would like to schedule you for Monday, January 11, 2027, 7:30 PM Central Time. For you in Dhaka that is 7:30 AM on Tuesday, January 12.", TypeInterviewInvite, "2027-01-11"},
+		{"now a new day", lk, "Interview date change - now Friday, December 11", "Because of a system upgrade on Thursday, December 10, we have moved your interview to Friday, December 11.", TypeInterviewConfirmation, "2026-12-11"},
+		{"the date in the subject", sb, "St. Brendan's interview - Tue 15 Dec", "We would be delighted to welcome you for an interview on the date above. Please confirm by Friday, December 4.", TypeInterviewInvite, "2026-12-15"},
+		{"one day put as a question", md, "Re: interview day?", "would thurs the 10th work? 9am, I'll meet you in the lobby", TypeInterviewInvite, "2026-12-10"},
+		{"a deadline with its hour between", hv, "Supplement", "Please complete the supplemental application by 11:59 pm PT on December 3. We begin sending interview invitations on December 7.", TypeApplicationRequest, ""},
+	}
+	for _, k := range cases {
+		t.Run(k.name, func(t *testing.T) {
+			m := msg(k.from, k.subj, k.body)
+			if strings.HasPrefix(k.subj, "Re:") {
+				m.Quoted = "Thank you for the call. Would any day in December work for my interview?"
+			}
+			expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+		})
+	}
+	// "Confirmed." in reply to her "option 2" takes line 2 of the list.
+	m := msg(sb, "Re: Interview dates - please choose", "Confirmed. Thank you!")
+	m.Quoted = "Dear Ms. Lowe,\nI would be grateful for option 2.\nAmina\n\n> Please choose one:\n> 1) Monday, December 7\n> 2) Monday, December 14\n> 3) Monday, January 4"
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-14" {
+		t.Errorf("option 2: got %s %q, want confirmation 2026-12-14\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
+	}
+}

@@ -422,6 +422,19 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 	for hi+1 < len(d.toks) && d.toks[hi+1].sent == sent {
 		hi++
 	}
+	// A match that speaks of "it" or "this" ("we would be glad to offer it
+	// to you") takes its subject from the sentence before ("a slot has
+	// opened on our interview day"): the veto words count there too.
+	for j := sp.from; j <= sp.to && j < len(d.toks) && len(veto) > 0; j++ {
+		if w := d.toks[j].w; w == "it" || w == "this" || w == "them" {
+			for k := lo - 1; k >= 0 && d.toks[k].sent == d.toks[lo-1].sent; k-- {
+				if id := d.toks[k].id; id >= 0 && clHasID(veto, id) {
+					return true
+				}
+			}
+			break
+		}
+	}
 	for j := lo; j <= hi; j++ {
 		id := d.toks[j].id
 		if id >= 0 && clHasID(veto, id) {

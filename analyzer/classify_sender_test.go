@@ -81,3 +81,33 @@ func TestClassifyPlatformRelayWithHeaderBlock(t *testing.T) {
 		t.Errorf("a reply quoting her own words: got %s, want no alert", got.Type)
 	}
 }
+
+// TestClassifySendersBlindSetLL: who is writing, as blind set ll taught.
+func TestClassifySendersBlindSetLL(t *testing.T) {
+	c := testClassifier(t)
+	noSep := msg("Dana Whitfield <dana.whitfield.md@gmail.com>", "After Thursday", "Hi Amina,\n\nIt was a real pleasure meeting you on Thursday; the residents keep talking about your dashboard.\n\nDana\n\nDana Whitfield, MD\nChief Resident, Internal Medicine\nNorthgate Regional Hospital")
+	friend := msg("Dana Whitfield <dana.whitfield.md@gmail.com>", "coffee?", "Hi Amina,\n\nI'm writing as a friend, not for the program: want to grab coffee when you're in town?\n\nDana\n\nDana Whitfield, MD\nPGY-2, Internal Medicine\nNorthgate Regional Hospital")
+	alias := msg("\"NRH IM Residency\" <nrh.imresidency@gmail.com>", "Second-look evening", "Hello interviewees, we're hosting an optional second-look evening on Thursday, January 28. RSVP by January 22.")
+	survey := msg("\"LUMC Clinical Informatics Fellowship\" <noreply@qemailserver.com>", "How was your interview day?", "Thank you for interviewing with us. Take the survey: it takes five minutes and is anonymous.")
+	survey.Headers = map[string]string{"List-Unsubscribe": "<https://lakesidemed.qualtrics.com/optout>"}
+	survey.ReplyTo = []Address{{Addr: "ci-fellowship@lakeside-med.org"}}
+	online := msg("admissions@online.meridian.edu", "Earn your master's in health informatics", "Applications are open for our online MS in Health Informatics. Start in January.")
+	online.Headers = map[string]string{"List-Unsubscribe": "<mailto:unsub@online.meridian.edu>"}
+	cases := []struct {
+		name     string
+		m        *Message
+		typ, prg string
+	}{
+		{"a chief resident signing without a -- line", noSep, TypePostInterviewInterest, "northgate"},
+		{"a resident friend is not the program", friend, TypeOther, ""},
+		{"the program's short name with its kind of training", alias, TypeProgramUpdate, "northgate"},
+		{"a survey service sending the program's own mailing", survey, TypeProgramUpdate, "lakeside"},
+		{"the university's online degrees are not the fellowship", online, TypeOther, ""},
+	}
+	for _, k := range cases {
+		got := c.Classify(k.m)
+		if got.Type != k.typ || got.Program != k.prg {
+			t.Errorf("%s: got %s/%q, want %s/%q\n   %s", k.name, got.Type, got.Program, k.typ, k.prg, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
