@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -1422,15 +1421,62 @@ func clWritesDayFirst(m *Message) bool {
 	}
 	// The writer's own unambiguous dates: "confirm by 30/10/2026" is day
 	// first, so "on 10/11/2026" is the 10th of November.
-	own := clTruncate(m.Own, 16<<10)
-	return clDayFirstDate.MatchString(own) && !clMonthFirstDate.MatchString(own)
+	dayFirst, monthFirst := clNumericOrders(clTruncate(m.Own, 16<<10))
+	return dayFirst && !monthFirst
 }
 
-// Numeric dates only one way can be read: a day over 12 first, or second.
-var (
-	clDayFirstDate   = regexp.MustCompile(`\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})\b`)
-	clMonthFirstDate = regexp.MustCompile(`\b(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?:/(?:\d{4}|\d{2}))?\b`)
-)
+// clNumericOrders reports whether s holds a numeric date that can only be
+// read day first ("30/10/2026": a day over 12, then a month, then the
+// year) or only month first ("11/30", "11/30/2026").
+func clNumericOrders(s string) (dayFirst, monthFirst bool) {
+	num := func(i int) (int, int) { // value and end of 1-2 digits at i
+		n, j := 0, i
+		for j < len(s) && j-i < 3 && s[j] >= '0' && s[j] <= '9' {
+			n = n*10 + int(s[j]-'0')
+			j++
+		}
+		return n, j
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && (isCLWordByte(s[i-1]) || s[i-1] == '/' || s[i-1] == '.') {
+			continue
+		}
+		a, j := num(i)
+		if j-i > 2 || j >= len(s) || (s[j] != '/' && s[j] != '.') {
+			i = j
+			continue
+		}
+		sep := s[j]
+		b, k := num(j + 1)
+		if k-(j+1) < 1 || k-(j+1) > 2 {
+			i = k
+			continue
+		}
+		year := false
+		end := k
+		if k < len(s) && s[k] == sep {
+			y, e := num(k + 1)
+			for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+				y, e = y*10+int(s[e]-'0'), e+1
+			}
+			if n := e - (k + 1); n == 4 || n == 2 && sep == '/' {
+				year, end = true, e
+			}
+		}
+		if end < len(s) && isCLWordByte(s[end]) {
+			i = end
+			continue
+		}
+		switch {
+		case year && a > 12 && a <= 31 && b >= 1 && b <= 12:
+			dayFirst = true
+		case sep == '/' && a >= 1 && a <= 12 && b > 12 && b <= 31:
+			monthFirst = true
+		}
+		i = end
+	}
+	return dayFirst, monthFirst
+}
 
 // clSeasonOver reads "our interview season is now complete": a decline to
 // one who was not interviewed; to those who were, news of the season.

@@ -302,3 +302,24 @@ func TestClassifyDatesBlindSetKK(t *testing.T) {
 		t.Errorf("option 2: got %s %q, want confirmation 2026-12-14\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestNumericOrders: the writer's own unambiguous numeric dates.
+func TestNumericOrders(t *testing.T) {
+	for _, tc := range []struct {
+		s                  string
+		dayFirst, monthFst bool
+	}{
+		{"Kindly confirm by 30/10/2026.", true, false},
+		{"on 30.10.2026 at 14:00", true, false},
+		{"by 11/30/2026", false, true},
+		{"by 11/30", false, true},
+		{"on 10/11/2026", false, false},
+		{"version 13.2.10 and ratio 15/6", false, false},
+		{"score 230/260", false, false},
+	} {
+		d, m := clNumericOrders(tc.s)
+		if d != tc.dayFirst || m != tc.monthFst {
+			t.Errorf("%q: day first %v, month first %v; want %v, %v", tc.s, d, m, tc.dayFirst, tc.monthFst)
+		}
+	}
+}

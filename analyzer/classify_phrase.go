@@ -122,10 +122,23 @@ type clVocab struct {
 	// progID is the id of the word {program}, which stands for any
 	// program's name; -1 until the classifier's rules define it.
 	progID int32
+	// common marks the ids of words most texts hold, a poor gate.
+	common map[int32]bool
+}
+
+// clCommonWords are words nearly every message holds.
+var clCommonWords = []string{
+	"you", "your", "we", "us", "our", "i", "me", "my", "the", "a", "an", "to", "of", "for", "in", "on", "at", "is", "are", "be",
+	"will", "would", "can", "could", "please", "thank", "thanks", "it", "this", "that", "and", "or", "with", "have", "has", "if",
+	"not", "do", "as", "all", "any", "so", "was", "from", "by", "about", "let", "know",
 }
 
 func newCLVocab() *clVocab {
-	return &clVocab{exact: map[string]int32{}, prefix: map[string]int32{}, progID: -1}
+	v := &clVocab{exact: map[string]int32{}, prefix: map[string]int32{}, progID: -1, common: map[int32]bool{}}
+	for _, w := range clCommonWords {
+		v.common[v.exactID(w)] = true
+	}
+	return v
 }
 
 func (v *clVocab) exactID(w string) int32 {
@@ -251,9 +264,21 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 func (v *clVocab) gate(p *clPhrase) {
 	p.idx = v.nPhrases
 	v.nPhrases++
+	// The segment whose first words are rarest: a common word ("you",
+	// "we") would make nearly every text a candidate.
+	cost := func(ids []int32) int {
+		c := 0
+		for _, id := range ids {
+			c++
+			if v.common[id] {
+				c += 50
+			}
+		}
+		return c
+	}
 	g := p.segs[0].first
 	for _, s := range p.segs[1:] {
-		if len(s.first) < len(g) {
+		if cost(s.first) < cost(g) {
 			g = s.first
 		}
 	}
