@@ -1082,7 +1082,7 @@ func (c *checkCtx) isThankYou() bool {
 				pre = true
 				continue
 			}
-			return !reThanksAgain.MatchString(sent) && c.anyPossible(c.e.thanks, sent, i)
+			return c.anyPossible(c.e.thanks, sent, i) && !reThanksAgain.MatchString(sent)
 		}
 		return false
 	}
