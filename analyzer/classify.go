@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/matchguard/matchguard/config"
 )
@@ -260,7 +262,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	// Several dates offered with a word of choosing: an invitation.
-	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) {
+	// (A second look, a tour or a social with dates to choose is no
+	// interview.)
+	otherVisit := clHasSeq(bodyDoc, "second", "look") || clHasWord(bodyDoc, "tour") || clHasSeq(bodyDoc, "open", "house")
+	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && !(otherVisit && !clHasWord(bodyDoc, "interview")) {
 		sc.add(TypeInterviewInvite, 5, fmt.Sprintf("%d dates offered to choose from", len(offered)))
 	}
 	// One date fixed and confirmed: a confirmation. One interview date and
@@ -527,9 +532,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// One of its people not in the config, from a personal address,
 		// who signs with a role there ("Kayla Brooks, MD / Chief Resident,
 		// Pediatrics / St. Brendan's Children's Hospital").
-		// (Without a "-- " line, the last lines of the text sign it.)
+		// (Without a "-- " line, the last lines of a personal mailbox's
+		// text sign it; a service's last lines are its own.)
 		sigText := m.Signature
-		if sigText == "" {
+		if sigText == "" && (clWebmail(from) || clPersonalSender(m)) {
 			sigText = clLastLines(m.Own, 5)
 		}
 		if sigText != "" {
@@ -568,7 +574,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil), 0.5, ms)
 	}
 	p, mn := c.bestMention(ms, false, 1.5)
-	if p != nil && clNamedAlike(ms, mn) {
+	if p != nil && (clNamedAlike(ms, mn) || kind == clSenderPlatform && clNamedSeveral(ms, mn)) {
 		// A service's notice that names several programs alike ("your
 		// application went to Lakeside, Harbor Valley and Northgate") is
 		// about the applicant's season, from none of them.
@@ -764,6 +770,21 @@ func clIsDeterminer(w string) bool {
 	switch w {
 	case "the", "your", "our", "its", "their", "this", "that":
 		return true
+	}
+	return false
+}
+
+// clNamedSeveral reports whether another program is named by its full
+// name nearly as strongly as the best one: a service's notice listing the
+// programs she applied to.
+func clNamedSeveral(ms map[int]*clMention, best *clMention) bool {
+	if best == nil || !best.strong {
+		return false
+	}
+	for _, m := range ms {
+		if m != best && m.strong && m.score >= 0.6*best.score {
+			return true
+		}
 	}
 	return false
 }
@@ -1687,6 +1708,57 @@ func (c *Classifier) speaksFor(m *Message, prog *config.Program) bool {
 		}
 	}
 	return false
+}
+
+// clWebmail reports whether addr is a personal mailbox at a public mail
+// provider.
+func clWebmail(addr string) bool {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return false
+	}
+	switch h := strings.ToLower(addr[at+1:]); h {
+	case "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com",
+		"icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "mail.com", "gmx.com", "gmx.net", "zoho.com", "fastmail.com", "yandex.com":
+		return true
+	default:
+		return strings.HasPrefix(h, "yahoo.") || strings.HasPrefix(h, "hotmail.") || strings.HasPrefix(h, "outlook.")
+	}
+}
+
+// clPersonalSender reports whether a message comes from a person's own
+// mailbox: a display name of two or three capitalized words, and a local
+// part that names no role or service ("events@", "invitations@").
+func clPersonalSender(m *Message) bool {
+	if len(m.From) == 0 {
+		return false
+	}
+	addr := strings.ToLower(m.From[0].Addr)
+	at := strings.IndexByte(addr, '@')
+	if at <= 0 {
+		return false
+	}
+	local := addr[:at]
+	for _, role := range []string{"event", "news", "info", "reply", "invit", "notif", "team", "hello", "support", "admin", "contact", "office", "market", "update", "mail", "alert", "career", "job", "member", "service", "help", "account", "billing", "system", "digest", "list"} {
+		if strings.Contains(local, role) {
+			return false
+		}
+	}
+	words := strings.Fields(m.From[0].Name)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		switch strings.ToLower(strings.Trim(w, ".,")) {
+		case "team", "office", "network", "news", "program", "residency", "fellowship", "hospital", "university", "center", "association", "society", "events", "via":
+			return false
+		}
+	}
+	return true
 }
 
 // clTrainingName reports whether a display name says what kind of

@@ -156,3 +156,35 @@ domains = ["riverbend.example"]
 		}
 	}
 }
+
+// TestClassifyBlindSetNN: the hardest alerts, and policies that only look
+// like them.
+func TestClassifyBlindSetNN(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, sb, md := "ci-fellowship@lakeside-med.org", "informatics.fellowship@harborvalley.edu", "gme@stbrendans.org", "informatics-fellowship@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{md, "Finalizing our list", "Please reply to confirm that you will be ranking Meridian. We only place applicants on our rank list after they confirm.", TypeRankSolicitation},
+		{hv, "Quick check-in", "Hit reply with a thumbs up if Harbor Valley is your #1, or a question mark if you are still deciding.", TypeRankSolicitation},
+		{lk, "Good news", "Dr. Park has asked me to let you know that we are holding one of our two positions for you. Once we have your commitment in writing, the position is yours.", TypePreMatchOffer},
+		{sb, "Resident agreement", "Attached is your Resident Agreement of Appointment for the PGY-1 year. Please sign and return it by Friday, February 26.", TypePreMatchOffer},
+		{md, "Re: Positions outside the match?", "Meridian does not offer positions outside the match: all of our fellowship positions are filled through the AMIA Clinical Informatics Match.", TypeProgramUpdate},
+		{lk, "Sample agreement", "Several applicants asked about benefits, so I'm attaching our sample fellow agreement, for information only. No signature is needed.", TypeProgramUpdate},
+		{hv, "An unfilled position", "One of our positions went unfilled in this year's AMIA match. Now that the match has concluded, we are able to offer positions directly, and we would like to offer it to you.", TypeMatchResult},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q\n   got %s, want %s\n   %v", k.body, got.Type, k.typ, got.Evidence)
+		}
+	}
+	// A service's notice listing the programs she applied to is none of
+	// theirs; a service's last lines are no staff signature.
+	eras := msg("ERAS <myeras-noreply@aamc.org>", "MyERAS: Application Submitted", "Your application was submitted.\n\nPrograms applied to during this session:\n - Northgate Regional Hospital - Internal Medicine\n - St. Brendan's Children's Hospital - Pediatrics\n - 11 additional programs")
+	if got := c.Classify(eras); got.Program != "" {
+		t.Errorf("ERAS receipt listing programs: program %q, want none", got.Program)
+	}
+	soc := msg("IMG Physicians Network <events@imgphysicians.example>", "Webinar: the Match for IMGs", "Join our webinar on December 2.\n\nPanelists:\nRebecca Moss, MD\nProgram Director, Pediatrics Residency\nSt. Brendan's Children's Hospital")
+	if got := c.Classify(soc); got.Program != "" {
+		t.Errorf("society webinar naming a program director: program %q, want none", got.Program)
+	}
+}

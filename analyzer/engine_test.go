@@ -115,6 +115,16 @@ func TestPhraseRules(t *testing.T) {
 		// blind sets ss and rr
 		{"I am happy to rank the program near the top of my list.", ""},
 		{"I'd be glad to tell you where the program falls on my list once I know where I fall on yours.", "quid-pro-quo,rank-solicitation"},
+		// blind set tt (the block rules)
+		{"If both sides place each other near the top, everybody wins.", "quid-pro-quo"},
+		{"I will gladly rank the program favorably, as long as I can count on the same from you.", "quid-pro-quo"},
+		{"If you happen to hear anything from the committee about where I landed, please pass it along.", "rank-solicitation"},
+		{"Happy belated Thanksgiving to the whole team.", ""},
+		// blind set uu (the hold rules)
+		{"Unless somebody writes back by Friday noon, I will assume the program has moved on and withdraw.", "pressure"},
+		{"I expect a reply to my request within 48 hours.", "pressure"},
+		{"I will sign with the program, whatever else comes my way.", "binding-commitment"},
+		{"Could the program offer me a place now, so that I can stop applying elsewhere?", "premature-offer-ask"},
 		// blind set qq (IMG voices)
 		{"I shall give your esteemed institute first preference in my list if you will also consider me kindly in your rank list.", "quid-pro-quo,top-choice"},
 		{"Respected Sir, kindly tell me if I am among the applicants your program plans to rank.", "rank-solicitation"},
@@ -226,6 +236,11 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nHarbor Valley Health is where my quality-improvement background would be put to use.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nThe chance to extend my research at Harbor Valley Health is exactly why I'm applying.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nMy research at Harbor Valley Health taught me to build order sets.", ""},
+		// Another program's people thanked or greeted; an emptied greeting;
+		// indexing in code.
+		{"sokafor@harborvalley.edu", "Thanks", "Dear Dr. Okafor,\n\nPlease thank Dr. Rebecca Moss for such a thoughtful conversation.", "wrong-program"},
+		{"sokafor@harborvalley.edu", "Thanks", "Dear Dr. ,\n\nI have a question about the interview schedule.", "placeholder"},
+		{"sokafor@harborvalley.edu", "Code", "Dear Dr. Okafor,\n\nThe loop reads alerts[i] and row[\"id\"] from window[0].", ""},
 		// A wish after a generic history word still names the other program.
 		{"jfeld@meridian.edu", "Update", "Dear Dr. Feld,\n\nThis grew out of questions I hope to pursue during fellowship, and I remain very enthusiastic about Harbor Valley Health.", "wrong-program"},
 		// Another program's director who sent her here is no pasted name.

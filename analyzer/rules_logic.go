@@ -418,6 +418,7 @@ var (
 	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
 	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
 	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
+	reEmptyDear    = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
 	reDearSlot     = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
 	reCitation     = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
 	reSlotOf       = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for) (?:the |your |my |his |her )?\w+`)
@@ -505,6 +506,10 @@ func (c *checkCtx) placeholder(r *rule) {
 			return
 		}
 		for _, m := range findIf(reBracket, text, "[") {
+			// "alerts[i]", `row["id"]`: indexing in code, not a slot.
+			if m[0] > 0 && (isWordByte(text[m[0]-1]) || text[m[0]-1] == ']' || text[m[0]-1] == ')') || strings.ContainsAny(text[m[2]:min(m[2]+1, len(text))], "\"'") {
+				continue
+			}
 			if c.e.slots.isSlot(text[m[2]:m[3]], false) {
 				add(m[0], m[1])
 			}
@@ -575,6 +580,10 @@ func (c *checkCtx) placeholder(r *rule) {
 				continue
 			}
 			if q.re == reDearSlot {
+				// "Dear Dr. ," — the name deleted and never filled in.
+				for _, m := range reEmptyDear.FindAllStringIndex(text, -1) {
+					add(m[0], m[1])
+				}
 				// Only the greeting can hold "Dear Dr. Lastname".
 				for off := 0; ; {
 					k := strings.Index(lower[off:], "dear")
@@ -1033,7 +1042,7 @@ func (c *checkCtx) attachments(r *rule) {
 	// Documents that were asked for may come with one more; not with the
 	// rest of the file ("the certificate is attached, and while I was at
 	// it my CV, my scores and three papers").
-	if containsAsked(c.d.lower, lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
+	if containsAsked(strings.Join(strings.Fields(c.d.lower), " "), lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
 		if len(docs) <= max+1 && !archive {
 			return
 		}
