@@ -248,6 +248,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	interviewWord := sc.score[TypeInterviewInvite] > 0 || sc.score[TypeInterviewConfirmation] > 0 ||
+		isReply && strings.Contains(strings.ToLower(clTruncate(m.Quoted, 4096)), "interview") ||
 		clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview") ||
 		clHasWord(subjDoc, "visit") || clHasWord(bodyDoc, "visit")
 	if len(calDays) > 0 && interviewWord && sc.score[TypeProgramUpdate] < 4 {
@@ -869,6 +870,23 @@ var clTierRatio = []float64{0.6, 0.5, 0.6}
 
 // interviewDate fixes the interview date when exactly one is offered.
 func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, offered []clDate, note func(string, ...any)) {
+	// "Your interview is on Thursday, November 5 … go by this email, not
+	// the calendar file": the day the text names as her interview wins.
+	var named []clDate
+	for _, d := range offered {
+		for _, o := range dates {
+			if o.day == d.day && o.named && !o.old && !o.deadline {
+				named = append(named, d)
+				break
+			}
+		}
+	}
+	if n := distinctEvents(cal); n >= 1 && len(clDistinct(named, nil)) == 1 && named[0].day != cal[0].day {
+		cl.InterviewDate = clDayString(named[0].day)
+		cl.InterviewAt = named[0].at
+		note("interview date %s from %q, not the calendar file's %s", cl.InterviewDate, named[0].text, clDayString(cal[0].day))
+		return
+	}
 	if n := distinctEvents(cal); n == 1 {
 		cl.InterviewDate = clDayString(cal[0].day)
 		cl.InterviewAt = cal[0].at
@@ -969,6 +987,14 @@ func (c *Classifier) markDates(dates []clDate) {
 			}
 			break
 		}
+		// "we moved you off the 8th", "we are not interviewing on the 15th
+		// after all": a day taken away.
+		for j := dt.from - 1; j >= 0 && j >= dt.from-5 && d.toks[j].clause == cl; j-- {
+			if w := d.toks[j].w; w == "off" && clSentenceHas(d, dt.from, clMoveWords...) || w == "not" && clSentenceHas(d, dt.from, "interviewing", "holding", "running", "offering") {
+				dt.old = true
+				break
+			}
+		}
 		// "change - now Friday, November 13": the day it moves to.
 		nowBefore := dt.from > 0 && (d.toks[dt.from-1].w == "now" || d.toks[dt.from-1].w == "new")
 		if nowBefore {
@@ -1010,7 +1036,7 @@ func (c *Classifier) markDates(dates []clDate) {
 					dt.deadline = true
 				}
 			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published",
-				"sending", "emailing", "mailing", "releasing", "posting":
+				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends":
 				// "the Zoom link will be emailed on 11/12": when something
 				// reaches her, not a day to come to.
 				if j >= dt.from-5 && t.clause == cl {
@@ -1039,18 +1065,19 @@ func (c *Classifier) markDates(dates []clDate) {
 			}
 		}
 		// "your interview on Thursday, December 10": the interview's own day.
-		for j := dt.from - 1; j >= 0 && j >= dt.from-3 && d.toks[j].clause == cl; j-- {
+		for j := dt.from - 1; j >= 0 && j >= dt.from-4 && d.toks[j].clause == cl; j-- {
 			if d.toks[j].w == "interview" {
 				dt.named = j == 0 || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post"
 				break
 			}
-			if w := d.toks[j].w; w != "on" && w != "is" && w != "date" && w != "day" && w != "scheduled" && w != "set" && w != "for" {
+			if w := d.toks[j].w; w != "on" && w != "is" && w != "now" && w != "date" && w != "day" && w != "scheduled" && w != "set" && w != "for" {
 				break
 			}
 		}
 		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12": the
 		// same hour on her clock, not another day.
-		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") {
+		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") ||
+			clSentenceHasSeq(d, dt.from, "by", "my", "calculation") || clSentenceHasSeq(d, dt.from, "your", "time") {
 			if clOtherDateInDoc(dates, i) {
 				dt.notDay = true
 			}
@@ -1085,7 +1112,9 @@ func (c *Classifier) markDates(dates []clDate) {
 			}
 			switch w := d.toks[j].w; w {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
-				if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {
+				if j > 0 && d.toks[j-1].w == "second" {
+					other = true // "an optional second visit"
+				} else if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {
 					dt.interview = true
 				} else {
 					other = true
@@ -1154,8 +1183,12 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j < dt.from || j > dt.to {
 					calendar = true
 				}
+			case "look":
+				if j > 0 && d.toks[j-1].w == "second" {
+					other = true // "a Second Look Day"
+				}
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
-				"greet":
+				"greet", "daylight", "waitlist":
 				other = true
 			}
 		}
@@ -1182,7 +1215,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
-		dt.otherEvnt = other && !dt.interview || start || calendar && !clYourInterview(d, lo)
+		dt.otherEvnt = other && !dt.interview && !dt.hers || start || calendar && !clYourInterview(d, lo)
 	}
 }
 
@@ -1910,9 +1943,9 @@ func clGivenToHer(d *clDoc, lo int) bool {
 					return true
 				}
 			}
-		case "held", "holding", "booked", "reserved", "scheduled", "registered", "placed", "assigned":
+		case "held", "holding", "booked", "reserved", "scheduled", "registered", "placed", "assigned", "confirmed":
 			booked = true
-			if next == "you" {
+			if next == "you" || j > 0 && (d.toks[j-1].w == "are" || d.toks[j-1].w == "youre") {
 				forYou = true
 			}
 		case "for":

@@ -323,3 +323,24 @@ func TestNumericOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyDatesBlindSetPP: which day is her interview, as set pp taught.
+func TestClassifyDatesBlindSetPP(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	ng, sb, md := "imresidency@northgate-health.org", "pedsresidency@stbrendans.org", "jfeld@meridian.edu"
+	cases := []struct{ name, from, subj, body, typ, date string }{
+		{"her row among session rows", ng, "Interview session details", "Thank you for scheduling. Our sessions:\n\n1 Thursday, December 10 8:30 AM\n2 Thursday, December 17 8:30 AM Your session\n3 Thursday, January 7 9:00 AM\n\nThe Zoom link for your session will be sent the day before.", TypeInterviewConfirmation, "2026-12-17"},
+		{"a second visit is no interview", md, "Invitation to interview", "We would like to invite you to interview for our fellowship on Monday, December 7. We also offer an optional second visit on Tuesday, December 15 for candidates who want to meet the team again.", TypeInterviewInvite, "2026-12-07"},
+		{"moved off a day", sb, "Re: switch", "tues 12/8 confirmed, we moved you off the 15th like you asked. see you then!", TypeInterviewConfirmation, "2026-12-08"},
+		{"booked, and waitlisted for an earlier day", ng, "You're scheduled", "YOU ARE SCHEDULED\nThursday, December 17, 2026, 8:30 AM ET\n\nYou joined the waitlist for Thursday, December 10, 2026. Your current date stays booked unless you accept a new one.", TypeInterviewConfirmation, "2026-12-17"},
+	}
+	for _, k := range cases {
+		t.Run(k.name, func(t *testing.T) {
+			m := msg(k.from, k.subj, k.body)
+			if strings.HasPrefix(k.subj, "Re:") {
+				m.Quoted = "Could I switch my interview from Tuesday, December 15 to Tuesday, December 8?"
+			}
+			expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+		})
+	}
+}

@@ -533,7 +533,8 @@ func (c *checkCtx) sentenceMatching(ps []*pattern, sents []span) (field string, 
 // quotedAsks reports whether a sentence of the quoted message (what the
 // applicant answers) matches one of the patterns.
 func (c *checkCtx) quotedAsks(ps []*pattern) bool {
-	q := asciiLower(c.msg.Quoted)
+	// Read the quote as prose: "could you reply\n> with an updated CV".
+	q := reQuoteMarks.ReplaceAllString(asciiLower(c.msg.Quoted), "\n")
 	for _, s := range sentences(q) {
 		if c.e.anyPattern(ps, q[s.start:s.end]) {
 			return true
@@ -541,6 +542,9 @@ func (c *checkCtx) quotedAsks(ps []*pattern) bool {
 	}
 	return false
 }
+
+// reQuoteMarks are the ">" marks that open quoted lines.
+var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 
 // unlessHolds reports whether one of a rule's unless patterns matches
 // sentence n (s). An unless followed by "but" does not hold: "I know you

@@ -115,6 +115,12 @@ func TestPhraseRules(t *testing.T) {
 		// blind sets ss and rr
 		{"I am happy to rank the program near the top of my list.", ""},
 		{"I'd be glad to tell you where the program falls on my list once I know where I fall on yours.", "quid-pro-quo,rank-solicitation"},
+		// blind sets ww (traps) and vv (a season)
+		{"Our order set shows vancomycin as the first choice for suspected sepsis.", ""},
+		{"If a program ranks me and I rank that program, does the algorithm place me with the program highest on my own list?", ""},
+		{"I especially liked how your team routes time-sensitive sepsis alerts to the rapid-response nurse.", ""},
+		{"I commit code to the alert repository most weeks.", ""},
+		{"The program will be first on my rank list, and that decision is final.", "binding-commitment,top-choice"},
 		// blind set tt (the block rules)
 		{"If both sides place each other near the top, everybody wins.", "quid-pro-quo"},
 		{"I will gladly rank the program favorably, as long as I can count on the same from you.", "quid-pro-quo"},
@@ -241,6 +247,11 @@ func TestLogicRules(t *testing.T) {
 		{"sokafor@harborvalley.edu", "Thanks", "Dear Dr. Okafor,\n\nPlease thank Dr. Rebecca Moss for such a thoughtful conversation.", "wrong-program"},
 		{"sokafor@harborvalley.edu", "Thanks", "Dear Dr. ,\n\nI have a question about the interview schedule.", "placeholder"},
 		{"sokafor@harborvalley.edu", "Code", "Dear Dr. Okafor,\n\nThe loop reads alerts[i] and row[\"id\"] from window[0].", ""},
+		// An event named for a place; a doubled bracket; parking at another
+		// program.
+		{"rmoss@stbrendans.org", "A lighter note", "Dear Dr. Moss,\n\nI pledged to run the Lakeside University Medical Center 10K in April for children's hospitals.", ""},
+		{"hpark@lakeside-med.org", "Thanks", "Dear Dr. Park,\n\nI enjoyed hearing about <<project he mentioned>> during my interview.", "placeholder"},
+		{"ci-fellowship@lakeside-med.org", "Thursday", "Dear Mr. Webb,\n\nFor Thursday's interview, is there visitor parking at Northgate Regional Hospital?", "wrong-program"},
 		// A wish after a generic history word still names the other program.
 		{"jfeld@meridian.edu", "Update", "Dear Dr. Feld,\n\nThis grew out of questions I hope to pursue during fellowship, and I remain very enthusiastic about Harbor Valley Health.", "wrong-program"},
 		// Another program's director who sent her here is no pasted name.
@@ -402,6 +413,9 @@ func TestAttachmentsUnprompted(t *testing.T) {
 		{"So you can recognise me on the day, here I am.", "", []Attachment{{Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 40000}}, "unprompted-attachments"},
 		{"The signed form is attached.", "Please sign and return the attached consent form.", pdf("consent_form_signed.pdf"), ""},
 		{"Both are attached.", "Please reply with your parking receipt and the completed W-9 form.", pdf("receipt.pdf", "W9.pdf"), ""},
+		// a request wrapped across quoted lines
+		{"My CV and a headshot are attached.", "For the booklet, could you reply\n> with an updated CV and a recent headshot?", []Attachment{{Filename: "Rahman_CV.pdf", ContentType: "application/pdf", Size: 1000}, {Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 4000}}, ""},
+		{"All three are attached.", "Please send your hotel folio, the airfare receipt and the signed W-8BEN.", pdf("folio.pdf", "airfare.pdf", "W8BEN.pdf"), ""},
 		{"Of course, the ECFMG certificate is attached. While I was at it I also added my scores and three papers.", "Could you send us a copy of your ECFMG certificate?",
 			pdf("ECFMG_certificate.pdf", "USMLE_scores.pdf", "paper1.pdf", "paper2.pdf", "paper3.pdf"), "unprompted-attachments"},
 	}

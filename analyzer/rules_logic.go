@@ -418,6 +418,7 @@ var (
 	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
 	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
 	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
+	reDoubleSlot   = regexp.MustCompile(`<<[^<>\n]{1,60}>>|\[\[[^\[\]\n]{1,60}\]\]`)
 	reEmptyDear    = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
 	reDearSlot     = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
 	reCitation     = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
@@ -541,6 +542,11 @@ func (c *checkCtx) placeholder(r *rule) {
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
 				add(m[0], m[1])
 			}
+		}
+		// A doubled bracket is a template's field whatever it holds:
+		// "<<project he mentioned>>", "[[school]]".
+		for _, m := range reDoubleSlot.FindAllStringIndex(text, -1) {
+			add(m[0], m[1])
 		}
 		// A mail-merge field left bare: "at PROGRAM_NAME", "Dear Dr.
 		// LAST_NAME" (not again inside a slot found in another form,
@@ -774,6 +780,10 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if history(before) && !containsAny(lower[loc[1]:], after) {
 					continue
 				}
+				// "the Lakeside 10K": an event named for the place.
+				if reEventAfter.MatchString(lower[loc[1]:]) {
+					continue
+				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
 				// "my interview day at Lakeside …" in a note to Harbor Valley
 				// that never names Harbor Valley: written to the wrong one.
@@ -789,6 +799,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 	}
 }
+
+// reEventAfter is an event that bears a place's name ("the Lakeside 10K").
+var reEventAfter = regexp.MustCompile(`^\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon)\b`)
 
 func lastWord(s string) string {
 	f := strings.Fields(s)
@@ -1043,7 +1056,8 @@ func (c *checkCtx) attachments(r *rule) {
 	// rest of the file ("the certificate is attached, and while I was at
 	// it my CV, my scores and three papers").
 	if containsAsked(strings.Join(strings.Fields(c.d.lower), " "), lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
-		if len(docs) <= max+1 && !archive {
+		// (a quoted request may list several: receipts, a form, a photo)
+		if len(docs) <= max+3 && !archive {
 			return
 		}
 	}
