@@ -545,8 +545,10 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		// A doubled bracket is a template's field whatever it holds:
 		// "<<project he mentioned>>", "[[school]]".
-		for _, m := range reDoubleSlot.FindAllStringIndex(text, -1) {
-			add(m[0], m[1])
+		if strings.Contains(text, "<<") || strings.Contains(text, "[[") {
+			for _, m := range reDoubleSlot.FindAllStringIndex(text, -1) {
+				add(m[0], m[1])
+			}
 		}
 		// A mail-merge field left bare: "at PROGRAM_NAME", "Dear Dr.
 		// LAST_NAME" (not again inside a slot found in another form,
@@ -587,8 +589,16 @@ func (c *checkCtx) placeholder(r *rule) {
 			}
 			if q.re == reDearSlot {
 				// "Dear Dr. ," — the name deleted and never filled in.
-				for _, m := range reEmptyDear.FindAllStringIndex(text, -1) {
-					add(m[0], m[1])
+				if k := strings.Index(lower, "dear"); k >= 0 {
+					// only the greeting's own line
+					end := k + 40
+					if end > len(text) {
+						end = len(text)
+					}
+					start := strings.LastIndexByte(text[:k], '\n') + 1
+					if m := reEmptyDear.FindStringIndex(text[start:end]); m != nil {
+						add(start+m[0], start+m[1])
+					}
 				}
 				// Only the greeting can hold "Dear Dr. Lastname".
 				for off := 0; ; {
