@@ -1585,9 +1585,14 @@ func clFindName(d *clDoc, name []string) int {
 	if len(name) < 2 {
 		return -1
 	}
-	for i := 0; i+len(name) <= len(d.toks); i++ {
+	return clSeqAt(d, name)
+}
+
+// clSeqAt returns where the words ws first stand in a row in d, or -1.
+func clSeqAt(d *clDoc, ws []string) int {
+	for i := 0; i+len(ws) <= len(d.toks); i++ {
 		ok := true
-		for k, w := range name {
+		for k, w := range ws {
 			if d.toks[i+k].w != w {
 				ok = false
 				break
@@ -1820,21 +1825,7 @@ func clLastLines(s string, n int) string {
 }
 
 // clHasSeq reports whether the words ws stand in a row in d.
-func clHasSeq(d *clDoc, ws ...string) bool {
-	for i := 0; i+len(ws) <= len(d.toks); i++ {
-		ok := true
-		for k, w := range ws {
-			if d.toks[i+k].w != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
+func clHasSeq(d *clDoc, ws ...string) bool { return clSeqAt(d, ws) >= 0 }
 
 // clSentenceHasSeq reports whether token i's sentence holds ws in a row.
 func clSentenceHasSeq(d *clDoc, i int, ws ...string) bool {
