@@ -537,14 +537,17 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// text sign it; a service's last lines are its own.)
 		sigText := m.Signature
 		if sigText == "" && (clWebmail(from) || clPersonalSender(m)) {
-			sigText = clLastLines(m.Own, 5)
+			sigText = clSignOff(m.Own, fromName)
 		}
 		if sigText != "" {
 			sig := tokenizeCL(c.rules.vocab, clTruncate(sigText, 4096), nil)
 			if clStaffRole(sig) {
 				own := map[int]*clMention{}
 				c.mentions(sig, 1, own)
-				if p, mn := c.bestMention(own, true, 1); p != nil && !clNamedAlike(own, mn) {
+				// (a person's own mailbox that signs with a role there may
+				// name the program by a short name: "Chief Resident, St.
+				// Brendan's")
+				if p, mn := c.bestMention(own, !clWebmail(from), 1); p != nil && !clNamedAlike(own, mn) {
 					note("program %s: its %s signs from %s", p.Key, "staff member", from)
 					return p, clSenderPlatform, false, false
 				}
@@ -1809,6 +1812,31 @@ func clTrainingName(name string) bool {
 		}
 	}
 	return false
+}
+
+// clSignOff returns what follows her correspondent's name in the last
+// lines of the text: the role lines under a sign-off ("Maya / Maya
+// Goldberg, MD / Chief Resident, Pediatrics / St. Brendan's"), or "" when
+// the name closes the text with nothing under it.
+func clSignOff(text, name string) string {
+	first := ""
+	if f := strings.Fields(name); len(f) > 0 {
+		first = strings.ToLower(strings.Trim(f[0], `"'`))
+	}
+	if len(first) < 2 {
+		return ""
+	}
+	tail := clLastLines(text, 6)
+	lines := strings.Split(tail, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.Contains(strings.ToLower(lines[i]), first) {
+			if i == len(lines)-1 {
+				return ""
+			}
+			return strings.Join(lines[i:], "\n")
+		}
+	}
+	return ""
 }
 
 // clLastLines returns the last n non-empty lines of s.

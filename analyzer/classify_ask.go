@@ -71,6 +71,17 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 	if hi-lo > 40 {
 		return false // a paragraph run together, not one question
 	}
+	// "Is Thursday your first choice, or does Wednesday work better?": a
+	// choice of interview days, not of programs.
+	for i := lo + 1; i+1 <= hi; i++ {
+		if toks[i].w != "your" || toks[i+1].w != "first" && toks[i+1].w != "top" {
+			continue
+		}
+		switch toks[i-1].w {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "slot", "session", "date", "day":
+			return false
+		}
+	}
 	question := false
 	for i := toks[hi].e; i < len(d.src); i++ {
 		c := d.src[i]

@@ -188,3 +188,39 @@ func TestClassifyBlindSetNN(t *testing.T) {
 		t.Errorf("society webinar naming a program director: program %q, want none", got.Program)
 	}
 }
+
+// TestClassifyBlindSetQQ: short and ambiguous, the way busy people write.
+func TestClassifyBlindSetQQ(t *testing.T) {
+	c := testClassifier(t)
+	lk, hv, ng, sb, md := "trybak@lakeside-med.org", "informatics.fellowship@harborvalley.edu", "lchen@northgate-health.org", "rmoss@stbrendans.org", "ohaddad@meridian.edu"
+	cases := []struct{ from, subj, body, typ string }{
+		{lk, "quick one", "Any chance we're #1 for you? Would make my week.", TypeRankSolicitation},
+		{ng, "before Monday", "Can we count on you come Match time? Committee meets Monday.", TypeRankSolicitation},
+		{md, "following up", "Who else are you looking at? Trying to get a sense of who we're up against.", TypeRankSolicitation},
+		{hv, "quick question", "Quick q for our records - did you also interview at Lakeside and Meridian?", TypeRankSolicitation},
+		{sb, "Re: Thank you", "Lovely note. P.S. If you'd rather not gamble on the Match, I can lock in a PGY-1 spot for you right now.", TypePreMatchOffer},
+		{hv, "this week", "Say yes this week and you're our fellow, match or no match.", TypePreMatchOffer},
+		{lk, "next year", "Our chair approved hiring you directly as next year's fellow - no ranking involved. Interested?", TypePreMatchOffer},
+		{ng, "interview day", "We'd love to interview you. Is Thursday your first choice, or does Wednesday work better?", TypeInterviewInvite},
+		{ng, "update", "Our ranking meeting went well - you're in great shape. No reply needed.", TypePostInterviewInterest},
+		{md, "thank you", "We hope you'll rank us favorably, though please don't tell us how.", TypePostInterviewInterest},
+		{ng, "certified", "Our list is certified. Best of luck on the 19th!", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q\n   got %s, want %s\n   %v", k.body, got.Type, k.typ, got.Evidence)
+		}
+	}
+	// A chief resident's personal mailbox, signed with a short name of the
+	// program under her own; a fellow applicant's note that names a chief
+	// fellow is nobody's program mail.
+	chief := msg("Kate Brennan <kbrennan.peds@outlook.com>", "!!", "Are we still your #1? A thumbs up is enough\n\nKate\nPeds Chief Resident, St. Brendan's")
+	if got := c.Classify(chief); got.Type != TypeRankSolicitation || got.Program != "st-brendan" {
+		t.Errorf("chief from outlook.com: got %s/%q, want rank-solicitation/st-brendan\n   %v", got.Type, got.Program, got.Evidence)
+	}
+	peer := msg("Omar Farooq <omar.farooq.md@outlook.com>", "waitlist?", "Got a waitlist email from MSU Informatics. Did you? The HVH fellows' social was great - you'll like their chief fellow.\n\nOmar")
+	if got := c.Classify(peer); got.Program != "" {
+		t.Errorf("fellow applicant: program %q, want none\n   %v", got.Program, got.Evidence)
+	}
+}
