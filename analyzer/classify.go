@@ -1085,6 +1085,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				dt.notDay = true
 			}
 		}
+		// A two-day interview: "Day 1 - Monday, November 2 … Day 2 - …";
+		// the first day is the interview's date.
+		if f := dt.from; f >= 2 && d.toks[f-2].w == "day" && (d.toks[f-1].w == "1" || d.toks[f-1].w == "one") {
+			dt.named, dt.interview = true, true
+		}
 		// "the week of November 9": a week, not a day.
 		if f := dt.from; f >= 2 && d.toks[f-1].w == "of" && (d.toks[f-2].w == "week" || d.toks[f-2].w == "weekend") {
 			dt.notDay = true

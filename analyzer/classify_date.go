@@ -274,6 +274,10 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			thu := 1 + (int(time.Thursday)-int(first.Weekday())+7)%7 + 21
 			dt = clDate{day: clDay{y, time.November, thu + 1}, from: i - 2, to: i, hasYear: true}
 			ok = true
+		} else if w == "today" && !ref.IsZero() && i > 0 && (toks[i-1].w == "is" || toks[i-1].w == "interview") {
+			// "your interview … is today": the Date's own day.
+			dt = clDate{day: clDay{ref.Year(), ref.Month(), ref.Day()}, from: i, to: i, hasYear: true}
+			ok = true
 		} else if w == "tomorrow" && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}

@@ -344,3 +344,16 @@ func TestClassifyDatesBlindSetPP(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyDatesBlindSetRR: a two-day interview's first day; "today".
+func TestClassifyDatesBlindSetRR(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	m := msg("informatics.fellowship@harborvalley.edu", "Confirmed: two-day virtual interview", "Your two-day virtual interview is confirmed:\n\nDay 1 - Monday, December 7, 2026, 3:00 - 5:00 PM Pacific\nProgram overview\nDay 2 - Tuesday, December 8, 2026, 8:00 AM - 12:00 PM Pacific\nFaculty interviews")
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-07" {
+		t.Errorf("two-day interview: got %s %q, want confirmation 2026-12-07\n   %v", got.Type, got.InterviewDate, got.Evidence)
+	}
+	m = msg("pedsresidency@stbrendans.org", "See you this morning!", "Just a reminder that your interview with the St. Brendan's Pediatrics Residency is today. Please join the Zoom waiting room by 7:45 AM.")
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-11-26" {
+		t.Errorf("today: got %s %q, want confirmation 2026-11-26\n   %v", got.Type, got.InterviewDate, got.Evidence)
+	}
+}

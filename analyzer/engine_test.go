@@ -115,6 +115,12 @@ func TestPhraseRules(t *testing.T) {
 		// blind sets ss and rr
 		{"I am happy to rank the program near the top of my list.", ""},
 		{"I'd be glad to tell you where the program falls on my list once I know where I fall on yours.", "quid-pro-quo,rank-solicitation"},
+		// blind set xx (metaphor and idiom)
+		{"One hand washes the other, as they say.", "quid-pro-quo"},
+		{"Where I end up placing the program depends almost entirely on where the program ends up placing me.", "quid-pro-quo"},
+		{"If you already know you'd like to have me, why wait for Match Day?", "premature-offer-ask"},
+		{"The ball is in your court, and I'll need a yes or no by Friday.", "pressure"},
+		{"I've already committed the day to the second look and promise to be there by one.", ""},
 		// blind sets ww (traps) and vv (a season)
 		{"Our order set shows vancomycin as the first choice for suspected sepsis.", ""},
 		{"If a program ranks me and I rank that program, does the algorithm place me with the program highest on my own list?", ""},
@@ -242,6 +248,9 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nHarbor Valley Health is where my quality-improvement background would be put to use.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nThe chance to extend my research at Harbor Valley Health is exactly why I'm applying.", "wrong-program"},
 		{"hpark@lakeside-med.org", "Interest", "Dear Dr. Park,\n\nMy research at Harbor Valley Health taught me to build order sets.", ""},
+		// A merge field in guillemets; a note to herself in brackets.
+		{"hpark@lakeside-med.org", "Thanks", "Dear Dr. «LastName»,\n\nThank you for the day.", "placeholder"},
+		{"hpark@lakeside-med.org", "Update", "Dear Dr. Park,\n\nOur pilot cut delays by [Amina - add the final numbers here before sending].", "placeholder"},
 		// Another program's people thanked or greeted; an emptied greeting;
 		// indexing in code.
 		{"sokafor@harborvalley.edu", "Thanks", "Dear Dr. Okafor,\n\nPlease thank Dr. Rebecca Moss for such a thoughtful conversation.", "wrong-program"},
@@ -413,6 +422,9 @@ func TestAttachmentsUnprompted(t *testing.T) {
 		{"So you can recognise me on the day, here I am.", "", []Attachment{{Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 40000}}, "unprompted-attachments"},
 		{"The signed form is attached.", "Please sign and return the attached consent form.", pdf("consent_form_signed.pdf"), ""},
 		{"Both are attached.", "Please reply with your parking receipt and the completed W-9 form.", pdf("receipt.pdf", "W9.pdf"), ""},
+		// extras added to a requested CV; a photograph of herself
+		{"My CV is attached. I've also added a writing sample and a letter from my chair.", "Could you send us your CV?", pdf("CV.pdf", "writing_sample.pdf", "chair_letter.pdf"), "unprompted-attachments"},
+		{"I've attached a recent photograph, so the committee can put a face to the name.", "", []Attachment{{Filename: "amina.jpg", ContentType: "image/jpeg", Size: 40000}}, "unprompted-attachments"},
 		// a request wrapped across quoted lines
 		{"My CV and a headshot are attached.", "For the booklet, could you reply\n> with an updated CV and a recent headshot?", []Attachment{{Filename: "Rahman_CV.pdf", ContentType: "application/pdf", Size: 1000}, {Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 4000}}, ""},
 		{"All three are attached.", "Please send your hotel folio, the airfare receipt and the signed W-8BEN.", pdf("folio.pdf", "airfare.pdf", "W8BEN.pdf"), ""},

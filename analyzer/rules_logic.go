@@ -408,24 +408,26 @@ func newSlotFinder(words, starters, notes []string) *slotFinder {
 }
 
 var (
-	reBracket      = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
-	reCodeTalk     = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b`)
-	reAngle        = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
-	reBraces       = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
-	rePercent      = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
-	reSnakeSlot    = regexp.MustCompile(`\b[A-Z]{2,}(?:_[A-Z]{2,})+\b`)
-	reXXX          = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) XX\b`)
-	reBlank        = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
-	reParen        = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
-	reInsert       = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
-	reDoubleSlot   = regexp.MustCompile(`<<[^<>\n]{1,60}>>|\[\[[^\[\]\n]{1,60}\]\]`)
-	reEmptyDear    = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
-	reDearSlot     = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
-	reCitation     = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
-	reSlotOf       = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for) (?:the |your |my |his |her )?\w+`)
-	reFilledNumber = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
-	reHTMLTag      = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
-	reWordSplit    = regexp.MustCompile(`[A-Za-z]+`)
+	reBracket       = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
+	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b`)
+	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
+	reBraces        = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
+	rePercent       = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
+	reSnakeSlot     = regexp.MustCompile(`\b[A-Z]{2,}(?:_[A-Z]{2,})+\b`)
+	reXXX           = regexp.MustCompile(`\b(?:XXX+|xxx+)\b|\bXX/|/XX\b|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?) XX\b`)
+	reBlank         = regexp.MustCompile(`_{3,}|\.{5,}\s*[,:]`)
+	reParen         = regexp.MustCompile(`\(([A-Za-z][A-Za-z /'-]{1,40})\)`)
+	reInsert        = regexp.MustCompile(`\bINSERT\b|(?i)\binsert (?:\w+ ){0,3}(?:program|name|institution|school|date|here)\b|(?i)\((?:insert|add|enter|fill in|mention|include|put)\b[^)\n]{1,60}\)`)
+	reNoteToSelf    = regexp.MustCompile(`(?i)\bbefore sending\b|\btbd\b|\btodo\b|\bto-do\b|\bfill (?:in|this)\b|\badd\b.{0,40}\bhere\b|\bcheck\b.{0,30}\bbefore\b|\bupdate\b.{0,30}\bbefore\b`)
+	reGuillemetSlot = regexp.MustCompile(`«([^«»\n]{1,40})»`)
+	reDoubleSlot    = regexp.MustCompile(`<<[^<>\n]{1,60}>>|\[\[[^\[\]\n]{1,60}\]\]`)
+	reEmptyDear     = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
+	reDearSlot      = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
+	reCitation      = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
+	reSlotOf        = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for) (?:the |your |my |his |her )?\w+`)
+	reFilledNumber  = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
+	reHTMLTag       = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
+	reWordSplit     = regexp.MustCompile(`[A-Za-z]+`)
 )
 
 // isSlot reports whether the words inside brackets are a template slot:
@@ -511,8 +513,16 @@ func (c *checkCtx) placeholder(r *rule) {
 			if m[0] > 0 && (isWordByte(text[m[0]-1]) || text[m[0]-1] == ']' || text[m[0]-1] == ')') || strings.ContainsAny(text[m[2]:min(m[2]+1, len(text))], "\"'") {
 				continue
 			}
-			if c.e.slots.isSlot(text[m[2]:m[3]], false) {
+			if inner := text[m[2]:m[3]]; c.e.slots.isSlot(inner, false) || reNoteToSelf.MatchString(inner) {
 				add(m[0], m[1])
+			}
+		}
+		// «LastName»: a word processor's merge field.
+		if strings.Contains(text, "«") {
+			for _, m := range reGuillemetSlot.FindAllStringSubmatchIndex(text, -1) {
+				if c.e.slots.isSlot(splitCamel(text[m[2]:m[3]]), false) {
+					add(m[0], m[1])
+				}
 			}
 		}
 		for _, m := range findIf(reAngle, text, "<") {
@@ -1047,6 +1057,15 @@ func (c *checkCtx) attachments(r *rule) {
 			}
 		}
 	}
+	// A picture of herself ("so the committee can put a face to the name")
+	// is application material whatever the file is called.
+	if reOwnPhoto.MatchString(c.d.lower) {
+		for _, a := range c.msg.Attachments {
+			if strings.HasPrefix(strings.ToLower(a.ContentType), "image/") && !a.Inline {
+				cvs = append(cvs, a.Filename)
+			}
+		}
+	}
 	max := r.spec.MaxDocuments
 	if max <= 0 {
 		max = 1
@@ -1066,13 +1085,33 @@ func (c *checkCtx) attachments(r *rule) {
 	// rest of the file ("the certificate is attached, and while I was at
 	// it my CV, my scores and three papers").
 	if containsAsked(strings.Join(strings.Fields(c.d.lower), " "), lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
-		// (a quoted request may list several: receipts, a form, a photo)
-		if len(docs) <= max+3 && !archive {
+		// (a quoted request may list several: receipts, a form, a photo;
+		// but "I've also added a writing sample and a letter" are extras)
+		extra := reAlsoAdded.MatchString(c.d.lower)
+		if (len(docs) <= max+3 && !extra || len(docs) <= max+1) && !archive {
 			return
 		}
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
+
+// splitCamel turns "LastName" into "Last Name" (merge fields run words
+// together).
+func splitCamel(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var (
+	reAlsoAdded = regexp.MustCompile(`\b(?:also|additionally|in addition,?)\s+(?:added|attached|included|enclosed|sent)\b|\bwhile\s+i\s+was\s+at\s+it\b`)
+	reOwnPhoto  = regexp.MustCompile(`\b(?:photo|photograph|headshot|picture),?\s+(?:of\s+(?:me|myself)|so\s+(?:that\s+)?(?:the\s+committee|you|everyone)\s+can)|\bface\s+to\s+(?:the|my)\s+name\b`)
+)
 
 // containsAsked reports whether text says, in one of the phrases, that the
 // documents were asked for, and not that they were not ("I know it wasn't
