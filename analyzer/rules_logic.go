@@ -1033,6 +1033,9 @@ var documentExt = map[string]bool{
 }
 
 func (c *checkCtx) attachments(r *rule) {
+	if len(c.msg.Attachments) == 0 {
+		return
+	}
 	var docs, cvs []string
 	cvWords := lowerAll(r.spec.CVWords)
 	for _, a := range c.msg.Attachments {
@@ -1059,7 +1062,7 @@ func (c *checkCtx) attachments(r *rule) {
 	}
 	// A picture of herself ("so the committee can put a face to the name")
 	// is application material whatever the file is called.
-	if reOwnPhoto.MatchString(c.d.lower) {
+	if (strings.Contains(c.d.lower, "photo") || strings.Contains(c.d.lower, "picture") || strings.Contains(c.d.lower, "headshot") || strings.Contains(c.d.lower, "face")) && reOwnPhoto.MatchString(c.d.lower) {
 		for _, a := range c.msg.Attachments {
 			if strings.HasPrefix(strings.ToLower(a.ContentType), "image/") && !a.Inline {
 				cvs = append(cvs, a.Filename)
