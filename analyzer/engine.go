@@ -227,6 +227,115 @@ type doc struct {
 	// names and subjNames are the program and people names in text and
 	// subject.
 	names, subjNames nameHits
+	// origText and origSubject are what she typed, before texting forms
+	// were written out; textBack and subjBack map offsets in text and
+	// subject back to them (nil where nothing was written out).
+	origText, origSubject string
+	textBack, subjBack    []int
+}
+
+// restore points the body and subject findings at what she typed: their
+// offsets, and their excerpts where taken from the matched text.
+func (d *doc) restore(fs []Finding) {
+	for i := range fs {
+		f := &fs[i]
+		text, orig, back := d.text, d.origText, d.textBack
+		if f.Field == "subject" {
+			text, orig, back = d.subject, d.origSubject, d.subjBack
+		} else if f.Field != "body" {
+			continue
+		}
+		if back == nil || f.Start < 0 || f.End < f.Start || f.End > len(text) {
+			continue
+		}
+		s, e := back[f.Start], back[f.End]
+		if f.Excerpt == excerpt(text[f.Start:f.End]) {
+			f.Excerpt = excerpt(orig[s:e])
+		}
+		f.Start, f.End = s, e
+	}
+}
+
+// textSpeak are the short forms of a message typed on a phone, read as the
+// words the patterns are written in ("ur my #1 if im yours?"). Only in
+// lower case, and only where they cannot be another word: "ill" and "id"
+// only before a verb ("ill be ranking", "id love to").
+var textSpeak = map[string]string{
+	"u": "you", "ur": "your", "r": "are", "im": "i'm", "ive": "i've", "pls": "please", "plz": "please",
+	"thx": "thanks", "abt": "about", "cant": "can't", "wont": "won't", "dont": "don't", "def": "definitely",
+	"ill": "i'll", "id": "i'd",
+}
+
+var textSpeakVerbs = map[string]bool{
+	"be": true, "rank": true, "put": true, "sign": true, "come": true, "send": true, "take": true, "make": true,
+	"let": true, "need": true, "have": true, "do": true, "go": true, "keep": true, "love": true, "like": true,
+	"always": true, "definitely": true, "def": true, "gladly": true, "happily": true, "accept": true, "list": true,
+	"choose": true, "pick": true, "join": true, "never": true, "hate": true, "want": true, "really": true, "still": true,
+}
+
+// expandTextSpeak writes out the short forms of textSpeak in s. A text
+// with none is returned as it is with a nil map; otherwise back[i] is the
+// offset in s of byte i of the result (and back[len(result)] is len(s)),
+// so that findings can point at, and quote, what she typed.
+func expandTextSpeak(s string) (string, []int) {
+	var b strings.Builder
+	var back []int
+	done := 0 // s[:done] is written to b
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isWordByte(s[j]) || s[j] == '\'') {
+			j++
+		}
+		if long, ok := textSpeakAt(s, i, j); ok {
+			if back == nil {
+				b.Grow(len(s) + 16)
+				back = make([]int, 0, len(s)+17)
+			}
+			b.WriteString(s[done:i])
+			for k := done; k < i; k++ {
+				back = append(back, k)
+			}
+			b.WriteString(long)
+			for k := range len(long) {
+				back = append(back, i+min(k, j-i-1))
+			}
+			done = j
+		}
+		i = j
+	}
+	if back == nil {
+		return s, nil
+	}
+	b.WriteString(s[done:])
+	for k := done; k <= len(s); k++ {
+		back = append(back, k)
+	}
+	return b.String(), back
+}
+
+// textSpeakAt returns the long form of the word s[i:j] if it is a
+// texting form here: not before a full stop ("u." may be an initial), and
+// "ill" and "id" only before a verb.
+func textSpeakAt(s string, i, j int) (string, bool) {
+	long, ok := textSpeak[s[i:j]]
+	if !ok || j < len(s) && s[j] == '.' {
+		return "", false
+	}
+	if w := s[i:j]; w != "ill" && w != "id" {
+		return long, true
+	}
+	if j >= len(s) || s[j] != ' ' {
+		return "", false
+	}
+	e := j + 1
+	for e < len(s) && isWordByte(s[e]) {
+		e++
+	}
+	return long, textSpeakVerbs[strings.ToLower(s[j+1:e])]
 }
 
 // britishSpelling maps the spellings the patterns do not list onto the
@@ -234,7 +343,10 @@ type doc struct {
 var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme", "program  ")
 
 func (e *Engine) newDoc(text, subject string) *doc {
-	d := &doc{text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
+	origText, origSubject := text, subject
+	text, textBack := expandTextSpeak(text)
+	subject, subjBack := expandTextSpeak(subject)
+	d := &doc{origText: origText, origSubject: origSubject, textBack: textBack, subjBack: subjBack, text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
 	d.names = e.names.scan(text, d.lower)
 	d.subjNames = e.names.scan(subject, d.subjLower)
 	d.norm = britishSpelling.Replace(e.names.markPrograms(d.lower, d.names))
@@ -324,6 +436,7 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 			return res, fmt.Errorf("analyzer: %s: history: %w", r.spec.ID, err)
 		}
 	}
+	c.d.restore(res.Findings)
 	res.Verdict = Pass
 	worst := 0
 	for _, f := range res.Findings {

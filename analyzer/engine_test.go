@@ -186,6 +186,11 @@ func TestPhraseRules(t *testing.T) {
 		// "thank you for asking" before a flood of hardship still is
 		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
 		{"Thank you for asking. To be honest, my mother was diagnosed with cancer last month and my savings are almost gone.", "oversharing"},
+		// typed on a phone
+		{"where do i land on ur list??", "rank-solicitation"},
+		{"if u rank me high ill put u first", "quid-pro-quo,top-choice"},
+		{"thx so much, ill be in touch if i have questions abt the curriculum", ""},
+		{"I was ill during the interview season, so the U. of Ur. project slipped.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -195,6 +200,59 @@ func TestPhraseRules(t *testing.T) {
 		if got := rulesOf(res); got != tt.want {
 			t.Errorf("%q\n  rules = %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+func TestExpandTextSpeak(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ur my #1 if im yours?", "your my #1 if i'm yours?"},
+		{"ill be ranking u", "i'll be ranking you"},
+		{"i was ill yesterday; id card attached", "i was ill yesterday; id card attached"},
+		{"Dr. U. Rahman", "Dr. U. Rahman"},
+		{"Ur, Iraq — pls reply", "Ur, Iraq — please reply"},
+		{"nothing to change", "nothing to change"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, back := expandTextSpeak(tt.in)
+		if got != tt.want {
+			t.Errorf("expandTextSpeak(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got == tt.in {
+			if back != nil {
+				t.Errorf("expandTextSpeak(%q): a map for an unchanged text", tt.in)
+			}
+			continue
+		}
+		if len(back) != len(got)+1 || back[len(got)] != len(tt.in) {
+			t.Fatalf("expandTextSpeak(%q): map of %d offsets for %d bytes", tt.in, len(back), len(got))
+		}
+		for k := 1; k < len(back); k++ {
+			if back[k] < back[k-1] {
+				t.Errorf("expandTextSpeak(%q): map goes back at %d", tt.in, k)
+			}
+		}
+	}
+}
+
+// A finding in a text typed on a phone quotes what she typed, and its
+// offsets point into her text, not into the written-out one.
+func TestTextSpeakFindingQuotesHerWords(t *testing.T) {
+	e := testEngine(t)
+	body := "Hi Dr Park! Loved the visit.\n\nwhere do i land on ur list?? pls lmk"
+	res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "thx!!", body), Now: when}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) == 0 {
+		t.Fatal("no finding")
+	}
+	f := res.Findings[0]
+	if want := "where do i land on ur list??"; !strings.Contains(f.Excerpt, want) || strings.Contains(f.Excerpt, "your") {
+		t.Errorf("excerpt = %q, want her words %q", f.Excerpt, want)
+	}
+	if got := body[f.Start:f.End]; !strings.Contains(got, "ur list") {
+		t.Errorf("offsets %d:%d point at %q, not at her sentence", f.Start, f.End, got)
 	}
 }
 
