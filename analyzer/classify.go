@@ -952,6 +952,9 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 	}
 }
 
+// clEmailSubject are the words before "email" that make it a verb.
+var clEmailSubject = map[string]bool{"will": true, "to": true, "ll": true, "we": true, "i": true, "she": true, "he": true, "they": true, "would": true, "can": true, "shall": true, "also": true, "then": true, "coordinator": true}
+
 // markDates flags deadlines, dates of other events, and interview sentences.
 func (c *Classifier) markDates(dates []clDate) {
 	for i := range dates {
@@ -1039,7 +1042,13 @@ func (c *Classifier) markDates(dates []clDate) {
 					dt.deadline = true
 				}
 			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published",
-				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends":
+				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends", "email", "emails":
+				// "email" and "emails" as a verb only ("will email the link
+				// tomorrow"; "this email confirms your interview on …" is
+				// the interview's day).
+				if (t.w == "email" || t.w == "emails") && (j == 0 || !clEmailSubject[d.toks[j-1].w]) {
+					break
+				}
 				// "the Zoom link will be emailed on 11/12": when something
 				// reaches her, not a day to come to.
 				if j >= dt.from-5 && t.clause == cl {

@@ -176,6 +176,14 @@ func TestClassifyParaphrasesTerse(t *testing.T) {
 		{sb, "Welcome, Class of 2027!", "We're so happy you'll be part of our residency family. Orientation details to come.", TypeMatchResult},
 		{md, "Fellowship updates", "A few quick updates: our new director starts in January and we moved to a new office building.", TypeProgramUpdate},
 		{lk, "Re: parking", "You can park in Garage B; the validation desk is on the first floor.", TypeOther},
+		// Two-line notes of the season's end (blind set ss, in other words).
+		{sb, "Paperwork", "The agreement is ready for you. Sign it and there is no need to bother with a rank list.", TypePreMatchOffer},
+		{hv, "Two spots", "Say yes this week and one of our spots is guaranteed; you wouldn't need to enter the match.", TypePreMatchOffer},
+		{ng, "quick one", "Are there other interviews or offers I ought to know about?", TypeRankSolicitation},
+		{ng, "note", "You're going to be ranked highly here. Nothing to reply.", TypePostInterviewInterest},
+		{md, "Re: thank you", "Thank you, Amina. The feeling is mutual on our side.", TypePostInterviewInterest},
+		{ng, "Match rules", "As a reminder, we will never ask how you plan to rank us.", TypeProgramUpdate},
+		{ng, "Tomorrow", "For tomorrow: ask for me at the reception desk at 7:30. Looking forward to it!", TypeInterviewConfirmation},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
