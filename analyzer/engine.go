@@ -264,6 +264,15 @@ var textSpeak = map[string]string{
 	"u": "you", "ur": "your", "r": "are", "im": "i'm", "ive": "i've", "pls": "please", "plz": "please",
 	"thx": "thanks", "abt": "about", "cant": "can't", "wont": "won't", "dont": "don't", "def": "definitely",
 	"ill": "i'll", "id": "i'd",
+	"thurs": "thursday", "tues": "tuesday", "weds": "wednesday", "tmrw": "tomorrow",
+}
+
+// urYoure are the words after which "ur" is "you're", not "your" ("ur my
+// #1", "ur the best").
+var urYoure = map[string]bool{
+	"my": true, "a": true, "an": true, "the": true, "so": true, "not": true, "going": true, "gonna": true,
+	"welcome": true, "right": true, "amazing": true, "definitely": true, "def": true, "still": true,
+	"always": true, "really": true, "too": true, "very": true, "in": true, "on": true, "at": true,
 }
 
 var textSpeakVerbs = map[string]bool{
@@ -318,24 +327,32 @@ func expandTextSpeak(s string) (string, []int) {
 }
 
 // textSpeakAt returns the long form of the word s[i:j] if it is a
-// texting form here: not before a full stop ("u." may be an initial), and
-// "ill" and "id" only before a verb.
+// texting form here: a single letter not before a full stop ("u." may be
+// an initial),
+// "ill" and "id" only before a verb, and "ur" as "you're" before what
+// describes her reader.
 func textSpeakAt(s string, i, j int) (string, bool) {
 	long, ok := textSpeak[s[i:j]]
-	if !ok || j < len(s) && s[j] == '.' {
+	if !ok || j-i == 1 && j < len(s) && s[j] == '.' {
 		return "", false
 	}
-	if w := s[i:j]; w != "ill" && w != "id" {
-		return long, true
+	next := ""
+	if j < len(s) && s[j] == ' ' {
+		e := j + 1
+		for e < len(s) && isWordByte(s[e]) {
+			e++
+		}
+		next = strings.ToLower(s[j+1 : e])
 	}
-	if j >= len(s) || s[j] != ' ' {
-		return "", false
+	switch s[i:j] {
+	case "ill", "id":
+		return long, textSpeakVerbs[next]
+	case "ur":
+		if urYoure[next] {
+			return "you're", true
+		}
 	}
-	e := j + 1
-	for e < len(s) && isWordByte(s[e]) {
-		e++
-	}
-	return long, textSpeakVerbs[strings.ToLower(s[j+1:e])]
+	return long, true
 }
 
 // britishSpelling maps the spellings the patterns do not list onto the

@@ -205,7 +205,8 @@ func TestPhraseRules(t *testing.T) {
 
 func TestExpandTextSpeak(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"ur my #1 if im yours?", "your my #1 if i'm yours?"},
+		{"ur my #1 if im yours?", "you're my #1 if i'm yours?"},
+		{"thx for thurs. ur list is long", "thanks for thursday. your list is long"},
 		{"ill be ranking u", "i'll be ranking you"},
 		{"i was ill yesterday; id card attached", "i was ill yesterday; id card attached"},
 		{"Dr. U. Rahman", "Dr. U. Rahman"},
