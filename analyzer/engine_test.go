@@ -1,6 +1,9 @@
 package analyzer
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -521,5 +524,40 @@ func TestReplySubjectIsTheThreads(t *testing.T) {
 	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
 	if got := rulesOf(res); got != "top-choice" {
 		t.Errorf("her own subject: rules = %q, want top-choice", got)
+	}
+}
+
+// thanksAgain is the expression below, split so that each part runs only
+// where its words are; over every sentence of the corpus it must judge as
+// the expression does.
+func TestThanksAgainAsTheExpression(t *testing.T) {
+	re := regexp.MustCompile(`\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)`)
+	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
+	if len(files) < 100 {
+		t.Fatalf("%d outgoing drafts; is the corpus there?", len(files))
+	}
+	sents := []string{"thank you again for the interview", "thank you for the interview.", "thanks for your note", "still grateful", "stillness"}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := asciiLower(Parse(raw).Own)
+		for _, s := range sentences(lower) {
+			sents = append(sents, lower[s.start:s.end])
+		}
+	}
+	yes := 0
+	for _, s := range sents {
+		got, want := thanksAgain(s), re.MatchString(s)
+		if got != want {
+			t.Errorf("thanksAgain(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 50 {
+		t.Errorf("only %d of %d sentences thank again; the comparison proves little", yes, len(sents))
 	}
 }
