@@ -189,6 +189,13 @@ func TestPhraseRules(t *testing.T) {
 		// "thank you for asking" before a flood of hardship still is
 		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
 		{"Thank you for asking. To be honest, my mother was diagnosed with cancer last month and my savings are almost gone.", "oversharing"},
+		// long letters (blind set zz, in other words)
+		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
+		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
+		{"A clinic here has offered me a job and the director wants my decision before March 1.", "pressure"},
+		{"The rotation I would most want to see is the operational informatics block.", ""},
+		{"Consider this an honest account of where I stand.", ""},
+		{"I passed Step 2 in June, the exam I had committed to taking before applying.", ""},
 		// typed on a phone
 		{"where do i land on ur list??", "rank-solicitation"},
 		{"if u rank me high ill put u first", "quid-pro-quo,top-choice"},
@@ -275,6 +282,13 @@ func TestLogicRules(t *testing.T) {
 		{"hpark@lakeside-med.org", "Thanks", "I enjoyed our talk [mention a project of theirs] yesterday.", "placeholder"},
 		{"hpark@lakeside-med.org", "Thanks", "My CV [PDF attached as requested] is below.", ""},
 		{"hpark@lakeside-med.org", "Thanks", "He said the order set was \"finished [sic]\" last week.", ""},
+		// a system's unfilled field quoted as she saw it; her own blank
+		// quoted as a title
+		{"hpark@lakeside-med.org", "Interest", "The banner displayed, verbatim, \"Allergy check for <Patient> pending\" all week.", ""},
+		{"hpark@lakeside-med.org", "Interest", "Our paper titled \"[Title]\" was accepted.", "placeholder"},
+		// asked of one program, a question only another can answer
+		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nThe Harbor Valley curriculum looks strong. Could you let me know whether Lakeside still offers a research month?", "wrong-program"},
+		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nI spent two months as an observer at Lakeside University Medical Center, which is where I met the informatics team.", ""},
 		// A slot the mail client wrapped across two lines, and a note to
 		// oneself left inside brackets.
 		{"hpark@lakeside-med.org", "Thanks", "Speaking with Dr. [Interviewer 2\nlast name] was a highlight.", "placeholder"},

@@ -494,6 +494,44 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	return slot == len(words) // [date], [program name]
 }
 
+// quotedReport reports whether text[s:e] stands inside a quotation that
+// she reports as something seen or read: a reminder that "read, word for
+// word, \"Pt [NAME] overdue for labs\"" shows a system's unfilled field,
+// not one of hers.
+func quotedReport(text string, s, e int) bool {
+	open := -1
+	for i := s - 1; i >= 0 && i >= s-200; i-- {
+		if text[i] == '\n' && i > 0 && text[i-1] == '\n' {
+			break
+		}
+		if text[i] == '"' || strings.HasPrefix(text[i:], "“") {
+			open = i
+			break
+		}
+		if strings.HasPrefix(text[i:], "”") {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	rest := text[e:min(len(text), e+200)]
+	end := strings.IndexAny(rest, "\"”")
+	if end < 0 {
+		return false
+	}
+	// A quotation that is the slot alone ("titled \"[Title]\"") is her
+	// own blank.
+	if strings.TrimLeft(text[open:s], "\"“ ") == "" && strings.TrimSpace(rest[:end]) == "" {
+		return false
+	}
+	return reReported.MatchString(tail(strings.ToLower(text[:open]), 60))
+}
+
+// reReported ends the words before a quotation of something she saw or
+// read.
+var reReported = regexp.MustCompile(`\b(?:read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
+
 func (c *checkCtx) placeholder(r *rule) {
 	type hit struct {
 		field      string
@@ -513,6 +551,9 @@ func (c *checkCtx) placeholder(r *rule) {
 			if m[0] > 0 && (isWordByte(text[m[0]-1]) || text[m[0]-1] == ']' || text[m[0]-1] == ')') || strings.ContainsAny(text[m[2]:min(m[2]+1, len(text))], "\"'") {
 				continue
 			}
+			if quotedReport(text, m[0], m[1]) {
+				continue
+			}
 			if inner := text[m[2]:m[3]]; c.e.slots.isSlot(inner, false) || reNoteToSelf.MatchString(inner) {
 				add(m[0], m[1])
 			}
@@ -527,7 +568,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		for _, m := range findIf(reAngle, text, "<") {
 			inner := text[m[2]:m[3]]
-			if strings.ContainsAny(inner, "@:") || reHTMLTag.MatchString(strings.ToLower(inner)) {
+			if strings.ContainsAny(inner, "@:") || reHTMLTag.MatchString(strings.ToLower(inner)) || quotedReport(text, m[0], m[1]) {
 				continue
 			}
 			if c.e.slots.isSlot(inner, false) {
@@ -546,7 +587,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		for _, m := range braces {
 			// "fields such as {{ patient.name }}": template code described.
-			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) {
+			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || quotedReport(text, m[0], m[1]) {
 				continue
 			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
@@ -854,7 +895,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// "my interview day at Lakeside …" in a note to Harbor Valley
 				// that never names Harbor Valley: written to the wrong one.
 				misdirected := !namesOwn && (reItsInterview.MatchString(lower[loc[1]:]) || reMyInterviewAt.MatchString(before))
-				if reSalutation.MatchString(sent) || possessive || misdirected || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
+				// "could you tell me whether Meridian covers travel": a
+				// question only the other program can answer, asked of this
+				// one.
+				askedOf := reAskWhether.MatchString(before) && rePolicyVerb.MatchString(lower[loc[1]:])
+				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 			}
@@ -865,6 +910,13 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 	}
 }
+
+// reAskWhether ends a question put to the reader about a program:
+// "could you tell me whether", "do you know if".
+var reAskWhether = regexp.MustCompile(`\b(?:tell me|let me know|confirm|clarify|advise|wondering|wonder|ask|asking|know|check|explain) (?:\w+ ){0,2}(?:whether|if|how|what) (?:the )?$`)
+
+// rePolicyVerb starts what a program does for its trainees, after its name.
+var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\s+|also\s+|currently\s+)?(?:covers?|offers?|provides?|sponsors?|funds?|pays?|allows?|requires?|supports?|reimburses?|gives?|includes?|accepts?|protects?|guarantees?)\b`)
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
 var reEventAfter = regexp.MustCompile(`^\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon)\b`)
