@@ -428,6 +428,9 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 			ms := c.phraseMatches(r)
 			if len(ms) == 0 && r.quoted != nil && c.msg.Quoted != "" && c.quotedAsks(r.ifQuoted) {
 				ms = c.phraseMatches(r.quoted)
+				if r.spec.QuotedFirst {
+					ms = c.openingOnly(ms)
+				}
 			}
 			for _, f := range ms {
 				if !c.yields(r, f) {
@@ -463,6 +466,29 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 	}
 	res.Verdict = [...]Verdict{Pass, VerdWarn, VerdHold, VerdBlk}[worst]
 	return res, nil
+}
+
+// openingOnly keeps the matches in her opening sentence (after a
+// salutation): a bare "yes" answers the question it stands under, and in
+// a reply written between the quoted lines that may be another one.
+func (c *checkCtx) openingOnly(ms []match) []match {
+	first := -1
+	for _, s := range c.d.sents {
+		// "Dear Dr. Park," and a bare "Dr. Park,".
+		sent := strings.TrimSpace(c.d.norm[s.start:s.end])
+		if reSalutation.MatchString(sent) && len(sent) < 60 || len(sent) < 40 && strings.HasSuffix(sent, ",") {
+			continue
+		}
+		first = s.start
+		break
+	}
+	var out []match
+	for _, m := range ms {
+		if m.field == "body" && m.start == first {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // checkCtx is the state of one Check.

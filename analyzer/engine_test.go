@@ -458,6 +458,13 @@ func TestAnswersToTheQuote(t *testing.T) {
 		{reply("Thank you so much! I am delighted to accept the position you offered. Please send the contract whenever it is ready.", "Congratulations on matching with us! Your contract for the fellowship position is attached."), ""},
 		{reply("Thank you for thinking of me. I would prefer to go through the AMIA match.", offMatch), ""},
 		{reply("Then I will rank you first!", "Just between us: we will rank you highly."), "quid-pro-quo,top-choice"},
+		// a yes that opens the reply answers the program's request for a
+		// promise; a yes further down, in a reply written between the
+		// quoted questions, may answer another one
+		{reply("Dr. Feld,\n\nAbsolutely. You have it.\n\nAmina", "Can we count on you to rank Meridian first?"), "binding-commitment,top-choice"},
+		{reply("Dear Dr. Feld,\n\nYes, I will.", "Will you be ranking us highly?"), "binding-commitment"},
+		{reply("The informatics block, mostly.\n\nYes, a J-1.\n\nI would rather keep my list to myself.", "Which rotation interests you? Do you need a visa? Will you rank us first?"), ""},
+		{reply("Dr. Feld,\n\nI will if you will.", "We hope you will rank us highly."), "quid-pro-quo"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: tt.m, Now: when}, nil)

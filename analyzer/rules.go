@@ -59,6 +59,9 @@ type RuleSpec struct {
 	// made outside the Match.
 	QuotedPatterns []string `toml:"quoted_patterns"`
 	IfQuoted       []string `toml:"if_quoted"`
+	// QuotedFirst counts QuotedPatterns only in her opening sentence: a
+	// bare "yes" answers the quoted question only where it opens the reply.
+	QuotedFirst bool `toml:"quoted_first"`
 	// Logic rules' parameters.
 	SlotWords        []string `toml:"slot_words"`
 	SlotStarters     []string `toml:"slot_starters"`
