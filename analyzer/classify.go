@@ -171,6 +171,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
+	clOnboarding(sc)
 	if clHerWithdrawal(bodyDoc) {
 		// Her own cancellation acknowledged ("as you requested, your
 		// interview has been cancelled"): the words of the invitation she
@@ -238,6 +239,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		if len(later) > 0 {
 			offered = later
 		}
+	}
+
+	// After her interview ("thank you for spending Tuesday with us"), "we
+	// would love for you to join our residents" courts her for the Match:
+	// with no day offered and no calendar, no invitation.
+	if sc.score["cue:interviewed"] > 0 && len(offered) == 0 && len(events) == 0 &&
+		sc.score[TypeInterviewInvite] > 0 && sc.score[TypePostInterviewInterest] >= sc.score[TypeInterviewInvite] {
+		delete(sc.score, TypeInterviewInvite)
+		note("after her interview, with no day offered: interest, not an invitation")
 	}
 
 	// Calendar invitations: a fixed time for an interview.
@@ -1551,6 +1561,20 @@ func clNumericOrders(s string) (dayFirst, monthFirst bool) {
 
 // clSeasonOver reads "our interview season is now complete": a decline to
 // one who was not interviewed; to those who were, news of the season.
+// clOnboarding: paperwork for the fellows who matched ("onboarding steps
+// for incoming fellows") is the program's news to its new trainees, not a
+// request for her application file.
+func clOnboarding(sc *clScores) {
+	// (A match result or an eligibility answer that mentions onboarding
+	// stays what it is.)
+	if sc.score["cue:onboarding"] <= 0 || sc.score[TypeApplicationRequest] < sc.score[TypeEligibilityReply] || sc.score[TypeApplicationRequest] == 0 || sc.score[TypeMatchResult] >= sc.score[TypeApplicationRequest] {
+		return
+	}
+	w := sc.score[TypeApplicationRequest]
+	delete(sc.score, TypeApplicationRequest)
+	sc.add(TypeProgramUpdate, w, "onboarding paperwork for those who matched")
+}
+
 func clSeasonOver(sc *clScores) {
 	if sc.score["cue:season-over"] <= 0 {
 		return

@@ -303,6 +303,17 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				// "a week from Thursday": that Thursday, and seven days on
 				ahead += 7
 			}
+			to := i
+			if n := clNextWeekAfter(toks, i); n > 0 && !clPastBefore(toks, i) {
+				// "Thursday of next week", "Thursday next week": that day
+				// in the calendar week (Monday to Sunday) after the Date's.
+				toMonday := (8 - int(ref.Weekday())) % 7
+				if toMonday == 0 {
+					toMonday = 7
+				}
+				ahead = toMonday + (wd-1+6)%7
+				to = i + n
+			}
 			t := ref.AddDate(0, 0, ahead)
 			from := i - 1
 			if i == 0 || !clRelLead(toks[i-1].w) {
@@ -310,7 +321,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				// markDates, which reads it (the old day, the new one).
 				from = i
 			}
-			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: i, hasYear: true}
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: to, hasYear: true}
 			ok = true
 		}
 		if !ok {
@@ -737,4 +748,19 @@ var clOrdinalNoun = map[string]bool{
 	"round": true, "place": true, "row": true, "wing": true, "building": true, "tower": true,
 	"suite": true, "ward": true, "percentile": true, "century": true, "birthday": true,
 	"quarter": true, "week": true, "annual": true, "pod": true, "stop": true, "door": true,
+}
+
+// clNextWeekAfter returns how many tokens after toks[i] say "of next
+// week" or "next week" in its clause, or 0.
+func clNextWeekAfter(toks []clToken, i int) int {
+	at := func(k int, w string) bool {
+		return i+k < len(toks) && toks[i+k].w == w && toks[i+k].clause == toks[i].clause
+	}
+	switch {
+	case at(1, "of") && at(2, "next") && at(3, "week"):
+		return 3
+	case at(1, "next") && at(2, "week"):
+		return 2
+	}
+	return 0
 }

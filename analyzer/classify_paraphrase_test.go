@@ -184,6 +184,14 @@ func TestClassifyParaphrasesTerse(t *testing.T) {
 		{md, "Re: thank you", "Thank you, Amina. The feeling is mutual on our side.", TypePostInterviewInterest},
 		{ng, "Match rules", "As a reminder, we will never ask how you plan to rank us.", TypeProgramUpdate},
 		{ng, "Tomorrow", "For tomorrow: ask for me at the reception desk at 7:30. Looking forward to it!", TypeInterviewConfirmation},
+		// One sentence in a long letter decides (blind set tt, in other words).
+		{hv, "Re: thanks", "Once you have seen everyone, I would be curious to hear how we stacked up against the others.", TypeRankSolicitation},
+		{lk, "Hello", "Do keep me posted on how your own list is coming together.", TypeRankSolicitation},
+		{ng, "A note", "If you already know that Northgate is where you hope to end up, tell me.", TypeRankSolicitation},
+		{sb, "Paperwork", "The department has drawn up a contract for you ahead of Match Day; please sign it by January 15.", TypePreMatchOffer},
+		{md, "Our season", "Positions are offered only through the match, and we will not make any offers outside it.", TypeProgramUpdate},
+		{md, "Thank you", "Thank you for spending Tuesday with us. We would love for you to join our fellows and our team.", TypePostInterviewInterest},
+		{lk, "Onboarding steps for incoming fellows", "Please upload your immunization records and your visa documents to the onboarding portal by April 30.", TypeProgramUpdate},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})

@@ -428,6 +428,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 	}
 	var sent, clause int32
 	var buf []byte
+	asideEnd := 0 // the closing comma of an aside found at its opening one
 	i := 0
 	n := len(src)
 	newlines := 0
@@ -451,8 +452,14 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				sent, clause = sent+1, clause+1
 			case ',':
 				// A comma inside a date ("Tuesday, December 1, 2026") does
-				// not cut the clause.
-				if len(d.toks) == 0 || !clInDate(d.toks[len(d.toks)-1].w) {
+				// not cut the clause; nor do the commas around a short aside
+				// ("seeing you, virtually at least, this Thursday").
+				switch {
+				case len(d.toks) > 0 && clInDate(d.toks[len(d.toks)-1].w):
+				case asideEnd >= i:
+				case clAside(src, i) > 0:
+					asideEnd = clAside(src, i)
+				default:
 					clause++
 				}
 			case '(', ')', ':', '"', '[', ']', '|', '*':
@@ -730,4 +737,56 @@ func clShortLine(src string, nl int) bool {
 var clTextSpeak = map[string]string{
 	"u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
 	"bc": "because", "abt": "about", "w": "with", "wud": "would", "cud": "could", "shud": "should",
+}
+
+// clAside returns the offset of the comma that closes a short aside
+// opened by the comma at src[i] (one to three words, then a comma and
+// more words in the same sentence: ", virtually at least, this
+// Thursday"), or 0. A list ("Monday, Tuesday, Wednesday") is no aside:
+// its items do not start with a lower-case adverb or preposition.
+func clAside(src string, i int) int {
+	words := 0
+	j := i + 1
+	first := ""
+	for j < len(src) && j < i+40 {
+		c := src[j]
+		switch {
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t':
+			j++
+		case c == ',':
+			if words == 0 || words > 3 || !clAsideWord[first] {
+				return 0
+			}
+			// More words must follow in the sentence.
+			k := j + 1
+			for k < len(src) && (src[k] == ' ' || src[k] == '\n' || src[k] == '\r') {
+				k++
+			}
+			if k < len(src) && isCLWordByte(src[k]) {
+				return j
+			}
+			return 0
+		case isCLWordByte(c):
+			s := j
+			for j < len(src) && isCLWordByte(src[j]) {
+				j++
+			}
+			if words == 0 {
+				first = src[s:j]
+			}
+			words++
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// clAsideWord are the words an aside between commas opens with.
+var clAsideWord = map[string]bool{
+	"virtually": true, "at": true, "in": true, "of": true, "by": true, "for": true, "as": true, "if": true,
+	"once": true, "again": true, "perhaps": true, "hopefully": true, "finally": true, "too": true,
+	"also": true, "then": true, "still": true, "now": true, "honestly": true, "frankly": true,
+	"personally": true, "naturally": true, "certainly": true, "really": true, "truly": true,
+	"all": true, "both": true, "either": true, "remotely": true, "online": true, "physically": true,
 }
