@@ -265,3 +265,41 @@ func TestClassifyTakenBackAndMoved(t *testing.T) {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }
+
+// TestClassifyAlertsInFreshWords: the two alerts said in words none of
+// our sets used (written to find gaps before a held-out set does), and
+// the same words where nothing is asked or offered.
+func TestClassifyAlertsInFreshWords(t *testing.T) {
+	c := testClassifier(t)
+	alerts := []struct{ body, typ string }{
+		{"Are we still in the mix for you?", TypeRankSolicitation},
+		{"Any update on your thinking about where you'd like to train?", TypeRankSolicitation},
+		{"How is your decision coming along?", TypeRankSolicitation},
+		{"It would be great to know whether we are a serious option for you.", TypeRankSolicitation},
+		{"Have you made up your mind about where you would like to go?", TypeRankSolicitation},
+		{"Which way are you leaning at this point?", TypeRankSolicitation},
+		{"Can you tell me whether we made your shortlist?", TypeRankSolicitation},
+		{"I'd love to hear your honest thoughts about how we fit into your plans.", TypeRankSolicitation},
+		{"Would you be willing to share your preferences with us?", TypeRankSolicitation},
+		{"We can take you outside the algorithm if you say the word.", TypePreMatchOffer},
+		{"Should you accept by Friday, we will hold a position for you regardless of how the match goes.", TypePreMatchOffer},
+		{"We would like to extend you a faculty-track position in lieu of the fellowship, effective immediately.", TypePreMatchOffer},
+		{"The contract is yours to sign whenever you are ready, well before lists are due.", TypePreMatchOffer},
+		{"Would you consider coming on board now rather than waiting for March?", TypePreMatchOffer},
+	}
+	for _, k := range alerts {
+		expectClass(t, k.body, c.Classify(msg("hpark@lakeside-med.org", "Checking in", k.body)), Classification{Type: k.typ})
+	}
+	for _, body := range []string{
+		"Please share your preferences for the interview date with us.",
+		"Let us know your dietary preferences for the dinner.",
+		"How is your research project coming along?",
+		"Our algorithm for sepsis alerts runs outside the EHR.",
+		"Please sign the contract once the match results are out.",
+		"We look forward to having you on board in July after the match.",
+	} {
+		if got := c.Classify(msg("hpark@lakeside-med.org", "Checking in", body)); got.Type == TypeRankSolicitation || got.Type == TypePreMatchOffer {
+			t.Errorf("%q: got the alert %s\n   %s", body, got.Type, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
