@@ -189,6 +189,14 @@ func TestPhraseRules(t *testing.T) {
 		// "thank you for asking" before a flood of hardship still is
 		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
 		{"Thank you for asking. To be honest, my mother was diagnosed with cancer last month and my savings are almost gone.", "oversharing"},
+		// fresh words, probed before a held-out set does
+		{"Is there any chance I made the cut for your list?", "rank-solicitation"},
+		{"Could you let me know if I should be hopeful?", "rank-solicitation"},
+		{"I wonder if I should be more hopeful about the new EHR rollout.", ""},
+		{"My list will reflect the interest your program shows in me.", "quid-pro-quo"},
+		{"I have already decided: I'm coming to Lakeside, full stop.", "binding-commitment"},
+		{"I'm coming to Lakeside on Thursday for the second look.", ""},
+		{"I made the cut for the national informatics olympiad in 2019.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
