@@ -189,6 +189,15 @@ func TestPhraseRules(t *testing.T) {
 		// "thank you for asking" before a flood of hardship still is
 		{"Thank you for asking about the gap in my training: I spent 2023 caring for my father after his surgery.", ""},
 		{"Thank you for asking. To be honest, my mother was diagnosed with cancer last month and my savings are almost gone.", "oversharing"},
+		// formal Englishes and odd places (blind sets zb and zc, in other words)
+		{"With due respect, I beg to submit that I have completed my internship.", ""},
+		{"I beg you to consider my case, my family has nothing left.", "oversharing"},
+		{"I now work at the national e-health programme, where I am leading the growth chart rollout.", ""},
+		{"Kindly let me know whether the committee has put me high enough to match.", "rank-solicitation"},
+		{"I am ready to sign any undertaking your office may require before the lists close.", ""},
+		{"My MRI results came back abnormal and another operation may be required.", "oversharing"},
+		{"Since my divorce I have been in therapy, and we are in debt after my father's surgery.", "oversharing"},
+		{"This note is later than planned because of my father's surgery.", ""},
 		// fresh words, probed before a held-out set does
 		{"Is there any chance I made the cut for your list?", "rank-solicitation"},
 		{"Could you let me know if I should be hopeful?", "rank-solicitation"},
@@ -294,6 +303,12 @@ func TestLogicRules(t *testing.T) {
 		// quoted as a title
 		{"hpark@lakeside-med.org", "Interest", "The banner displayed, verbatim, \"Allergy check for <Patient> pending\" all week.", ""},
 		{"hpark@lakeside-med.org", "Interest", "Our paper titled \"[Title]\" was accepted.", "placeholder"},
+		// template code she shows, set apart by indentation
+		{"hpark@lakeside-med.org", "Template", "The reminder template is:\n\n    {% if lang == \"bn\" %}\n    Dear {{ patient.first_name }}, see you on {{ appt.date }}.\n    {% endif %}\n\nIt cut no-shows.", ""},
+		{"hpark@lakeside-med.org", "Thanks", "Dear {{ pd_last_name }},\n\nThank you.\n\n    {% raw %}", "placeholder"},
+		// another program's committee addressed, and its work as what she wants
+		{"imresidency@northgate-health.org", "News", "Dear Mr. Alvarez,\n\nI am sharing this good news with the St. Brendan's selection committee.", "wrong-program"},
+		{"jfeld@meridian.edu", "Summary", "Dear Dr. Feld,\n\nMentorship: paired research mentors\nWhy I applied: Harbor Valley's telehealth work is exactly what I want to learn", "wrong-program"},
 		// asked of one program, a question only another can answer
 		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nThe Harbor Valley curriculum looks strong. Could you let me know whether Lakeside still offers a research month?", "wrong-program"},
 		{"informatics.fellowship@harborvalley.edu", "Question", "Dear Ms. Natarajan,\n\nI spent two months as an observer at Lakeside University Medical Center, which is where I met the informatics team.", ""},

@@ -528,6 +528,18 @@ func quotedReport(text string, s, e int) bool {
 	return reReported.MatchString(tail(strings.ToLower(text[:open]), 60))
 }
 
+// inCodeBlock reports whether offset i of text lies in code she shows:
+// an indented line (four spaces or a tab, as mail and Markdown set code
+// apart) in a text that also holds a template's statement tags ("{%").
+func inCodeBlock(text string, i int) bool {
+	if !strings.Contains(text, "{%") {
+		return false
+	}
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	line := text[start:]
+	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
+}
+
 // reReported ends the words before a quotation of something she saw or
 // read.
 var reReported = regexp.MustCompile(`\b(?:read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
@@ -587,7 +599,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		for _, m := range braces {
 			// "fields such as {{ patient.name }}": template code described.
-			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || quotedReport(text, m[0], m[1]) {
+			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || quotedReport(text, m[0], m[1]) || inCodeBlock(text, m[0]) {
 				continue
 			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
