@@ -563,6 +563,21 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				}
 			}
 		}
+		// Someone who writes for the program (an alumnus, a resident, a
+		// friend of its director) and says so: "Laura asked me to quietly
+		// find out where Northgate falls on your list - I'll pass it
+		// along". The program it names speaks through them. (A classmate
+		// telling what a program asked of her relays nothing, nor does a
+		// forwarded message: only the writer's own words say it.)
+		if c.rules.scoreCue(tokenizeCL(c.rules.vocab, clTruncate(m.Own, 1<<16), nil), nil, "cue:relay") > 0 {
+			own := map[int]*clMention{}
+			c.mentions(subj, 1.5, own)
+			c.mentions(body, 1, own)
+			if p, mn := c.bestMention(own, false, 1); p != nil && !clNamedAlike(own, mn) {
+				note("program %s: a messenger for it (%q)", p.Key, mn.label)
+				return p, clSenderPlatform, false, false
+			}
+		}
 		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
 			// that is not listed speaks for the program it names in full
@@ -1002,6 +1017,19 @@ func (c *Classifier) markDates(dates []clDate) {
 				continue
 			}
 			break
+		}
+		// "before we finalize our interview list on October 16": the day a
+		// step of theirs is due by, not a day to come to.
+		for j := dt.from - 1; j >= 0 && j >= dt.from-8 && d.toks[j].clause == cl; j-- {
+			if w := d.toks[j].w; w == "before" || w == "by" || w == "until" {
+				for k := j + 1; k < dt.from; k++ {
+					switch d.toks[k].w {
+					case "finalize", "finalise", "finalizes", "finalises", "complete", "completes", "close", "closes", "review", "reviews", "decide", "decides", "send", "sends", "make", "makes", "submit", "submits", "certify", "certifies":
+						dt.deadline = true
+					}
+				}
+				break
+			}
 		}
 		// "we moved you off the 8th", "we are not interviewing on the 15th
 		// after all": a day taken away.
@@ -1567,7 +1595,7 @@ func clNumericOrders(s string) (dayFirst, monthFirst bool) {
 func clOnboarding(sc *clScores) {
 	// (A match result or an eligibility answer that mentions onboarding
 	// stays what it is.)
-	if sc.score["cue:onboarding"] <= 0 || sc.score[TypeApplicationRequest] < sc.score[TypeEligibilityReply] || sc.score[TypeApplicationRequest] == 0 || sc.score[TypeMatchResult] >= sc.score[TypeApplicationRequest] {
+	if sc.score["cue:onboarding"] <= 0 || sc.score[TypeApplicationRequest] < sc.score[TypeEligibilityReply] || sc.score[TypeApplicationRequest] == 0 || sc.score[TypeMatchResult] >= sc.score[TypeApplicationRequest] || sc.score[TypePreMatchOffer] > 0 {
 		return
 	}
 	w := sc.score[TypeApplicationRequest]

@@ -303,3 +303,37 @@ func TestClassifyAlertsInFreshWords(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyAlertsInEveryVoice (blind set vv, in other words): a
+// messenger from a personal mailbox speaks for the program it names; a
+// question in the subject line; a program's rules about asking and
+// offering are no ask and no offer; a deadline for their list is no
+// interview day.
+func TestClassifyAlertsInEveryVoice(t *testing.T) {
+	c := testClassifier(t)
+	friend := "Jo Alvarez <jo.alvarez@fastmail.example>"
+	cases := []struct{ from, subj, body, typ, prog, date string }{
+		{friend, "Hello from an old Northgate hand", "Great to hear you interviewed. Dr. Chen asked me to gently find out whether Northgate is still in your top few; I'll pass it along.", TypeRankSolicitation, "northgate", ""},
+		{"plindqvist@northgate-health.org", "Northgate - are we your #1?", "Enjoyed meeting you. The question in the subject line stands; a yes or no is fine.", TypeRankSolicitation, "northgate", ""},
+		{"gme-office@gme.northgate-health.org", "Match communication policy", "Dear applicants, a reminder of our policy. No program director or staff member may ask you how you intend to rank our program. No one may request a commitment from you, or offer you a position outside the Match.", TypeProgramUpdate, "northgate", ""},
+		{"wachebe@lakeside-med.org", "An alternative", "It is a faculty position, not ACGME-accredited, and we would like to offer it to you in place of the fellowship.", TypePreMatchOffer, "lakeside", ""},
+		{"rmoss@stbrendans.org", "Missing document", "Please ask your third letter writer to upload the letter, and send us your current CV before we finalize our interview list on December 16.", TypeApplicationRequest, "st-brendan", ""},
+	}
+	// A friend forwarding what a program sent him relays nothing: the
+	// program's words are in the forwarded part, not his.
+	fwd := Parse([]byte("From: Jo Alvarez <jo.alvarez@fastmail.example>\r\nTo: amina.rahman@example.org\r\n" +
+		"Subject: Fwd: Interview invitation\r\nDate: Thu, 26 Nov 2026 10:00:00 -0500\r\n\r\n" +
+		"Look, Harbor Valley invited me too! Which day did you get?\r\n\r\n---------- Forwarded message ---------\r\n" +
+		"From: Harbor Valley Health <informatics.fellowship@harborvalley.edu>\r\nSubject: Interview invitation\r\n\r\n" +
+		"On behalf of the program director, we would like to invite you to interview on November 19; I'll pass your reply on to Dr. Okafor.\r\n"))
+	if got := c.Classify(fwd); got.Type != TypeOther || got.Program != "" {
+		t.Errorf("a friend's forward: got %s/%q, want other/\"\"\n   %s", got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
+	}
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		got := c.Classify(m)
+		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
+			t.Errorf("%.60q\n  got %s/%q/%q, want %s/%q/%q\n   %s", k.body, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
