@@ -23,6 +23,8 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Add([]byte("Subject: [Institution]\n\nIf you rank me highly, I'll rank you first. <Program> {{x}} ____"))
 	f.Add([]byte("To: hpark@lakeside-med.org\n\n" + string(make([]byte, 300))))
+	// texting forms are read written out; findings must still point into her text
+	f.Add([]byte("To: hpark@lakeside-med.org\nSubject: ur #1\n\nur my #1 if im yours? thx for thurs, ill be there. u r the best, pls dont wait"))
 	e := testEngine(f)
 	h := &memHistory{}
 	f.Fuzz(func(t *testing.T, raw []byte) {
