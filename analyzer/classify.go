@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -128,7 +129,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// applicant forwarding a program's mail to herself) is read as the
 	// program's words. The applicant's own quoted text never is.
 	fwd := c.forwarded(m, isFwd)
-	if fwd.text != "" {
+	if fwd.text != "" && reDisregardBelow.MatchString(strings.ToLower(clTruncate(own, 4096))) {
+		// "A spot opened up, so disregard the waitlist note below": the
+		// forwarded message is what the cover note takes back.
+		note("the cover note sets the forwarded message aside")
+	} else if fwd.text != "" {
 		own = own + "\n\n" + fwd.text
 	}
 	own = clTruncate(own, clMaxBody)
@@ -885,6 +890,10 @@ func clBestNonOffer(sc *clScores) string {
 	}
 	return TypeOther
 }
+
+// reDisregardBelow is a cover note that takes back the message it
+// forwards (lower case).
+var reDisregardBelow = regexp.MustCompile(`\b(?:disregard|ignore)\s+(?:the\s+|that\s+|this\s+|my\s+|our\s+)?(?:\w+\s+)?(?:note|message|email|e-mail|mail|letter|notice)\s+(?:below|above|underneath|i forwarded|forwarded)\b|\b(?:disregard|ignore)\s+(?:everything\s+|the\s+message\s+)?below\b`)
 
 // clTiers orders the types from firmest to softest news (read-only).
 var clTiers = [][]string{

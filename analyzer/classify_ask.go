@@ -1,5 +1,7 @@
 package analyzer
 
+import "strings"
+
 // A program asking the applicant about her ranking or her other
 // applications, in whatever words: a question to her ("…?") or a request
 // ("let us know…", "tell me…") whose sentence speaks of ranking, of a
@@ -27,6 +29,28 @@ var clAskOthers = map[string]bool{
 	"offers": true, "options": true, "institutions": true, "sites": true, "hospitals": true, "schools": true, "applications": true,
 }
 
+// clAskEvents are the things "will you be joining us?" may be about that
+// are no place in the Match: a dinner, a tour, a second look (read-only).
+var clAskEvents = map[string]bool{
+	"dinner": true, "lunch": true, "breakfast": true, "social": true, "reception": true, "tour": true, "visit": true,
+	"zoom": true, "call": true, "event": true, "party": true, "webinar": true, "interview": true, "interviews": true,
+	"open": true, "look": true, "meeting": true, "conference": true, "symposium": true, "talk": true, "rounds": true,
+	"club": true, "orientation": true, "hour": true, "gathering": true, "workshop": true, "retreat": true, "game": true,
+	"trip": true, "flight": true, "hotel": true, "parking": true,
+}
+
+// clAskIntentVerb are what she may be counted on to do that is her
+// place in the Match (read-only).
+var clAskIntentVerb = map[string]bool{
+	"rank": true, "come": true, "join": true, "commit": true, "be": true, "choose": true, "accept": true, "sign": true, "put": true, "list": true,
+}
+
+// clAskTakeVerb: what she would do with a place ("would you sign?",
+// "whether you'd take it") (read-only).
+var clAskTakeVerb = map[string]bool{
+	"sign": true, "accept": true, "take": true, "commit": true, "choose": true,
+}
+
 // clAskWh open what is wanted to know ("to know whether…"); "I want you
 // to know that…" tells (read-only).
 var clAskWh = map[string]bool{
@@ -36,7 +60,7 @@ var clAskWh = map[string]bool{
 // clAskNot are words that make the sentence about something else: the
 // process, a deadline, a question she may have, a date to pick (read-only).
 var clAskNot = map[string]bool{
-	"question": true, "questions": true, "deadline": true, "deadlines": true, "certify": true, "certified": true,
+	"questions": true, "deadline": true, "deadlines": true, "certify": true, "certified": true,
 	"certification": true, "submit": true, "submitted": true, "help": true, "process": true, "rules": true,
 	"policy": true, "policies": true, "webinar": true, "session": true, "tips": true, "date": true, "dates": true,
 	"day": true, "days": true, "slot": true, "slots": true, "time": true, "times": true, "prohibit": true,
@@ -93,9 +117,28 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 	}
 	request := false
 	addressed, rank, strong, cond := false, false, false, false
+	// Her intent to come, asked in other words ("Can we count on you?",
+	// "When you picture next July, is it here?", "who else is courting
+	// you?", "if we choose you, do we get you?"): the same question as
+	// where she will rank the program, unless the sentence is about an
+	// event she may join.
+	intent, event := false, false
 	for j := lo; j <= hi; j++ {
 		w := toks[j].w
 		if clAskNot[w] {
+			switch {
+			case (w == "heard" || w == "hear") && j > lo && (toks[j-1].w == "youve" || toks[j-1].w == "you"):
+				// "whether you've heard anything from anywhere else" asks
+			case (w == "slot" || w == "slots") && !clSentenceHas(d, j, "interview", "time", "times", "date", "dates", "day", "days", "session", "zoom", "calendar", "visit"):
+				// "our one open slot" is a place, not an interview slot
+			default:
+				return false
+			}
+		}
+		// "if you have a question about…" is hers to ask; "a question
+		// while I had you: she'd like to know whether…" is theirs.
+		if w == "question" && j > lo && (toks[j-1].w == "a" || toks[j-1].w == "any" || toks[j-1].w == "your" || toks[j-1].w == "no") &&
+			!strings.Contains(d.src[toks[j].e:toks[hi].e], ":") {
 			return false
 		}
 		if clAskAddressee[w] {
@@ -108,6 +151,60 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		prev := ""
 		if j > lo {
 			prev = toks[j-1].w
+		}
+		next2 := ""
+		if j+2 <= hi {
+			next2 = toks[j+2].w
+		}
+		if clAskEvents[w] {
+			event = true
+		}
+		switch {
+		case (w == "joining" || w == "join" || w == "coming" || w == "come" || w == "enroll" || w == "enrolling" || w == "choose" || w == "choosing" || w == "pick" || w == "picking") &&
+			(next == "us" || next == "here" || next == "to" && next2 == "us" || next == "with" && next2 == "us") &&
+			clSentenceHas(d, j, "july", "next", "year", "fellow", "fellows", "resident", "residents", "class", "cohort", "team", "program", "match", "start", "training", "things", "work", "out"):
+			// (joining them as a fellow, not joining a day of interviews)
+			intent = true
+		case (w == "count" || w == "rely" || w == "bank" || w == "depend") && next == "on" && (next2 == "you" || next2 == "your") &&
+			(j+3 > hi || toks[j+3].w != "to" || j+4 <= hi && clAskIntentVerb[toks[j+4].w]):
+			intent = true // "Can we count on you?", not "…count on you to bring a laptop"
+		case w == "courting" || w == "suitors" || w == "backup" || w == "fallback":
+			intent = true
+		case w == "get" && next == "you" && (prev == "we" || prev == "do"):
+			intent = true // "do we get you?"
+		case w == "all" && next == "in" && (prev == "youre" || prev == "are" || prev == "you"):
+			intent = true
+		case w == "locked" && next == "you":
+			intent = true
+		case w == "place" && prev == "the" && (j+1 > hi || next == "for" || next == "you"):
+			intent = true // "are we the place?", "the place for you"
+		case w == "it" && (next == "here" || next == "us") && j+1 == hi:
+			intent = true // "…, is it here?", "…, and is it us?"
+		case (w == "going" || w == "headed" || w == "heading" || w == "landing" || w == "end") && clSentenceHas(d, j, "where") && !clSentenceHas(d, j, "interview", "hotel", "parking", "dinner"):
+			intent = true // "where you intend to go", "where you're headed"
+		case w == "intend" && next == "to" && (next2 == "go" || next2 == "come" || next2 == "join" || next2 == "train" || next2 == "be" || next2 == "end" || next2 == "enroll" || next2 == "sign"):
+			intent = true
+		case w == "happiest" && clSentenceHas(d, j, "where", "which"):
+			intent = true
+		case w == "yourself" && (next == "here" || next == "with" && next2 == "us" || next == "at"):
+			intent = true // "do you see yourself with us?"
+		case (w == "plans" && prev == "your" || w == "intentions" && (prev == "your" || prev == "her")) &&
+			!strings.HasPrefix(next, "chang") && clSentenceHas(d, j, "match", "july", "training", "rank", "ranking", "list", "next", "ours", "year", "decide", "decision"):
+			intent = true // "knowing your plans would let us plan ours"
+		case (w == "would" || w == "will") && next == "you" && clAskTakeVerb[next2],
+			(w == "youd" || w == "youll") && clAskTakeVerb[next]:
+			intent = true // "if a position were yours, would you sign?", "whether you'd take it"
+		case w == "seat" && (next == "warm" || next == "open" || clSentenceHas(d, j, "july", "class", "fellowship", "residency", "program")) &&
+			clSentenceHas(d, j, "keep", "save", "hold", "saving", "keeping", "holding"):
+			intent = true // "Should we keep a seat warm for you?"
+		}
+		switch {
+		case w == "knowing" && next == "your":
+			request = true
+		case (w == "assure" || w == "promise" || w == "guarantee") && (next == "me" || next == "us"):
+			request = true // "only if you can assure me today that you'll be committing to us"
+		case (w == "confirming" || w == "confirm") && (prev == "reply" || prev == "note" || prev == "email" || prev == "line" || clAskedOfHer(toks, lo, j)):
+			request = true
 		}
 		switch {
 		case clAskRankWords[w]:
@@ -141,6 +238,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 				request = true
 			}
 		}
+	}
+	if intent && !event {
+		rank, strong = true, true
 	}
 	if !addressed || !rank {
 		return false

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -336,4 +337,56 @@ func TestClassifyAlertsInEveryVoice(t *testing.T) {
 			t.Errorf("%.60q\n  got %s/%q/%q, want %s/%q/%q\n   %s", k.body, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
 		}
 	}
+}
+
+// TestClassifyAsksThatNeverSayRank (blind set xa, in other words): her
+// intent to come asked without the words of ranking, and the same words
+// about a dinner, a laptop or her travel plans.
+func TestClassifyAsksThatNeverSayRank(t *testing.T) {
+	c := testClassifier(t)
+	asks := []string{
+		"Between us, can we count on you?",
+		"Honest question: is there anyone else courting you at this point?",
+		"When you think about next July, do you see yourself with us?",
+		"If the spot were offered, would you take it?",
+		"Quick one before committee: I would like to know whether you'd sign if we made room, and whether you've heard from anywhere else.",
+		"We are ready to commit our open slot to you, but only if you can assure me you'll be committing to us too.",
+		"Should we keep a seat warm for you in July?",
+	}
+	for _, body := range asks {
+		expectClass(t, body, c.Classify(msg("lchen@northgate-health.org", "Thinking of you", body)), Classification{Type: TypeRankSolicitation})
+	}
+	for _, body := range []string{
+		"Can we count on you to bring your laptop on Thursday?",
+		"Let me know by Tuesday if you'll join us for the interview dinner.",
+		"Dr. Chen will save you a seat and order something vegetarian if you tell me by Friday.",
+		"Please tell me if your plans change and you can no longer make it.",
+	} {
+		if got := c.Classify(msg("lchen@northgate-health.org", "Thursday", body)); got.Type == TypeRankSolicitation {
+			t.Errorf("%q: read as rank-solicitation\n   %s", body, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
+
+// A cover note that takes back the message it forwards decides alone; a
+// calendar file labelled application/ics is read as a calendar.
+func TestClassifyCoverNoteAndICSFile(t *testing.T) {
+	c := testClassifier(t)
+	fwd := Parse([]byte("From: Tess Reyes <treyes@stbrendans.org>\r\nTo: amina.rahman@example.org\r\n" +
+		"Subject: Fwd: Your application\r\nDate: Mon, 16 Nov 2026 09:00:00 -0700\r\n\r\n" +
+		"Good news: a spot opened up, so please disregard the waitlist note below. Dr. Moss would like to invite you to interview on Tuesday, December 1.\r\n\r\n" +
+		"---------- Forwarded message ---------\r\nFrom: St. Brendan's Pediatrics <pedsresidency@stbrendans.org>\r\nSubject: Your application\r\n\r\n" +
+		"We have placed you on our interview waitlist and will contact you if a position opens.\r\n"))
+	expectClass(t, "cover note", c.Classify(fwd), Classification{Type: TypeInterviewInvite, InterviewDate: "2026-12-01"}, "date")
+	ics := "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/Denver:20261201T073000\r\nSUMMARY:Interview day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	raw := "From: Rebecca Moss <rmoss@stbrendans.org>\r\nTo: amina.rahman@example.org\r\nSubject: Calendar hold for your interview day\r\n" +
+		"Date: Mon, 16 Nov 2026 09:00:00 -0700\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" +
+		"--b\r\nContent-Type: text/plain\r\n\r\nCalendar hold for your interview day attached.\r\n" +
+		"--b\r\nContent-Type: application/ics; name=interview.ics\r\nContent-Disposition: attachment; filename=interview.ics\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString([]byte(ics)) + "\r\n--b--\r\n"
+	m := Parse([]byte(raw))
+	if len(m.Calendars) != 1 {
+		t.Fatalf("application/ics: %d calendars read, want 1", len(m.Calendars))
+	}
+	expectClass(t, "ics file", c.Classify(m), Classification{Type: TypeInterviewConfirmation, InterviewDate: "2026-12-01"}, "date")
 }

@@ -815,7 +815,9 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 			r.fwd = append(r.fwd, forwardHeader(hh, sub)+t)
 		}
 		return
-	case ct == "text/calendar":
+	case ct == "text/calendar" || ct == "application/ics" || ct == "text/x-vcalendar" ||
+		isFile && strings.HasSuffix(strings.ToLower(filename), ".ics") && (ct == "application/octet-stream" || ct == "text/plain"):
+		// (an .ics file some clients label application/ics or octet-stream)
 		data := r.decodeBody(h, body)
 		r.m.Calendars = append(r.m.Calendars, normalizeNewlines(r.decodeText2(data, params["charset"])))
 		if isFile {
