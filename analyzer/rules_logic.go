@@ -790,6 +790,9 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 // apology for writing late.
 var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
+// reOtherVisit is a visit that is not the interview (lower case).
+var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner)\b`)
+
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
 func (c *checkCtx) wrongProgram(r *rule) {
@@ -1271,7 +1274,8 @@ func (c *checkCtx) isThankYou() bool {
 		}
 		return false
 	}
-	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) {
+	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
+		!(reOtherVisit.MatchString(c.d.norm) && !strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview")) {
 		return true
 	}
 	n := 0
@@ -1284,6 +1288,11 @@ func (c *checkCtx) isThankYou() bool {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
+			// Thanks for a second look, a day of shadowing or an open
+			// house are no thanks for the interview.
+			if reOtherVisit.MatchString(sent) && !strings.Contains(sent, "interview") {
+				continue
+			}
 			// A letter that states its top choice first and thanks for
 			// the interview after it is a letter of intent.
 			for _, m := range c.phraseMatches(c.e.byID["top-choice"]) {
