@@ -246,6 +246,25 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 
+	// "Two dates remain: Thursday, December 10 and Thursday, December 17.
+	// Which is your first choice?": a first choice among the days offered,
+	// not among programs.
+	dayChoice := false
+	if len(offered) >= 2 && sc.score[TypeRankSolicitation] > 0 && sc.score[TypeInterviewInvite] > 0 {
+		onlyChoice := true
+		for _, h := range sc.hits {
+			if h.typ == TypeRankSolicitation {
+				if e := strings.ToLower(h.excerpt); !strings.Contains(e, "choice") && !strings.Contains(e, "pick") && !strings.Contains(e, "prefer") {
+					onlyChoice = false
+				}
+			}
+		}
+		if onlyChoice {
+			dayChoice = true
+			delete(sc.score, TypeRankSolicitation)
+			note("a first choice among the %d dates offered, not among programs", len(offered))
+		}
+	}
 	// After her interview ("thank you for spending Tuesday with us"), "we
 	// would love for you to join our residents" courts her for the Match:
 	// with no day offered and no calendar, no invitation.
@@ -324,7 +343,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 
 	// A question or request to her about her ranking or other
 	// applications, in words the phrases do not know.
-	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil {
+	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil && !dayChoice {
 		if q := clAsksRanking(bodyDoc); q != "" {
 			sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
 		}

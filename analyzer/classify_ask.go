@@ -217,8 +217,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			rank, strong = true, true // "being your #1", "your number one"
 		case (w == "first" || w == "1st" || w == "highest") && clSentenceHas(d, j, "put", "putting", "place", "placing", "list", "listing", "choose", "choosing", "pick", "picking"):
 			rank, strong = true, true // "put us first"
-		case w == "other" && clAskOthers[next]:
-			rank = true
+		case w == "other" && (clAskOthers[next] || clAskOthers[next2] || j+3 <= hi && clAskOthers[toks[j+3].w]):
+			rank = true // "the other academic IM programs"
 		case w == "else" && (prev == "where" || prev == "anywhere" || prev == "somewhere"):
 			rank = true
 		case (w == "match" || w == "matched") && (next == "here" || next == "with" && j+2 <= hi && toks[j+2].w == "us"):

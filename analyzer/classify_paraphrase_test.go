@@ -390,3 +390,20 @@ func TestClassifyCoverNoteAndICSFile(t *testing.T) {
 	}
 	expectClass(t, "ics file", c.Classify(m), Classification{Type: TypeInterviewConfirmation, InterviewDate: "2026-12-01"}, "date")
 }
+
+// TestClassifyAlertsInOrdinaryClothes (blind set xc, in other words).
+func TestClassifyAlertsInOrdinaryClothes(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"rmoss@stbrendans.org", "Message", "To help us plan, kindly confirm by Friday that you will place St. Brendan's within your top three.", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Receipts", "Dr. Feld asked me to find out whether you would be willing to commit to Meridian.", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "Parking", "Dr. Chen will call the applicants who plan to rank Northgate first. If that's you, just reply yes.", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "Checking in", "Have you had interview invitations from the other big programs in town? We want a sense of our competition.", TypeRankSolicitation},
+		{"rmoss@stbrendans.org", "An appointment", "The department can extend an out-of-Match appointment to you, provided you confirm that you will not certify a rank order list.", TypePreMatchOffer},
+		{"imresidency@northgate-health.org", "Interview invitation", "We would like to invite you to interview. Two dates remain: Thursday, December 10 and Thursday, December 17. Which is your first choice? Reply and I'll hold it.", TypeInterviewInvite},
+		{"gme@northgate-health.org", "Communication policy", "Dear applicants, if anyone at Northgate asks about your rank list or your other offers, please report it to our designated institutional official.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
+	}
+}
