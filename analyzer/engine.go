@@ -711,7 +711,7 @@ func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
 }
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|:\s*\S.*\?`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\?`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule
@@ -761,6 +761,11 @@ func (e *Engine) negated(mode, sent string, lo, hi int) bool {
 	}
 	if k := strings.LastIndex(sent[from:lo], " but "); k >= 0 {
 		from += k + 5
+	}
+	// A dash between spaces starts a new clause too ("fine if you can't
+	// say - do you know if…").
+	if k := strings.LastIndex(sent[from:lo], " - "); k >= 0 {
+		from += k + 3
 	}
 	region := sent[from:hi]
 	region = e.notNeg.ReplaceAllStringFunc(region, func(m string) string { return strings.Repeat(" ", len(m)) })

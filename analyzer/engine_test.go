@@ -198,6 +198,12 @@ func TestPhraseRules(t *testing.T) {
 		{"My MRI results came back abnormal and another operation may be required.", "oversharing"},
 		{"Since my divorce I have been in therapy, and we are in debt after my father's surgery.", "oversharing"},
 		{"This note is later than planned because of my father's surgery.", ""},
+		// innocent words (blind set zg, in other words)
+		{"I signed a commitment letter with my department to see the sepsis pilot through go-live.", ""},
+		{"Is an earlier time possible for the hospital tour?", ""},
+		{"Could you tell me where I stand in the line for the visitor badge?", ""},
+		{"My employer offered me a contract extension last month, which I turned down.", ""},
+		{"Sorry if you can't say - do you know if the committee has me ranked high enough to match?", "rank-solicitation"},
 		// said without saying it (blind set ze, in other words)
 		{"Honestly, my final list will mirror who wants me most.", "quid-pro-quo"},
 		{"I'd like my rank list to reflect where I'm wanted.", "quid-pro-quo"},
@@ -316,6 +322,8 @@ func TestLogicRules(t *testing.T) {
 		// quoted as a title
 		{"hpark@lakeside-med.org", "Interest", "The banner displayed, verbatim, \"Allergy check for <Patient> pending\" all week.", ""},
 		{"hpark@lakeside-med.org", "Interest", "Our paper titled \"[Title]\" was accepted.", "placeholder"},
+		// a template's field named as such, in her project's story
+		{"hpark@lakeside-med.org", "Update", "In 3% of reports the template field {patient_name} was blank, so we moved the merge step.", ""},
 		// template code she shows, set apart by indentation
 		{"hpark@lakeside-med.org", "Template", "The reminder template is:\n\n    {% if lang == \"bn\" %}\n    Dear {{ patient.first_name }}, see you on {{ appt.date }}.\n    {% endif %}\n\nIt cut no-shows.", ""},
 		{"hpark@lakeside-med.org", "Thanks", "Dear {{ pd_last_name }},\n\nThank you.\n\n    {% raw %}", "placeholder"},

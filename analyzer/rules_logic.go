@@ -409,7 +409,7 @@ func newSlotFinder(words, starters, notes []string) *slotFinder {
 
 var (
 	reBracket       = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
-	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b`)
+	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b|\b(?:template|merge|ehr|report|form|database|sql|json|api) (?:field|variable|token|tag|parameter|column|key)s?\s*$`)
 	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
 	reBraces        = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent       = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
