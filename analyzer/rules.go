@@ -210,7 +210,6 @@ type patternCompiler struct {
 	ids      prefixIDs                    // every prefix a pattern uses
 	clauses  []*clauseRE                  // every clause, to finish once all ids are known
 	compiled map[string]*compiledClause   // clauses shared by branches compile once
-	starts   map[string]*startIndex       // by head expression
 	trees    map[string]*syntax.Regexp    // parsed tokens (tokenPrefixes)
 	// eager compiles every clause while building, so a bad expression in
 	// a user's rule file is an error then; built-in clauses are compiled
@@ -502,8 +501,25 @@ type clauseRE struct {
 	seq    [][]uint64
 	seqSig []uint64
 	// starts are the words an anchored match must begin with (see
-	// startseq.go); nil when they cannot be told.
-	starts *startIndex
+	// startseq.go); nil when they cannot be told. Like the expression, they
+	// are worked out from the head's parse (headRE) when first needed.
+	starts     *startIndex
+	headRE     *syntax.Regexp
+	startsOnce sync.Once
+}
+
+// startIndex returns the clause's start sequences, working them out on
+// first use (safe for concurrent use).
+func (c *clauseRE) startIndex() *startIndex {
+	c.startsOnce.Do(func() {
+		if c.headRE != nil {
+			if seqs, ok := startSeqs(c.headRE); ok {
+				c.starts = newStartIndex(seqs)
+			}
+			c.headRE = nil
+		}
+	})
+	return c.starts
 }
 
 // compile compiles the clause's expression. Every token of it has been
@@ -570,7 +586,8 @@ func (c *clauseRE) latestStart(ws []word) int {
 // startsAt reports whether a match may start at word i, judging by the
 // clause's start sequences.
 func (c *clauseRE) startsAt(s string, ws []word, i int) bool {
-	return c.starts == nil || c.starts.startsAt(s, ws, i)
+	ix := c.startIndex()
+	return ix == nil || ix.startsAt(s, ws, i)
 }
 
 // find returns the position of the clause's body in s, whose words are ws.
@@ -638,7 +655,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			p.needs = append(p.needs, cc.needs...)
 			continue
 		}
-		expr, head, headRE, sets, first, err := pc.clause(c)
+		expr, _, headRE, sets, first, err := pc.clause(c)
 		if err != nil {
 			return nil, err
 		}
@@ -649,7 +666,8 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			cr.isAnchored = true
 			cr.expr = "^" + strings.TrimPrefix(expr, `(?:^|[^\w])`)
 			cr.firstIDs = pc.ids.ids(first)
-			cr.starts = pc.startIndex(head, headRE)
+			// (worked out when first needed: most clauses never run)
+			cr.headRE = headRE
 		}
 		if pc.eager {
 			if _, err := cr.compile(); err != nil {
@@ -672,26 +690,6 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		pc.compiled[c] = cc
 	}
 	return p, nil
-}
-
-// startIndex returns the start sequences of a clause's head (its first
-// tokens, parsed), indexed; nil when they cannot be told. Heads repeat
-// across clauses, so each is worked out once.
-func (pc *patternCompiler) startIndex(head string, re *syntax.Regexp) *startIndex {
-	if ix, ok := pc.starts[head]; ok {
-		return ix
-	}
-	var ix *startIndex
-	if re != nil {
-		if seqs, ok := startSeqs(re); ok {
-			ix = newStartIndex(seqs)
-		}
-	}
-	if pc.starts == nil {
-		pc.starts = map[string]*startIndex{}
-	}
-	pc.starts[head] = ix
-	return ix
 }
 
 // The pieces clause() puts between tokens, parsed once for startSeqs.

@@ -69,7 +69,7 @@ func TestStartSeqsSoundOnGeneratedMatches(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	tried := 0
 	for _, c := range e.clauses {
-		if !c.isAnchored || c.starts == nil {
+		if !c.isAnchored || c.startIndex() == nil {
 			continue
 		}
 		re, err := syntax.Parse(c.expr, syntax.Perl)
@@ -121,7 +121,7 @@ func TestStartSeqsSoundOnCorpus(t *testing.T) {
 			sent := d.norm[s.start:s.end]
 			ws := d.ix.sentenceWords(n)
 			for _, c := range e.clauses {
-				if !c.isAnchored || c.starts == nil {
+				if !c.isAnchored || c.startIndex() == nil {
 					continue
 				}
 				for i, w := range ws {
