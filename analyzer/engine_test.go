@@ -198,6 +198,10 @@ func TestPhraseRules(t *testing.T) {
 		{"My MRI results came back abnormal and another operation may be required.", "oversharing"},
 		{"Since my divorce I have been in therapy, and we are in debt after my father's surgery.", "oversharing"},
 		{"This note is later than planned because of my father's surgery.", ""},
+		// another season's outbox (blind set zi, in other words)
+		{"Do you think I am going to be matched at Lakeside?", "rank-solicitation"},
+		{"I'll put Lakeside high on my list, and you can rely on that.", "binding-commitment"},
+		{"I have to hear back from you about the call schedule before Friday.", "pressure"},
 		// innocent words (blind set zg, in other words)
 		{"I signed a commitment letter with my department to see the sepsis pilot through go-live.", ""},
 		{"Is an earlier time possible for the hospital tour?", ""},

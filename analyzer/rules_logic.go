@@ -790,6 +790,9 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 // apology for writing late.
 var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
+// reLateApology apologizes for writing late (lower case).
+var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
+
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner)\b`)
 
@@ -1284,7 +1287,10 @@ func (c *checkCtx) isThankYou() bool {
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
 			continue
 		}
-		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat") || strings.Contains(sent, "grateful")) && thanksAgain(sent) {
+		// ("Thank you again for the interview day … I'm sorry it's taken me
+		// this long to write" is the thank-you note, late.)
+		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat") || strings.Contains(sent, "grateful")) && thanksAgain(sent) &&
+			!reLateApology.MatchString(c.d.norm) {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
