@@ -670,6 +670,11 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if phish {
 		return TypeOther, "phishing: other"
 	}
+	// A discussion list's digest that names programs in passing ("[CI-FELLOWS]
+	// Digest, Vol 88") is nobody's program mail, whoever runs the list.
+	if (clListMail(m) || m.ListID != "") && kind != clSenderProgram && strings.Contains(strings.ToLower(m.Subject), "digest") {
+		return TypeOther, "a mailing list's digest: other"
+	}
 	auto := sc.score["cue:autoreply"]
 	autoSubj := false
 	for _, h := range sc.hits {
@@ -1058,6 +1063,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 				break
 			}
+		}
+		// "your room is booked for Wednesday night": a night at the hotel,
+		// not the interview's day.
+		if dt.to+1 < len(d.toks) && d.toks[dt.to+1].w == "night" || clSentenceHas(d, dt.from, "hotel", "inn", "lodging", "flight", "airport") {
+			dt.notDay = true
 		}
 		// "we moved you off the 8th", "we are not interviewing on the 15th
 		// after all": a day taken away.
@@ -2055,6 +2065,11 @@ func clGivenToHer(d *clDoc, lo int) bool {
 				if d.toks[k].w == "interview" {
 					return true
 				}
+			}
+		case "room":
+			// "we have room for you on Tuesday, December 1"
+			if next == "for" && j > 0 && (d.toks[j-1].w == "have" || d.toks[j-1].w == "has") {
+				booked = true
 			}
 		case "held", "holding", "booked", "reserved", "scheduled", "registered", "placed", "assigned", "confirmed":
 			booked = true

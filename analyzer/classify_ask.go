@@ -131,6 +131,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 				// "whether you've heard anything from anywhere else" asks
 			case (w == "slot" || w == "slots") && !clSentenceHas(d, j, "interview", "time", "times", "date", "dates", "day", "days", "session", "zoom", "calendar", "visit"):
 				// "our one open slot" is a place, not an interview slot
+			case w == "day" && j > lo && toks[j-1].w == "match":
+				// "Match Day" is no day to pick
 			default:
 				return false
 			}

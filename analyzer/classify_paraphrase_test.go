@@ -407,3 +407,26 @@ func TestClassifyAlertsInOrdinaryClothes(t *testing.T) {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ})
 	}
 }
+
+// TestClassifyEveryTypeInItsOwnWords (blind set xe, in other words): each
+// type without its usual word.
+func TestClassifyEveryTypeInItsOwnWords(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"jfeld@meridian.edu", "A conversation", "The faculty would welcome the chance to speak with you. We have set aside a morning for you to meet the fellows.", TypeInterviewInvite},
+		{"lchen@northgate-health.org", "Coming up", "Everything is set for this Thursday; park in the visitor garage and come to the fourth floor.", TypeInterviewConfirmation},
+		{"rmoss@stbrendans.org", "Your application", "Our committee has finished its review, and we won't be scheduling a day with you this season.", TypeInterviewDecline},
+		{"hpark@lakeside-med.org", "Keeping you in mind", "Every seat is taken for now, but you are near the front of the line should one open up.", TypeWaitlist},
+		{"sokafor@harborvalley.edu", "Step 3", "Your file needs a Step 3 score report and yours is missing; please send the report to Priya.", TypeApplicationRequest},
+		{"jfeld@meridian.edu", "Yesterday", "Our faculty compared notes this morning and the consensus was simple: we enjoyed you.", TypePostInterviewInterest},
+		{"hpark@lakeside-med.org", "Results", "The results are out, and the match did not pair you with Lakeside this year.", TypeMatchResult},
+		{"rmoss@stbrendans.org", "ECFMG", "To answer your question: we do not require ECFMG certification when you apply, but without it we cannot include you in the Match.", TypeEligibilityReply},
+		{"imresidency@northgate-health.org", "Dinner", "A few residents are getting dinner the night before interviews and we'd love for you to join.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
