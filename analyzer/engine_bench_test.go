@@ -82,3 +82,37 @@ func TestTypicalDraftIsThreeKB(t *testing.T) {
 		t.Errorf("typical draft is %d bytes, want about 3 KB", n)
 	}
 }
+
+// longLetter is scripts/benchsmtp's 5 KB message: a thank-you whose middle
+// sentence is repeated until the letter is 5 KB. Thirty equal sentences
+// are a worst case for checks that look at each sentence against the rest
+// of the letter.
+func longLetter() []byte {
+	var b strings.Builder
+	b.WriteString("From: Amina Rahman <amina.rahman@example.org>\r\nTo: Helen Park <hpark@lakeside-med.org>\r\n" +
+		"Subject: Thank you - Clinical Informatics interview\r\nDate: Thu, 12 Nov 2026 19:40:00 -0500\r\n" +
+		"Message-ID: <bench@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"Dear Dr. Park,\r\n\r\nThank you for taking the time to speak with me today about the fellowship. " +
+		"I especially appreciated our discussion of how your team measured the effect of the sepsis pathway.\r\n\r\n")
+	for b.Len() < 5<<10-40 {
+		b.WriteString("Our conversation reinforced my belief that Lakeside would be an excellent environment for my growth as an informatician, and I enjoyed meeting the fellows.\r\n")
+	}
+	b.WriteString("\r\nSincerely,\r\nAmina Rahman\r\n")
+	return []byte(b.String())
+}
+
+// BenchmarkCheckLongLetter is the proxy benchmark's message, parsed and
+// judged.
+func BenchmarkCheckLongLetter(b *testing.B) {
+	e := testEngine(b)
+	raw := longLetter()
+	b.SetBytes(int64(len(raw)))
+	defer reportCPU(b)()
+	b.ReportAllocs()
+	for b.Loop() {
+		m := Parse(raw)
+		if _, err := e.Check(Input{Msg: m, Now: m.Date}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1278,7 +1278,7 @@ func (c *checkCtx) isThankYou() bool {
 		return false
 	}
 	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
-		!(reOtherVisit.MatchString(c.d.norm) && !strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview")) {
+		!(!strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview") && reOtherVisit.MatchString(c.d.norm)) {
 		return true
 	}
 	n := 0
@@ -1296,7 +1296,7 @@ func (c *checkCtx) isThankYou() bool {
 		if c.anyPossible(c.e.thanks, sent, i) {
 			// Thanks for a second look, a day of shadowing or an open
 			// house are no thanks for the interview.
-			if reOtherVisit.MatchString(sent) && !strings.Contains(sent, "interview") {
+			if !strings.Contains(sent, "interview") && reOtherVisit.MatchString(sent) {
 				continue
 			}
 			// A letter that states its top choice first and thanks for
