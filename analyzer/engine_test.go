@@ -229,6 +229,18 @@ func TestPhraseRules(t *testing.T) {
 		{"I have already decided: I'm coming to Lakeside, full stop.", "binding-commitment"},
 		{"I'm coming to Lakeside on Thursday for the second look.", ""},
 		{"I made the cut for the national informatics olympiad in 2019.", ""},
+		// each rule, six new ways (blind set zh, in other words)
+		{"Where the program sits on my own list will hinge on where I sit on the committee's.", "quid-pro-quo,rank-solicitation"},
+		{"If you could confirm that I am comfortably within your matching range, I'd be glad to make the program my first choice.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"Once the committee has met, could you say whether I fell in the top or bottom half of the group?", "rank-solicitation"},
+		{"Might Dr. Park be able to tell me if I'm likely to wind up ranked high enough?", "rank-solicitation"},
+		{"The program is locked in at the top of my list, and I will never be moving it down.", "binding-commitment,top-choice"},
+		{"Lakeside will stay in my top two no matter what happens in January.", "binding-commitment"},
+		{"I'm gladly putting that in writing for the committee.", "binding-commitment"},
+		{"Our abstract went to AMIA last week; I will write again if it is accepted.", ""},
+		{"A friend asked which place I would choose if I could choose only one, and I said the program.", "top-choice"},
+		{"The program will be ranked first on my certified list.", "top-choice"},
+		{"I'm relying on a reply from you within two days, since my visa appointment depends on it.", "pressure"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
