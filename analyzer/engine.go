@@ -71,8 +71,15 @@ func NewEngine(cfg *config.Config) (*Engine, error) {
 
 // NewEngineWithRules builds the engine from an already loaded rule set.
 func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
+	e, _, err := newEngine(cfg, set, prefixIndex())
+	return e, err
+}
+
+// newEngine builds the engine, taking what it can from index (see
+// prefixindex.go); it returns the pattern compiler too, for tests.
+func newEngine(cfg *config.Config, set *RuleSet, index map[uint64]indexed) (*Engine, *patternCompiler, error) {
 	e := &Engine{cfg: cfg, set: set, byID: map[string]*rule{}}
-	pc := &patternCompiler{concepts: set.Concepts, program: programToken(cfg), cache: map[string]string{}, ids: prefixIDs{}, eager: set.User}
+	pc := &patternCompiler{concepts: set.Concepts, program: programToken(cfg), cache: map[string]string{}, ids: prefixIDs{}, eager: set.User, index: index}
 	compileAll := func(r *RuleSpec, what string, srcs []string) ([]*pattern, error) {
 		var out []*pattern
 		for i, s := range srcs {
@@ -95,24 +102,24 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 		}
 		r := &rule{spec: spec, action: act}
 		if r.patterns, err = compileAll(spec, "pattern", spec.Patterns); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if r.unless, err = compileAll(spec, "unless", spec.Unless); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if r.asked, err = compileAll(spec, "skip_if_asked", spec.SkipIfAsked); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(spec.QuotedPatterns) > 0 {
 			qp, err := compileAll(spec, "quoted_patterns", spec.QuotedPatterns)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if r.ifQuoted, err = compileAll(spec, "if_quoted", spec.IfQuoted); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			r.quoted = &rule{spec: spec, action: r.action, patterns: qp, unless: r.unless}
 		}
@@ -135,21 +142,21 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 			e.slots = newSlotFinder(spec.SlotWords, spec.SlotStarters, spec.SlotNotes)
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		e.rules = append(e.rules, r)
 		e.byID[spec.ID] = r
 	}
 	for id := range cfg.Rules.Actions {
 		if e.byID[id] == nil {
-			return nil, fmt.Errorf("%s: rules.actions: no rule %q; `matchguard rules` lists them", cfg.Path, id)
+			return nil, nil, fmt.Errorf("%s: rules.actions: no rule %q; `matchguard rules` lists them", cfg.Path, id)
 		}
 	}
 	if e.negation, err = wordAlternation(set.Concepts["negation"]); err != nil {
-		return nil, fmt.Errorf("concept negation: %v", err)
+		return nil, nil, fmt.Errorf("concept negation: %v", err)
 	}
 	if e.notNeg, err = wordAlternation(set.Concepts["not_negation"]); err != nil {
-		return nil, fmt.Errorf("concept not_negation: %v", err)
+		return nil, nil, fmt.Errorf("concept not_negation: %v", err)
 	}
 	if e.slots == nil {
 		e.slots = newSlotFinder(nil, nil, nil)
@@ -158,7 +165,7 @@ func NewEngineWithRules(cfg *config.Config, set *RuleSet) (*Engine, error) {
 	e.clauses = pc.clauses
 	e.ids = pc.ids.trie()
 	e.names = newNameIndex(cfg)
-	return e, nil
+	return e, pc, nil
 }
 
 // Rules returns the rule set the engine was built from, with each rule's

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -210,7 +209,7 @@ type patternCompiler struct {
 	ids      prefixIDs                    // every prefix a pattern uses
 	clauses  []*clauseRE                  // every clause, to finish once all ids are known
 	compiled map[string]*compiledClause   // clauses shared by branches compile once
-	trees    map[string]*syntax.Regexp    // parsed tokens (tokenPrefixes)
+	index    map[uint64]indexed           // answers worked out ahead (prefixindex.go)
 	// eager compiles every clause while building, so a bad expression in
 	// a user's rule file is an error then; built-in clauses are compiled
 	// when first needed (TestBuiltinClausesCompile).
@@ -281,12 +280,9 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 	}
 	// Parse once and answer both questions: the caller asks both.
 	var any, first prefixAnswer
-	if re, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		re = re.Simplify()
-		if pc.trees == nil {
-			pc.trees = map[string]*syntax.Regexp{}
-		}
-		pc.trees[expr] = re
+	if a, ok := pc.index[exprKey(expr)]; ok {
+		any, first = a.any, a.first
+	} else if re := parseToken(expr); re != nil {
 		any.set, any.ok = prefixSet(re, false)
 		first.set, first.ok = prefixSet(re, true)
 	}
@@ -366,7 +362,7 @@ var conceptGap = regexp.MustCompile(` \.\.\.(\d*) `)
 // skips up to 6 (N) words; "_" inside a token is a space. Consecutive
 // tokens are separated by at least one non-word character, except before
 // a token that starts with punctuation ("\?", "#").
-func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax.Regexp, sets [][]string, first []string, err error) {
+func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPart, sets [][]string, first []string, err error) {
 	toks := splitTokens(src)
 	var b strings.Builder
 	// A clause must start at a word boundary, unless its first token is
@@ -383,8 +379,6 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 	}
 	gap := 0
 	n := 0
-	var heads []*syntax.Regexp
-	headOK := true
 	for _, t := range toks {
 		if strings.HasPrefix(t, "...") {
 			if m := gapToken.FindStringSubmatch(t); m != nil {
@@ -413,10 +407,6 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 		if set, ok := pc.tokenPrefixes(x, false); ok && !optional {
 			sets = append(sets, set)
 		}
-		tree := pc.trees[x]
-		if tree == nil && head == "" {
-			headOK = false
-		}
 		if n == 0 {
 			first, _ = pc.tokenPrefixes(x, true)
 		}
@@ -427,8 +417,8 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 				gap = 0
 			}
 			b.WriteString(`(?:[^\w]+(?:` + x + `))?`)
-			if head == "" && tree != nil {
-				heads = append(heads, gapNode(gap0), &syntax.Regexp{Op: syntax.OpQuest, Sub: []*syntax.Regexp{{Op: syntax.OpConcat, Sub: []*syntax.Regexp{sepPlus, tree}}}})
+			if head == "" {
+				heads = append(heads, headPart{node: gapNode(gap0)}, headPart{tok: x, opt: true})
 			}
 			continue
 		}
@@ -447,12 +437,12 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 			if strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#") {
 				sep = sepStar
 			}
-			heads = append(heads, gapNode(gap), sep)
+			heads = append(heads, headPart{node: gapNode(gap)}, headPart{node: sep})
 		}
 		gap = 0
 		b.WriteString("(?:" + x + ")")
 		if head == "" {
-			heads = append(heads, tree)
+			heads = append(heads, headPart{tok: x})
 		}
 		if n++; n == seqWords && head == "" {
 			head = b.String() // enough to tell the words a match starts with
@@ -461,12 +451,9 @@ func (pc *patternCompiler) clause(src string) (expr, head string, headRE *syntax
 	b.WriteString(`)(?:[^\w]|$)`)
 	if head == "" {
 		head = b.String()
-		heads = append(heads, wordEnd)
+		heads = append(heads, headPart{node: wordEnd})
 	}
-	if headOK {
-		headRE = &syntax.Regexp{Op: syntax.OpConcat, Sub: slices.DeleteFunc(heads, func(r *syntax.Regexp) bool { return r == nil })}
-	}
-	return b.String(), head, headRE, sets, first, nil
+	return b.String(), head, heads, sets, first, nil
 }
 
 // pattern is a compiled pattern: clauses that must all match in one
@@ -502,21 +489,56 @@ type clauseRE struct {
 	seqSig []uint64
 	// starts are the words an anchored match must begin with (see
 	// startseq.go); nil when they cannot be told. Like the expression, they
-	// are worked out from the head's parse (headRE) when first needed.
+	// are worked out from the head (its first tokens, parsed then) when
+	// first needed.
 	starts     *startIndex
-	headRE     *syntax.Regexp
+	head       []headPart
 	startsOnce sync.Once
+}
+
+// headPart is one piece of a clause's head: a fixed node (a separator, a
+// gap, the word end) or a token's expression, parsed when the start
+// sequences are first needed.
+type headPart struct {
+	node *syntax.Regexp
+	tok  string
+	opt  bool // an optional token, with its separator: (?:[^\w]+tok)?
+}
+
+// headTree parses the head into one expression; nil when a token of it
+// does not parse.
+func headTree(parts []headPart) *syntax.Regexp {
+	subs := make([]*syntax.Regexp, 0, len(parts))
+	for _, p := range parts {
+		if p.tok == "" {
+			if p.node != nil {
+				subs = append(subs, p.node)
+			}
+			continue
+		}
+		t := parseToken(p.tok)
+		if t == nil {
+			return nil
+		}
+		if p.opt {
+			t = &syntax.Regexp{Op: syntax.OpQuest, Sub: []*syntax.Regexp{{Op: syntax.OpConcat, Sub: []*syntax.Regexp{sepPlus, t}}}}
+		}
+		subs = append(subs, t)
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
 }
 
 // startIndex returns the clause's start sequences, working them out on
 // first use (safe for concurrent use).
 func (c *clauseRE) startIndex() *startIndex {
 	c.startsOnce.Do(func() {
-		if c.headRE != nil {
-			if seqs, ok := startSeqs(c.headRE); ok {
-				c.starts = newStartIndex(seqs)
+		if c.head != nil {
+			if tree := headTree(c.head); tree != nil {
+				if seqs, ok := startSeqs(tree); ok {
+					c.starts = newStartIndex(seqs)
+				}
 			}
-			c.headRE = nil
+			c.head = nil
 		}
 	})
 	return c.starts
@@ -655,7 +677,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			p.needs = append(p.needs, cc.needs...)
 			continue
 		}
-		expr, _, headRE, sets, first, err := pc.clause(c)
+		expr, _, heads, sets, first, err := pc.clause(c)
 		if err != nil {
 			return nil, err
 		}
@@ -667,7 +689,7 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 			cr.expr = "^" + strings.TrimPrefix(expr, `(?:^|[^\w])`)
 			cr.firstIDs = pc.ids.ids(first)
 			// (worked out when first needed: most clauses never run)
-			cr.headRE = headRE
+			cr.head = heads
 		}
 		if pc.eager {
 			if _, err := cr.compile(); err != nil {
