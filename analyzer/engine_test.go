@@ -241,6 +241,12 @@ func TestPhraseRules(t *testing.T) {
 		{"A friend asked which place I would choose if I could choose only one, and I said the program.", "top-choice"},
 		{"The program will be ranked first on my certified list.", "top-choice"},
 		{"I'm relying on a reply from you within two days, since my visa appointment depends on it.", "pressure"},
+		// what the forums told her to write (blind set zk, in other words)
+		{"Since the Step 3 fees we have been buried in credit card debt, and my sister will have to drop out of college unless I keep paying her fees.", "oversharing"},
+		{"I hope the committee will take my family situation into account when the list is made.", "oversharing"},
+		{"We are getting by, but only just.", "oversharing"},
+		{"Our team paid down a lot of technical debt in the order-entry code this year.", ""},
+		{"The program will be first on my list, and nothing in the coming weeks is going to change that.", "binding-commitment,top-choice"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
