@@ -73,6 +73,28 @@ var clAskNot = map[string]bool{
 	"remain": true, "stay": true, "waitlist": true, "alternate": true, "alternates": true, "waiting": true,
 }
 
+// clAskThirdParty are the someone else a program warns her about
+// (read-only).
+var clAskThirdParty = map[string]bool{"anyone": true, "someone": true, "anybody": true, "somebody": true, "whoever": true}
+
+// clAskThirdPartyVerbs are what that someone may do (read-only).
+var clAskThirdPartyVerbs = map[string]bool{
+	"asks": true, "ask": true, "asked": true, "contacts": true, "contact": true, "pressures": true, "pressure": true,
+	"suggests": true, "suggest": true, "offers": true, "offer": true, "requests": true, "request": true, "inquires": true,
+	"inquire": true, "approaches": true, "approach": true, "pushes": true, "push": true, "mentions": true, "mention": true,
+}
+
+// clAskThirdPartyAsks reports whether one of the five words after j says
+// that someone asks or offers ("anyone associated with Lakeside asks").
+func clAskThirdPartyAsks(toks []clToken, j, hi int) bool {
+	for k := j + 1; k <= hi && k <= j+5; k++ {
+		if clAskThirdPartyVerbs[toks[k].w] {
+			return true
+		}
+	}
+	return false
+}
+
 // clAsksRanking returns the first sentence of d that asks the applicant
 // about her ranking or other applications, or "".
 func clAsksRanking(d *clDoc) string {
@@ -93,7 +115,16 @@ func clAsksRanking(d *clDoc) string {
 func clSentenceAsks(d *clDoc, lo, hi int) bool {
 	toks := d.toks
 	if hi-lo > 40 {
-		return false // a paragraph run together, not one question
+		// A long lead-in before a colon ("…one more thing, which I will
+		// ask plainly because…: is Lakeside going to end up at the top?")
+		// leaves the question after it.
+		if c := strings.LastIndexByte(d.src[toks[lo].s:toks[hi].e], ':'); c >= 0 {
+			for at := toks[lo].s + c; lo < hi && toks[lo].s < at; lo++ {
+			}
+		}
+		if hi-lo > 40 {
+			return false // a paragraph run together, not one question
+		}
 	}
 	// "Is Thursday your first choice, or does Wednesday work better?": a
 	// choice of interview days, not of programs.
@@ -133,6 +164,10 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 				// "our one open slot" is a place, not an interview slot
 			case w == "day" && j > lo && toks[j-1].w == "match":
 				// "Match Day" is no day to pick
+			case w == "help" && j < hi && (toks[j+1].w == "us" || toks[j+1].w == "our" || toks[j+1].w == "me" || toks[j+1].w == "the"):
+				// "it would help our committee to hear…" asks
+			case w == "hear" && j > lo && toks[j-1].w == "to" && j < hi && (toks[j+1].w == "your" || clAskWh[toks[j+1].w]):
+				// "to hear your intentions", "to hear whether…"
 			default:
 				return false
 			}
@@ -145,6 +180,11 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		}
 		if clAskAddressee[w] {
 			addressed = true
+		}
+		// "If anyone associated with Lakeside asks you about your
+		// ranking, let me know": what to do when someone else asks.
+		if clAskThirdParty[w] && clAskThirdPartyAsks(toks, j, hi) {
+			return false
 		}
 		next := ""
 		if j+1 <= hi {
@@ -188,7 +228,7 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			intent = true
 		case w == "happiest" && clSentenceHas(d, j, "where", "which"):
 			intent = true
-		case w == "yourself" && (next == "here" || next == "with" && next2 == "us" || next == "at"):
+		case w == "yourself" && (next == "here" || next == "with" && next2 == "us" || next == "at" || prev == "see" && clSentenceHas(d, j, "where")):
 			intent = true // "do you see yourself with us?"
 		case (w == "plans" && prev == "your" || w == "intentions" && (prev == "your" || prev == "her")) &&
 			!strings.HasPrefix(next, "chang") && clSentenceHas(d, j, "match", "july", "training", "rank", "ranking", "list", "next", "ours", "year", "decide", "decision"):
@@ -207,6 +247,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			request = true // "only if you can assure me today that you'll be committing to us"
 		case (w == "confirming" || w == "confirm") && (prev == "reply" || prev == "note" || prev == "email" || prev == "line" || clAskedOfHer(toks, lo, j)):
 			request = true
+		case (w == "tell" || w == "let") && (next == "her" || next == "him" || next == "them" || next != "you" && (next2 == "we" || next2 == "that" && j+3 <= hi && toks[j+3].w == "we")) &&
+			clSentenceHas(d, j, "love", "like", "want", "hope", "hoping", "able", "glad"):
+			request = true // a messenger's wish: "I'd love to tell her we can count on you"
 		}
 		switch {
 		case clAskRankWords[w]:

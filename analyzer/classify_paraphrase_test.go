@@ -430,3 +430,31 @@ func TestClassifyEveryTypeInItsOwnWords(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyAlertsAndLookAlikes (blind set xf, in other words): the two
+// alerts said warmly and sideways, and policy letters that only name them.
+func TestClassifyAlertsAndLookAlikes(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		// a match promised before the Match; promised for her word, the question decides
+		{"hpark@lakeside-med.org", "Good news", "Off the record: you are certain to match with us so long as Lakeside appears on your list.", TypePreMatchOffer},
+		{"sokafor@harborvalley.edu", "Quick one", "Tell me Harbor Valley is your first choice and I'll see to it that you're going to match here.", TypeRankSolicitation},
+		// a bridge job and a Match application given up
+		{"jfeld@meridian.edu", "A research post", "The informatics research post starts in February and turns into a fellowship slot next summer. We'd need you to cancel your AMIA match registration first.", TypePreMatchOffer},
+		// asks in long lead-ins, for the committee, for an event, by a messenger
+		{"hpark@lakeside-med.org", "A few notes", "One last thing, which I ask only because we are small and every position counts for us, and because the committee meets soon: is the program likely to come out on top when you submit?", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "Your plans", "It would be valuable for our committee to learn your plans for the Match, including whether Northgate is the place you would like to train.", TypeRankSolicitation},
+		{"rmoss@stbrendans.org", "Spring visit", "Seats are limited, so we are reserving them for applicants who intend to put St. Brendan's near the top. Reply to save yours.", TypeRankSolicitation},
+		{"chief.peds.sb@gmail.com", "hey from the chiefs", "Chief resident at St. Brendan's here! Is St. Brendan's the one?? Dr. Moss asked us to find out.", TypeRankSolicitation},
+		{"twieczorek@lakeside-med.org", "A paper", "Here is the preprint we discussed. I'd be glad to tell Helen we can count on you.", TypeRankSolicitation},
+		{"alum.stb@gmail.com", "Hi from an alum", "Dr. Moss asked a few of us alumni at St. Brendan's to reach out. She hopes to learn which applicants are hoping to rank St. Brendan's first; if that's where you see yourself, let me know and I'll tell her.", TypeRankSolicitation},
+		// look-alikes: what to do if someone else asks or offers
+		{"hpark@lakeside-med.org", "Our policy", "Dear applicants, should someone from our program ever suggest a position outside the match or ask about your rank list, please tell me at once.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
