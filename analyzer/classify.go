@@ -1064,6 +1064,15 @@ func (c *Classifier) markDates(dates []clDate) {
 				break
 			}
 		}
+		// "5:00-7:00 PM MT (= 00:00-02:00 UTC on Wednesday, January 13)":
+		// the same slot told in UTC, not a second day.
+		// (Only just after a local day a day apart or the same.)
+		for j := dt.from - 1; j >= 0 && j >= dt.from-3 && d.toks[j].sent == d.toks[dt.from].sent; j-- {
+			if w := d.toks[j].w; (w == "utc" || w == "gmt") && clLocalDayBefore(dates, i) {
+				dt.notDay = true
+				break
+			}
+		}
 		// "your room is booked for Wednesday night": a night at the hotel,
 		// not the interview's day.
 		if dt.to+1 < len(d.toks) && d.toks[dt.to+1].w == "night" || clSentenceHas(d, dt.from, "hotel", "inn", "lodging", "flight", "airport") {
@@ -2085,12 +2094,34 @@ func clGivenToHer(d *clDoc, lo int) bool {
 	return booked && forYou
 }
 
-// clBookedBetween reports whether a word of booking stands between tokens
-// i and j ("full, so we have reserved a spot for you on …").
+// clLocalDayBefore reports whether a date just before dates[i] in the
+// same text (at most 25 words) is its day, the day before or the day after:
+// the local day that dates[i] restates in UTC.
+func clLocalDayBefore(dates []clDate, i int) bool {
+	di := dates[i]
+	for k, o := range dates {
+		if k == i || o.doc != di.doc || o.to >= di.from || di.from-o.to > 25 {
+			continue
+		}
+		a := time.Date(o.day.Y, o.day.M, o.day.D, 0, 0, 0, 0, time.UTC)
+		b := time.Date(di.day.Y, di.day.M, di.day.D, 0, 0, 0, 0, time.UTC)
+		if diff := a.Sub(b); diff >= -24*time.Hour && diff <= 24*time.Hour {
+			return true
+		}
+	}
+	return false
+}
+
+// clBookedBetween reports whether a word of booking, or a "but", stands
+// between tokens i and j ("full, so we have reserved a spot for you on …",
+// "full, but we can interview you on …").
 func clBookedBetween(d *clDoc, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		switch d.toks[k].w {
-		case "reserved", "booked", "held", "scheduled", "placed", "put", "moved", "offer", "offering", "added":
+		case "reserved", "booked", "held", "scheduled", "placed", "put", "moved", "offer", "offering", "added",
+			// "our other November days are nearly full, but Dr. Park would
+			// be glad to interview you on Thursday, November 19"
+			"but", "however", "though", "although":
 			return true
 		}
 	}

@@ -359,3 +359,25 @@ func TestClassifyDatesBlindSetRR(t *testing.T) {
 		t.Errorf("today: got %s %q, want confirmation 2026-11-26\n   %v", got.Type, got.InterviewDate, got.Evidence)
 	}
 }
+
+// TestClassifyDaysInEveryForm (blind set xg, in other words): the day in
+// a booking receipt, a day offered after "full, but", a UTC restatement,
+// a reminder of her day beside a social, a badge for her visit, and a
+// place come open on a waitlist.
+func TestClassifyDaysInEveryForm(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, ng, md, sb := "ci-fellowship@lakeside-med.org", "lchen@northgate-health.org", "no-reply@sched.meridian.edu", "pedsresidency@stbrendans.org"
+	cases := []struct{ name, from, subj, body, typ, date string }{
+		{"a booking receipt", md, "Registration complete: Fellowship Interview", "Registration complete\n\nEvent: Fellowship Interview\nStart: 2026-12-09 08:30 MST\nEnd: 2026-12-09 12:00 MST\nRegistered: 2026-11-26", TypeInterviewConfirmation, "2026-12-09"},
+		{"full, but another day", ng, "Re: Interview", "Our December dates are almost all full, but Dr. Chen could interview you on Monday, December 14. Would that suit you?", TypeInterviewInvite, "2026-12-14"},
+		{"the same slot in UTC", sb, "An evening session", "We have added an evening interview session for applicants overseas, and Dr. Moss would like to invite you: Wednesday, December 9, 6:00-8:00 PM Mountain (01:00-03:00 UTC on Thursday, December 10).", TypeInterviewInvite, "2026-12-09"},
+		{"a reminder beside a social", sb, "Reminder: your interview day on Tuesday, December 8", "A reminder of your interview day: Tuesday, December 8 at 8:00 AM MT. The night before, Monday, December 7, the residents host an optional online social.", TypeInterviewConfirmation, "2026-12-08"},
+		{"a badge for her visit", lk, "Your visitor pass", "GME has registered you as an interview guest on Wed, 2 Dec. Your pass will be at the front desk.", TypeInterviewConfirmation, "2026-12-02"},
+		{"a place come open", sb, "An opening", "You have been on our waitlist, and a spot has just opened up: we would be glad to interview you next Wednesday. Can you let me know today?", TypeInterviewInvite, "2026-12-02"},
+	}
+	for _, k := range cases {
+		t.Run(k.name, func(t *testing.T) {
+			expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+		})
+	}
+}
