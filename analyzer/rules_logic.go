@@ -430,6 +430,10 @@ var (
 	reWordSplit     = regexp.MustCompile(`[A-Za-z]+`)
 )
 
+// reAssistantNote is a writing assistant's line to its user left in a
+// letter.
+var reAssistantNote = regexp.MustCompile(`(?im)^[ \t>*_]*(?:(?:sure|certainly|absolutely|of course)[!,.]\s+)?here(?:'s|’s| is) (?:a |an |the |your )?(?:\w+ ){0,3}(?:version|draft|rewrite|revision)(?: of (?:your|the) (?:\w+ )?(?:email|e-mail|letter|message|note|draft)\s*[:.!]?|\s*:[ \t]*$)|^[ \t]*\*\*subject:?\*\*|^[ \t]*(?:let me know|feel free to let me know) if you(?:'d| would)? (?:like|want) (?:me to )?(?:\w+ ){0,3}(?:version|tone|shorter|longer|more formal|less formal)\b[^\n]*`)
+
 // isSlot reports whether the words inside brackets are a template slot:
 // slot words ("Name", "Institution", "date"), an instruction ("insert …",
 // "e.g. …", "your name here"), or Title-Case words most of which are slot
@@ -460,7 +464,8 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	if f.words[l] {
 		return true
 	}
-	words := reWordSplit.FindAllString(s, -1)
+	// "[Program Director's Last Name]": the possessive is no word of its own.
+	words := reWordSplit.FindAllString(strings.NewReplacer("'s", "", "’s", "").Replace(s), -1)
 	if len(words) == 0 || len(words) > 8 {
 		return false
 	}
@@ -540,6 +545,22 @@ func inCodeBlock(text string, i int) bool {
 	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
 }
 
+// inInlineCode reports whether text[s:e] stands between backticks in its
+// paragraph (Markdown's inline code: "`Allergies: {{allergies}}`").
+func inInlineCode(text string, s, e int) bool {
+	if !strings.Contains(text, "`") {
+		return false
+	}
+	start := strings.LastIndex(text[:s], "\n\n") + 1
+	end := strings.Index(text[e:], "\n\n")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += e
+	}
+	return strings.Count(text[start:s], "`")%2 == 1 && strings.Contains(text[e:end], "`")
+}
+
 // reReported ends the words before a quotation of something she saw or
 // read.
 var reReported = regexp.MustCompile(`\b(?:read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
@@ -553,6 +574,11 @@ func (c *checkCtx) placeholder(r *rule) {
 	var hits []hit
 	scan := func(field, text string) {
 		add := func(s, e int) {
+			// "a line looked like `Allergies: {{allergies}}`": code she
+			// shows, set in backticks.
+			if inInlineCode(text, s, e) {
+				return
+			}
 			hits = append(hits, hit{field, s, e, text[s:e]})
 		}
 		if text == "" {
@@ -696,6 +722,14 @@ func (c *checkCtx) placeholder(r *rule) {
 	scan("subject", c.msg.Subject)
 	scan("body", c.msg.Own)
 	scan("signature", c.msg.Signature)
+	// A writing assistant's words to her, pasted with the letter ("Here is
+	// a polished version of your email:", "**Subject:** …", "Let me know if
+	// you'd like a shorter version!"): the program sees a template.
+	if strings.Contains(c.msg.Own, "ersion") || strings.Contains(c.msg.Own, "**") || strings.Contains(c.msg.Own, "raft") {
+		for _, m := range reAssistantNote.FindAllStringIndex(c.msg.Own, -1) {
+			hits = append(hits, hit{"body", m[0], m[1], strings.TrimSpace(c.msg.Own[m[0]:m[1]])})
+		}
+	}
 	if len(hits) == 0 {
 		return
 	}
@@ -721,6 +755,14 @@ func (c *checkCtx) placeholder(r *rule) {
 
 // reCited is a possessive that makes a name an author's: "Okafor's
 // paper on alert fatigue".
+// reOtherPraise follows another program's person whose program she
+// praises ("Dr. Okafor's description of the rural telehealth network"):
+// the interview day of a letter written for them.
+var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description|descriptions|explanation|overview|vision|account|tour|welcome|enthusiasm|mentorship|team|fellows|residents|program|division|group|leadership|hospitality)\b`)
+
+// rePraisedBy ends the words before a person she was inspired by.
+var rePraisedBy = regexp.MustCompile(`\b(?:inspired|struck|impressed|moved|encouraged|energi[sz]ed|touched|won over) by\s*(?:dr\.?\s*|prof\.?\s*|professor\s*)?$`)
+
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
 // thanksAgain reports whether thanks in a (lower-case) sentence are not
@@ -788,13 +830,13 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 
 // rePreamble opens a letter before its business: a pleasantry, or an
 // apology for writing late.
-var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
+var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive|accept my apolog\w*)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
 // reLateApology apologizes for writing late (lower case).
 var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
-var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner)\b`)
+var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night)))\b`)
 
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
@@ -892,7 +934,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reCited.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && containsAny(lower, target) {
+				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
 			}
@@ -1238,13 +1280,19 @@ var (
 func containsAsked(text string, phrases []string) bool {
 	for _, p := range phrases {
 		for i := cueAt(text, p, 0); i >= 0; i = cueAt(text, p, i+1) {
-			if !reNotAsked.MatchString(text[max(0, i-24):i]) {
+			// "the question you asked about portal confidentiality" asked
+			// no document: a request is about what is sent.
+			near := text[max(0, i-120):min(len(text), i+len(p)+120)]
+			if !reNotAsked.MatchString(text[max(0, i-24):i]) && reDocWord.MatchString(near) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// reDocWord names what can be attached (lower case).
+var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
 
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
