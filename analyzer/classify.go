@@ -316,6 +316,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
+	// "You are on our interview waitlist … we are pleased to invite you to
+	// interview this Thursday": invited off the waitlist.
+	// (A place has come open: "freed up", "added a session", "a spot has
+	// opened"; not "if a seat opens".)
+	if len(offered) == 1 && sc.score[TypeInterviewInvite] >= 4 && sc.score[TypeWaitlist] >= sc.score[TypeInterviewInvite] && interviewWord &&
+		(clHasWord(bodyDoc, "opened") || clHasWord(bodyDoc, "freed") || clHasWord(bodyDoc, "added")) {
+		sc.add(TypeInterviewInvite, sc.score[TypeWaitlist]-sc.score[TypeInterviewInvite]+1, "invited off the waitlist for "+clDayString(offered[0].day))
+	}
+
 	// One day put as a question ("thurs the 10th works? 8am"): proposed,
 	// not yet agreed.
 	if len(offered) == 1 && offered[0].doc != nil && clQuestionSentence(offered[0].doc, offered[0].from) &&
@@ -1117,7 +1126,9 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 			switch t.w {
-			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close":
+			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close",
+				// "for replying late on Tuesday": a day to answer by
+				"replying", "responding", "reply", "respond":
 				if j >= dt.from-3 {
 					dt.deadline = true
 				}
@@ -1127,7 +1138,9 @@ func (c *Classifier) markDates(dates []clDate) {
 					dt.deadline = true
 				}
 			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published",
-				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends", "email", "emails":
+				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends", "email", "emails",
+				// "links and your schedule will follow on Wednesday"
+				"follow", "arrive":
 				// "email" and "emails" as a verb only ("will email the link
 				// tomorrow"; "this email confirms your interview on …" is
 				// the interview's day).

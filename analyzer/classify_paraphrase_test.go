@@ -458,3 +458,25 @@ func TestClassifyAlertsAndLookAlikes(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyBulkMail (blind set xh, in other words): what decides in a
+// letter sent to many applicants at once.
+func TestClassifyBulkMail(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"ci-fellowship@lakeside-med.org", "An added interview session", "Dear waitlisted applicants, you are on our interview waitlist. We have added an evening session, and we are delighted to invite you to interview this Tuesday. Please reply by Monday noon.", TypeInterviewInvite},
+		{"ci-fellowship@lakeside-med.org", "Waitlist", "Dear applicants, you are on our interview waitlist. If a seat opens for Tuesday, we will invite you to interview then.", TypeWaitlist},
+		// (no offer in a letter of intent she need not send; a letter to
+		// all applicants is the program's news, as in our corpus)
+		{"rmoss@stbrendans.org", "Thank you", "Dear applicants, thank you for visiting us. You need not send us a letter of intent, and we will never ask how you will rank us.", TypeProgramUpdate},
+		{"imresidency@northgate-health.org", "Rank list season", "Dear applicants, our committee meets next week. We are asking applicants who plan to put Northgate first to confirm that commitment by reply.", TypeRankSolicitation},
+		{"rmoss@stbrendans.org", "Match Day", "Dear applicants, all our positions filled today, and we will not be matching with you this year. We wish you every success.", TypeMatchResult},
+		{"imresidency@northgate-health.org", "Our waitlist", "Dear applicants, our season has ended and we are releasing everyone from our interview waitlist. Thank you for your patience.", TypeInterviewDecline},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
