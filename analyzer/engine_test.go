@@ -267,6 +267,16 @@ func TestPhraseRules(t *testing.T) {
 		{"Here is the updated version of my poster that I mentioned.", ""},
 		{"Please keep my situation in mind when you set the call schedule; I am on nights that week.", ""},
 		{"Dear Dr. [Interviewer's Last Name],", "placeholder"},
+		// the casual insider (blind set zo, in other words)
+		{"If you guys offered me a spot now I'd sign that very day and drop out of the match.", "binding-commitment,premature-offer-ask"},
+		{"tbh y'all are my #1, not even close", "top-choice"},
+		{"put me high enough to match and you're my #1, sound good?", "quid-pro-quo,top-choice"},
+		{"Should the committee put me near the top, the program is at the top of mine.", "quid-pro-quo,top-choice"},
+		{"New year, and the program gets the #1 spot on my list, for sure - locking it in so you can count on me.", "binding-commitment,top-choice"},
+		{"I'm ranking the program first, end of story, and nothing that happens in my last few interviews this month is going to change that.", "binding-commitment,top-choice"},
+		{"I had a really rough breakup in October and I've been a total mess, so matching with you would help me put my life back together.", "oversharing"},
+		{"My poster got a podium slot and I'm thrilled and a little terrified!", ""},
+		{"{{program_name}} is my first choice!", "placeholder,top-choice"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -832,6 +832,9 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 // apology for writing late.
 var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive|accept my apolog\w*)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
+// reWithdrawal takes her application back (lower case).
+var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
+
 // reLateApology apologizes for writing late (lower case).
 var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
 
@@ -1303,6 +1306,10 @@ func (c *checkCtx) isThankYou() bool {
 	// An update that also thanks is an update; "thank you again" is a
 	// later letter, not the thank-you note itself.
 	if len(c.e.thanks) == 0 {
+		return false
+	}
+	// A withdrawal that thanks for the day is a withdrawal.
+	if reWithdrawal.MatchString(c.d.norm) {
 		return false
 	}
 	if c.res.Facts.Update {
