@@ -277,6 +277,13 @@ func TestPhraseRules(t *testing.T) {
 		{"I had a really rough breakup in October and I've been a total mess, so matching with you would help me put my life back together.", "oversharing"},
 		{"My poster got a podium slot and I'm thrilled and a little terrified!", ""},
 		{"{{program_name}} is my first choice!", "placeholder,top-choice"},
+		// answering the program (blind set zm, in other words)
+		{"Could the program offer me the job ahead of the Match? I would drop out of the NRMP the same week.", "binding-commitment,premature-offer-ask"},
+		{"You asked me whether the program is my top choice; I would rather keep my list to myself.", ""},
+		{"The program will sit among my top three, you have my word.", "binding-commitment"},
+		{"I'll be emailing your office every few days until I hear back.", "pressure,update-limit"},
+		{"It would be unfair to keep me waiting after all I have done.", "pressure"},
+		{"If the salary works, I would love to accept the post before the match.", "premature-offer-ask"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

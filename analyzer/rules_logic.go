@@ -832,6 +832,9 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 // apology for writing late.
 var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive|accept my apolog\w*)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
+// reThanksForDay thanks for the interview itself (lower case).
+var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w*\b[^.!?]{0,30}\bfor (?:the|my|our|your) (?:\w+ )?(?:interview|visit)\b`)
+
 // reWithdrawal takes her application back (lower case).
 var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
 
@@ -1344,8 +1347,10 @@ func (c *checkCtx) isThankYou() bool {
 		}
 		// ("Thank you again for the interview day … I'm sorry it's taken me
 		// this long to write" is the thank-you note, late.)
+		// ("Thank you for the interview day on November 12 and for your kind
+		// note afterward" thanks for the day as well as the note.)
 		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat") || strings.Contains(sent, "grateful")) && thanksAgain(sent) &&
-			!reLateApology.MatchString(c.d.norm) {
+			!reLateApology.MatchString(c.d.norm) && !(reThanksForDay.MatchString(sent) && !thanksAgainParts[0].match(sent)) {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
