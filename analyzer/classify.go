@@ -129,10 +129,19 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// applicant forwarding a program's mail to herself) is read as the
 	// program's words. The applicant's own quoted text never is.
 	fwd := c.forwarded(m, isFwd)
-	if fwd.text != "" && reDisregardBelow.MatchString(strings.ToLower(clTruncate(own, 4096))) {
+	cover := strings.ToLower(clTruncate(own, 4096))
+	if fwd.text != "" && reDisregardBelow.MatchString(cover) {
 		// "A spot opened up, so disregard the waitlist note below": the
 		// forwarded message is what the cover note takes back.
 		note("the cover note sets the forwarded message aside")
+	} else if fwd.text != "" && reFwdContext.MatchString(cover) && len(strings.Fields(cover)) >= 20 {
+		// "Good news … we would like to offer you the interview slot on
+		// Thursday. For your reference, my earlier mail is below": the
+		// cover note is the news; the forwarded mail, its background.
+		note("the cover note is the news; the forwarded message is for reference")
+		if isFwd {
+			subject = "" // the forwarded message's subject
+		}
 	} else if fwd.text != "" {
 		own = own + "\n\n" + fwd.text
 	}
@@ -177,6 +186,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	clFullCalendar(sc)
 	clSeasonOver(sc)
 	clOnboarding(sc)
+	// "Re: Eligibility question" answered "we can only accept graduates of
+	// an ACGME-accredited residency, so we would not be able to consider
+	// your application": the answer to her question, not a decision on an
+	// application under review.
+	if isReply && (clHasWord(subjDoc, "eligibility") || clHasWord(subjDoc, "eligible")) && sc.score[TypeInterviewDecline] > 0 {
+		w := sc.score[TypeInterviewDecline]
+		delete(sc.score, TypeInterviewDecline)
+		sc.add(TypeEligibilityReply, w, "a requirement told in answer to her eligibility question")
+	}
+
 	if clHerWithdrawal(bodyDoc) {
 		// Her own cancellation acknowledged ("as you requested, your
 		// interview has been cancelled"): the words of the invitation she
@@ -926,6 +945,8 @@ func clBestNonOffer(sc *clScores) string {
 
 // reDisregardBelow is a cover note that takes back the message it
 // forwards (lower case).
+var reFwdContext = regexp.MustCompile(`\bfor (?:your )?(?:reference|context|records)\b|\bmy (?:earlier|previous|original|last) (?:mail|e-?mail|message|note|letter)\b|\b(?:earlier|previous|original) (?:mail|e-?mail|message|note|letter) (?:is )?(?:below|underneath|attached)\b`)
+
 var reDisregardBelow = regexp.MustCompile(`\b(?:disregard|ignore)\s+(?:the\s+|that\s+|this\s+|my\s+|our\s+)?(?:\w+\s+)?(?:note|message|email|e-mail|mail|letter|notice)\s+(?:below|above|underneath|i forwarded|forwarded)\b|\b(?:disregard|ignore)\s+(?:everything\s+|the\s+message\s+)?below\b`)
 
 // clTiers orders the types from firmest to softest news (read-only).

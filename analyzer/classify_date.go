@@ -278,10 +278,21 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			// "your interview … is today": the Date's own day.
 			dt = clDate{day: clDay{ref.Year(), ref.Month(), ref.Day()}, from: i, to: i, hasYear: true}
 			ok = true
-		} else if w == "tomorrow" && !ref.IsZero() {
+		} else if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tomorow" || w == "tommorow" || w == "tommorrow" || w == "2morrow") && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
 			ok = true
+		} else if (w == "week" || w == "weeks") && i > 0 && i+2 < len(toks) && toks[i+1].w == "from" && (toks[i+2].w == "today" || toks[i+2].w == "tomorrow") && !ref.IsZero() {
+			// "a week from today", "two weeks from tomorrow"
+			n := map[string]int{"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}[toks[i-1].w]
+			if n > 0 {
+				t := ref.AddDate(0, 0, 7*n)
+				if toks[i+2].w == "tomorrow" {
+					t = t.AddDate(0, 0, 1)
+				}
+				dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i - 1, to: i + 2, hasYear: true}
+				ok = true
+			}
 		} else if wd := clRelWeekday(d, i); wd != 0 && !ref.IsZero() && !clAfterWrittenDate(toks, i) {
 			// "next Thursday", "this Friday", "on Tuesday", "see you
 			// Monday": the next such day after the Date ("next" when the

@@ -480,3 +480,34 @@ func TestClassifyBulkMail(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyManyHands (blind set xj, in other words): the program's
+// many voices, forwards with a cover note, and terse notes from a phone.
+func TestClassifyManyHands(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"bmi-office@meridian.edu", "Interview call letter", "This is to inform you that you have been short listed for the personal interview on Tuesday, 8th December 2026. Kindly confirm your participation by return mail.", TypeInterviewInvite},
+		{"bmi-office@meridian.edu", "Intimation", "This is to intimate that the fellowship office will remain closed for the holiday season from 24th December.", TypeProgramUpdate},
+		{"rmoss@stbrendans.org", "Some news", "Happy news to share: the hospital has funded an additional pathway position, so the pathway grows from two to three residents per year.", TypeProgramUpdate},
+		{"surveys@feedbackly.example", "Northgate Regional Hospital: a quick survey", "Northgate Regional Hospital has asked Feedbackly to collect a few answers from interviewed applicants. Where do you plan to rank Northgate Regional Hospital on your list?", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "quick q", "someone cancelled for tmrw, can u interview at 9 virtual?", TypeInterviewInvite},
+		{"gme@northgate-health.org", "Interview confirmation", "This confirms your interview on Thursday, December 10. No member of our faculty will ask you about your ranking intentions.", TypeInterviewConfirmation},
+		{"jfeld@meridian.edu", "Re: Eligibility question", "I'm afraid we can only consider graduates of an ACGME-accredited residency, so we would not be able to consider your application.", TypeEligibilityReply},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+	// A cover note with news, and the older message it forwards for
+	// reference: the note decides.
+	raw := "From: Priya Natarajan <informatics.fellowship@harborvalley.edu>\r\nTo: amina.rahman@example.org\r\n" +
+		"Subject: Fwd: Interview waitlist\r\nDate: Tue, 27 Oct 2026 10:18:51 -0700\r\n\r\n" +
+		"Dear Dr. Rahman,\r\n\r\nGood news: a candidate has withdrawn and Dr. Okafor would like to offer you the interview on Thursday, November 5 (virtual). Please reply by tomorrow to confirm. For reference, my earlier mail is below.\r\n\r\n" +
+		"---------- Forwarded message ---------\r\nFrom: Priya Natarajan <informatics.fellowship@harborvalley.edu>\r\nDate: Mon, Oct 19, 2026\r\nSubject: Interview waitlist\r\n\r\n" +
+		"You are on our interview waitlist; we will contact you if a slot becomes available.\r\n"
+	if got := c.Classify(Parse([]byte(raw))); got.Type != TypeInterviewInvite || got.InterviewDate != "2026-11-05" {
+		t.Errorf("forward with a cover note: got %s %q, want %s 2026-11-05\n   %s", got.Type, got.InterviewDate, TypeInterviewInvite, strings.Join(got.Evidence, "\n   "))
+	}
+}
