@@ -185,6 +185,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
+	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 {
+		// "Congratulations again on matching with us! Attached is your
+		// resident agreement": the Match has run; nothing is offered
+		// outside it.
+		delete(sc.score, TypePreMatchOffer)
+		note("after her match: no offer outside the Match")
+	}
 	clOnboarding(sc)
 	// "Re: Eligibility question" answered "we can only accept graduates of
 	// an ACGME-accredited residency, so we would not be able to consider

@@ -68,6 +68,8 @@ var clAskNot = map[string]bool{
 	"need": true, "obligation": true, "obliged": true, "required": true, "hear": true, "heard": true,
 	"letting": true, "sharing": true, "telling": true, "second": true, "preferred": true, "preference": true,
 	"preferences": true, "conflict": true, "conflicts": true, "release": true, "cancel": true, "reschedule": true,
+	// a request taken back ("please disregard our message asking…")
+	"disregard": true, "ignore": true, "retract": true, "retracting": true,
 	// a place on a waiting list she may keep or leave ("let me know if
 	// you would like to remain on the list")
 	"remain": true, "stay": true, "waitlist": true, "alternate": true, "alternates": true, "waiting": true,

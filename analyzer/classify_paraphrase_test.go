@@ -511,3 +511,30 @@ func TestClassifyManyHands(t *testing.T) {
 		t.Errorf("forward with a cover note: got %s %q, want %s 2026-11-05\n   %s", got.Type, got.InterviewDate, TypeInterviewInvite, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyEndOfSeason (blind set xi, in other words): Match Week and
+// after.
+func TestClassifyEndOfSeason(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"informatics.fellowship@harborvalley.edu", "Our list is certified", "Dear candidates, our list is certified. Please ignore last week's email asking applicants to tell us how they plan to rank the fellowship; it should not have gone out.", TypeProgramUpdate},
+		{"noreply@nrmp.org", "Match Week: timeline and SOAP information", "Dear Applicant, here is the timeline. Monday: applicants learn whether they matched. Thursday: SOAP offer rounds. Friday: Match Day.", TypeOther},
+		{"noreply@nrmp.org", "Match status", "We regret that you did not match. You are eligible for the Supplemental Offer and Acceptance Program and may take part today.", TypeMatchResult},
+		{"rmoss@stbrendans.org", "Match Day", "I wanted to tell you myself that we could not match with you this year; every position filled.", TypeMatchResult},
+		{"lchen@northgate-health.org", "A position", "With SOAP over, one of our track positions is still unfilled, and we would like to offer it to you.", TypeMatchResult},
+		{"ehr-training@northgate-health.org", "Epic training", "Welcome! Your EHR classes for incoming residents are scheduled for June 22 and 23.", TypeProgramUpdate},
+		{"pedsresidency@stbrendans.org", "Re: Visa question", "Happy to answer before rank lists are due: we sponsor J-1 visas only.", TypeEligibilityReply},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+	// After her match, a contract to sign is onboarding: never an offer
+	// outside the Match.
+	body := "Congratulations on matching with us! Enclosed is your resident agreement of appointment; please sign and return it by April 9."
+	if got := c.Classify(msg("imresidency@northgate-health.org", "Your agreement", body)); got.Type == TypePreMatchOffer {
+		t.Errorf("%q: got %s\n   %s", body, got.Type, strings.Join(got.Evidence, "\n   "))
+	}
+}
