@@ -628,7 +628,14 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// along". The program it names speaks through them. (A classmate
 		// telling what a program asked of her relays nothing, nor does a
 		// forwarded message: only the writer's own words say it.)
-		if c.rules.scoreCue(tokenizeCL(c.rules.vocab, clTruncate(m.Own, 1<<16), nil), nil, "cue:relay") > 0 {
+		// (Her own words are the body read so far unless it holds a
+		// forwarded message: then they are read on their own, without the
+		// postings that make the phrases fast.)
+		ownDoc := body
+		if fwd.text != "" {
+			ownDoc = tokenizeCL(c.rules.vocab, clTruncate(m.Own, 1<<16), nil)
+		}
+		if c.rules.scoreCue(ownDoc, nil, "cue:relay") > 0 {
 			own := map[int]*clMention{}
 			c.mentions(subj, 1.5, own)
 			c.mentions(body, 1, own)
