@@ -228,8 +228,11 @@ var loneConcept = regexp.MustCompile(`^\{([a-z_]+)\}$`)
 // has its own first words and needed words, so the prefilter keeps far more
 // sentences away from the expressions; the other clauses are shared.
 func (pc *patternCompiler) branches(src string) []string {
+	// A negation-proof pattern ("!{theirs} & …") branches the same way,
+	// each branch keeping the mark.
+	mark := ""
 	if strings.HasPrefix(src, "!") {
-		return []string{src}
+		mark, src = "!", src[1:]
 	}
 	clauses := strings.Split(src, " & ")
 	first := strings.TrimSpace(clauses[0])
@@ -238,7 +241,7 @@ func (pc *patternCompiler) branches(src string) []string {
 		alts = pc.concepts[m[1]]
 	}
 	if len(alts) < 2 || len(alts) > 40 {
-		return []string{src}
+		return []string{mark + src}
 	}
 	rest := ""
 	if len(clauses) > 1 {
@@ -255,7 +258,7 @@ func (pc *patternCompiler) branches(src string) []string {
 			}
 			return fmt.Sprintf("(?:[^\\w]+[\\w'’-]+){0,%d}?[^\\w]+", n)
 		})
-		out = append(out, "(?:"+strings.ReplaceAll(strings.TrimSpace(a), " ", "_")+")"+rest)
+		out = append(out, mark+"(?:"+strings.ReplaceAll(strings.TrimSpace(a), " ", "_")+")"+rest)
 	}
 	return out
 }

@@ -1312,7 +1312,7 @@ func (c *checkCtx) isThankYou() bool {
 		return false
 	}
 	// A withdrawal that thanks for the day is a withdrawal.
-	if reWithdrawal.MatchString(c.d.norm) {
+	if (strings.Contains(c.d.norm, "withdr") || strings.Contains(c.d.norm, "remove")) && reWithdrawal.MatchString(c.d.norm) {
 		return false
 	}
 	if c.res.Facts.Update {
