@@ -284,6 +284,14 @@ func TestPhraseRules(t *testing.T) {
 		{"I'll be emailing your office every few days until I hear back.", "pressure,update-limit"},
 		{"It would be unfair to keep me waiting after all I have done.", "pressure"},
 		{"If the salary works, I would love to accept the post before the match.", "premature-offer-ask"},
+		// the last two weeks before the deadline (blind set zp, in other words)
+		{"Two other fellowships have written to say they plan to rank me highly, and I hope the committee will weigh that interest when it meets.", "pressure"},
+		{"Could you give me even a little hint about where I stand before I certify?", "rank-solicitation"},
+		{"Should you be able to tell me that I am in a position to match, I would put the program first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"I'll absolutely keep the program in my top three.", "binding-commitment"},
+		{"I promise I will work harder than any resident you have ever trained.", ""},
+		{"My chair has confirmed in writing that I can leave my post in June.", ""},
+		{"Harbor Valley's coordinator emailed yesterday to say they hope I'll rank them first, so I hope you will take their interest into account.", "pressure"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

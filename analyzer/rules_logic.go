@@ -755,6 +755,10 @@ func (c *checkCtx) placeholder(r *rule) {
 
 // reCited is a possessive that makes a name an author's: "Okafor's
 // paper on alert fatigue".
+// reOtherContacted follows another program's name whose people got in
+// touch with her ("'s program director called last week").
+var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:called|phoned|emailed|e-mailed|wrote|texted|reached out|contacted|told me|said|offered|invited|asked me)\b`)
+
 // reOtherPraise follows another program's person whose program she
 // praises ("Dr. Okafor's description of the rural telehealth network"):
 // the interview day of a letter written for them.
@@ -958,6 +962,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
+				// "Harbor Valley's program director called last week to say
+				// …": another program's interest told (pressure's business),
+				// not a letter written for it.
+				if possessive && reOtherContacted.MatchString(lower[loc[1]:]) {
+					continue
+				}
 				// "my interview day at Lakeside …" in a note to Harbor Valley
 				// that never names Harbor Valley: written to the wrong one.
 				misdirected := !namesOwn && (reItsInterview.MatchString(lower[loc[1]:]) || reMyInterviewAt.MatchString(before))
