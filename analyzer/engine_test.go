@@ -292,6 +292,17 @@ func TestPhraseRules(t *testing.T) {
 		{"I promise I will work harder than any resident you have ever trained.", ""},
 		{"My chair has confirmed in writing that I can leave my post in June.", ""},
 		{"Harbor Valley's coordinator emailed yesterday to say they hope I'll rank them first, so I hope you will take their interest into account.", "pressure"},
+		// talking about the rank list (blind set zq, in other words)
+		{"A colleague told me some programs offer to rank applicants highly in exchange for a promise; I would never do that.", ""},
+		{"When you wrote that you hope to rank me highly, does that mean I'm likely to match with you if I put you near the top?", "rank-solicitation"},
+		{"If I rank one program first and miss it, does that hurt my chances at my second choice?", ""},
+		{"I want you to know that if I match with you, you'll get someone who chose the program on purpose.", ""},
+		{"I have been given until Monday to accept a position outside the match at another hospital.", ""},
+		{"You can rest assured that the program will be the first name on my list.", "binding-commitment,top-choice"},
+		{"I promise the program will be ranked in my top two.", "binding-commitment"},
+		{"My certified list will begin with the program.", "top-choice"},
+		{"A good place on your list will be met with the top spot on mine.", "quid-pro-quo,top-choice"},
+		{"Could you hint at whether I am somewhere in the top half?", "rank-solicitation"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
