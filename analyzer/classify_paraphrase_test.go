@@ -538,3 +538,33 @@ func TestClassifyEndOfSeason(t *testing.T) {
 		t.Errorf("%q: got %s\n   %s", body, got.Type, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyQuietBreach (blind sets xk and xl, in other words): alerts
+// said without the usual words, and look-alikes that must stay quiet.
+func TestClassifyQuietBreach(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ string }{
+		{"sokafor@harborvalley.edu", "Before we meet", "Would it be fair for me to tell the committee that Harbor Valley is where you would most like to train?", TypeRankSolicitation},
+		{"sokafor@harborvalley.edu", "P.S.", "Thanks for the visit. P.S. I'm curious whether we came out ahead of the other places you've seen.", TypeRankSolicitation},
+		{"notifications@thalamusgme.com", "Northgate Regional Hospital", "Northgate Regional Hospital asks every interviewee to indicate their level of commitment to Northgate before the committee meets.", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "A conversation with our chair", "Our chair is meeting candidates who are seriously considering Meridian as their top option. Would you put yourself in that group?", TypeRankSolicitation},
+		{"housing@gme.northgate-health.org", "Housing", "We are counting heads for resident housing. If you think you'll end up with us, just let me know.", TypeRankSolicitation},
+		{"gfenn@gme.stbrendans.org", "Visa file", "HR needs written confirmation that you intend to come to St. Brendan's if the Match allows.", TypeRankSolicitation},
+		{"ci-fellowship@lakeside-med.org", "Feedback", "4. Where does Lakeside sit among the fellowships you are considering?", TypeRankSolicitation},
+		{"rmoss@stbrendans.org", "Thank you", "Is there anything that would make us your clear choice?", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "A question", "If we were to offer you a spot, would you take it?", TypeRankSolicitation},
+		{"tb.md@gmail.com", "Northgate", "Tom here, from the track at Northgate, writing from my personal email. Are you planning to put Northgate first?", TypeRankSolicitation},
+		// look-alikes
+		{"imresidency@northgate-health.org", "Our policies", "Dear interviewees: you are under no obligation to send us a thank-you note, an update or a letter of intent.", TypeProgramUpdate},
+		{"pedsresidency@stbrendans.org", "Webinar: how to build your rank list", "All applicants are welcome to our webinar on how to build your rank list. No one will ask about your list.", TypeProgramUpdate},
+		{"rmoss@stbrendans.org", "Re: my letter", "Thank you for your letter. You are a candidate we would be delighted to have.", TypePostInterviewInterest},
+		{"cifellowship@meridian.edu", "Interview status", "We are not able to offer you an interview at this time, but we have placed you on our interview waitlist. If you no longer wish to be considered, let me know.", TypeWaitlist},
+		{"pedsresidency@stbrendans.org", "Resident social", "Our residents would love to meet you before your interview day! Join us for an informal virtual social on Monday.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ {
+			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
