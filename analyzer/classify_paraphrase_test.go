@@ -412,7 +412,7 @@ func TestClassifyAlertsInOrdinaryClothes(t *testing.T) {
 // type without its usual word.
 func TestClassifyEveryTypeInItsOwnWords(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		{"jfeld@meridian.edu", "A conversation", "The faculty would welcome the chance to speak with you. We have set aside a morning for you to meet the fellows.", TypeInterviewInvite},
 		{"lchen@northgate-health.org", "Coming up", "Everything is set for this Thursday; park in the visitor garage and come to the fourth floor.", TypeInterviewConfirmation},
 		{"rmoss@stbrendans.org", "Your application", "Our committee has finished its review, and we won't be scheduling a day with you this season.", TypeInterviewDecline},
@@ -422,20 +422,14 @@ func TestClassifyEveryTypeInItsOwnWords(t *testing.T) {
 		{"hpark@lakeside-med.org", "Results", "The results are out, and the match did not pair you with Lakeside this year.", TypeMatchResult},
 		{"rmoss@stbrendans.org", "ECFMG", "To answer your question: we do not require ECFMG certification when you apply, but without it we cannot include you in the Match.", TypeEligibilityReply},
 		{"imresidency@northgate-health.org", "Dinner", "A few residents are getting dinner the night before interviews and we'd love for you to join.", TypeProgramUpdate},
-	}
-	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	})
 }
 
 // TestClassifyAlertsAndLookAlikes (blind set xf, in other words): the two
 // alerts said warmly and sideways, and policy letters that only name them.
 func TestClassifyAlertsAndLookAlikes(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		// a match promised before the Match; promised for her word, the question decides
 		{"hpark@lakeside-med.org", "Good news", "Off the record: you are certain to match with us so long as Lakeside appears on your list.", TypePreMatchOffer},
 		{"sokafor@harborvalley.edu", "Quick one", "Tell me Harbor Valley is your first choice and I'll see to it that you're going to match here.", TypeRankSolicitation},
@@ -450,20 +444,14 @@ func TestClassifyAlertsAndLookAlikes(t *testing.T) {
 		{"alum.stb@gmail.com", "Hi from an alum", "Dr. Moss asked a few of us alumni at St. Brendan's to reach out. She hopes to learn which applicants are hoping to rank St. Brendan's first; if that's where you see yourself, let me know and I'll tell her.", TypeRankSolicitation},
 		// look-alikes: what to do if someone else asks or offers
 		{"hpark@lakeside-med.org", "Our policy", "Dear applicants, should someone from our program ever suggest a position outside the match or ask about your rank list, please tell me at once.", TypeProgramUpdate},
-	}
-	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	})
 }
 
 // TestClassifyBulkMail (blind set xh, in other words): what decides in a
 // letter sent to many applicants at once.
 func TestClassifyBulkMail(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		{"ci-fellowship@lakeside-med.org", "An added interview session", "Dear waitlisted applicants, you are on our interview waitlist. We have added an evening session, and we are delighted to invite you to interview this Tuesday. Please reply by Monday noon.", TypeInterviewInvite},
 		{"ci-fellowship@lakeside-med.org", "Waitlist", "Dear applicants, you are on our interview waitlist. If a seat opens for Tuesday, we will invite you to interview then.", TypeWaitlist},
 		// (no offer in a letter of intent she need not send; a letter to
@@ -472,20 +460,14 @@ func TestClassifyBulkMail(t *testing.T) {
 		{"imresidency@northgate-health.org", "Rank list season", "Dear applicants, our committee meets next week. We are asking applicants who plan to put Northgate first to confirm that commitment by reply.", TypeRankSolicitation},
 		{"rmoss@stbrendans.org", "Match Day", "Dear applicants, all our positions filled today, and we will not be matching with you this year. We wish you every success.", TypeMatchResult},
 		{"imresidency@northgate-health.org", "Our waitlist", "Dear applicants, our season has ended and we are releasing everyone from our interview waitlist. Thank you for your patience.", TypeInterviewDecline},
-	}
-	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	})
 }
 
 // TestClassifyManyHands (blind set xj, in other words): the program's
 // many voices, forwards with a cover note, and terse notes from a phone.
 func TestClassifyManyHands(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		{"bmi-office@meridian.edu", "Interview call letter", "This is to inform you that you have been short listed for the personal interview on Tuesday, 8th December 2026. Kindly confirm your participation by return mail.", TypeInterviewInvite},
 		{"bmi-office@meridian.edu", "Intimation", "This is to intimate that the fellowship office will remain closed for the holiday season from 24th December.", TypeProgramUpdate},
 		{"rmoss@stbrendans.org", "Some news", "Happy news to share: the hospital has funded an additional pathway position, so the pathway grows from two to three residents per year.", TypeProgramUpdate},
@@ -493,13 +475,7 @@ func TestClassifyManyHands(t *testing.T) {
 		{"lchen@northgate-health.org", "quick q", "someone cancelled for tmrw, can u interview at 9 virtual?", TypeInterviewInvite},
 		{"gme@northgate-health.org", "Interview confirmation", "This confirms your interview on Thursday, December 10. No member of our faculty will ask you about your ranking intentions.", TypeInterviewConfirmation},
 		{"jfeld@meridian.edu", "Re: Eligibility question", "I'm afraid we can only consider graduates of an ACGME-accredited residency, so we would not be able to consider your application.", TypeEligibilityReply},
-	}
-	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	})
 	// A cover note with news, and the older message it forwards for
 	// reference: the note decides.
 	raw := "From: Priya Natarajan <informatics.fellowship@harborvalley.edu>\r\nTo: amina.rahman@example.org\r\n" +
@@ -516,7 +492,7 @@ func TestClassifyManyHands(t *testing.T) {
 // after.
 func TestClassifyEndOfSeason(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		{"informatics.fellowship@harborvalley.edu", "Our list is certified", "Dear candidates, our list is certified. Please ignore last week's email asking applicants to tell us how they plan to rank the fellowship; it should not have gone out.", TypeProgramUpdate},
 		{"noreply@nrmp.org", "Match Week: timeline and SOAP information", "Dear Applicant, here is the timeline. Monday: applicants learn whether they matched. Thursday: SOAP offer rounds. Friday: Match Day.", TypeOther},
 		{"noreply@nrmp.org", "Match status", "We regret that you did not match. You are eligible for the Supplemental Offer and Acceptance Program and may take part today.", TypeMatchResult},
@@ -524,13 +500,7 @@ func TestClassifyEndOfSeason(t *testing.T) {
 		{"lchen@northgate-health.org", "A position", "With SOAP over, one of our track positions is still unfilled, and we would like to offer it to you.", TypeMatchResult},
 		{"ehr-training@northgate-health.org", "Epic training", "Welcome! Your EHR classes for incoming residents are scheduled for June 22 and 23.", TypeProgramUpdate},
 		{"pedsresidency@stbrendans.org", "Re: Visa question", "Happy to answer before rank lists are due: we sponsor J-1 visas only.", TypeEligibilityReply},
-	}
-	for _, k := range cases {
-		got := c.Classify(msg(k.from, k.subj, k.body))
-		if got.Type != k.typ {
-			t.Errorf("%q: got %s, want %s\n   %s", k.body, got.Type, k.typ, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	})
 	// After her match, a contract to sign is onboarding: never an offer
 	// outside the Match.
 	body := "Congratulations on matching with us! Enclosed is your resident agreement of appointment; please sign and return it by April 9."
@@ -543,7 +513,7 @@ func TestClassifyEndOfSeason(t *testing.T) {
 // said without the usual words, and look-alikes that must stay quiet.
 func TestClassifyQuietBreach(t *testing.T) {
 	c := testClassifier(t)
-	cases := []struct{ from, subj, body, typ string }{
+	checkTypes(t, c, []typeCase{
 		{"sokafor@harborvalley.edu", "Before we meet", "Would it be fair for me to tell the committee that Harbor Valley is where you would most like to train?", TypeRankSolicitation},
 		{"sokafor@harborvalley.edu", "P.S.", "Thanks for the visit. P.S. I'm curious whether we came out ahead of the other places you've seen.", TypeRankSolicitation},
 		{"notifications@thalamusgme.com", "Northgate Regional Hospital", "Northgate Regional Hospital asks every interviewee to indicate their level of commitment to Northgate before the committee meets.", TypeRankSolicitation},
@@ -560,7 +530,16 @@ func TestClassifyQuietBreach(t *testing.T) {
 		{"rmoss@stbrendans.org", "Re: my letter", "Thank you for your letter. You are a candidate we would be delighted to have.", TypePostInterviewInterest},
 		{"cifellowship@meridian.edu", "Interview status", "We are not able to offer you an interview at this time, but we have placed you on our interview waitlist. If you no longer wish to be considered, let me know.", TypeWaitlist},
 		{"pedsresidency@stbrendans.org", "Resident social", "Our residents would love to meet you before your interview day! Join us for an informal virtual social on Monday.", TypeProgramUpdate},
-	}
+	})
+}
+
+// typeCase is a message in a few words and the type it must get.
+type typeCase struct{ from, subj, body, typ string }
+
+// checkTypes classifies each case and reports a wrong type with the
+// evidence that decided it.
+func checkTypes(t *testing.T, c *Classifier, cases []typeCase) {
+	t.Helper()
 	for _, k := range cases {
 		got := c.Classify(msg(k.from, k.subj, k.body))
 		if got.Type != k.typ {
