@@ -221,7 +221,7 @@ func TestClassifyFullDayBesideBookedDay(t *testing.T) {
 func TestClassifyWhichOfSeveralDays(t *testing.T) {
 	c := testClassifier(t) // messages dated Thursday, November 26, 2026
 	lk, hv, ng, md, sb := "hpark@lakeside-med.org", "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu", "rmoss@stbrendans.org"
-	cases := []struct{ name, from, subj, body, typ, date string }{
+	checkDays(t, c, []dayCase{
 		{"moved to", lk, "Interview", "Our faculty retreat falls that week, so we need to shift your interview from Tuesday, December 8 to Friday, December 11, same hour.", TypeInterviewConfirmation, "2026-12-11"},
 		{"held for her among the days listed", hv, "Interview", "We'd like to invite you to interview. The open days are Monday, December 7 and Wednesday, December 16. Since you told us mornings are easier, we have reserved Wednesday, December 16 for you.", TypeInterviewInvite, "2026-12-16"},
 		{"her row of a table", sb, "Interview invitation", "We are pleased to invite you to interview.\n\nGroup 1 Monday, December 7, 2026 On site\nGroup 2 (your group) Monday, December 14, 2026 Online\nGroup 3 Monday, January 4, 2027 On site\n\nPlease register for your session by December 1.", TypeInterviewInvite, "2026-12-14"},
@@ -229,12 +229,7 @@ func TestClassifyWhichOfSeveralDays(t *testing.T) {
 		{"sent on is no day", ng, "Interview confirmed", "This confirms your interview on 12/15/2026 at 10 AM ET. Your itinerary will be emailed on 12/8.", TypeInterviewConfirmation, "2026-12-15"},
 		{"after is a cut-off", ng, "Interview invitation", "We are pleased to invite you to interview and have scheduled you for our Tuesday 15 December session. Letters uploaded after 1 December will not be read before your interview.", TypeInterviewInvite, "2026-12-15"},
 		{"her interview beside a dinner", ng, "Resident dinner", "Ahead of your interview on Friday, December 11, our residents would like to take you to dinner on Thursday, December 10. RSVP by December 4.", TypeProgramUpdate, "2026-12-11"},
-	}
-	for _, k := range cases {
-		t.Run(k.name, func(t *testing.T) {
-			expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
-		})
-	}
+	})
 }
 
 // TestClassifyDayFirstWriter: a writer whose other dates can only be read
@@ -367,14 +362,22 @@ func TestClassifyDatesBlindSetRR(t *testing.T) {
 func TestClassifyDaysInEveryForm(t *testing.T) {
 	c := testClassifier(t) // messages dated Thursday, November 26, 2026
 	lk, ng, md, sb := "ci-fellowship@lakeside-med.org", "lchen@northgate-health.org", "no-reply@sched.meridian.edu", "pedsresidency@stbrendans.org"
-	cases := []struct{ name, from, subj, body, typ, date string }{
+	checkDays(t, c, []dayCase{
 		{"a booking receipt", md, "Registration complete: Fellowship Interview", "Registration complete\n\nEvent: Fellowship Interview\nStart: 2026-12-09 08:30 MST\nEnd: 2026-12-09 12:00 MST\nRegistered: 2026-11-26", TypeInterviewConfirmation, "2026-12-09"},
 		{"full, but another day", ng, "Re: Interview", "Our December dates are almost all full, but Dr. Chen could interview you on Monday, December 14. Would that suit you?", TypeInterviewInvite, "2026-12-14"},
 		{"the same slot in UTC", sb, "An evening session", "We have added an evening interview session for applicants overseas, and Dr. Moss would like to invite you: Wednesday, December 9, 6:00-8:00 PM Mountain (01:00-03:00 UTC on Thursday, December 10).", TypeInterviewInvite, "2026-12-09"},
 		{"a reminder beside a social", sb, "Reminder: your interview day on Tuesday, December 8", "A reminder of your interview day: Tuesday, December 8 at 8:00 AM MT. The night before, Monday, December 7, the residents host an optional online social.", TypeInterviewConfirmation, "2026-12-08"},
 		{"a badge for her visit", lk, "Your visitor pass", "GME has registered you as an interview guest on Wed, 2 Dec. Your pass will be at the front desk.", TypeInterviewConfirmation, "2026-12-02"},
 		{"a place come open", sb, "An opening", "You have been on our waitlist, and a spot has just opened up: we would be glad to interview you next Wednesday. Can you let me know today?", TypeInterviewInvite, "2026-12-02"},
-	}
+	})
+}
+
+// dayCase is a message in a few words, its type and its interview day.
+type dayCase struct{ name, from, subj, body, typ, date string }
+
+// checkDays classifies each case as a subtest: type and interview date.
+func checkDays(t *testing.T, c *Classifier, cases []dayCase) {
+	t.Helper()
 	for _, k := range cases {
 		t.Run(k.name, func(t *testing.T) {
 			expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
