@@ -547,3 +547,17 @@ func checkTypes(t *testing.T, c *Classifier, cases []typeCase) {
 		}
 	}
 }
+
+// TestClassifyQuietMiddle (blind set xn, in other words): declines,
+// waitlists, eligibility answers, requests and news that look alike.
+func TestClassifyQuietMiddle(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"aci-fellowship@meridian.edu", "Interview wait list", "You're on our interview wait list; candidates on it are offered dates that open, and all interviews are held over Zoom. If you are no longer interested, just reply.", TypeWaitlist},
+		{"lchen@northgate-health.org", "Interview selection", "Our first round of interview invitations has gone out. Your file is being held in reserve for our second round.", TypeWaitlist},
+		{"pedsresidency@stbrendans.org", "Your badge", "Could you please send us a recent photo by Monday so we can print your name badge?", TypeApplicationRequest},
+		{"gme@stbrendans.org", "Document request - ECFMG status report", "Please send a current ECFMG certification status report to our office.", TypeApplicationRequest},
+		{"pedsresidency@stbrendans.org", "December interviews now virtual", "Dear applicants, this goes to everyone scheduled for a December interview: all interview days will now be held on Zoom. Your date is unchanged.", TypeProgramUpdate},
+		{"informatics.fellowship@harborvalley.edu", "Re: ECFMG timing", "Your ECFMG certificate must be issued before the July 1 start date; applicants whose certification is pending may apply and interview.", TypeEligibilityReply},
+	})
+}
