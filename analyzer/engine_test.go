@@ -303,6 +303,9 @@ func TestPhraseRules(t *testing.T) {
 		{"My certified list will begin with the program.", "top-choice"},
 		{"A good place on your list will be met with the top spot on mine.", "quid-pro-quo,top-choice"},
 		{"Could you hint at whether I am somewhere in the top half?", "rank-solicitation"},
+		// threads (blind set zs, in other words)
+		{"I have decided: I will rank the program first. You have my word.", "binding-commitment,top-choice"},
+		{"I am hoping to bring this work to the Harbor Valley fellowship.", "wrong-program"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
