@@ -306,6 +306,11 @@ func TestPhraseRules(t *testing.T) {
 		// threads (blind set zs, in other words)
 		{"I have decided: I will rank the program first. You have my word.", "binding-commitment,top-choice"},
 		{"I am hoping to bring this work to the Harbor Valley fellowship.", "wrong-program"},
+		// innocent words (blind set zr, in other words)
+		{"Would I list the categorical and the preliminary track separately on my list?", ""},
+		{"Thank you for calling me on Tuesday about the research block.", ""},
+		{"My mother has surgery on January 12, and I will be flying home that week, so could we find another date?", ""},
+		{"The patch, which we committed on Friday (commit 9f3c2ab1), fixes the matching.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
