@@ -559,5 +559,7 @@ func TestClassifyQuietMiddle(t *testing.T) {
 		{"gme@stbrendans.org", "Document request - ECFMG status report", "Please send a current ECFMG certification status report to our office.", TypeApplicationRequest},
 		{"pedsresidency@stbrendans.org", "December interviews now virtual", "Dear applicants, this goes to everyone scheduled for a December interview: all interview days will now be held on Zoom. Your date is unchanged.", TypeProgramUpdate},
 		{"informatics.fellowship@harborvalley.edu", "Re: ECFMG timing", "Your ECFMG certificate must be issued before the July 1 start date; applicants whose certification is pending may apply and interview.", TypeEligibilityReply},
+		// a reply with the program's news (blind set xm)
+		{"informatics.fellowship@harborvalley.edu", "Re: Leadership", "Thanks for asking. Dr. Okafor will be stepping into the role of chief health information officer, and Dr. Marquez will become program director.", TypeProgramUpdate},
 	})
 }
