@@ -349,7 +349,12 @@ func TestFirstClausesAnchored(t *testing.T) {
 		for _, ps := range [][]*pattern{r.patterns, r.unless, r.skipIf} {
 			for _, p := range ps {
 				c := p.clauses[0]
-				if toks := splitTokens(c.src); c.isAnchored || len(toks) > 0 && (punctBranch.MatchString(toks[0]) || strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
+				// ("(?:top|first|#1)": a "#1" among words keeps the words
+				// from anchoring the clause: write "#1 …" as a pattern of
+				// its own.)
+				toks := splitTokens(c.src)
+				mixedHash := len(toks) > 0 && strings.HasPrefix(toks[0], "(?:") && (strings.Contains(toks[0], "|#") || strings.HasPrefix(toks[0], "(?:#"))
+				if c.isAnchored || !mixedHash && len(toks) > 0 && (punctBranch.MatchString(toks[0]) || strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
 					continue
 				}
 				t.Errorf("%s: first clause %.100q is searched for, not anchored at its first words", r.spec.ID, c.src)
