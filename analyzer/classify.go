@@ -188,9 +188,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 {
 		// "Congratulations again on matching with us! Attached is your
 		// resident agreement": the Match has run; nothing is offered
-		// outside it.
+		// outside it. A place offered now ("following Match Day, one of
+		// our positions is unfilled, and I would be delighted to offer it
+		// to you") is the Match's outcome for her.
+		w := sc.score[TypePreMatchOffer]
 		delete(sc.score, TypePreMatchOffer)
-		note("after her match: no offer outside the Match")
+		if clHasWord(bodyDoc, "unfilled") || clHasWord(bodyDoc, "vacated") || clHasWord(bodyDoc, "vacancy") || clHasWord(bodyDoc, "available") {
+			sc.add(TypeMatchResult, w, "a place offered after the Match has run")
+		} else {
+			note("after her match: no offer outside the Match")
+		}
 	}
 	clOnboarding(sc)
 	// "Re: Eligibility question" answered "we can only accept graduates of

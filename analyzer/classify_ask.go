@@ -127,6 +127,17 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		if hi-lo > 40 {
 			return false // a paragraph run together, not one question
 		}
+	} else if c := strings.LastIndexByte(d.src[toks[lo].s:toks[hi].e], ':'); c >= 0 {
+		// "…asked me to check in before tomorrow's rank deadline: are
+		// you still interested, or have you decided on another
+		// program?": the question after the colon stands alone too.
+		at, lo2 := toks[lo].s+c, lo
+		for lo2 < hi && toks[lo2].s < at {
+			lo2++
+		}
+		if lo2 > lo && hi-lo2 >= 3 && clSentenceAsks(d, lo2, hi) {
+			return true
+		}
 	}
 	// "Is Thursday your first choice, or does Wednesday work better?": a
 	// choice of interview days, not of programs.
@@ -266,6 +277,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			rank, strong = true, true // "put us first"
 		case w == "other" && (clAskOthers[next] || clAskOthers[next2] || j+3 <= hi && clAskOthers[toks[j+3].w]):
 			rank = true // "the other academic IM programs"
+		case w == "another" && (clAskOthers[next] || clAskOthers[next2]) && clSentenceHas(d, j, "decided", "chosen", "picked", "choose", "committed", "going", "leaning", "prefer"):
+			rank = true // "or have you decided on another program?"
 		case w == "else" && (prev == "where" || prev == "anywhere" || prev == "somewhere"):
 			rank = true
 		case (w == "match" || w == "matched") && (next == "here" || next == "with" && j+2 <= hi && toks[j+2].w == "us"):
@@ -304,7 +317,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 	// ask you to tell us…", "nothing you tell us…").
 	for j := lo; j <= hi && request; j++ {
 		switch toks[j].w {
-		case "not", "no", "nothing", "never", "nobody", "wont", "dont", "doesnt", "cannot", "cant", "neither", "nor", "expect", "expected":
+		case "not", "no", "nothing", "never", "nobody", "wont", "dont", "doesnt", "cannot", "cant", "neither", "nor", "expect", "expected",
+			"arent", "isnt", "werent", "unable", "couldnt", "wouldnt":
 			return false
 		}
 	}

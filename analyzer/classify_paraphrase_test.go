@@ -563,3 +563,22 @@ func TestClassifyQuietMiddle(t *testing.T) {
 		{"informatics.fellowship@harborvalley.edu", "Re: Leadership", "Thanks for asking. Dr. Okafor will be stepping into the role of chief health information officer, and Dr. Marquez will become program director.", TypeProgramUpdate},
 	})
 }
+
+// TestClassifyFineLine (blind set xo, in other words): offers after the
+// Match has run, a question after a colon, and promises not to ask.
+func TestClassifyFineLine(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		// a place offered once the Match is over is her Match's outcome
+		{"sokafor@harborvalley.edu", "Fellowship appointment", "After the March 20 NRMP Match, we are delighted to offer you our one unfilled fellowship position. Kindly sign the appointment letter by April 2.", TypeMatchResult},
+		{"sokafor@harborvalley.edu", "Fellowship appointment", "Following this week's AMIA Match, we are happy to offer you the fellowship position that remained unfilled. Please sign and return the contract within ten days.", TypeMatchResult},
+		// the same offer before the Match is one outside it
+		{"lchen@northgate-health.org", "An open position", "We have an unfilled informatics track position and would like to offer it to you now, outside the Match, if you accept by Friday and withdraw your rank list.", TypePreMatchOffer},
+		// "the following year" is no Match that has run
+		{"lchen@northgate-health.org", "Research year", "We would like to offer you a one-year research post now; you would join our track the following year without going through the Match, if you withdraw your registration.", TypePreMatchOffer},
+		// the question after a colon stands alone
+		{"informatics.fellowship@harborvalley.edu", "Re: Thank you", "Our director wanted me to touch base before the rank deadline on Monday: are you still keen on us, or have you decided on another program?", TypeRankSolicitation},
+		// a promise not to ask is no question
+		{"informatics.fellowship@harborvalley.edu", "After your visit", "We enjoyed meeting you. Please know that no one on our faculty will ever contact you to ask how you plan to rank programs.", TypePostInterviewInterest},
+	})
+}
