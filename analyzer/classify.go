@@ -1226,6 +1226,12 @@ func (c *Classifier) markDates(dates []clDate) {
 				break
 			}
 		}
+		// "This email confirms your interview for the Internal Medicine
+		// Residency, Clinical Informatics Track on Tuesday, December 15":
+		// the first day of a sentence that confirms her interview.
+		if !dt.named && (i == 0 || dates[i-1].sentence != dt.sentence) && clConfirmsHerInterview(d, dt.from) {
+			dt.named = true
+		}
 		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12": the
 		// same hour on her clock, not another day.
 		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") ||
@@ -1328,8 +1334,10 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			case "alternatively", "alternative", "otherwise":
 				// "If that is too difficult, we can look at Thursday,
-				// November 12 instead": an alternative, not the day set.
-				if clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) {
+				// November 12 instead": an alternative, not the day set
+				// ("until you hear otherwise, December 1 is your slot"
+				// keeps it).
+				if clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) && !(w == "otherwise" && j > 0 && clToldWords[d.toks[j-1].w]) {
 					dt.old = true
 				}
 			case "closed", "closure", "holiday", "holidays", "thanksgiving", "christmas":
@@ -2222,3 +2230,27 @@ func clStaffRole(d *clDoc) bool {
 	}
 	return false
 }
+
+// clConfirmsHerInterview reports whether the words of i's sentence before
+// it confirm her interview: "confirms … your interview|visit …".
+func clConfirmsHerInterview(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	iv := -1
+	for j := i - 1; j > 0 && d.toks[j].sent == sent; j-- {
+		if w := d.toks[j].w; (w == "interview" || w == "visit") && d.toks[j-1].w == "your" {
+			iv = j - 1
+			break
+		}
+	}
+	for j := iv - 1; iv > 0 && j >= 0 && d.toks[j].sent == sent; j-- {
+		switch d.toks[j].w {
+		case "confirms", "confirm", "confirming", "confirmed":
+			return true
+		}
+	}
+	return false
+}
+
+// clToldWords are the words before "otherwise" that keep what was said:
+// "until you hear otherwise", "unless told otherwise".
+var clToldWords = map[string]bool{"hear": true, "told": true, "notified": true, "advised": true, "informed": true, "instructed": true, "noted": true, "stated": true, "specified": true, "indicated": true}

@@ -159,6 +159,11 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		question = c == '?'
 		break
 	}
+	// A form's row with boxes to tick ("Your plans for the AMIA Match: ☐
+	// Meridian at #1 ☐ …") asks as a question does.
+	if src := d.src[toks[lo].s:toks[hi].e]; strings.ContainsAny(src, "☐□❏") || strings.Contains(src, "[ ]") {
+		question = true
+	}
 	request := false
 	addressed, rank, strong, cond := false, false, false, false
 	// Her intent to come, asked in other words ("Can we count on you?",

@@ -195,8 +195,8 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				// "the 3rd of December"
 				dt = clDate{day: clDay{0, clMonth(toks[i+2].w), day}, from: i, to: i + 2}
 				ok = true
-			case len(w) == 4 && day >= 2000 && day <= 2100 && d.joined(i, '-') && d.joined(i+1, '-'):
-				// ISO 2026-12-03.
+			case len(w) == 4 && day >= 2000 && day <= 2100 && (d.joined(i, '-') && d.joined(i+1, '-') || d.joined(i, '/') && d.joined(i+1, '/')):
+				// ISO 2026-12-03, and 2026/12/03 as platforms write it.
 				mo, ok1 := clNum(toks[i+1].w, false)
 				dw := toks[i+2].w
 				if len(dw) > 3 && dw[2] == 't' && clIsDigit(dw[3]) {
@@ -281,6 +281,11 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 		} else if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tomorow" || w == "tommorow" || w == "tommorrow" || w == "2morrow") && !ref.IsZero() {
 			t := ref.AddDate(0, 0, 1)
 			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
+			ok = true
+		} else if n := clInDays(toks, i); n > 0 && !ref.IsZero() {
+			// "your interview … is in 3 days": counted from the Date.
+			t := ref.AddDate(0, 0, n)
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i + 2, hasYear: true}
 			ok = true
 		} else if (w == "week" || w == "weeks") && i > 0 && i+2 < len(toks) && toks[i+1].w == "from" && (toks[i+2].w == "today" || toks[i+2].w == "tomorrow") && !ref.IsZero() {
 			// "a week from today", "two weeks from tomorrow"
@@ -774,4 +779,26 @@ func clNextWeekAfter(toks []clToken, i int) int {
 		return 2
 	}
 	return 0
+}
+
+// clInDays reads "is in 3 days", "begins in two days" at token i ("in"):
+// the number of days, or 0. Only after a verb of the event itself, so
+// "reply in 3 days" is no day.
+func clInDays(toks []clToken, i int) int {
+	if toks[i].w != "in" || i == 0 || i+2 >= len(toks) || toks[i+2].w != "days" && toks[i+2].w != "day" {
+		return 0
+	}
+	switch toks[i-1].w {
+	case "is", "starts", "begins", "happens", "takes", "interview", "visit":
+	default:
+		return 0
+	}
+	n, ok := clNum(toks[i+1].w, false)
+	if !ok {
+		n = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1, "few": 0}[toks[i+1].w]
+	}
+	if n < 1 || n > 14 {
+		return 0
+	}
+	return n
 }

@@ -384,3 +384,27 @@ func checkDays(t *testing.T, c *Classifier, cases []dayCase) {
 		})
 	}
 }
+
+// TestClassifyDatesBlindSetXP (blind set xp, in other words): a
+// platform's year-first date, "is in 4 days", a slot kept "until you hear
+// otherwise", a moved day told in a few words, and the text's day over a
+// calendar file that disagrees.
+func TestClassifyDatesBlindSetXP(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, ng, sb, hv := "ci-fellowship@lakeside-med.org", "lchen@northgate-health.org", "pedsresidency@stbrendans.org", "informatics.fellowship@harborvalley.edu"
+	checkDays(t, c, []dayCase{
+		{"year first", ng, "Interview booked - Northgate", "Interview booked\nProgram: Northgate Regional Hospital - IM Residency\nInterview Date: 2026/12/14\nStart Time: 09:00 EST\nBooked: 2026/11/26 10:00 UTC\nChanges allowed until 2026/12/07.", TypeInterviewConfirmation, "2026-12-14"},
+		{"in four days", lk, "Coming up", "A quick reminder that your interview with Lakeside is in 4 days. Please plan to arrive by 8 AM.", TypeInterviewConfirmation, "2026-11-30"},
+		{"until you hear otherwise", sb, "Your virtual interview", "This confirms your virtual interview: Wednesday, December 9, 1:00 PM Mountain. If that hour is a hardship, write to us by Monday, November 30 and we will try to move you to another session - but until you hear otherwise, December 9 at 1 PM is your session.", TypeInterviewConfirmation, "2026-12-09"},
+		{"now on another day", ng, "RE: Changing my date", "All done - you are now on Friday, Dec 11. I released your December 4 place.", TypeInterviewConfirmation, "2026-12-11"},
+		{"placed on another day", hv, "Re: Date request", "I'm sorry, Wednesday, December 2 filled up yesterday. I have placed you on Thursday, December 3, which is our last open day.", TypeInterviewConfirmation, "2026-12-03"},
+		{"accepted, before interviews end", lk, "See you soon", "Kim tells me you have accepted our invitation. I will meet you on Monday, December 7. We decide nothing until all interviews are complete, so enjoy the day.", TypeInterviewConfirmation, "2026-12-07"},
+	})
+	// "This email confirms your interview for the … Track on Friday,
+	// December 11" beside a calendar file for another day: the text wins.
+	m := msg(ng, "Interview confirmed", "This email confirms your interview for the Internal Medicine Residency, Informatics Track on Friday, December 11, 2026. A calendar invitation is attached. The optional resident mixer is Thursday, December 3 at 6 PM.")
+	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/New_York:20261214T090000\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-11" {
+		t.Errorf("text against calendar: got %s %q, want confirmation 2026-12-11\n%v", got.Type, got.InterviewDate, got.Evidence)
+	}
+}

@@ -162,7 +162,11 @@ func HTMLToText(s string) string {
 				if divDepth > 0 {
 					divDepth--
 				}
-			case atom.Li, atom.Tr, atom.Dt, atom.Dd, atom.Section, atom.Article, atom.Header,
+			case atom.Tr:
+				// A table row is a unit of its own ("Hotel | Check-in Mon
+				// 11/30"): its words are not read with the next row's.
+				w.paragraph()
+			case atom.Li, atom.Dt, atom.Dd, atom.Section, atom.Article, atom.Header,
 				atom.Footer, atom.Address, atom.Center, atom.Form, atom.Nav, atom.Aside,
 				atom.Figure, atom.Figcaption, atom.Main, atom.Caption:
 				w.lineBreak()

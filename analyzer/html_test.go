@@ -16,7 +16,7 @@ func TestHTMLToText(t *testing.T) {
 		{"script style head dropped", "<html><head><title>T</title><style>p{x}</style></head><body><script>var a='<p>';</script><p>Body</p></body></html>", "Body"},
 		{"list", "<p>Items:</p><ul><li>One</li><li>Two <b>bold</b></li></ul><ol><li>Three</li></ol>", "Items:\n\n- One\n- Two bold\n\n- Three"},
 		{"headings", "<h1>Title</h1>text", "Title\n\ntext"},
-		{"table rows", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"},
+		{"table rows", "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\n\nc"}, // a row is a unit of its own
 		{"link with different text", `See <a href="https://example.org/cv">my CV</a>.`, "See my CV (https://example.org/cv)."},
 		{"link same as text", `<a href="https://example.org/">example.org</a>`, "example.org"},
 		{"mailto same as text", `<a href="mailto:h@x.org">h@x.org</a>`, "h@x.org"},
