@@ -311,6 +311,23 @@ func TestPhraseRules(t *testing.T) {
 		{"Thank you for calling me on Tuesday about the research block.", ""},
 		{"My mother has surgery on January 12, and I will be flying home that week, so could we find another date?", ""},
 		{"The patch, which we committed on Friday (commit 9f3c2ab1), fixes the matching.", ""},
+		// each rule five ways (blind set zu, in other words)
+		{"I can easily see myself working alongside the Harbor Valley fellows on your informatics council.", "wrong-program"},
+		{"<add a sentence here about the remote patient monitoring program they run> It ties in with my own work.", "placeholder"},
+		{"Should the committee decide to rank me within matching range, Lakeside would move straight to the top line of my list.", "quid-pro-quo,top-choice"},
+		{"Whichever program picks me highest will find I have picked it highest as well.", "quid-pro-quo"},
+		{"We are midway through a round of IVF, so my energy may vary in December.", "oversharing"},
+		{"My uncles sold their farm to pay for my board exams.", "oversharing"},
+		{"My parents borrowed from two cousins to send me here.", "oversharing"},
+		{"Lakeside will be ranked no lower than third on my list, and that is settled.", "binding-commitment"},
+		{"I would hate for my patience to have been in vain.", "pressure"},
+		{"If your office needs anything while I travel, I will reply within hours.", ""},
+		{"I have placed the program above all other fellowships I interviewed with.", "top-choice"},
+		// a Latin American and Southern European voice (blind set zt, in other words)
+		{"Thank you for the interview at [Nombre del hospital] last week.", "placeholder"},
+		{"A hospital in Lisbon needs my answer by Friday, so I ask that the committee take this into account when finishing its list.", "pressure"},
+		{"I cannot wait much longer for news.", "pressure"},
+		{"Last month a clinic in Porto offered me a post outside the national match, which I declined.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -410,7 +410,7 @@ func newSlotFinder(words, starters, notes []string) *slotFinder {
 var (
 	reBracket       = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
 	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b|\b(?:template|merge|ehr|report|form|database|sql|json|api) (?:field|variable|token|tag|parameter|column|key)s?\s*$`)
-	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,40}?)\s*>>?`)
+	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,80}?)\s*>>?`)
 	reBraces        = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent       = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
 	reSnakeSlot     = regexp.MustCompile(`\b[A-Z]{2,}(?:_[A-Z]{2,})+\b`)
@@ -424,7 +424,7 @@ var (
 	reEmptyDear     = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
 	reDearSlot      = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
 	reCitation      = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
-	reSlotOf        = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for) (?:the |your |my |his |her )?\w+`)
+	reSlotOf        = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for|del|de|da|do|du|des|dos|das|di|della) (?:the |your |my |his |her |la |el |los |las |le |les )?\w+`) // "[Nombre del programa]" too
 	reFilledNumber  = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
 	reHTMLTag       = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
 	reWordSplit     = regexp.MustCompile(`[A-Za-z]+`)
@@ -888,7 +888,15 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	// be honoured to join Northgate"; "continue my training at Lakeside").
 	history := func(before string) bool {
 		h := lastCueEnd(before, hist)
-		return h >= 0 && h > lastCueEnd(before, future)
+		if h < 0 {
+			return false
+		}
+		// "I can picture myself working alongside the LUMC fellows": the
+		// wish governs the history word right after it.
+		if f := lastCueEnd(before[:h], imagineCues); f >= 0 && h-f <= 24 {
+			return false
+		}
+		return h > lastCueEnd(before, future)
 	}
 	reported := map[string]bool{}
 	for _, pn := range c.e.names.progs {
@@ -986,6 +994,10 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 	}
 }
+
+// imagineCues put a history word ("working", "rotating") in the future
+// when they stand right before it: "picture myself working at …".
+var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
 
 // reAskWhether ends a question put to the reader about a program:
 // "could you tell me whether", "do you know if".
