@@ -338,7 +338,9 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 		pc.cache[name] = v
 		return v
 	})
-	return strings.ReplaceAll(out, " ", `\s+`), err
+	// " ?" is an optional space ("no\\.? ?1" matches "no.1"), not a
+	// lazy run of at least one.
+	return strings.ReplaceAll(strings.ReplaceAll(out, " ?", `\s*`), " ", `\s+`), err
 }
 
 // punctBranch finds a group one of whose branches starts with escaped

@@ -423,12 +423,17 @@ var (
 	reDoubleSlot    = regexp.MustCompile(`<<[^<>\n]{1,60}>>|\[\[[^\[\]\n]{1,60}\]\]`)
 	reEmptyDear     = regexp.MustCompile(`(?im)^\s*dear\s+(?:dr|prof|mr|mrs|ms|professor|doctor)\.?\s*[,:]`)
 	reDearSlot      = regexp.MustCompile(`(?i)\bdear\s+(?:dr|prof|mr|mrs|ms)\.?\s+(last\s*name|lastname|surname|family\s+name|name|full\s+name|program\s+director|pd|interviewer)\b`)
+	reSlashChoice   = regexp.MustCompile(`^[A-Z][\w.-]{0,15}(?: ?/ ?[A-Z][\w.-]{0,15})+$`) // "[J-1/H-1B]", not "[she/her]" or "[mmol/mol]"
 	reCitation      = regexp.MustCompile(`^[\d\s,;–\-]+$|^(?:sic|ibid|sic\.|\.\.\.|…|emphasis (?:mine|added)|edited|redacted|sic!)$`)
 	reSlotOf        = regexp.MustCompile(`^(\w+(?: \w+)?) (?:of|for|del|de|da|do|du|des|dos|das|di|della) (?:the |your |my |his |her |la |el |los |las |le |les )?\w+`) // "[Nombre del programa]" too
-	reFilledNumber  = regexp.MustCompile(`\d{4,}`) // "[AAMC ID 14839201]": filled in
+	reFilledNumber  = regexp.MustCompile(`\d{4,}`)                                                                                                                      // "[AAMC ID 14839201]": filled in
 	reHTMLTag       = regexp.MustCompile(`^/?(?:br|p|div|span|b|i|u|a|img|hr|li|ul|ol|table|tr|td|html|body|head)\b`)
 	reWordSplit     = regexp.MustCompile(`[A-Za-z]+`)
 )
+
+// reTokenTalk follows a template token she talks about: "printed a raw
+// {{patient_name}} token whenever…".
+var reTokenTalk = regexp.MustCompile(`^\s*(?:token|tag|variable|placeholder|field|merge field|string|macro)s?\b`)
 
 // reAssistantNote is a writing assistant's line to its user left in a
 // letter.
@@ -456,6 +461,10 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	// "[name of the CMIO]", "[date of interview]": a slot word with what it
 	// stands for.
 	if m := reSlotOf.FindStringSubmatch(l); m != nil && f.words[m[1]] {
+		return true
+	}
+	// "[J-1/H-1B]", "[his/her]": a choice left for later.
+	if !strict && reSlashChoice.MatchString(s) {
 		return true
 	}
 	if strings.Contains(l, "e.g.") || strings.HasPrefix(l, "insert") || strings.HasPrefix(l, "your ") || strings.HasPrefix(l, "add ") || strings.HasPrefix(l, "enter ") {
@@ -625,7 +634,8 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		for _, m := range braces {
 			// "fields such as {{ patient.name }}": template code described.
-			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || quotedReport(text, m[0], m[1]) || inCodeBlock(text, m[0]) {
+			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || reTokenTalk.MatchString(strings.ToLower(text[m[1]:min(m[1]+24, len(text))])) ||
+				quotedReport(text, m[0], m[1]) || inCodeBlock(text, m[0]) {
 				continue
 			}
 			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
@@ -869,13 +879,22 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			}
 		}
 	}
-	// Surnames of the recipients' own people are never "wrong".
-	ownSurnames := map[string]bool{}
+	// Surnames of the recipients' own people are never "wrong"; nor are
+	// the first names of their people and of those the mail goes to.
+	ownSurnames, ownFirsts := map[string]bool{}, map[string]bool{}
 	for _, pn := range c.e.names.progs {
 		if mine[pn.key] {
 			for _, s := range pn.surnames {
 				ownSurnames[strings.ToLower(s)] = true
 			}
+			for _, pp := range pn.people {
+				ownFirsts[strings.ToLower(pp.first)] = true
+			}
+		}
+	}
+	for _, a := range append(append([]Address(nil), c.msg.To...), c.msg.Cc...) {
+		for _, w := range strings.Fields(strings.ToLower(a.Name)) {
+			ownFirsts[strings.Trim(w, `"',.`)] = true
 		}
 	}
 	hist := lowerAll(r.spec.HistoryCues)
@@ -931,7 +950,13 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				people = append(people, pp)
 			}
 		}
-		if len(names) == 0 && len(people) == 0 {
+		greeted := false
+		for _, pp := range pn.people {
+			if len(pp.first) >= 3 && strings.Contains(c.d.text, pp.first) {
+				greeted = true
+			}
+		}
+		if len(names) == 0 && len(people) == 0 && !greeted {
 			continue
 		}
 		for _, s := range c.d.sents {
@@ -941,6 +966,15 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				continue // "Dr. Feld at Meridian suggested that I write to you"
 			}
 			hit := false
+			// "Hi Priya," to Lakeside's coordinator: another program's
+			// person greeted by first name.
+			if greeted && reSalutation.MatchString(sent) {
+				for _, pp := range pn.people {
+					if len(pp.first) >= 3 && !ownFirsts[strings.ToLower(pp.first)] && greetsFirstName(sent, pp.first) {
+						hit = true
+					}
+				}
+			}
 			for _, pp := range people {
 				loc := pp.find(sent)
 				if loc == nil || ownSurnames[strings.ToLower(lastWord(sent[loc[0]:loc[1]]))] {
@@ -993,11 +1027,85 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			}
 		}
 	}
+	if len(reported) == 0 {
+		c.unknownTrainingPlace(r, history)
+	}
+}
+
+// reWantTrainAt is a wish to train at a named place: "I can clearly see
+// myself training at Cascade Health" (the name's words capitalized and
+// ending in an institution's word).
+var reWantTrainAt = regexp.MustCompile(`(?i:see myself|picture myself|imagine myself|envision myself|excited to|hope to|hoping to|want to|would love to|eager to|honou?red to|look forward to|looking forward to|dream of|dreaming of)\s+(?:\w+\s+){0,2}?(?i:training|train|join|joining|working|work|matching|match|being a (?:fellow|resident)|be a (?:fellow|resident)|continuing my training)\s+(?i:at|with|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}(?:Health(?: System)?|Hospital|Medical Cent(?:er|re)|University|Clinic|Institute|College|Children['’]s))\b`)
+
+// unknownTrainingPlace reports an institution the config does not know,
+// named as where she wants to train in a mail to another program (a
+// letter written for one program and sent to the next).
+func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
+	own := map[string]bool{}
+	for _, p := range c.progs {
+		for _, n := range append([]string{p.Institution, p.Name}, p.Aliases...) {
+			for _, w := range strings.Fields(strings.ToLower(n)) {
+				own[strings.Trim(w, `'’.,()`)] = true
+			}
+		}
+	}
+	generic := map[string]bool{"health": true, "system": true, "hospital": true, "medical": true, "center": true, "centre": true, "university": true,
+		"clinic": true, "institute": true, "college": true, "children's": true, "children’s": true, "the": true, "of": true, "and": true, "st.": true, "saint": true}
+	for _, s := range c.d.sents {
+		sent := c.d.text[s.start:s.end]
+		if !strings.Contains(sent, " at ") && !strings.Contains(sent, " with ") && !strings.Contains(sent, " in ") {
+			continue
+		}
+		flat := strings.Join(strings.Fields(sent), " ") // a wrapped line is one
+		m := reWantTrainAt.FindStringSubmatchIndex(flat)
+		if m == nil || history(tail(strings.ToLower(flat[:m[0]]), 70)) {
+			continue
+		}
+		name := flat[m[2]:m[3]]
+		mineToo := false
+		distinct := 0
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if generic[w] {
+				continue
+			}
+			distinct++
+			if own[w] {
+				mineToo = true
+			}
+		}
+		if mineToo || distinct == 0 {
+			continue
+		}
+		c.addWhole(r, "body", sent, s.start, s.end, map[string]string{"other": strings.TrimSpace(name)})
+		return
+	}
 }
 
 // imagineCues put a history word ("working", "rotating") in the future
 // when they stand right before it: "picture myself working at …".
 var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
+
+// greetsFirstName reports whether a greeting names first alone: "Hi
+// Priya,", "Dear Priya!", "Hello Priya" ending its line.
+func greetsFirstName(sent, first string) bool {
+	m := reSalutation.FindStringIndex(sent)
+	if m == nil {
+		return false
+	}
+	rest := strings.TrimLeft(sent[m[1]:], " \t")
+	if !strings.HasPrefix(rest, first) {
+		return false
+	}
+	rest = rest[len(first):]
+	if rest == "" {
+		return true
+	}
+	switch rest[0] {
+	case ',', '!', ':', '\n', '\r', '.':
+		return true
+	}
+	return false
+}
 
 // reAskWhether ends a question put to the reader about a program:
 // "could you tell me whether", "do you know if".
