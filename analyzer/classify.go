@@ -199,6 +199,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 			note("after her match: no offer outside the Match")
 		}
 	}
+	if (sc.score["cue:offer-you"] > 0 || clHasSeq(bodyDoc, "you", "an", "offer") || clHasSeq(bodyDoc, "you", "a", "position")) && clHasWord(bodyDoc, "soap") && sc.score[TypeMatchResult] < 7 {
+		// "St. Brendan's has extended you an offer for a PGY-1 position
+		// in our Pediatrics Residency (Informatics Pathway) through SOAP":
+		// a place offered in Match Week is her Match's outcome.
+		sc.add(TypeMatchResult, 7, "a place offered to her through SOAP")
+		delete(sc.score, TypePreMatchOffer)
+	}
 	clOnboarding(sc)
 	// "Re: Eligibility question" answered "we can only accept graduates of
 	// an ACGME-accredited residency, so we would not be able to consider

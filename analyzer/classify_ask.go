@@ -180,6 +180,10 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 				// "whether you've heard anything from anywhere else" asks
 			case (w == "slot" || w == "slots") && !clSentenceHas(d, j, "interview", "time", "times", "date", "dates", "day", "days", "session", "zoom", "calendar", "visit"):
 				// "our one open slot" is a place, not an interview slot
+			case (w == "certify" || w == "submit") && j-2 >= lo && (toks[j-1].w == "you" || toks[j-1].w == "youll") &&
+				(toks[j-2].w == "list" || j-3 >= lo && toks[j-3].w == "list"):
+				// "whether we'll be near the top of the list you certify on
+				// Thursday": the list named, not a question about certifying
 			case w == "day" && j > lo && toks[j-1].w == "match":
 				// "Match Day" is no day to pick
 			case w == "help" && j < hi && (toks[j+1].w == "us" || toks[j+1].w == "our" || toks[j+1].w == "me" || toks[j+1].w == "the"):
@@ -254,6 +258,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		case (w == "would" || w == "will") && next == "you" && clAskTakeVerb[next2],
 			(w == "youd" || w == "youll") && clAskTakeVerb[next]:
 			intent = true // "if a position were yours, would you sign?", "whether you'd take it"
+		case w == "youd" && next == "come" && clSentenceHas(d, j, "matched", "match", "offered", "ranked"):
+			intent = true // "whether you'd come to Lakeside if matched"
 		case w == "seat" && (next == "warm" || next == "open" || clSentenceHas(d, j, "july", "class", "fellowship", "residency", "program")) &&
 			clSentenceHas(d, j, "keep", "save", "hold", "saving", "keeping", "holding"):
 			intent = true // "Should we keep a seat warm for you?"
@@ -272,7 +278,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		switch {
 		case clAskRankWords[w]:
 			rank, strong = true, w != "elsewhere"
-		case w == "list" && (prev == "your" || prev == "rank" || prev == "the" && next == "" || next == "yet"):
+		case w == "list" && (prev == "your" || prev == "rank" || prev == "the" && next == "" || next == "yet" ||
+			prev == "the" && (next == "you" || next == "youll") && j+2 <= hi && (toks[j+2].w == "certify" || toks[j+2].w == "submit" || toks[j+2].w == "send" || toks[j+2].w == "make" || toks[j+2].w == "will")):
+			// "…near the top of the list you certify on Thursday"
 			rank, strong = true, true
 		case (w == "first" || w == "top" || w == "1" || w == "one") && (next == "choice" || next == "pick" || next == "spot" || next == "program" || next == "place"):
 			rank, strong = true, true

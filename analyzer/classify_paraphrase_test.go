@@ -582,3 +582,16 @@ func TestClassifyFineLine(t *testing.T) {
 		{"informatics.fellowship@harborvalley.edu", "After your visit", "We enjoyed meeting you. Please know that no one on our faculty will ever contact you to ask how you plan to rank programs.", TypePostInterviewInterest},
 	})
 }
+
+// TestClassifyAlertsSaidOtherwise (blind set xq, in other words): a place
+// outside the Match in few words, SOAP, a policy memo that names what is
+// forbidden, and a question about the list she certifies.
+func TestClassifyAlertsSaidOtherwise(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"lchen@northgate-health.org", "A proposal", "We would like to pull you out of the Match altogether: a signed contract today, and you would tell NRMP that you are withdrawing. You would start in July as planned.", TypePreMatchOffer},
+		{"lchen@northgate-health.org", "SOAP", "I am glad to tell you that Northgate has extended you an offer for a categorical position (Informatics Track) through SOAP in today's first round. Please accept it in R3.", TypeMatchResult},
+		{"gme@harborvalley.edu", "Recruitment policy", "Dear applicants, a reminder from our GME office: programs may not offer positions before Match Day, ask applicants to withdraw, or ask applicants about their rank intentions. Report any concern to us.", TypeProgramUpdate},
+		{"lchen@northgate-health.org", "Before Friday", "Could you let me know whether you'd come to Northgate if matched, and whether we'll be high on the list you submit next week?", TypeRankSolicitation},
+	})
+}

@@ -343,6 +343,7 @@ func TestPhraseRules(t *testing.T) {
 		{"Amina Rahman [she/her], PGY-3", ""},
 		{"I can really picture myself training at Bayside Medical Center next July.", "wrong-program"},
 		{"I did my observership at Bayside Medical Center last spring.", ""},
+		{"I hope to keep working with Bayside Medical Center researchers on the registry.", ""},
 		{"Hi Priya, thanks for the schedule.", "wrong-program"},
 		{"Hi Marcus, thanks for the schedule.", ""},
 		{"The old template printed a raw {{first_name}} token in every letter.", ""},

@@ -1035,7 +1035,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 // reWantTrainAt is a wish to train at a named place: "I can clearly see
 // myself training at Cascade Health" (the name's words capitalized and
 // ending in an institution's word).
-var reWantTrainAt = regexp.MustCompile(`(?i:see myself|picture myself|imagine myself|envision myself|excited to|hope to|hoping to|want to|would love to|eager to|honou?red to|look forward to|looking forward to|dream of|dreaming of)\s+(?:\w+\s+){0,2}?(?i:training|train|join|joining|working|work|matching|match|being a (?:fellow|resident)|be a (?:fellow|resident)|continuing my training)\s+(?i:at|with|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}(?:Health(?: System)?|Hospital|Medical Cent(?:er|re)|University|Clinic|Institute|College|Children['’]s))\b`)
+var reWantTrainAt = regexp.MustCompile(`(?i:see myself|picture myself|imagine myself|envision myself|excited to|hope to|hoping to|want to|would love to|eager to|honou?red to|look forward to|looking forward to|dream of|dreaming of)\s+(?:\w+\s+){0,2}?(?i:training|train|join|joining|matching|match|being a (?:fellow|resident)|be a (?:fellow|resident)|continuing my training)\s+(?i:at|with|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}(?:Health(?: System)?|Hospital|Medical Cent(?:er|re)|University|Clinic|Institute|College|Children['’]s))\b`)
 
 // unknownTrainingPlace reports an institution the config does not know,
 // named as where she wants to train in a mail to another program (a
