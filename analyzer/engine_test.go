@@ -359,6 +359,16 @@ func TestPhraseRules(t *testing.T) {
 		{"So far I have interviewed at 11 programs.", "oversharing"},
 		{"Is there any pre-match position I could apply for?", "premature-offer-ask"},
 		{"I will rank only Lakeside in the Match.", "binding-commitment,top-choice"},
+		// the hold-level rules in a season's rhythm (blind set zx, in other words)
+		{"Is there any chance of an early acceptance from the program before the match results are out?", "premature-offer-ask"},
+		{"Could we make my place official now, before the new year?", "premature-offer-ask"},
+		{"After everything I have sacrificed, please don't leave me hanging.", "pressure"},
+		{"You will not need to guess where the program lands on my list: it's the top spot, and I'm not one to change my mind.", "binding-commitment,top-choice"},
+		{"If the program offers me a position, I'll sign with you the same day.", "binding-commitment"},
+		{"Could the program mail me an offer letter by the end of the month?", "premature-offer-ask"},
+		{"I need to know by Friday whether the program can offer me a place; otherwise I must accept elsewhere.", "premature-offer-ask,pressure"},
+		{"Dr. Okafor at Harbor Valley told me I interviewed well.", ""},
+		{"Otherwise I will have to accept Harbor Valley's offer.", "pressure"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

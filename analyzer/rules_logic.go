@@ -767,6 +767,12 @@ func (c *checkCtx) placeholder(r *rule) {
 // paper on alert fatigue".
 // reOtherContacted follows another program's name whose people got in
 // touch with her ("'s program director called last week").
+// reOtherToldMe follows another program or its person that did something
+// to her ("Dr. Okafor at Harbor Valley told me …", "Meridian State
+// University has offered me a position"): news of another program, not a
+// letter written for it.
+var reOtherToldMe = regexp.MustCompile(`^(?:\s+at\s+[\w.'’ -]{2,40}?)?\s+(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
+
 var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:called|phoned|emailed|e-mailed|wrote|texted|reached out|contacted|told me|said|offered|invited|asked me)\b`)
 
 // reOtherPraise follows another program's person whose program she
@@ -986,6 +992,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reCited.MatchString(lower[loc[1]:]) {
 					continue
 				}
+				if reOtherToldMe.MatchString(lower[loc[1]:]) {
+					continue
+				}
 				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
@@ -1001,6 +1010,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				}
 				// "the Lakeside 10K": an event named for the place.
 				if reEventAfter.MatchString(lower[loc[1]:]) {
+					continue
+				}
+				if reOtherToldMe.MatchString(lower[loc[1]:]) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
@@ -1385,7 +1397,9 @@ func (c *checkCtx) attachments(r *rule) {
 		// (a quoted request may list several: receipts, a form, a photo;
 		// but "I've also added a writing sample and a letter" are extras)
 		extra := reAlsoAdded.MatchString(c.d.lower)
-		if (len(docs) <= max+3 && !extra || len(docs) <= max+1) && !archive {
+		// (one more that is application material, "also attached my
+		// personal statement", is held)
+		if (len(docs) <= max+3 && !extra || len(docs) <= max+1 && !(extra && len(cvs) > 0 && len(docs) > max)) && !archive {
 			return
 		}
 	}
