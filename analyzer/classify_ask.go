@@ -226,7 +226,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		switch {
 		case (w == "joining" || w == "join" || w == "coming" || w == "come" || w == "enroll" || w == "enrolling" || w == "choose" || w == "choosing" || w == "pick" || w == "picking") &&
 			(next == "us" || next == "here" || next == "to" && next2 == "us" || next == "with" && next2 == "us") &&
-			clSentenceHas(d, j, "july", "next", "year", "fellow", "fellows", "resident", "residents", "class", "cohort", "team", "program", "match", "start", "training", "things", "work", "out"):
+			clSentenceHas(d, j, "july", "next", "year", "fellow", "fellows", "resident", "residents", "class", "cohort", "team", "program", "match", "start", "training", "things", "work", "out") &&
+			!clSentenceHas(d, j, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "zoom", "campus"):
 			// (joining them as a fellow, not joining a day of interviews)
 			intent = true
 		case (w == "count" || w == "rely" || w == "bank" || w == "depend") && next == "on" && (next2 == "you" || next2 == "your") &&

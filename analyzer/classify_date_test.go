@@ -408,3 +408,19 @@ func TestClassifyDatesBlindSetXP(t *testing.T) {
 		t.Errorf("text against calendar: got %s %q, want confirmation 2026-12-11\n%v", got.Type, got.InterviewDate, got.Evidence)
 	}
 }
+
+// TestClassifyLookAlikesXR (blind set xr, in other words): types whose
+// surface words mislead.
+func TestClassifyLookAlikesXR(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	checkDays(t, c, []dayCase{
+		{"a receipt from an unlisted service", "bookings@slotbook.com", "You're booked: Harbor Valley", "You're booked!\nProgram: Harbor Valley Health - Clinical Informatics Fellowship\nDate: Thursday, December 3, 2026\nTime: 9:00 AM - 1:00 PM PST", TypeInterviewConfirmation, "2026-12-03"},
+		{"a day offered without the word", "jfeld@meridian.edu", "Come meet us", "Could you join us next Wednesday, December 2? Conversations run from 9 to noon, on campus or over Zoom.", TypeInterviewInvite, "2026-12-02"},
+		{"no interviews for outsiders", "jfeld@meridian.edu", "A note", "We have decided to take a single fellow, so we won't be inviting outside applicants in for interviews this season.", TypeInterviewDecline, ""},
+		{"a hope, not a question", "hpark@lakeside-med.org", "Thanks", "I hope you'll rank us highly; we'd be lucky to have you. No need to reply.", TypePostInterviewInterest, ""},
+		{"an appointment outside the Match", "gme@harborvalley.edu", "Offer of appointment", "We are pleased to extend an offer of appointment as a non-ACGME informatics fellow from July 1. If you accept, we will ask you to withdraw any pending match registration.", TypePreMatchOffer, ""},
+		{"a place the Match left open", "informatics.fellowship@harborvalley.edu", "An open position", "The AMIA match results came out yesterday, and one of our positions did not fill in the match. Dr. Okafor would like to talk with you about it.", TypeMatchResult, ""},
+		{"a visa answer that names the results", "sokafor@harborvalley.edu", "Re: Visa question", "Yes, we sponsor J-1 visas through ECFMG; our GME office starts the petition as soon as match results are in, for anyone licensed by the start date.", TypeEligibilityReply, ""},
+		{"the Match's own notice", "noreply@nrmp-alerts.example.org", "Your Match status", "Based on the results of the Main Residency Match, you did not match to a position. You are eligible to participate in SOAP.", TypeMatchResult, ""},
+	})
+}

@@ -128,7 +128,11 @@ func clAddrOf(s string) (addr, name string) {
 
 // platformLookalike returns the platform whose name an unknown domain
 // imitates (thalamus-gme-secure.net).
-func (r *clRules) platformLookalike(addr string) *clPlatform {
+func (r *clRules) platformLookalike(addr string) *clPlatform { return r.platformNamed(addr, 6) }
+
+// platformNamed returns the platform whose domain's first label (at least
+// min letters) the domain of addr holds.
+func (r *clRules) platformNamed(addr string, min int) *clPlatform {
 	at := strings.LastIndexByte(addr, '@')
 	if at < 0 {
 		return nil
@@ -140,7 +144,7 @@ func (r *clRules) platformLookalike(addr string) *clPlatform {
 			if dot := strings.IndexByte(d, '.'); dot > 0 {
 				stem = d[:dot]
 			}
-			if stem = clStem(stem); len(stem) >= 6 && strings.Contains(dom, stem) {
+			if stem = clStem(stem); len(stem) >= min && strings.Contains(dom, stem) {
 				return &r.platforms[i]
 			}
 		}

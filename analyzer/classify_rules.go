@@ -240,7 +240,8 @@ func (r *clRules) platformFor(addr string) *clPlatform {
 	// example.com", RFC 2606) stands for the platform it names: no
 	// phishing comes from one.
 	if clExampleDomain(dom) {
-		return r.platformLookalike(addr)
+		// (a short name too: "nrmp-notices.example.org")
+		return r.platformNamed(addr, 4)
 	}
 	return nil
 }
