@@ -1049,6 +1049,13 @@ func (c *checkCtx) wrongProgram(r *rule) {
 // ending in an institution's word).
 var reWantTrainAt = regexp.MustCompile(`(?i:see myself|picture myself|imagine myself|envision myself|excited to|hope to|hoping to|want to|would love to|eager to|honou?red to|look forward to|looking forward to|dream of|dreaming of)\s+(?:\w+\s+){0,2}?(?i:training|train|join|joining|matching|match|being a (?:fellow|resident)|be a (?:fellow|resident)|continuing my training)\s+(?i:at|with|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}(?:Health(?: System)?|Hospital|Medical Cent(?:er|re)|University|Clinic|Institute|College|Children['’]s))\b`)
 
+// wantTrainCues and institutionWords are what reWantTrainAt needs a
+// sentence to hold (lower case).
+var (
+	wantTrainCues    = []string{"myself", "excited to", "hope to", "hoping to", "want to", "love to", "eager to", "honored to", "honoured to", "forward to", "dream of", "dreaming of"}
+	institutionWords = []string{"health", "hospital", "medical", "university", "clinic", "institute", "college", "children"}
+)
+
 // unknownTrainingPlace reports an institution the config does not know,
 // named as where she wants to train in a mail to another program (a
 // letter written for one program and sent to the next).
@@ -1064,10 +1071,13 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 	generic := map[string]bool{"health": true, "system": true, "hospital": true, "medical": true, "center": true, "centre": true, "university": true,
 		"clinic": true, "institute": true, "college": true, "children's": true, "children’s": true, "the": true, "of": true, "and": true, "st.": true, "saint": true}
 	for _, s := range c.d.sents {
-		sent := c.d.text[s.start:s.end]
-		if !strings.Contains(sent, " at ") && !strings.Contains(sent, " with ") && !strings.Contains(sent, " in ") {
+		// (cheap tests first: the regular expression is the slow part of
+		// a check when it runs on every sentence)
+		lower := c.d.lower[s.start:s.end]
+		if !containsAny(lower, wantTrainCues) || !containsAny(lower, institutionWords) {
 			continue
 		}
+		sent := c.d.text[s.start:s.end]
 		flat := strings.Join(strings.Fields(sent), " ") // a wrapped line is one
 		m := reWantTrainAt.FindStringSubmatchIndex(flat)
 		if m == nil || history(tail(strings.ToLower(flat[:m[0]]), 70)) {
