@@ -715,8 +715,13 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // does one followed by a colon and a question ("One question I did not get
 // to ask: where would I fall on your list?").
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
-	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) })
+	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) || reButSheWill.MatchString(s[hi:]) })
 }
+
+// reButSheWill is a "but" that only goes on to her own errand ("I will be
+// slow to reply this week, but I will send the data dictionary by the end
+// of the month"), not to a question or a demand.
+var reButSheWill = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i(?:'ll|’ll| will| can| shall) (?:still |also |then )?(?:send|share|forward|submit|email|e-mail|write|follow up|finish|complete|upload|prepare|bring)\b[^?]*$`)
 
 var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\?`)
 

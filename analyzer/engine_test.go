@@ -369,6 +369,17 @@ func TestPhraseRules(t *testing.T) {
 		{"I need to know by Friday whether the program can offer me a place; otherwise I must accept elsewhere.", "premature-offer-ask,pressure"},
 		{"Dr. Okafor at Harbor Valley told me I interviewed well.", ""},
 		{"Otherwise I will have to accept Harbor Valley's offer.", "pressure"},
+		// traps: innocent mail full of the rules' words (blind set zy, in other words)
+		{"In my thesis, if an applicant ranks a program first and that program ranks the applicant first, the algorithm guarantees they match.", ""},
+		{"Our recommender only pairs a mentee with a mentor when both would rank each other highly.", ""},
+		{"Of the three dashboards we built, the sepsis dashboard is the one I would rank first.", ""},
+		{"Could you tell me where my application stands with regard to missing letters?", ""},
+		{"I may be slow to reply this week, but I will send the slides by Friday.", ""},
+		{"Our NLP pipeline flags depression and financial hardship in clinic notes.", ""},
+		{"[x] Step 3 passed", ""},
+		{"The letter is rendered from a template:\n    Dear {{ parent.name }},\nEach field is filled from the record.", ""},
+		{"The query reads:\nWHERE mrn = {mrn}\nThe {mrn} marker is a bound parameter.", ""},
+		{"Working with Dr. Okafor showed me one thing: Harbor Valley's program is exactly where I want to train.", "wrong-program"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

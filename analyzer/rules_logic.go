@@ -546,13 +546,24 @@ func quotedReport(text string, s, e int) bool {
 // an indented line (four spaces or a tab, as mail and Markdown set code
 // apart) in a text that also holds a template's statement tags ("{%").
 func inCodeBlock(text string, i int) bool {
-	if !strings.Contains(text, "{%") {
+	if !strings.Contains(text, "{%") && !reCodeContext.MatchString(strings.ToLower(text)) {
 		return false
 	}
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	line := text[start:]
-	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	// an indented line, or a line of SQL ("WHERE patient_id = {patient_id}")
+	return strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || reCodeLine.MatchString(line)
 }
+
+// reCodeContext is a letter that talks about templates or code: "rendered
+// from a template like this one", "named parameters", "the query".
+var reCodeContext = regexp.MustCompile(`\b(?:template|templates|jinja|handlebars|mustache|parameters?|parameterized|quer(?:y|ies)|sql|rendered|renders?|bind|binds|bound|markers?|snippet|code sample|pseudo-?code)\b`)
+
+// reCodeLine is a line of code: SQL keywords, or an assignment to a slot.
+var reCodeLine = regexp.MustCompile(`^\s*(?:SELECT|FROM|WHERE|AND|OR|INSERT|UPDATE|SET|VALUES|JOIN|ORDER BY|GROUP BY|LIMIT)\b|[=<>]\s*\{|\(\s*\{`)
 
 // inInlineCode reports whether text[s:e] stands between backticks in its
 // paragraph (Markdown's inline code: "`Allergies: {{allergies}}`").
@@ -601,6 +612,12 @@ func (c *checkCtx) placeholder(r *rule) {
 			if quotedReport(text, m[0], m[1]) {
 				continue
 			}
+			// "[x] ECFMG certification - complete", "[ ] J-1 paperwork": a
+			// checklist's boxes at the start of a line.
+			if inner := strings.TrimSpace(text[m[2]:m[3]]); (inner == "" || inner == "x" || inner == "X" || inner == "✓" || inner == "✔") &&
+				strings.TrimLeft(text[strings.LastIndexByte(text[:m[0]], '\n')+1:m[0]], " \t-*•") == "" {
+				continue
+			}
 			if inner := text[m[2]:m[3]]; c.e.slots.isSlot(inner, false) || reNoteToSelf.MatchString(inner) {
 				add(m[0], m[1])
 			}
@@ -628,7 +645,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		// code talked about.
 		code := map[string]bool{}
 		for _, m := range braces {
-			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) {
+			if m[0] > 0 && strings.ContainsRune("=/?&:", rune(text[m[0]-1])) || inCodeBlock(text, m[0]) {
 				code[text[m[0]:m[1]]] = true
 			}
 		}
@@ -1454,6 +1471,9 @@ func containsAsked(text string, phrases []string) bool {
 // reDocWord names what can be attached (lower case).
 var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
 
+// reThanksLogistics thanks for an errand, not for the interview.
+var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense))`)
+
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
 
@@ -1511,6 +1531,11 @@ func (c *checkCtx) isThankYou() bool {
 			// Thanks for a second look, a day of shadowing or an open
 			// house are no thanks for the interview.
 			if !strings.Contains(sent, "interview") && reOtherVisit.MatchString(sent) {
+				continue
+			}
+			// Nor are thanks for the paperwork around it ("Thank you for
+			// processing my travel reimbursement from the interview day").
+			if reThanksLogistics.MatchString(sent) {
 				continue
 			}
 			// A letter that states its top choice first and thanks for
