@@ -595,3 +595,12 @@ func TestClassifyAlertsSaidOtherwise(t *testing.T) {
 		{"lchen@northgate-health.org", "Before Friday", "Could you let me know whether you'd come to Northgate if matched, and whether we'll be high on the list you submit next week?", TypeRankSolicitation},
 	})
 }
+
+// TestClassifySeasonInbox (blind set xs, in other words): a program's
+// warm answer to her update.
+func TestClassifySeasonInbox(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"lchen@northgate-health.org", "Re: Update", "Congratulations on the paper. Our faculty recall your visit fondly, and this adds to an already strong application.", TypePostInterviewInterest},
+	})
+}
