@@ -373,11 +373,24 @@ func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{origText: origText, origSubject: origSubject, textBack: textBack, subjBack: subjBack, text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
 	d.names = e.names.scan(text, d.lower)
 	d.subjNames = e.names.scan(subject, d.subjLower)
-	d.norm = britishSpelling.Replace(e.names.markPrograms(d.lower, d.names))
-	d.subjNorm = britishSpelling.Replace(e.names.markPrograms(d.subjLower, d.subjNames))
+	d.norm = britishSpelling.Replace(markSlotPrograms(e.names.markPrograms(d.lower, d.names)))
+	d.subjNorm = britishSpelling.Replace(markSlotPrograms(e.names.markPrograms(d.subjLower, d.subjNames)))
 	d.sents = sentences(text)
 	d.ix = e.ids.index(d.norm, d.sents, d.subjNorm)
 	return d
+}
+
+// reSlotProgram is an unfilled slot that stands for the program: "I will
+// rank [Program Name] first" still promises a first place (lower case).
+var reSlotProgram = regexp.MustCompile(`\[(?:program|program name|programme|institution|institution name|hospital|hospital name|school|residency program|fellowship program)\]|\{\{\s*(?:program|program_name|institution)\s*\}\}|\{(?:program|program_name|institution)\}|<(?:program|program name|institution)>|«(?:program|programname|institution)»|%(?:program|program_name|programname|institution)%`)
+
+// markSlotPrograms writes the program's mark over slots that stand for it
+// (the placeholder rule reads the original text).
+func markSlotPrograms(norm string) string {
+	if !strings.ContainsAny(norm, "[{<«%") {
+		return norm
+	}
+	return reSlotProgram.ReplaceAllStringFunc(norm, func(m string) string { return strings.Repeat(string(rune(programMark)), len(m)) })
 }
 
 // Check judges in. h may be nil (no history: the rules that need it are

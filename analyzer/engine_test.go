@@ -380,6 +380,15 @@ func TestPhraseRules(t *testing.T) {
 		{"The letter is rendered from a template:\n    Dear {{ parent.name }},\nEach field is filled from the record.", ""},
 		{"The query reads:\nWHERE mrn = {mrn}\nThe {mrn} marker is a bound parameter.", ""},
 		{"Working with Dr. Okafor showed me one thing: Harbor Valley's program is exactly where I want to train.", "wrong-program"},
+		// copy, paste, send (blind set ya, in other words)
+		{"Please thank Priya for organizing the day so smoothly.", "wrong-program"},
+		{"Thank you, Diego, for coordinating every detail.", "wrong-program"},
+		{"Thank you, Marcus, for coordinating every detail.", ""},
+		{"I would be glad to come back to NRH for a second look in December.", "wrong-program"},
+		{"I joined a multi-site study led by Dr. Laura Chen at Northgate Regional Hospital last spring.", ""},
+		{"I will rank [Program Name] first on my list.", "placeholder,top-choice"},
+		{"I remain very enthusiastic about the program, especially:\nthe sepsis alert governance committee\nthe MSU Informatics curriculum's focus on evaluation", "wrong-program"},
+		{"Sincerely,\nAmina Rahman, MD\nApplicant, Applied Clinical Informatics Fellowship, Meridian State University", "wrong-program"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -956,6 +956,27 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				break
 			}
 		}
+		// A signature is not judged, but a line of it that calls her an
+		// applicant to another program ("Applicant, Internal Medicine
+		// Residency, … Northgate Regional Hospital") is the letter of
+		// another program.
+		if c.msg.Signature != "" {
+			for _, line := range strings.Split(c.msg.Signature, "\n") {
+				ll := strings.ToLower(line)
+				if !reSigApplicant.MatchString(ll) {
+					continue
+				}
+				for _, nl := range pn.names {
+					if nl.find(line, ll) != nil {
+						report("signature", strings.TrimSpace(line), -1, -1)
+						break
+					}
+				}
+				if reported[pn.key] {
+					break
+				}
+			}
+		}
 		if reported[pn.key] {
 			continue
 		}
@@ -982,18 +1003,30 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		if len(names) == 0 && len(people) == 0 && !greeted {
 			continue
 		}
+		// A list's items are read with the line that leads them ("I
+		// remain very enthusiastic about St. Brendan's, especially:").
+		listTarget := false
 		for _, s := range c.d.sents {
 			sent := c.d.text[s.start:s.end]
 			lower := c.d.lower[s.start:s.end]
+			inList := listTarget
+			if t := strings.TrimSpace(sent); strings.HasSuffix(t, ":") {
+				listTarget = containsAny(lower, target)
+			} else if t != "" && strings.ContainsAny(t[len(t)-1:], ".!?") {
+				listTarget = false
+			}
 			if containsAny(lower, referral) {
 				continue // "Dr. Feld at Meridian suggested that I write to you"
 			}
 			hit := false
 			// "Hi Priya," to Lakeside's coordinator: another program's
 			// person greeted by first name.
-			if greeted && reSalutation.MatchString(sent) {
+			if greeted {
 				for _, pp := range pn.people {
-					if len(pp.first) >= 3 && !ownFirsts[strings.ToLower(pp.first)] && greetsFirstName(sent, pp.first) {
+					if len(pp.first) < 3 || ownFirsts[strings.ToLower(pp.first)] {
+						continue
+					}
+					if reSalutation.MatchString(sent) && greetsFirstName(sent, pp.first) || thanksFirstName(sent, pp.first) {
 						hit = true
 					}
 				}
@@ -1046,7 +1079,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// question only the other program can answer, asked of this
 				// one.
 				askedOf := reAskWhether.MatchString(before) && rePolicyVerb.MatchString(lower[loc[1]:])
-				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
+				// "Applicant, Internal Medicine Residency, … Northgate
+				// Regional Hospital" under her name: the other letter's
+				// sign-off.
+				applicantOf := reSigApplicant.MatchString(tail(before, 80)) && !history(tail(before, 60))
+				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 			}
@@ -1060,6 +1097,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		c.unknownTrainingPlace(r, history)
 	}
 }
+
+// reSigApplicant is a signature line that names what she applies to.
+var reSigApplicant = regexp.MustCompile(`\b(?:applicant|candidate|applying to|application to|interviewee)\b`)
 
 // reWantTrainAt is a wish to train at a named place: "I can clearly see
 // myself training at Cascade Health" (the name's words capitalized and
@@ -1123,6 +1163,30 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 // imagineCues put a history word ("working", "rotating") in the future
 // when they stand right before it: "picture myself working at …".
 var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
+
+// thanksFirstName reports whether a sentence thanks first, or asks that
+// first be thanked: "Please thank Priya for organizing the day", "Thank
+// you, Marcus, for coordinating every detail".
+func thanksFirstName(sent, first string) bool {
+	for i := 0; ; {
+		k := strings.Index(sent[i:], first)
+		if k < 0 {
+			return false
+		}
+		k += i
+		e := k + len(first)
+		i = e
+		if k > 0 && isWordByte(sent[k-1]) || e < len(sent) && isWordByte(sent[e]) {
+			continue
+		}
+		before := strings.ToLower(strings.TrimRight(sent[max(0, k-24):k], " ,"))
+		if strings.HasSuffix(before, "thank") || strings.HasSuffix(before, "thank you") || strings.HasSuffix(before, "thanks") ||
+			strings.HasSuffix(before, "thanks to") || strings.HasSuffix(before, "grateful to") || strings.HasSuffix(before, "my thanks to") ||
+			strings.HasSuffix(before, "my gratitude to") || strings.HasSuffix(before, "my best to") {
+			return true
+		}
+	}
+}
 
 // greetsFirstName reports whether a greeting names first alone: "Hi
 // Priya,", "Dear Priya!", "Hello Priya" ending its line.
