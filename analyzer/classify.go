@@ -2227,11 +2227,18 @@ func (d *clDoc) joinedBy(i int, sep byte) bool {
 func clStaffRole(d *clDoc) bool {
 	for i, t := range d.toks {
 		switch t.w {
-		case "coordinator", "faculty", "chief", "fellow":
+		case "coordinator", "faculty", "chief", "fellow", "professor", "resident":
 			return true
 		case "director":
 			if i > 0 && (d.toks[i-1].w == "program" || d.toks[i-1].w == "fellowship" || d.toks[i-1].w == "residency" || d.toks[i-1].w == "associate" || d.toks[i-1].w == "assistant" || d.toks[i-1].w == "track" || d.toks[i-1].w == "pathway") {
 				return true
+			}
+			// "Director, Clinical Informatics Track"
+			for k := i + 1; k < len(d.toks) && k <= i+4 && d.toks[k].sent == t.sent; k++ {
+				switch d.toks[k].w {
+				case "track", "program", "fellowship", "residency", "pathway":
+					return true
+				}
 			}
 		}
 	}

@@ -184,11 +184,14 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 				(toks[j-2].w == "list" || j-3 >= lo && toks[j-3].w == "list"):
 				// "whether we'll be near the top of the list you certify on
 				// Thursday": the list named, not a question about certifying
+			case (w == "deadline" || w == "deadlines") && j-2 >= lo && (toks[j-1].w == "the" || toks[j-1].w == "our" || toks[j-1].w == "rank") && (toks[j-2].w == "before" || toks[j-2].w == "by" || j-3 >= lo && toks[j-3].w == "before"):
+				// "…that you're leaning our way before the deadline": when,
+				// not a question about the deadline
 			case w == "day" && j > lo && toks[j-1].w == "match":
 				// "Match Day" is no day to pick
 			case w == "help" && j < hi && (toks[j+1].w == "us" || toks[j+1].w == "our" || toks[j+1].w == "me" || toks[j+1].w == "the"):
 				// "it would help our committee to hear…" asks
-			case w == "hear" && j > lo && toks[j-1].w == "to" && j < hi && (toks[j+1].w == "your" || clAskWh[toks[j+1].w]):
+			case w == "hear" && j > lo && toks[j-1].w == "to" && j < hi && (toks[j+1].w == "your" || toks[j+1].w == "that" || clAskWh[toks[j+1].w]):
 				// "to hear your intentions", "to hear whether…"
 			default:
 				return false
@@ -249,6 +252,12 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			intent = true // "where you intend to go", "where you're headed"
 		case w == "intend" && next == "to" && (next2 == "go" || next2 == "come" || next2 == "join" || next2 == "train" || next2 == "be" || next2 == "end" || next2 == "enroll" || next2 == "sign"):
 			intent = true
+		case (w == "land" || w == "lands" || w == "fall" || w == "falls" || w == "sit" || w == "sits") && clSentenceHas(d, j, "where") && (next == "for" && next2 == "you" || next == "on" && next2 == "your"):
+			intent = true // "Between us, where does SBCH land for you?"
+		case w == "leaning" && (next == "our" || next == "toward" || next == "towards" || next == "us"):
+			intent = true // "that you're leaning our way"
+		case w == "one" && prev == "number" && j-2 >= lo && toks[j-2].w == "your" && (next == "would" || next == "could" || next == "will" || next == "might"):
+			intent = true // "a line from you saying Northgate is your number one would let me argue for you"
 		case w == "happiest" && clSentenceHas(d, j, "where", "which"):
 			intent = true
 		case w == "yourself" && (next == "here" || next == "with" && next2 == "us" || next == "at" || prev == "see" && clSentenceHas(d, j, "where")):
@@ -268,6 +277,10 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		switch {
 		case w == "knowing" && next == "your":
 			request = true
+		case (w == "line" || w == "word" || w == "note") && prev == "a" && next == "from" && next2 == "you":
+			request = true // "a line from you saying … would let me argue for you"
+		case w == "hear" && prev == "to" && next == "that" && j-2 >= lo && (toks[j-2].w == "love" || toks[j-2].w == "like" || toks[j-2].w == "glad"):
+			request = true // "We'd love to hear that you're leaning our way"
 		case (w == "assure" || w == "promise" || w == "guarantee") && (next == "me" || next == "us"):
 			request = true // "only if you can assure me today that you'll be committing to us"
 		case (w == "confirming" || w == "confirm") && (prev == "reply" || prev == "note" || prev == "email" || prev == "line" || clAskedOfHer(toks, lo, j)):

@@ -604,3 +604,16 @@ func TestClassifySeasonInbox(t *testing.T) {
 		{"lchen@northgate-health.org", "Re: Update", "Congratulations on the paper. Our faculty recall your visit fondly, and this adds to an already strong application.", TypePostInterviewInterest},
 	})
 }
+
+// TestClassifyAlertsInLongLetters (blind set xt, in other words): the
+// alert in one sentence of a friendly letter, from people the config does
+// not list.
+func TestClassifyAlertsInLongLetters(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"Omar Haddad <omar.haddad.nrh@gmail.com>", "Re: Chart review", "Thanks for the revised protocol; 200 charts it is.\nOur ranking meeting is next week. Honestly, a note from you saying Northgate is your number one would help me make the case.\nOmar\nOmar Haddad, MD\nDirector, Clinical Informatics Track\nInternal Medicine Residency, Northgate Regional Hospital", TypeRankSolicitation},
+		{"agrant@stbrendans.org", "Great to see you", "It was great to see you at the social on Friday.\nP.S. Just between us, where does St. Brendan's sit for you?", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Re: Thank you", "Thank you for your kind note. We'd love to hear that you're leaning our way before the deadline.", TypeRankSolicitation},
+		{"pshah@northgate-health.org", "Great day", "We loved having you on Tuesday, and we hope you'll be here in July! Nobody here will ask how you are ranking programs.", TypePostInterviewInterest},
+	})
+}
