@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/matchguard/matchguard/config"
@@ -53,6 +54,22 @@ type rule struct {
 	// are found and kept apart); they count when ifQuoted matches the quote.
 	quoted   *rule
 	ifQuoted []*pattern
+	// lower holds wrong-program's cue lists in lower case, made once.
+	lower struct {
+		once                                  sync.Once
+		hist, referral, future, target, after []string
+	}
+}
+
+// wrongProgramCues returns r's cue lists in lower case (made on first use;
+// safe for concurrent checks).
+func (r *rule) wrongProgramCues() (hist, referral, future, target, after []string) {
+	l := &r.lower
+	l.once.Do(func() {
+		l.hist, l.referral, l.future = lowerAll(r.spec.HistoryCues), lowerAll(r.spec.ReferralCues), lowerAll(r.spec.FutureCues)
+		l.target, l.after = lowerAll(r.spec.TargetCues), lowerAll(r.spec.AfterCues)
+	})
+	return l.hist, l.referral, l.future, l.target, l.after
 }
 
 // NewEngine builds the engine from the built-in rules, the user's rule

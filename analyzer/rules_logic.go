@@ -920,11 +920,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			ownFirsts[strings.Trim(w, `"',.`)] = true
 		}
 	}
-	hist := lowerAll(r.spec.HistoryCues)
-	referral := lowerAll(r.spec.ReferralCues)
-	future := lowerAll(r.spec.FutureCues)
-	target := lowerAll(r.spec.TargetCues)
-	after := lowerAll(r.spec.AfterCues)
+	hist, referral, future, target, after := r.wrongProgramCues()
 	// history: the words before a name make it the applicant's past,
 	// unless a wish for the future comes after them ("a rotation, and I'd
 	// be honoured to join Northgate"; "continue my training at Lakeside").
@@ -1127,6 +1123,9 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 	}
 	generic := map[string]bool{"health": true, "system": true, "hospital": true, "medical": true, "center": true, "centre": true, "university": true,
 		"clinic": true, "institute": true, "college": true, "children's": true, "children’s": true, "the": true, "of": true, "and": true, "st.": true, "saint": true}
+	if !containsAny(c.d.lower, wantTrainCues) {
+		return
+	}
 	for _, s := range c.d.sents {
 		// (cheap tests first: the regular expression is the slow part of
 		// a check when it runs on every sentence)
