@@ -389,6 +389,10 @@ func TestPhraseRules(t *testing.T) {
 		{"I will rank [Program Name] first on my list.", "placeholder,top-choice"},
 		{"I remain very enthusiastic about the program, especially:\nthe sepsis alert governance committee\nthe MSU Informatics curriculum's focus on evaluation", "wrong-program"},
 		{"Sincerely,\nAmina Rahman, MD\nApplicant, Applied Clinical Informatics Fellowship, Meridian State University", "wrong-program"},
+		// one applicant's whole outbox (blind set yb, in other words)
+		{"Our visit convinced me that Harbor Valley would be an excellent environment for my growth.", "wrong-program"},
+		{"The program will stay near the top of my list. You have my word on that.", "binding-commitment"},
+		{"I just opened my Match result and I am thrilled to be joining the program. I am fully committed to the program and cannot wait to start.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
