@@ -145,6 +145,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 	} else if fwd.text != "" {
 		own = own + "\n\n" + fwd.text
 	}
+	// "Please see my answers below in blue": the answers stand inside the
+	// quoted message, each line marked with the writer's initials ("[DA]
+	// Yes – I've moved you to …", "PN: We sponsor both J-1 and H-1B").
+	if m.Quoted != "" && reInlineAnswers.MatchString(cover) {
+		if ans := clInlineAnswers(m.Quoted); ans != "" {
+			own = own + "\n\n" + ans
+			note("answers written inline in the quoted message")
+		}
+	}
 	own = clTruncate(own, clMaxBody)
 	var events []clEvent
 	for _, ics := range m.Calendars {
@@ -2268,3 +2277,23 @@ func clConfirmsHerInterview(d *clDoc, i int) bool {
 // clToldWords are the words before "otherwise" that keep what was said:
 // "until you hear otherwise", "unless told otherwise".
 var clToldWords = map[string]bool{"hear": true, "told": true, "notified": true, "advised": true, "informed": true, "instructed": true, "noted": true, "stated": true, "specified": true, "indicated": true}
+
+// reInlineAnswers is a cover note whose answers follow inside the quote
+// (lower case).
+var reInlineAnswers = regexp.MustCompile(`\b(?:answers?|responses?|replies|comments|notes)\b[^.\n]{0,40}\b(?:below|inline|in-line|in (?:blue|red|green|bold|caps)|marked)\b|\banswered (?:below|inline|in-line)\b`)
+
+// reAnswerMark starts a line answered inline: "[DA] …", "PN: …".
+var reAnswerMark = regexp.MustCompile(`^\s*(?:>\s*)*(?:\[[A-Z]{1,3}\]|[A-Z]{2,3}:)\s+(\S.*)$`)
+
+// clInlineAnswers returns the lines of quoted that carry an answer mark,
+// without the mark, one a paragraph.
+func clInlineAnswers(quoted string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(clTruncate(quoted, clMaxBody), "\n") {
+		if m := reAnswerMark.FindStringSubmatch(strings.TrimRight(line, "\r")); m != nil {
+			b.WriteString(m[1])
+			b.WriteString("\n\n")
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

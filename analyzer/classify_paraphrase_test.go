@@ -617,3 +617,20 @@ func TestClassifyAlertsInLongLetters(t *testing.T) {
 		{"pshah@northgate-health.org", "Great day", "We loved having you on Tuesday, and we hope you'll be here in July! Nobody here will ask how you are ranking programs.", TypePostInterviewInterest},
 	})
 }
+
+// TestClassifyInlineAnswers (blind sets xm and xu): a coordinator who
+// answers inside the quoted message, each answer marked with initials.
+func TestClassifyInlineAnswers(t *testing.T) {
+	c := testClassifier(t)
+	m := msg("ci-fellowship@lakeside-med.org", "RE: A few questions", "Hi Dr. Rahman,\nMy answers are inline below, marked MW.\nMarcus")
+	m.Quoted = "From: Amina Rahman <amina.rahman@example.org>\nSent: Monday, November 2, 2026 9:10 AM\nSubject: A few questions\n1. Does the fellowship sponsor H-1B visas?\nMW: Yes, we sponsor both H-1B and J-1 visas for fellows.\n2. Is Step 3 required before starting?\nMW: It is required for the H-1B petition only."
+	if got := c.Classify(m); got.Type != TypeEligibilityReply {
+		t.Errorf("inline answers: got %s, want %s\n%v", got.Type, TypeEligibilityReply, got.Evidence)
+	}
+	// Without the cover note's pointer, quoted lines stay hers.
+	m.Own = "Hi Dr. Rahman,\nThanks for your note.\nMarcus"
+	m.Text = m.Own
+	if got := c.Classify(m); got.Type == TypeEligibilityReply {
+		t.Errorf("no pointer to inline answers: got %s", got.Type)
+	}
+}
