@@ -634,3 +634,30 @@ func TestClassifyInlineAnswers(t *testing.T) {
 		t.Errorf("no pointer to inline answers: got %s", got.Type)
 	}
 }
+
+// TestClassifyAlertsProbed: the two alerts asked and offered in fresh
+// words (a survey row, "were you to match with us, would you come?", "the
+// department can extend you a fellowship contract now, ahead of the
+// match"), beside the look-alikes that are not alerts.
+func TestClassifyAlertsProbed(t *testing.T) {
+	c := testClassifier(t)
+	pd := "hpark@lakeside-med.org"
+	co := "informatics.fellowship@harborvalley.edu"
+	checkTypes(t, c, []typeCase{
+		{pd, "Checking in", "Dear Amina,\n\nAs our committee sits down next week, it would help us to understand how Lakeside compares with the other places you saw this season.\n\nBest,\nHelen", "rank-solicitation"},
+		{pd, "Quick note", "Hi Amina,\n\nOff the record, are we in your top three? No pressure at all.\n\nHelen", "rank-solicitation"},
+		{pd, "Position", "Dear Dr. Rahman,\n\nI am pleased to say that the department can extend you a fellowship contract now, ahead of the match, should you wish to secure your place.\n\nHelen Park, MD", "pre-match-offer"},
+		{pd, "A different route", "Dear Amina,\n\nRather than waiting for December, we could bring you on through a non-Match position starting July 1. Let me know if you'd like the paperwork.\n\nHelen", "pre-match-offer"},
+		{pd, "Reminder", "Dear applicants,\n\nPer NRMP policy, we will not ask you how you plan to rank programs, and you need not tell us.\n\nHelen", "program-update"},
+		{co, "Post-interview survey", "Hello Amina,\n\nPlease take two minutes for our applicant survey. Question 4 asks where Harbor Valley will fall on your final list (1st, 2nd, 3rd or lower).\n\nThank you,\nPriya", "rank-solicitation"},
+		{pd, "Still with us?", "Hi Amina,\n\nAre we still in the running on your side? A one-word answer is fine.\n\nHelen", "rank-solicitation"},
+		{pd, "One question", "Dear Amina,\n\nWere you to match with us, would you come? I ask because we only want to rank people who would truly join us.\n\nHelen", "rank-solicitation"},
+		{pd, "Before the deadline", "Amina,\n\nHave you settled on a first choice yet? We are curious whether we made the cut at the top.\n\nHelen", "rank-solicitation"},
+		{co, "Your interview day", "Dear Dr. Rahman,\n\nCould you share the names of the other programs where you interviewed? We use this to benchmark our recruitment.\n\nPriya Natarajan", "rank-solicitation"},
+		{pd, "Something to consider", "Dear Amina,\n\nWe can make your appointment official well before Match Day if you are ready to commit to us now. You would simply not enter the fellowship match.\n\nHelen", "pre-match-offer"},
+		{pd, "Guaranteed place", "Amina,\n\nIf you let me know by Monday that you'll join us, the spot is yours, and you can skip the ranking altogether.\n\nHelen", "pre-match-offer"},
+		{pd, "Direct hire", "Dear Dr. Rahman,\n\nOur health system has an informatics physician opening that we would like to fill with you this spring instead of through the fellowship match. The offer letter is attached.\n\nHelen Park", "pre-match-offer"},
+		{co, "Applicant survey", "Hello Amina,\n\nOur anonymous survey asks about your interview day experience: the schedule, the virtual platform and the faculty sessions. It does not ask about your rank list.\n\nPriya", "program-update"},
+		{pd, "Reflections", "Dear Amina,\n\nOur faculty enjoyed meeting you, and we will be ranking you highly. Best of luck in the match.\n\nHelen", "post-interview-interest"},
+	})
+}
