@@ -667,13 +667,14 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				return p, clSenderPlatform, false, false
 			}
 		}
-		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
+		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
 			// that is not listed speaks for the program it names in full
 			// (its institution, its full name), as a platform's would:
 			// "Lakeside University Medical Center has added you to their
 			// waitlist". A short alias is not enough, nor a notice that
-			// names several programs alike.
+			// names several programs alike, nor a social network's notice
+			// that one of its people viewed her profile.
 			c.mentions(subj, 1.5, ms)
 			c.mentions(body, 1, ms)
 			if p, mn := c.bestMention(ms, true, 1.5); p != nil && !clNamedAlike(ms, mn) {

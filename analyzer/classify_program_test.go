@@ -55,3 +55,23 @@ func TestContactNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyIsThisAProgram (blind set xv, in other words): a program's
+// people from their own mailboxes, a social network naming them, a
+// program's bulletin, an offer made off the record, a hope that asks
+// nothing.
+func TestClassifyIsThisAProgram(t *testing.T) {
+	c := testClassifier(t)
+	for _, k := range []struct{ from, subj, body, typ, prog string }{
+		{"Ruth Ames <ruth.ames.md@gmail.com>", "hello from Ruth", "Hi Amina,\n\nRuth Ames here, one of the interviewers you spoke with at Northgate last week. Sending this from my home email over the weekend.\n\nWould you tell me whether Northgate sits at the top of your list?\n\nRuth", TypeRankSolicitation, "northgate"},
+		{"LinkHub <notify@linkhub-mail.example>", "You appeared in 5 searches", "Amina, Laura Chen, Program Director at Northgate Regional Hospital, viewed your profile this week.\n\nSee who else is looking with LinkHub Premium.", TypeOther, ""},
+		{"imresidency@northgate-health.org", "Northgate IM News - winter issue", "In this issue:\n\nThe hospital foundation will fund a third informatics track position from July.\n\nOur chief residents share their favourite lunch spots.", TypeProgramUpdate, "northgate"},
+		{"Laura Chen <laura.chen.home@gmail.com>", "just between us", "Amina,\n\nIf you tell me tonight that you're joining us, I'll keep the spot for you. You would only need to let the match know you're withdrawing.\n\nLaura", TypePreMatchOffer, "northgate"},
+		{"lchen@northgate-health.org", "Re: thank you", "Dear Amina,\n\nThank you for your note. We very much hope Northgate stays near the top of yours. It would be a joy to train you.\n\nLaura Chen", TypePostInterviewInterest, "northgate"},
+	} {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != k.typ || got.Program != k.prog {
+			t.Errorf("%q: got %s/%q, want %s/%q\n   %s", k.body, got.Type, got.Program, k.typ, k.prog, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
