@@ -249,6 +249,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// 3. Dates, for the logic below and the interview date.
 	dayFirst := clWritesDayFirst(m)
 	dates := findDatesOrder(bodyDoc, m.Date, dayFirst)
+	// A weekday that only the day-first reading gives ("Thursday 5/11",
+	// written in October) says how the writer orders every date.
+	if !dayFirst && slices.ContainsFunc(dates, func(d clDate) bool { return d.swapped }) {
+		dayFirst = true
+		dates = findDatesOrder(bodyDoc, m.Date, true)
+	}
 	if sd := findDatesOrder(subjDoc, m.Date, dayFirst); len(sd) > 0 {
 		dates = append(dates, sd...)
 	}
@@ -1000,11 +1006,13 @@ var clTierRatio = []float64{0.6, 0.5, 0.6}
 // interviewDate fixes the interview date when exactly one is offered.
 func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, offered []clDate, note func(string, ...any)) {
 	// "Your interview is on Thursday, November 5 … go by this email, not
-	// the calendar file": the day the text names as her interview wins.
+	// the calendar file", "You are scheduled for Thursday, December 17, not
+	// the 10th": the day the text names as her interview, or gives to her,
+	// wins.
 	var named []clDate
 	for _, d := range offered {
 		for _, o := range dates {
-			if o.day == d.day && o.named && !o.old && !o.deadline {
+			if o.day == d.day && (o.named || o.hers && !o.otherEvnt) && !o.old && !o.deadline {
 				named = append(named, d)
 				break
 			}
@@ -1101,6 +1109,19 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "new", "updated", "revised", "rescheduled":
 				// "New session: Tuesday, December 1": the day it moved to.
 				moved = true
+			}
+		}
+		// "You are scheduled for Thursday, December 17, not the 10th",
+		// "rather than the 10th": the day named only to be set aside ("if
+		// not, Tuesday the 17th" offers it instead).
+		if f := dt.from; f >= 1 {
+			w1, w2 := d.toks[f-1].w, ""
+			if f >= 2 {
+				w2 = d.toks[f-2].w
+			}
+			if w1 == "not" && w2 != "if" && w2 != "or" || w1 == "of" && w2 == "instead" || (w1 == "the" || w1 == "on") && (w2 == "not" || w2 == "than" && f >= 3 && d.toks[f-3].w == "rather") ||
+				w1 == "than" && w2 == "rather" {
+				dt.old = true
 			}
 		}
 		// "by 11:59 pm PT on October 23": a deadline, times between.

@@ -29,6 +29,7 @@ type clDate struct {
 	moved     bool // the day the interview moves to
 	notDay    bool // no day to come to: "the week of", "emailed on"
 	named     bool // "interview" stands just before it: "your interview on …"
+	swapped   bool // read day first because a weekday beside it says so
 	doc       *clDoc
 	text      string // as written, for evidence
 	bareDay   bool   // "the 10th": the month is a guess from the Date
@@ -351,7 +352,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			}
 		}
 		if swappable {
-			clSwapByWeekday(d, &dt)
+			clSwapByWeekday(d, &dt, ref)
 		}
 		if !placeCLDate(&dt, ref) {
 			i = dt.to
@@ -396,10 +397,12 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 }
 
 // clSwapByWeekday reads a numeric date the other way round when a weekday
-// beside it ("Thursday 12-11-2026", "10/11/2026 (Tuesday)") names the day
-// only that reading gives. Dates without a year are left as they are.
-func clSwapByWeekday(d *clDoc, dt *clDate) {
-	if !dt.hasYear {
+// beside it ("Thursday 12-11-2026", "10/11/2026 (Tuesday)", "Thursday
+// 5/11" from a European writer in October) names the day only that reading
+// gives. A date without a year is placed as placeCLDate would place it
+// (the next such day after ref); with no ref it is left as it is.
+func clSwapByWeekday(d *clDoc, dt *clDate, ref time.Time) {
+	if !dt.hasYear && ref.IsZero() {
 		return
 	}
 	wd := dt.weekday
@@ -413,11 +416,29 @@ func clSwapByWeekday(d *clDoc, dt *clDate) {
 		return
 	}
 	is := func(y int, m time.Month, day int) bool {
+		if !dt.hasYear {
+			y = clNextYear(m, day, ref)
+		}
 		return int(time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Weekday())+1 == wd
+	}
+	if int(dt.day.D) > 12 {
+		return
 	}
 	if !is(dt.day.Y, dt.day.M, dt.day.D) && is(dt.day.Y, time.Month(dt.day.D), int(dt.day.M)) {
 		dt.day.M, dt.day.D = time.Month(dt.day.D), int(dt.day.M)
+		dt.swapped = true
 	}
+}
+
+// clNextYear is the year placeCLDate gives a day written without one: the
+// next such day after ref, unless it is at most two months past.
+func clNextYear(m time.Month, day int, ref time.Time) int {
+	y := ref.Year()
+	r := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if d := time.Date(y, m, day, 0, 0, 0, 0, time.UTC); d.Before(r) && r.Sub(d) > 60*24*time.Hour {
+		y++
+	}
+	return y
 }
 
 // clUnitFollows reports whether the number at j counts something ("15
@@ -484,14 +505,10 @@ func placeCLDate(dt *clDate, ref time.Time) bool {
 		if ref.IsZero() {
 			return false
 		}
-		y := ref.Year()
-		r := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		// The next such day; but a day of the last two months is
 		// that day past ("my message of November 20", written on the
 		// 23rd), not one eleven months ahead.
-		if d := time.Date(y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC); d.Before(r) && r.Sub(d) > 60*24*time.Hour {
-			y++
-		}
+		y := clNextYear(dt.day.M, dt.day.D, ref)
 		if dt.weekday != 0 {
 			for _, cand := range []int{y, y + 1, y - 1} {
 				if int(time.Date(cand, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC).Weekday())+1 == dt.weekday {

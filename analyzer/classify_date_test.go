@@ -424,3 +424,25 @@ func TestClassifyLookAlikesXR(t *testing.T) {
 		{"the Match's own notice", "noreply@nrmp-alerts.example.org", "Your Match status", "Based on the results of the Main Residency Match, you did not match to a position. You are eligible to participate in SOAP.", TypeMatchResult, ""},
 	})
 }
+
+// TestClassifyDatesBlindSetXW (blind set xw, in other words): a day-month
+// date that its weekday reads, a day corrected in the text against the
+// calendar file, dates still open after one filled up, a travel office's
+// form for an interview past.
+func TestClassifyDatesBlindSetXW(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	ng, sb := "lchen@northgate-health.org", "pedsresidency@stbrendans.org"
+	checkDays(t, c, []dayCase{
+		{"day first, read by its weekday", "Jonas Weber <jweber@northgate-health.org>", "Meeting on 14/12", "Dear Amina, I will be on your panel on Monday 14/12. I look forward to our talk about decision support. See you on the 14th.", TypeInterviewConfirmation, "2026-12-14"},
+		{"rather than the 3rd", sb, "Your date", "Small change: your interview will be on Friday, December 4 rather than the 3rd. Everything else stays as planned.", TypeInterviewConfirmation, "2026-12-04"},
+		{"still open after one filled", ng, "Re: interview date", "I'm sorry, the 7th is now full. We still have Tuesday the 8th and Friday the 11th; tell me which and I'll pencil it in for you.", TypeInterviewInvite, ""},
+		{"the travel office's form", "NRH Travel <gme-travel@northgate-health.org>", "Expense form", "Here is the expense form for your interview on November 20. Please return it with your receipts by December 15.", TypeOther, ""},
+	})
+	// "You are scheduled for Thursday, December 17, not the 10th" beside
+	// the calendar file that had the 10th: the text wins.
+	m := msg(ng, "CORRECTION: interview date", "The calendar invitation we sent this morning has the wrong day. You are booked for Thursday, December 17, not the 10th. Please go by this email.")
+	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/Chicago:20261210T090000\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-17" {
+		t.Errorf("text corrects the calendar: got %s %q, want confirmation 2026-12-17\n%v", got.Type, got.InterviewDate, got.Evidence)
+	}
+}
