@@ -824,7 +824,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// A contract to sign after she matched is the match's paperwork.
 	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore
 	if (rs >= clAlertScore || pm >= clAlertScore) && !afterMatch {
-		if pm >= rs {
+		// A firm offer that also asks about her list ("Meridian can offer
+		// you a fellowship position now … where is Meridian on your list
+		// right now?") is the offer's: it is the larger breach.
+		if pm >= rs || pm >= 2*clAlertScore {
 			best = TypePreMatchOffer
 		} else {
 			best = TypeRankSolicitation
@@ -1035,10 +1038,26 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 	}
 	pick := offered
 	if len(pick) > 1 {
-		// Prefer the dates in sentences about the interview itself.
+		// Prefer the dates in sentences about the interview itself (a
+		// list of days in such a sentence, "Interview days are Thursday,
+		// December 3; Thursday, December 10; and …", all of them).
+		in := make([]bool, len(pick))
+		for i, d := range pick {
+			in[i] = d.interview
+		}
+		for grew := true; grew; {
+			grew = false
+			for i, d := range pick {
+				for j, o := range pick {
+					if !in[i] && in[j] && o.doc == d.doc && d.from > o.to && d.from-o.to <= 4 {
+						in[i], grew = true, true
+					}
+				}
+			}
+		}
 		var iv []clDate
-		for _, d := range pick {
-			if d.interview {
+		for i, d := range pick {
+			if in[i] {
 				iv = append(iv, d)
 			}
 		}

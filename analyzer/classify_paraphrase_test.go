@@ -661,3 +661,19 @@ func TestClassifyAlertsProbed(t *testing.T) {
 		{pd, "Reflections", "Dear Amina,\n\nOur faculty enjoyed meeting you, and we will be ranking you highly. Best of luck in the match.\n\nHelen", "post-interview-interest"},
 	})
 }
+
+// TestClassifyAlertsBlindSetXX (blind set xx, in other words): the alerts
+// as program people write them, and the letters that only look like them.
+func TestClassifyAlertsBlindSetXX(t *testing.T) {
+	c := testClassifier(t)
+	hv, ng, md := "sokafor@harborvalley.edu", "lchen@northgate-health.org", "jfeld@meridian.edu"
+	checkTypes(t, c, []typeCase{
+		{"Ana Ruiz <ana.ruiz.cmio@gmail.com>", "a thought", "Amina,\n\nAna Ruiz here (CMIO at Northgate, we met at the poster session). Writing from my own email.\n\nI could bring you onto the informatics team this summer, salaried and sponsored. The one condition is that you do not certify a rank list in the Match this year.\n\nAna", TypePreMatchOffer},
+		{md, "An offer, and a question", "Amina,\n\nWe can give you one of our two fellowship positions today, outside the AMIA match; you would withdraw from the match to take it. Before you decide, where are we on your list at the moment?\n\nJonah", TypePreMatchOffer},
+		{"mbrooks@harborvalley.edu", "great to meet you", "hey Amina, so fun at the dinner! honest q: are we ahead of Meridian for you? I won't tell anyone lol.\n\nMaya (CI fellow)", TypeRankSolicitation},
+		{ng, "RE: Step 3", "Dear Dr. Rahman,\n\nCongratulations on Step 3. I can tell you that you will be favorably placed on our list. We wish you every success in March.\n\nLaura Chen", TypePostInterviewInterest},
+		{hv, "Thank you", "Dear Amina,\n\nThank you for visiting. We will be ranking you highly. Please do not feel any pressure to reply or to tell us about your own list; the rules are there to protect you.\n\nSam Okafor", TypePostInterviewInterest},
+		{md, "RE: early offers?", "Dr. Rahman,\n\nNo. Meridian never makes early or outside-the-match offers, and everything goes through the AMIA match.\n\nJonah Feld", TypeProgramUpdate},
+		{"ci-fellowship@lakeside-med.org", "Interview invitation", "Dear Dr. Rahman,\n\nWe would like to offer you an interview. Your interview is scheduled for Thursday, December 10, from 9 AM to 2 PM. Please reply to confirm by November 30.\n\nMarcus Webb", TypeInterviewInvite},
+	})
+}

@@ -474,7 +474,8 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 					j += 3
 				}
 				if j >= n || src[j] == ' ' || src[j] == '\n' || src[j] == '\r' || src[j] == '\t' {
-					if len(d.toks) == 0 || !clAbbrev(d.toks[len(d.toks)-1].w) {
+					if len(d.toks) == 0 || !clAbbrev(d.toks[len(d.toks)-1].w) || d.toks[len(d.toks)-1].w == "no" && clWordFollows(src, j) {
+						// ("No. We never ask …" is an answer; "No. 1" a number.)
 						sent, clause = sent+1, clause+1
 					}
 				}
@@ -628,6 +629,15 @@ func clInDate(w string) bool {
 
 func isCLWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// clWordFollows reports whether, after spaces from i, a letter begins a
+// word.
+func clWordFollows(src string, i int) bool {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\n' || src[i] == '\r' || src[i] == '\t') {
+		i++
+	}
+	return i < len(src) && ('a' <= src[i] && src[i] <= 'z' || 'A' <= src[i] && src[i] <= 'Z')
 }
 
 // clAbbrev reports whether a period after w does not end a sentence.
