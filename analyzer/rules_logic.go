@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -344,7 +345,25 @@ func (p person) find(text string) []int {
 
 func genericProgramName(n string) bool {
 	l := strings.ToLower(n)
-	return strings.Contains(l, "fellowship") && !strings.ContainsAny(n, "'’") && len(strings.Fields(n)) <= 4
+	if !strings.Contains(l, "fellowship") || strings.ContainsAny(n, "'’") || len(strings.Fields(n)) > 4 {
+		return false
+	}
+	// "Applied Clinical Informatics Fellowship" is one program's own;
+	// "Clinical Informatics Fellowship" names the field.
+	for _, w := range strings.Fields(l) {
+		if !genericFieldWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// genericFieldWords are the words of a field's name ("Clinical Informatics
+// Fellowship"), which many programs share.
+var genericFieldWords = map[string]bool{
+	"clinical": true, "informatics": true, "fellowship": true, "medical": true, "health": true, "biomedical": true,
+	"research": true, "data": true, "science": true, "pediatric": true, "pediatrics": true, "internal": true, "medicine": true,
+	"and": true, "in": true, "of": true,
 }
 
 // mask replaces every program and contact name with one token, so that a
@@ -444,6 +463,13 @@ var reAssistantNote = regexp.MustCompile(`(?im)^[ \t>*_]*(?:(?:sure|certainly|ab
 // "e.g. …", "your name here"), or Title-Case words most of which are slot
 // words. A citation ("1", "3-5"), "sic" or a phrase in ordinary lower case
 // is not.
+// slotHeads are the last words of a lower-case slot that names what is to
+// be filled in: "[resident name]", "[program website]", "[pd email]".
+var slotHeads = map[string]bool{
+	"name": true, "names": true, "website": true, "url": true, "link": true, "date": true, "email": true,
+	"address": true, "title": true, "webpage": true, "page": true, "surname": true,
+}
+
 func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	s := strings.Join(strings.Fields(inner), " ") // a slot wrapped across lines is one
 	l := strings.ToLower(s)
@@ -482,6 +508,11 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	// "[specific program feature - CDS?]": an instruction to the writer,
 	// its first word in lower case.
 	if !strict && len(words) >= 2 && f.starters[words[0]] && strings.HasPrefix(s, words[0]) {
+		return true
+	}
+	// "[resident name]", "[program website]": a thing's name, link or date
+	// to be looked up, in lower case.
+	if !strict && len(words) <= 3 && s == l && slotHeads[words[len(words)-1]] {
 		return true
 	}
 	slot, title := 0, 0
@@ -743,6 +774,10 @@ func (c *checkCtx) placeholder(r *rule) {
 			// word a slot word, two or more of them
 			if inner := text[m[2]:m[3]]; c.e.slots.isSlot(inner, true) && (unicode.IsUpper(rune(inner[0])) || strings.Contains(strings.TrimSpace(inner), " ")) {
 				add(m[0], m[1])
+			} else if parenSlots[inner] && reSlotLead.MatchString(tail(lower[:m[0]], 8)) {
+				// "my application to the (program)", "training at
+				// (institution)": one slot word where the name goes.
+				add(m[0], m[1])
 			}
 		}
 	}
@@ -1002,7 +1037,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		// A list's items are read with the line that leads them ("I
 		// remain very enthusiastic about St. Brendan's, especially:").
 		listTarget := false
-		for _, s := range c.d.sents {
+		for si, s := range c.d.sents {
 			sent := c.d.text[s.start:s.end]
 			lower := c.d.lower[s.start:s.end]
 			inList := listTarget
@@ -1044,6 +1079,13 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
+				// "Dr. Feld's point on interview day … has stayed with me",
+				// to Northgate: another program's person put at this one's
+				// interview (naming the person's own program would make it
+				// her history: "Dr. Feld at Meridian, on my interview day").
+				if !hit && reOnInterviewDay.MatchString(lower) && !history(tail(before, 60)) && !slices.ContainsFunc(names, func(nl nameLit) bool { return nl.find(sent, lower) != nil }) {
+					hit = true
+				}
 			}
 			for _, nl := range names {
 				loc := nl.find(sent, lower)
@@ -1082,6 +1124,16 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
+				// "… the fellows' project list on the Harbor Valley page. The
+				// alert-retirement work there is what I hope to do as a
+				// fellow": the next sentence makes the place her goal.
+				if !hit && !history(before) && si+1 < len(c.d.sents) {
+					ns := c.d.sents[si+1]
+					next := c.d.lower[ns.start:ns.end]
+					if reBackRef.MatchString(next) && containsAny(next, backTarget) {
+						hit = true
+					}
+				}
 			}
 			if hit {
 				report("body", sent, s.start, s.end)
@@ -1093,6 +1145,25 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		c.unknownTrainingPlace(r, history)
 	}
 }
+
+// parenSlots are the words that, alone in parentheses after an article or
+// a preposition, stand where a name goes.
+var parenSlots = map[string]bool{"program": true, "institution": true, "hospital": true, "school": true, "university": true, "name": true, "pd": true, "program director": true, "city": true}
+
+// reSlotLead is the word before such a slot.
+var reSlotLead = regexp.MustCompile(`\b(?:the|to|at|of|in|for|with|from|dear|dr\.?)\s*$`)
+
+// reBackRef points back to a place just named: "the work there", "its
+// curriculum".
+var reBackRef = regexp.MustCompile(`\b(?:there|its|their|that program|that fellowship|that residency|that track)\b`)
+
+// backTarget are the words of a sentence after a place is named that make
+// the place her goal.
+var backTarget = []string{"hope to do", "want to do", "i hope to", "i want to", "as a fellow", "as a resident", "closest match", "exactly what i", "where i want", "see myself", "picture myself"}
+
+// reOnInterviewDay is the interview day spoken of as a time: "on
+// interview day", "during my interview".
+var reOnInterviewDay = regexp.MustCompile(`\b(?:on|during|at|from) (?:the |my |your )?interview(?: day)?\b`)
 
 // reSigApplicant is a signature line that names what she applies to.
 var reSigApplicant = regexp.MustCompile(`\b(?:applicant|candidate|applying to|application to|interviewee)\b`)
