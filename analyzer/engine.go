@@ -48,6 +48,7 @@ type rule struct {
 	action   Action
 	patterns []*pattern
 	unless   []*pattern
+	unlessNx []*pattern // unless_next
 	skipIf   []*pattern
 	asked    []*pattern // skip_if_asked
 	// quoted holds quoted_patterns (as a rule of its own, so its matches
@@ -122,6 +123,9 @@ func newEngine(cfg *config.Config, set *RuleSet, index map[uint64]indexed) (*Eng
 			return nil, nil, err
 		}
 		if r.unless, err = compileAll(spec, "unless", spec.Unless); err != nil {
+			return nil, nil, err
+		}
+		if r.unlessNx, err = compileAll(spec, "unless_next", spec.UnlessNext); err != nil {
 			return nil, nil, err
 		}
 		if r.skipIf, err = compileAll(spec, "skip_if", spec.SkipIf); err != nil {
@@ -604,6 +608,12 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 			}
 			if c.unlessHolds(r.unless, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
+			}
+			if n >= 0 && len(r.unlessNx) > 0 && n+1 < len(c.d.sents) {
+				ns := c.d.sents[n+1]
+				if c.anyPossible(r.unlessNx, lower[ns.start:ns.end], n+1) {
+					continue
+				}
 			}
 			out = append(out, match{field, s.start, s.end})
 			return true

@@ -479,6 +479,16 @@ func TestPhraseRules(t *testing.T) {
 		{"Lakeside will be number one.", "top-choice"},
 		{"Last night I read the fellows' project page of Harbor Valley Health. The sepsis work there is exactly what I hope to do as a fellow.", "wrong-program"},
 		{"I did my research elective at Harbor Valley Health. The sepsis work there showed me what I hope to do as a fellow.", ""},
+		// the fine line between interest and commitment (blind set yi, in other words)
+		{"If I match with Lakeside I will absolutely come, you can count on that.", "binding-commitment"},
+		{"Lakeside sits at the top of my list now. You have my word.", "binding-commitment,top-choice"},
+		{"Lakeside is #1", "top-choice"},
+		{"Lakeside is first on my list and I promise it will stay there.", "binding-commitment,top-choice"},
+		{"I'll rank Lakeside highly and hope the feeling is mutual.", ""},
+		{"I drafted my list three times and it keeps coming out the same way.", ""},
+		{"Could you tell me whether I'm in a matching position? If so, I'd gladly rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"A research group offered me a post and needs an answer by Friday. Not asking you for anything, just keeping you posted.", ""},
+		{"I'd rank Lakeside first if I knew the committee saw me the same way.", "quid-pro-quo,rank-solicitation,top-choice"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

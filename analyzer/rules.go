@@ -44,6 +44,10 @@ type RuleSpec struct {
 	// WindowCue, when set, lists words one of which must occur in the
 	// second sentence of a window (it is where the ask is).
 	WindowCue []string `toml:"window_cue"`
+	// UnlessNext patterns, matched against the sentence right after a
+	// match, take the match back: "they want an answer by the 27th. No
+	// action needed on your end at all, just being transparent."
+	UnlessNext []string `toml:"unless_next"`
 	// SkipIf patterns, matched against each sentence of the applicant's
 	// words, keep the rule from running at all (an answer to the program's
 	// own question is not oversharing).
