@@ -489,6 +489,10 @@ func TestPhraseRules(t *testing.T) {
 		{"Could you tell me whether I'm in a matching position? If so, I'd gladly rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
 		{"A research group offered me a post and needs an answer by Friday. Not asking you for anything, just keeping you posted.", ""},
 		{"I'd rank Lakeside first if I knew the committee saw me the same way.", "quid-pro-quo,rank-solicitation,top-choice"},
+		// her words inside threads (blind set yh, in other words)
+		{"Since you asked where Lakeside falls on my list: it's first.", "top-choice"},
+		{"Honestly, the mentorship model at Harbor Valley is what I keep coming back to.", "wrong-program"},
+		{"My mentor at Harbor Valley Health, Dr. Okafor, taught me to measure alert burden.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
