@@ -435,7 +435,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
-	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment) {
+	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment || why == clWhyMemberMail) {
 		// Nor is a match service's or society's own mail a program's.
 		cl.Program = ""
 	}
@@ -673,6 +673,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				return p, clSenderPlatform, false, false
 			}
 		}
+		// A mailing that says whose list it is ("You're receiving this
+		// because you signed up for updates from Northgate IM Residency on
+		// Huddlecast") is that program's, whichever service sends it.
+		if p := c.mailingOf(m); p != nil {
+			note("program %s: its own mailing list, sent through %s", p.Key, from)
+			return p, clSenderPlatform, false, false
+		}
 		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
 			// that is not listed speaks for the program it names in full
@@ -882,7 +889,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		// A platform's or society's mailing to its members that names
 		// programs among others (a conference's fellowship fair) is
 		// none of theirs.
-		return TypeOther, "a platform's or society's mailing to its members: other"
+		return TypeOther, clWhyMemberMail
 	}
 	if best == TypeProgramUpdate && sc.score["cue:season"] == 0 {
 		// The institution's news for patients ("flu shots at all our
@@ -1981,8 +1988,33 @@ func (c *Classifier) speaksFor(m *Message, prog *config.Program) bool {
 			return true
 		}
 	}
+	// "You're receiving this because you signed up for updates from
+	// Northgate IM Residency on Huddlecast": the list is the program's.
+	if p := c.mailingOf(m); p != nil && p.Key == prog.Key {
+		return true
+	}
 	return false
 }
+
+// mailingOf is the program whose mailing list a bulk message says it is
+// ("you signed up for updates from …", "sent on behalf of …"), or nil.
+func (c *Classifier) mailingOf(m *Message) *config.Program {
+	for _, sm := range reMailingOf.FindAllStringSubmatch(clTruncate(m.Text, 64<<10), 4) {
+		ms := map[int]*clMention{}
+		c.mentions(tokenizeCL(c.rules.vocab, sm[1]+sm[2], nil), 2, ms)
+		if p, mn := c.bestMention(ms, false, 1); p != nil && !clNamedAlike(ms, mn) {
+			return p
+		}
+	}
+	return nil
+}
+
+// clWhyMemberMail is the reason given for a platform's or society's
+// mailing to its members: it is no program's, whatever programs it names.
+const clWhyMemberMail = "a platform's or society's mailing to its members: other"
+
+// reMailingOf finds whose mailing list a bulk message says it is.
+var reMailingOf = regexp.MustCompile(`(?i)(?:signed up for|subscribed to|opted in to|registered for) (?:updates|news|emails?|mail|announcements|notifications|alerts) (?:from|about|for) ([^\n.]{3,80})|sent on behalf of ([^\n.]{3,80})`)
 
 // clWebmail reports whether addr is a personal mailbox at a public mail
 // provider.

@@ -677,3 +677,27 @@ func TestClassifyAlertsBlindSetXX(t *testing.T) {
 		{"ci-fellowship@lakeside-med.org", "Interview invitation", "Dear Dr. Rahman,\n\nWe would like to offer you an interview. Your interview is scheduled for Thursday, December 10, from 9 AM to 2 PM. Please reply to confirm by November 30.\n\nMarcus Webb", TypeInterviewInvite},
 	})
 }
+
+// TestClassifyQuietTypesXY (blind set xy, in other words): requests,
+// reminders, news to all, a hold group and an interviewer's note that look
+// like their neighbours.
+func TestClassifyQuietTypesXY(t *testing.T) {
+	c := testClassifier(t)
+	co, pd := "ci-fellowship@lakeside-med.org", "hpark@lakeside-med.org"
+	checkTypes(t, c, []typeCase{
+		{co, "Documents before your visit", "Hi Amina,\n\nAs we confirmed on Monday, your visit is booked. Before you arrive, security needs three things from every visitor: a signed consent, a photo ID and a parking form. Please send them to me by Friday.\n\nMarcus", TypeApplicationRequest},
+		{co, "See you Tuesday", "Dear Dr. Rahman,\n\nA reminder that your interview with the Clinical Informatics Fellowship is this Tuesday at 9 AM. Optional: our fellows are hosting a virtual social the evening before.\n\nMarcus", TypeInterviewConfirmation},
+		{"gme-office@lakeside-med.org", "Request: scan of visa page", "Dear Applicant,\n\nBefore the fellowship can send interview invitations, our office checks the visa status of every international applicant. Please email a scan of your visa page to this address.\n\nGME Office", TypeApplicationRequest},
+		{pd, "Format change", "Hello all,\n\nI'm writing to everyone scheduled to interview this fall: all remaining interview days will now be virtual. Your date does not change, and a new link will follow.\n\nHelen", TypeProgramUpdate},
+		{co, "Game night", "To all of this year's interview candidates: our fellows are hosting a game night on Friday at 7 PM. Completely optional, and no faculty will be there.\n\nMarcus", TypeProgramUpdate},
+		{co, "Interview invitation timeline", "Dear applicants,\n\nWe are sending interview invitations in waves this month. Every applicant will hear from us with a decision by November 20, so please don't call the office.\n\nMarcus", TypeProgramUpdate},
+		{"Dana Cole <dcole@lakeside-med.org>", "Tuesday", "Dear Dr. Rahman,\n\nI interviewed you on Tuesday and loved our conversation about order sets. You have a bright career ahead of you.\n\nDana", TypePostInterviewInterest},
+		{co, "Your application", "Dear Dr. Rahman,\n\nWe have sent all the interview invitations we can for now. Your file has been placed in our hold group, which we revisit after our first interview days.\n\nMarcus", TypeWaitlist},
+	})
+	// A program's own mailing sent through an events service.
+	m := msg("EventHop <events@eventhop-mail.example>", "Virtual open house", "VIRTUAL OPEN HOUSE\nLakeside University Medical Center - Clinical Informatics Fellowship\nThursday, October 1, 6 PM\n\nRegister: https://eventhop.example/r/1\n\nYou're receiving this because you signed up for updates from Lakeside University Medical Center on EventHop.")
+	m.Headers = map[string]string{"List-Unsubscribe": "<https://eventhop.example/u>"}
+	if got := c.Classify(m); got.Type != TypeProgramUpdate || got.Program != "lakeside" {
+		t.Errorf("a program's mailing through an events service: got %s/%q, want program-update/lakeside\n   %s", got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
+	}
+}
