@@ -851,6 +851,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			if kind != clSenderMatch && sc.score[best] < 7 {
 				return TypeOther, "match news from a non-match sender naming no program: other"
 			}
+
 		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist:
 			if kind == clSenderMatch {
 				// A matching service invites no one to interview.
@@ -1149,6 +1150,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				w1 == "than" && w2 == "rather" {
 				dt.old = true
 			}
+		}
+		// "This cancels the calendar hold for the 29th", "we're moving
+		// everyone who was booked into that session": a day taken away.
+		if clCancelledBefore(d, dt.from) || clSentenceHasSeq(d, dt.from, "moving", "everyone", "who") {
+			dt.old = true
 		}
 		// "by 11:59 pm PT on October 23": a deadline, times between.
 		for j := dt.from - 1; j >= 0 && j >= dt.from-8 && d.toks[j].sent == d.toks[dt.from].sent; j-- {
@@ -2007,6 +2013,23 @@ func (c *Classifier) mailingOf(m *Message) *config.Program {
 		}
 	}
 	return nil
+}
+
+// clCancelledBefore reports whether a word of cancelling stands a few words
+// before token i in its clause, with nothing between that gives a new day
+// ("This cancels the calendar hold for the 29th", not "we cancelled the 3rd
+// and moved you to Thursday, December 10").
+func clCancelledBefore(d *clDoc, i int) bool {
+	cl := d.toks[i].clause
+	for j := i - 1; j >= 0 && j >= i-8 && d.toks[j].clause == cl; j-- {
+		switch d.toks[j].w {
+		case "to", "new", "now", "instead", "moved", "rescheduled":
+			return false
+		case "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancel":
+			return true
+		}
+	}
+	return false
 }
 
 // clWhyMemberMail is the reason given for a platform's or society's

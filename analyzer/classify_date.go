@@ -280,8 +280,12 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			dt = clDate{day: clDay{ref.Year(), ref.Month(), ref.Day()}, from: i, to: i, hasYear: true}
 			ok = true
 		} else if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tomorow" || w == "tommorow" || w == "tommorrow" || w == "2morrow") && !ref.IsZero() {
-			t := ref.AddDate(0, 0, 1)
-			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: i, to: i, hasYear: true}
+			// "the day after tomorrow" is two days on.
+			t, from := ref.AddDate(0, 0, 1), i
+			if i >= 2 && toks[i-1].w == "after" && toks[i-2].w == "day" && d.near(i-2, i-1) && d.near(i-1, i) {
+				t, from = ref.AddDate(0, 0, 2), i-2
+			}
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: i, hasYear: true}
 			ok = true
 		} else if n := clInDays(toks, i); n > 0 && !ref.IsZero() {
 			// "your interview … is in 3 days": counted from the Date.

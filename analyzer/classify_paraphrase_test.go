@@ -701,3 +701,18 @@ func TestClassifyQuietTypesXY(t *testing.T) {
 		t.Errorf("a program's mailing through an events service: got %s/%q, want program-update/lakeside\n   %s", got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyPlatformsXZ (blind set xz, in other words): services' and
+// bulk senders' notices, a day cancelled with others offered, "the day
+// after tomorrow".
+func TestClassifyPlatformsXZ(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	checkDays(t, c, []dayCase{
+		{"a file downloaded", "AppBridge <notifications@appbridge.example>", "A program opened your file", "Harbor Valley Health - Clinical Informatics Fellowship downloaded your application today. A download is not a decision.", TypeProgramUpdate, ""},
+		{"a hold cancelled, new days offered", "informatics.fellowship@harborvalley.edu", "Canceled: interview hold", "I'm sorry: this cancels your calendar hold for Friday the 4th. Please choose a new session from the link; we added seats on December 9 and December 16.", TypeInterviewInvite, ""},
+		{"the day after tomorrow", "ci-fellowship@lakeside-med.org", "Reminder", "Quick reminder: your interview is the day after tomorrow at 9 AM. Your join link will appear tomorrow.", TypeInterviewConfirmation, "2026-11-28"},
+		{"a survey about scheduling", "QuickForm <surveys@quickform.example>", "Interview experience survey", "Lakeside University Medical Center is asking everyone who interviewed this season for feedback. How easy was it to schedule your interview? Was the Zoom link clear?", TypeProgramUpdate, ""},
+		{"invitations on a rolling basis", "informatics.fellowship@harborvalley.edu", "Fellowship notes - November", "FELLOWSHIP NOTES\nInvitations for our remaining interview dates go out on a rolling basis through the portal.\nMeet the fellows: Dr. Osei leads our order-set clean-up.", TypeProgramUpdate, ""},
+		{"results out", "NRMP <noreply@nrmp.org>", "Your Match results", "Results of the 2027 Main Residency Match are now available. Log in to view your result.", TypeMatchResult, ""},
+	})
+}
