@@ -881,7 +881,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if kind == clSenderHR {
 		switch best {
 		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist, TypeApplicationRequest,
-			TypeEligibilityReply, TypePreMatchOffer, TypeMatchResult:
+			TypeEligibilityReply, TypePreMatchOffer, TypeRankSolicitation, TypeMatchResult:
+			// (HR asking "whether Northgate will be your first choice …
+			// for our planning" asks for the program all the same)
 		default:
 			return TypeOther, fmt.Sprintf("%s from the hospital's HR or careers system (job alerts, news): other", best)
 		}

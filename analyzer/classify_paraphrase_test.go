@@ -716,3 +716,18 @@ func TestClassifyPlatformsXZ(t *testing.T) {
 		{"results out", "NRMP <noreply@nrmp.org>", "Your Match results", "Results of the 2027 Main Residency Match are now available. Log in to view your result.", TypeMatchResult, ""},
 	})
 }
+
+// TestClassifyAlertsManyVoicesWB (blind set wb, in other words): the
+// alerts in the words of many kinds of people at a program.
+func TestClassifyAlertsManyVoicesWB(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"vkumar@lakeside-med.org", "Final list", "Dear Dr. Amina,\n\nGreetings from Lakeside. Kindly revert back at the earliest regarding what rank you are intending to give our fellowship, so we can do the needful.\n\nDr. V. Kumar", TypeRankSolicitation},
+		{"ci-fellowship@lakeside-med.org", "Quick check", "Hi Dr. Rahman,\n\nDr. Park asked me to check with each applicant whether they plan to rank Lakeside, and roughly how high. One line is plenty!\n\nMarcus", TypeRankSolicitation},
+		{"rgold@lakeside-med.org", "Hello", "Amina --\n\nDid you end up interviewing at Harbor Valley? I'm curious how you felt we stacked up. Be honest!\n\nRuth", TypeRankSolicitation},
+		{"tk.fellow@lakeside-med.org", "psst", "ok dont panic but dr park says theres a spot for u next yr if u want it, guaranteed. u just cant certify ur list. she needs to know by fri", TypePreMatchOffer},
+		{"ci-fellowship@lakeside-med.org", "Action requested", "Dear Dr. Rahman,\n\nAs Dr. Park finalizes our plans, please reply to confirm that you would accept a position at Lakeside if matched with us.\n\nMarcus", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Brief", "Amina,\n\nWe finalize our list next week. If Lakeside really is at the top of yours, a short note saying so would help me argue for you.\n\nHelen", TypeRankSolicitation},
+		{"Talent Acquisition <talent@lakeside-med.org>", "Relocation planning", "Dear Dr. Rahman,\n\nI'm with Talent Acquisition at Lakeside University Medical Center. For our relocation planning, could you let me know whether Lakeside will be your first choice on your rank list?\n\nBri", TypeRankSolicitation},
+	})
+}
