@@ -216,6 +216,20 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypePreMatchOffer)
 	}
 	clOnboarding(sc)
+	if prog != nil && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && !m.Date.IsZero() {
+		// Licence and visa steps told to an incoming resident after the
+		// Match has run ("every incoming resident must hold a training
+		// license … start your application now") are onboarding, not
+		// answers about her eligibility.
+		if d, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.After(d.In(m.Date.Location()).AddDate(0, 0, 16)) {
+			for _, t := range []string{TypeEligibilityReply} {
+				if w := sc.score[t]; w > 0 {
+					delete(sc.score, t)
+					sc.add(TypeProgramUpdate, w, "onboarding after the Match: "+t+" read as the program's news to its new trainee")
+				}
+			}
+		}
+	}
 	// "Re: Eligibility question" answered "we can only accept graduates of
 	// an ACGME-accredited residency, so we would not be able to consider
 	// your application": the answer to her question, not a decision on an
@@ -842,6 +856,16 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	}
 	if sc.score[best] < clMinScore {
 		return TypeOther, fmt.Sprintf("weak evidence (best %s %.1f): other", best, sc.score[best])
+	}
+	// A place or contract offered more than two weeks after the program's
+	// rank lists were certified (when results are out: the AMIA's about
+	// two weeks on, Match Day sixteen days on) follows the Match (a vacancy
+	// it left, SOAP, the matched resident's agreement): there is no Match
+	// left to take her out of.
+	if best == TypePreMatchOffer && prog != nil && !m.Date.IsZero() {
+		if d, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.After(d.In(m.Date.Location()).AddDate(0, 0, 16)) {
+			return TypeMatchResult, fmt.Sprintf("an offer after %s's rank deadline (%s): the Match's outcome", prog.Key, d)
+		}
 	}
 	if prog == nil && gate {
 		// Carried mail that names no program keeps only the types that

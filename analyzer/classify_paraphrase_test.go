@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestClassifyParaphrases holds sentences written apart from the corpus, in
@@ -730,4 +731,27 @@ func TestClassifyAlertsManyVoicesWB(t *testing.T) {
 		{"hpark@lakeside-med.org", "Brief", "Amina,\n\nWe finalize our list next week. If Lakeside really is at the top of yours, a short note saying so would help me argue for you.\n\nHelen", TypeRankSolicitation},
 		{"Talent Acquisition <talent@lakeside-med.org>", "Relocation planning", "Dear Dr. Rahman,\n\nI'm with Talent Acquisition at Lakeside University Medical Center. For our relocation planning, could you let me know whether Lakeside will be your first choice on your rank list?\n\nBri", TypeRankSolicitation},
 	})
+}
+
+// TestClassifySeasonEndWA (blind set wa, in other words): the end of the
+// season, when places are offered through SOAP or after the Match has run.
+func TestClassifySeasonEndWA(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"sokafor@harborvalley.edu", "Our list is in", "Amina,\n\nOur list went in this morning. I shouldn't have asked the question I put to you on Tuesday; please disregard it. For what it's worth, you are quite high on our list. No reply needed.\n\nSam", TypePostInterviewInterest},
+		{"pedsresidency@stbrendans.org", "SOAP - interview request", "Dear Dr. Rahman,\n\nWe received your SOAP application this morning. Could you join a 15-minute video interview tomorrow at 11 AM Eastern?\n\nJill", TypeInterviewInvite},
+		{"Alan Reed <alan.reed.md@gmail.com>", "outside the usual channel", "Amina,\n\nAlan Reed here (associate PD at Lakeside), using my own email on purpose. We can fill one position outside the Match this year. If you commit this week, I'll send a contract; you would withdraw from the match first.\n\nAlan", TypePreMatchOffer},
+		{"lchen@northgate-health.org", "Re: SOAP offer", "Amina,\n\nDiego told me you accepted elsewhere in Round 1. I'm glad you are placed, and St. Brendan's is lucky.\n\nLaura", TypeMatchResult},
+	})
+	// Harbor Valley's open place, offered after its rank deadline (December
+	// 3) and the results: the Match's outcome, not an offer outside it.
+	m := msg("informatics.fellowship@harborvalley.edu", "Re: A position has opened", "Hi Dr. Rahman,\n\nJust checking this reached you. Dr. Okafor's offer of our open fellowship position stands through tomorrow at 5 PM.\n\nPriya")
+	m.Date = time.Date(2026, 12, 21, 10, 0, 0, 0, time.FixedZone("PST", -8*3600))
+	if got := c.Classify(m); got.Type != TypeMatchResult {
+		t.Errorf("an open place after the Match: got %s, want match-result\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
+	m.Date = time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("PST", -8*3600))
+	if got := c.Classify(m); got.Type != TypePreMatchOffer {
+		t.Errorf("the same place offered before the rank deadline: got %s, want pre-match-offer\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 }
