@@ -493,6 +493,9 @@ func TestPhraseRules(t *testing.T) {
 		{"Since you asked where Lakeside falls on my list: it's first.", "top-choice"},
 		{"Honestly, the mentorship model at Harbor Valley is what I keep coming back to.", "wrong-program"},
 		{"My mentor at Harbor Valley Health, Dr. Okafor, taught me to measure alert burden.", ""},
+		// thank-yous and attachments (blind set yj, in other words)
+		{"Thank you for your helpful answer last week about the research block.", ""},
+		{"Do most fellows arrive with an idea of their own, or is there a list of projects to pick from?", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -1606,7 +1606,7 @@ func containsAsked(text string, phrases []string) bool {
 var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
 
 // reThanksLogistics thanks for an errand, not for the interview.
-var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense))`)
+var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the) (?:quick |kind |prompt |detailed |helpful |clear )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation))`)
 
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
