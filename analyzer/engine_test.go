@@ -496,6 +496,14 @@ func TestPhraseRules(t *testing.T) {
 		// thank-yous and attachments (blind set yj, in other words)
 		{"Thank you for your helpful answer last week about the research block.", ""},
 		{"Do most fellows arrive with an idea of their own, or is there a list of projects to pick from?", ""},
+		// a confident insider's season (blind set yk, in other words)
+		{"Any chance I'm on your roster come rank time?", "rank-solicitation"},
+		{"Honest question: am I a first-round pick for you, or a long shot?", "rank-solicitation"},
+		{"Where do I sit on the Lakeside ROL?", "rank-solicitation"},
+		{"Lakeside is my first-round pick, by a mile.", "top-choice"},
+		{"You're my top pick if I'm yours. Deal?", "quid-pro-quo,top-choice"},
+		{"I'm all in on anything that gets clinicians and engineers in one room.", ""},
+		{"My mentors, the fellows and the curriculum all point the same way, and I know we each build our rank lists independently.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
@@ -895,5 +903,20 @@ func TestThanksAgainAsTheExpression(t *testing.T) {
 	}
 	if yes < 50 {
 		t.Errorf("only %d of %d sentences thank again; the comparison proves little", yes, len(sents))
+	}
+}
+
+// TestLateThankYouOwnedAsOverdue (blind set yk, in other words): a
+// thank-you that says it never came ("I never properly thanked you") is
+// the thank-you, whatever else the sentence says of the season.
+func TestLateThankYouOwnedAsOverdue(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC) // Lakeside's interview: Nov 12
+	res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", "The 12th", "Hi Marcus,\n\nI never properly thanked you for organizing the 12th; it was a first this season to have my name spelled right.\n\nAmina"), Now: at}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res); got != "late-thank-you" {
+		t.Errorf("rules = %q, want late-thank-you", got)
 	}
 }

@@ -911,6 +911,10 @@ var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w
 var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
 
 // reLateApology apologizes for writing late (lower case).
+// reNeverThanked is a thank-you owned as overdue ("I realized I never
+// properly thanked you for running the show on the 12th").
+var reNeverThanked = regexp.MustCompile(`\b(?:never|not yet|didn't|didn’t|did not|haven't|haven’t|have not|hadn't|hadn’t|had not)\b[^.?!]{0,20}\bthanked\b`)
+
 var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
@@ -1658,7 +1662,7 @@ func (c *checkCtx) isThankYou() bool {
 		// ("Thank you for the interview day on November 12 and for your kind
 		// note afterward" thanks for the day as well as the note.)
 		if (strings.Contains(sent, "thank") || strings.Contains(sent, "appreciat") || strings.Contains(sent, "grateful")) && thanksAgain(sent) &&
-			!reLateApology.MatchString(c.d.norm) && !(reThanksForDay.MatchString(sent) && !thanksAgainParts[0].match(sent)) {
+			!reLateApology.MatchString(c.d.norm) && !reNeverThanked.MatchString(sent) && !(reThanksForDay.MatchString(sent) && !thanksAgainParts[0].match(sent)) {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {

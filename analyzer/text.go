@@ -39,6 +39,13 @@ func SplitOwn(text string) (own, quoted, signature string) {
 			quoteL = append(quoteL, l)
 			continue
 		}
+		if i > 0 && lazyQuoteContinuation(lines[i-1], l) && len(quoteL) > 0 && quoteL[len(quoteL)-1] == lines[i-1] {
+			// A quoted line wrapped by a client that did not mark the
+			// rest ("> Could you send me your\ncurrent CV and …").
+			quoteL = append(quoteL, l)
+			lines[i] = "> " + l // (so that a further wrapped line follows it)
+			continue
+		}
 		if n, attribution := quoteHeaderAt(lines, i); n > 0 {
 			if attribution && nextNonBlankQuoted(lines, i+n) {
 				quoteL = append(quoteL, lines[i:i+n]...)
@@ -66,6 +73,22 @@ func SplitOwn(text string) (own, quoted, signature string) {
 		ownL = append(ownL, l)
 	}
 	return joinCollapsed(ownL), strings.TrimSpace(strings.Join(quoteL, "\n")), strings.TrimSpace(strings.Join(sigL, "\n"))
+}
+
+// lazyQuoteContinuation reports whether l, unmarked, carries on the quoted
+// line prev that a client wrapped at the margin: prev is long and stops
+// mid-sentence, and l begins in lower case.
+func lazyQuoteContinuation(prev, l string) bool {
+	if !isQuotedLine(prev) {
+		return false
+	}
+	p := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(prev), ">"))
+	t := strings.TrimSpace(l)
+	if len(p) < 55 || t == "" || strings.ContainsAny(p[len(p)-1:], ".!?:;") {
+		return false
+	}
+	r := []rune(t)[0]
+	return unicode.IsLower(r)
 }
 
 // isQuotedLine: ">" starts the line (after blanks), not as in ">90%".

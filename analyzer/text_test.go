@@ -53,6 +53,18 @@ func TestSplitOwn(t *testing.T) {
 			quoted: "> Can you come on Dec 3?\n> Do you need parking?\n>\n> Thanks",
 		},
 		{
+			name:      "a quoted line wrapped without its marker stays quoted",
+			text:      "Attached, as you asked.\n\nOn Sat, Nov 7, 2026 at 10:02 AM Jonah Feld <jfeld@x.edu> wrote:\n> Our committee is still working through files. Could you send me your\ncurrent CV and a one-page statement so I can share them with the group?\n>\n> Jonah",
+			own:       "Attached, as you asked.",
+			quotedHas: "current CV and a one-page statement",
+		},
+		{
+			name:   "a short quoted question answered in lower case is her answer",
+			text:   "> Can you come on Monday\nyes, Monday works\n",
+			own:    "yes, Monday works",
+			quoted: "> Can you come on Monday",
+		},
+		{
 			name: "greater-than in own text is not a quote",
 			text: ">90th percentile on Step 2.\nThanks",
 			own:  ">90th percentile on Step 2.\nThanks",
