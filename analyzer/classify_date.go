@@ -275,8 +275,9 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			thu := 1 + (int(time.Thursday)-int(first.Weekday())+7)%7 + 21
 			dt = clDate{day: clDay{y, time.November, thu + 1}, from: i - 2, to: i, hasYear: true}
 			ok = true
-		} else if w == "today" && !ref.IsZero() && i > 0 && (toks[i-1].w == "is" || toks[i-1].w == "interview") {
-			// "your interview … is today": the Date's own day.
+		} else if w == "today" && !ref.IsZero() && i > 0 && (toks[i-1].w == "is" || toks[i-1].w == "interview" || toks[i-1].w == "for" && clHasWord(d, "interview")) {
+			// "your interview … is today", "your Zoom link for today" on
+			// interview day: the Date's own day.
 			dt = clDate{day: clDay{ref.Year(), ref.Month(), ref.Day()}, from: i, to: i, hasYear: true}
 			ok = true
 		} else if (w == "tomorrow" || w == "tmrw" || w == "tmw" || w == "tomorow" || w == "tommorow" || w == "tommorrow" || w == "2morrow") && !ref.IsZero() {

@@ -755,3 +755,14 @@ func TestClassifySeasonEndWA(t *testing.T) {
 		t.Errorf("the same place offered before the rank deadline: got %s, want pre-match-offer\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyInboxWC (blind set wc, in other words): a soft offer outside
+// the Match, a missing letter, interview day's own mail.
+func TestClassifyInboxWC(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	checkDays(t, c, []dayCase{
+		{"a line not tied to the match", "hpark@lakeside-med.org", "A thought", "Dear Amina,\n\nWe have a fellow line this year that isn't tied to the match. We could bring you on directly, with the same start date as our matched fellows, if you'd be ready to say yes soon.\n\nHelen", TypePreMatchOffer, ""},
+		{"a letter not yet arrived", "informatics.fellowship@harborvalley.edu", "One item missing", "Hi Dr. Rahman,\n\nThe one thing I don't see in your file is your second letter. Could you ask that it be uploaded by Friday?\n\nPriya", TypeApplicationRequest, ""},
+		{"interview day's link", "peds.residency@stbrendans.org", "Today's interview", "Good morning Dr. Rahman,\n\nWelcome to interview day at St. Brendan's! Here is your Zoom link for today: https://example.org/j/1\n\n8:00 Welcome", TypeInterviewConfirmation, "2026-11-26"},
+	})
+}
