@@ -216,19 +216,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypePreMatchOffer)
 	}
 	clOnboarding(sc)
-	if prog != nil && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && !m.Date.IsZero() {
-		// Licence and visa steps told to an incoming resident after the
-		// Match has run ("every incoming resident must hold a training
+	if w := sc.score[TypeEligibilityReply]; w > 0 && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && c.matchHasRun(prog, m.Date) {
+		// Licence and visa steps told to incoming residents after the
+		// Match has run ("all incoming residents must hold a training
 		// license … start your application now") are onboarding, not
 		// answers about her eligibility.
-		if d, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.After(d.In(m.Date.Location()).AddDate(0, 0, 16)) {
-			for _, t := range []string{TypeEligibilityReply} {
-				if w := sc.score[t]; w > 0 {
-					delete(sc.score, t)
-					sc.add(TypeProgramUpdate, w, "onboarding after the Match: "+t+" read as the program's news to its new trainee")
-				}
-			}
-		}
+		delete(sc.score, TypeEligibilityReply)
+		sc.add(TypeProgramUpdate, w, "onboarding after the Match: the eligibility words are the program's news to its new trainee")
 	}
 	// "Re: Eligibility question" answered "we can only accept graduates of
 	// an ACGME-accredited residency, so we would not be able to consider
@@ -857,15 +851,11 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if sc.score[best] < clMinScore {
 		return TypeOther, fmt.Sprintf("weak evidence (best %s %.1f): other", best, sc.score[best])
 	}
-	// A place or contract offered more than two weeks after the program's
-	// rank lists were certified (when results are out: the AMIA's about
-	// two weeks on, Match Day sixteen days on) follows the Match (a vacancy
-	// it left, SOAP, the matched resident's agreement): there is no Match
-	// left to take her out of.
-	if best == TypePreMatchOffer && prog != nil && !m.Date.IsZero() {
-		if d, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.After(d.In(m.Date.Location()).AddDate(0, 0, 16)) {
-			return TypeMatchResult, fmt.Sprintf("an offer after %s's rank deadline (%s): the Match's outcome", prog.Key, d)
-		}
+	// A place or contract offered once the Match has run follows it (a
+	// vacancy it left, SOAP, the matched resident's agreement): there is
+	// no Match left to take her out of.
+	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) {
+		return TypeMatchResult, fmt.Sprintf("an offer after %s's Match has run: the Match's outcome", prog.Key)
 	}
 	if prog == nil && gate {
 		// Carried mail that names no program keeps only the types that
@@ -875,7 +865,6 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			if kind != clSenderMatch && sc.score[best] < 7 {
 				return TypeOther, "match news from a non-match sender naming no program: other"
 			}
-
 		case TypeInterviewInvite, TypeInterviewConfirmation, TypeInterviewDecline, TypeWaitlist:
 			if kind == clSenderMatch {
 				// A matching service invites no one to interview.
@@ -2045,6 +2034,21 @@ func (c *Classifier) mailingOf(m *Message) *config.Program {
 		}
 	}
 	return nil
+}
+
+// clResultsAfter is how long after a match's rank deadline its results are
+// out: the AMIA's about two weeks on, the NRMP's Match Day sixteen days on.
+const clResultsAfter = 16 * 24 * time.Hour
+
+// matchHasRun reports whether, at t, prog's Match has run: its rank
+// deadline (config) is more than clResultsAfter past. False when prog, t
+// or the deadline is unknown.
+func (c *Classifier) matchHasRun(prog *config.Program, t time.Time) bool {
+	if prog == nil || t.IsZero() {
+		return false
+	}
+	d, _, ok := c.cfg.RankDeadline(prog.Key)
+	return ok && t.After(d.In(t.Location()).Add(clResultsAfter))
 }
 
 // clCancelledBefore reports whether a word of cancelling stands a few words

@@ -817,10 +817,13 @@ func clInDays(toks []clToken, i int) int {
 	}
 	n, ok := clNum(toks[i+1].w, false)
 	if !ok {
-		n = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1, "few": 0}[toks[i+1].w]
+		n = clDayCounts[toks[i+1].w]
 	}
 	if n < 1 || n > 14 {
 		return 0
 	}
 	return n
 }
+
+// clDayCounts are the counts of days written out ("in two days").
+var clDayCounts = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "a": 1}

@@ -754,6 +754,18 @@ func TestClassifySeasonEndWA(t *testing.T) {
 	if got := c.Classify(m); got.Type != TypePreMatchOffer {
 		t.Errorf("the same place offered before the rank deadline: got %s, want pre-match-offer\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
 	}
+	// Licence steps told to incoming residents after Northgate's Match
+	// (rank deadline March 3) has run are onboarding, not an eligibility
+	// answer; the same words before it answer her.
+	lic := msg("gme@northgate-health.org", "Your training license", "Dear Dr. Rahman,\n\nAll incoming residents must hold a graduate training license and ECFMG certification before July 1. International medical graduates should start the state board application now.\n\nGME Office")
+	lic.Date = time.Date(2027, 3, 29, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	if got := c.Classify(lic); got.Type != TypeProgramUpdate {
+		t.Errorf("licence steps after the Match: got %s, want program-update\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
+	lic.Date = time.Date(2027, 1, 20, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	if got := c.Classify(lic); got.Type == TypeProgramUpdate {
+		t.Errorf("licence steps before the Match: got %s, want no onboarding reading\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 }
 
 // TestClassifyInboxWC (blind set wc, in other words): a soft offer outside

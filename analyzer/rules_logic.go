@@ -458,11 +458,6 @@ var reTokenTalk = regexp.MustCompile(`^\s*(?:token|tag|variable|placeholder|fiel
 // letter.
 var reAssistantNote = regexp.MustCompile(`(?im)^[ \t>*_]*(?:(?:sure|certainly|absolutely|of course)[!,.]\s+)?here(?:'s|’s| is) (?:a |an |the |your )?(?:\w+ ){0,3}(?:version|draft|rewrite|revision)(?: of (?:your|the) (?:\w+ )?(?:email|e-mail|letter|message|note|draft)\s*[:.!]?|\s*:[ \t]*$)|^[ \t]*\*\*subject:?\*\*|^[ \t]*(?:let me know|feel free to let me know) if you(?:'d| would)? (?:like|want) (?:me to )?(?:\w+ ){0,3}(?:version|tone|shorter|longer|more formal|less formal)\b[^\n]*`)
 
-// isSlot reports whether the words inside brackets are a template slot:
-// slot words ("Name", "Institution", "date"), an instruction ("insert …",
-// "e.g. …", "your name here"), or Title-Case words most of which are slot
-// words. A citation ("1", "3-5"), "sic" or a phrase in ordinary lower case
-// is not.
 // slotHeads are the last words of a lower-case slot that names what is to
 // be filled in: "[resident name]", "[program website]", "[pd email]".
 var slotHeads = map[string]bool{
@@ -470,6 +465,12 @@ var slotHeads = map[string]bool{
 	"address": true, "title": true, "webpage": true, "page": true, "surname": true,
 }
 
+// isSlot reports whether the words inside brackets are a template slot:
+// slot words ("Name", "Institution", "date"), an instruction ("insert …",
+// "e.g. …", "your name here"), Title-Case words most of which are slot
+// words, or a short lower-case phrase that ends in what is to be filled in
+// ("[resident name]"). A citation ("1", "3-5"), "sic" or another phrase in
+// ordinary lower case is not.
 func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	s := strings.Join(strings.Fields(inner), " ") // a slot wrapped across lines is one
 	l := strings.ToLower(s)
@@ -815,16 +816,14 @@ func (c *checkCtx) placeholder(r *rule) {
 
 // ---- wrong-program ------------------------------------------------------------
 
-// reCited is a possessive that makes a name an author's: "Okafor's
-// paper on alert fatigue".
-// reOtherContacted follows another program's name whose people got in
-// touch with her ("'s program director called last week").
 // reOtherToldMe follows another program or its person that did something
 // to her ("Dr. Okafor at Harbor Valley told me …", "Meridian State
 // University has offered me a position"): news of another program, not a
 // letter written for it.
 var reOtherToldMe = regexp.MustCompile(`^(?:\s+at\s+[\w.'’ -]{2,40}?)?\s+(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
 
+// reOtherContacted follows another program's name whose people got in
+// touch with her ("'s program director called last week").
 var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:called|phoned|emailed|e-mailed|wrote|texted|reached out|contacted|told me|said|offered|invited|asked me)\b`)
 
 // reOtherPraise follows another program's person whose program she
@@ -835,6 +834,8 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // rePraisedBy ends the words before a person she was inspired by.
 var rePraisedBy = regexp.MustCompile(`\b(?:inspired|struck|impressed|moved|encouraged|energi[sz]ed|touched|won over) by\s*(?:dr\.?\s*|prof\.?\s*|professor\s*)?$`)
 
+// reCited is a possessive that makes a name an author's: "Okafor's
+// paper on alert fatigue".
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
 // thanksAgain reports whether thanks in a (lower-case) sentence are not
@@ -910,11 +911,11 @@ var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w
 // reWithdrawal takes her application back (lower case).
 var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
 
-// reLateApology apologizes for writing late (lower case).
 // reNeverThanked is a thank-you owned as overdue ("I realized I never
 // properly thanked you for running the show on the 12th").
 var reNeverThanked = regexp.MustCompile(`\b(?:never|not yet|didn't|didn’t|did not|haven't|haven’t|have not|hadn't|hadn’t|had not)\b[^.?!]{0,20}\bthanked\b`)
 
+// reLateApology apologizes for writing late (lower case).
 var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
@@ -1196,8 +1197,6 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 			}
 		}
 	}
-	generic := map[string]bool{"health": true, "system": true, "hospital": true, "medical": true, "center": true, "centre": true, "university": true,
-		"clinic": true, "institute": true, "college": true, "children's": true, "children’s": true, "the": true, "of": true, "and": true, "st.": true, "saint": true}
 	if !containsAny(c.d.lower, wantTrainCues) {
 		return
 	}
@@ -1218,7 +1217,7 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 		mineToo := false
 		distinct := 0
 		for _, w := range strings.Fields(strings.ToLower(name)) {
-			if generic[w] {
+			if institutionGeneric[w] {
 				continue
 			}
 			distinct++
@@ -1233,6 +1232,11 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 		return
 	}
 }
+
+// institutionGeneric are the words of an institution's name that tell no
+// institution from another ("Health", "Medical Center", "St.").
+var institutionGeneric = map[string]bool{"health": true, "system": true, "hospital": true, "medical": true, "center": true, "centre": true, "university": true,
+	"clinic": true, "institute": true, "college": true, "children's": true, "children’s": true, "the": true, "of": true, "and": true, "st.": true, "saint": true}
 
 // imagineCues put a history word ("working", "rotating") in the future
 // when they stand right before it: "picture myself working at …".

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SplitOwn separates a message's text into the author's own new words, what
@@ -39,11 +40,12 @@ func SplitOwn(text string) (own, quoted, signature string) {
 			quoteL = append(quoteL, l)
 			continue
 		}
-		if i > 0 && lazyQuoteContinuation(lines[i-1], l) && len(quoteL) > 0 && quoteL[len(quoteL)-1] == lines[i-1] {
+		if i > 0 && lazyQuoteContinuation(lines[i-1], l) {
 			// A quoted line wrapped by a client that did not mark the
-			// rest ("> Could you send me your\ncurrent CV and …").
-			quoteL = append(quoteL, l)
-			lines[i] = "> " + l // (so that a further wrapped line follows it)
+			// rest ("> Could you send me your\ncurrent CV and …"); marked
+			// here, so that a further wrapped line follows it too.
+			lines[i] = "> " + l
+			quoteL = append(quoteL, lines[i])
 			continue
 		}
 		if n, attribution := quoteHeaderAt(lines, i); n > 0 {
@@ -87,7 +89,7 @@ func lazyQuoteContinuation(prev, l string) bool {
 	if len(p) < 55 || t == "" || strings.ContainsAny(p[len(p)-1:], ".!?:;") {
 		return false
 	}
-	r := []rune(t)[0]
+	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsLower(r)
 }
 

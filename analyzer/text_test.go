@@ -59,6 +59,12 @@ func TestSplitOwn(t *testing.T) {
 			quotedHas: "current CV and a one-page statement",
 		},
 		{
+			name:      "a quoted line wrapped twice without its marker stays quoted",
+			text:      "Sent.\n\nOn Sat, Nov 7, 2026 at 10:02 AM Jonah Feld <jfeld@x.edu> wrote:\n> Our committee is still working through the files this week, and could you\nsend me your current CV and a one-page statement of your informatics\ninterests so I can share them with the group?\n>\n> Jonah",
+			own:       "Sent.",
+			quotedHas: "interests so I can share them",
+		},
+		{
 			name:   "a short quoted question answered in lower case is her answer",
 			text:   "> Can you come on Monday\nyes, Monday works\n",
 			own:    "yes, Monday works",
