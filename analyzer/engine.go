@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -408,7 +409,8 @@ var reSlotProgram = regexp.MustCompile(`\[(?:program|program name|programme|inst
 // markSlotPrograms writes the program's mark over slots that stand for it
 // (the placeholder rule reads the original text).
 func markSlotPrograms(norm string) string {
-	if !strings.ContainsAny(norm, "[{<«%") {
+	// IndexAny is fast only on an ASCII set: '«' is looked for apart.
+	if !strings.ContainsAny(norm, "[{<%") && !strings.Contains(norm, "«") {
 		return norm
 	}
 	return reSlotProgram.ReplaceAllStringFunc(norm, func(m string) string { return strings.Repeat(string(rune(programMark)), len(m)) })
@@ -448,6 +450,7 @@ func (e *Engine) Check(in Input, h History) (Result, error) {
 		return res, nil
 	}
 	c.d = e.newDoc(m.Own, m.Subject)
+	defer e.ids.release(c.d.ix)
 
 	// Facts come first: logic rules and the ledger need them.
 	res.Facts.TopChoice = c.phraseMatches(e.byID["top-choice"]) != nil
@@ -581,8 +584,15 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 	// past the 63rd only widens the candidates, never narrows them.
 	cands := make([]uint64, len(r.patterns))
 	any := uint64(0)
+	pairs := uint64(0) // bit i: sentences i and i+1 hold the words of a pattern of several clauses
 	for i, p := range r.patterns {
-		cands[i] = p.candidates(c.d.ix)
+		if r.spec.Window >= 2 && len(p.clauses) >= 2 {
+			var pp uint64
+			cands[i], pp = p.candidatePairs(c.d.ix)
+			pairs |= pp
+		} else {
+			cands[i] = p.candidates(c.d.ix)
+		}
 		any |= cands[i]
 	}
 	if any == 0 {
@@ -620,8 +630,21 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 		}
 		return false
 	}
+	cued, cuesRead := uint64(0), false
 	for i, s := range c.d.sents {
 		if !try("body", c.d.norm, s, i) && r.spec.Window >= 2 && i+1 < len(c.d.sents) {
+			// (sentences past the 62nd share bits: always tried)
+			if pairs&sentenceBit(i) == 0 && i+1 < subjectBit {
+				continue
+			}
+			if len(r.spec.WindowCue) > 0 {
+				if !cuesRead {
+					cued, cuesRead = c.cueSentences(r.spec.WindowCue), true
+				}
+				if cued&sentenceBit(i+1) == 0 {
+					continue
+				}
+			}
 			c.tryPair(r, i, &out)
 		}
 		if len(out) >= 3 {
@@ -636,12 +659,35 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 	return out
 }
 
+// cueSentences returns the body's sentences (as sentence bits) that hold
+// one of cues: one search through the text for each cue, where asking
+// each sentence in turn cost a call per cue and sentence.
+func (c *checkCtx) cueSentences(cues []string) uint64 {
+	var m uint64
+	norm, sents := c.d.norm, c.d.sents
+	for _, cue := range cues {
+		for at := 0; at < len(norm); {
+			k := strings.Index(norm[at:], cue)
+			if k < 0 {
+				break
+			}
+			k += at
+			n := sort.Search(len(sents), func(j int) bool { return sents[j].end > k })
+			if n < len(sents) && sents[n].start <= k && k+len(cue) <= sents[n].end {
+				m |= sentenceBit(n)
+			}
+			at = k + 1
+		}
+	}
+	return m
+}
+
 // tryPair tries r's patterns on sentences i and i+1 read as one (rules
 // with window = 2).
 func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	a, b := c.d.sents[i], c.d.sents[i+1]
-	if len(r.spec.WindowCue) > 0 && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
-		return
+	if len(r.spec.WindowCue) > 0 && i+1 >= subjectBit && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
+		return // the sentences past the 63rd share a cue bit
 	}
 	bits := sentenceBit(i) | sentenceBit(i+1)
 	text := c.d.norm[a.start:b.end]
@@ -703,6 +749,7 @@ func matchAll(p *pattern, s string, ws []word) (lo, hi int, ok bool) {
 // part of the checked message's own words (quoted text).
 func (e *Engine) anyPattern(ps []*pattern, s string) bool {
 	ix := e.ids.index(s, []span{{0, len(s)}}, "")
+	defer e.ids.release(ix)
 	for _, p := range ps {
 		if p.candidates(ix)&1 == 0 {
 			continue

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // A prefilter rules a pattern out before any regular expression runs. For
@@ -259,6 +260,9 @@ func idSig(ids []int32) uint64 {
 type docIndex struct {
 	masks []uint64 // by prefix id
 	words [][]word // by sentence; the subject last
+
+	set []int32 // the ids whose mask is not zero, to clear them for reuse
+	buf []word  // backing array of words
 }
 
 // prefixTrie is prefixIDs as a trie over word bytes, for indexing texts:
@@ -268,6 +272,10 @@ type prefixTrie struct {
 	next [][trieFanout]int32 // by node: the child for each byte class, 0 for none
 	id   []int32             // by node: the prefix id it ends, or -1
 	n    int                 // the number of ids
+
+	// free keeps indexes released after a check: a new one would clear a
+	// mask of every id (13 KB with the built-in rules) for each draft.
+	free sync.Pool
 }
 
 const trieFanout = 37 // a-z, 0-9, _
@@ -311,11 +319,18 @@ func (p prefixIDs) trie() *prefixTrie {
 	return t
 }
 
-// index indexes lower (its sentences sents, and the subject).
+// index indexes lower (its sentences sents, and the subject). The index
+// may be given back with release once nothing reads it any more.
 func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex {
-	ix := &docIndex{masks: make([]uint64, t.n), words: make([][]word, 0, len(sents)+1)}
-	add := func(s string, bit uint64) []word {
-		ws := make([]word, 0, len(s)/6+1) // about one word in six bytes
+	ix, _ := t.free.Get().(*docIndex)
+	if ix == nil {
+		ix = &docIndex{masks: make([]uint64, t.n)}
+	}
+	if cap(ix.buf) == 0 {
+		ix.buf = make([]word, 0, (len(lower)+len(subject))/6+1) // about one word in six bytes
+	}
+	add := func(s string, bit uint64) {
+		from := len(ix.buf)
 		i := 0
 		for i < len(s) {
 			for i < len(s) && !isWordByte(s[i]) {
@@ -340,20 +355,34 @@ func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex
 				}
 				if id := t.id[node]; id >= 0 {
 					w.ids[k-i] = id
+					if ix.masks[id] == 0 {
+						ix.set = append(ix.set, id)
+					}
 					ix.masks[id] |= bit
 				}
 			}
 			w.sig = idSig(w.ids[:])
-			ws = append(ws, w)
+			ix.buf = append(ix.buf, w)
 			i = j
 		}
-		return ws
+		// A sentence's words stay where they are when buf grows: a
+		// new array takes the later ones.
+		ix.words = append(ix.words, ix.buf[from:len(ix.buf):len(ix.buf)])
 	}
 	for n, sp := range sents {
-		ix.words = append(ix.words, add(lower[sp.start:sp.end], sentenceBit(n)))
+		add(lower[sp.start:sp.end], sentenceBit(n))
 	}
-	ix.words = append(ix.words, add(subject, 1<<subjectBit))
+	add(subject, 1<<subjectBit)
 	return ix
+}
+
+// release gives ix back for reuse; the caller must not read it again.
+func (t *prefixTrie) release(ix *docIndex) {
+	for _, id := range ix.set {
+		ix.masks[id] = 0
+	}
+	ix.set, ix.buf, ix.words = ix.set[:0], ix.buf[:0], ix.words[:0]
+	t.free.Put(ix)
 }
 
 // sentencesWith returns the sentences in which one of the prefixes starts

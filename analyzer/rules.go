@@ -673,6 +673,21 @@ func (p *pattern) candidates(ix *docIndex) uint64 {
 	return m
 }
 
+// candidatePairs returns candidates, and the sentences i (as bit i) that
+// with sentence i+1 hold the words every token needs, for a pattern that
+// may span two sentences.
+func (p *pattern) candidatePairs(ix *docIndex) (single, pairs uint64) {
+	single, pairs = ^uint64(0), ^uint64(0)
+	for _, set := range p.needs {
+		m := ix.sentencesWith(set)
+		single &= m
+		if pairs &= m | m>>1; pairs == 0 {
+			return 0, 0
+		}
+	}
+	return single, pairs
+}
+
 // compilePattern compiles "clause & clause …".
 func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 	p := &pattern{src: src}
