@@ -802,8 +802,16 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // does one followed by a colon and a question ("One question I did not get
 // to ask: where would I fall on your list?").
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
-	return c.firstMatch(ps, s, n, func(hi int) bool { return !reButAfter.MatchString(s[hi:]) || reButSheWill.MatchString(s[hi:]) })
+	return c.firstMatch(ps, s, n, func(hi int) bool {
+		rest := s[hi:]
+		return !reButAfter.MatchString(rest) || reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
+	})
 }
+
+// reButCourtesy is a "but" that only softens what came before ("… by
+// Tuesday, so I can lock in the swap, but I completely understand if that's
+// tight"), asking nothing more.
+var reButCourtesy = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i (?:\w+ )?(?:understand|appreciate|realize|realise|know|recognize|recognise)\b[^?]*$`)
 
 // reButSheWill is a "but" that only goes on to her own errand ("I will be
 // slow to reply this week, but I will send the data dictionary by the end

@@ -504,6 +504,29 @@ func TestPhraseRules(t *testing.T) {
 		{"You're my top pick if I'm yours. Deal?", "quid-pro-quo,top-choice"},
 		{"I'm all in on anything that gets clinicians and engineers in one room.", ""},
 		{"My mentors, the fellows and the curriculum all point the same way, and I know we each build our rank lists independently.", ""},
+		// a formal, indirect voice (blind set ym, in other words)
+		{"After much reflection, I have put Lakeside at the head of mine.", "top-choice"},
+		{"Could you let me know, quietly, that Lakeside plans to rank me somewhere I would match?", "rank-solicitation"},
+		{"I was wondering whether my husband and I are being viewed positively by the committee for the rank list.", "rank-solicitation"},
+		{"Could you tell me where my file is at the moment, and whether my dean's letter has been received yet?", ""},
+		{"If you could tell me that the committee intends to place me high enough, I would then rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"Permit me to assure you, with complete sincerity, that I shall rank Lakeside very high on my list.", "binding-commitment"},
+		{"I am still deeply committed to training in clinical informatics, and I would value any advice you might give.", ""},
+		{"Should Lakeside view my application kindly when its list is made, I would gladly do the same.", "quid-pro-quo"},
+		{"I hope it is not improper to ask whether I am ranked to match at Lakeside.", "rank-solicitation"},
+		// an anxious reapplicant (blind set yn, in other words)
+		{"That would be my first choice of away site if it still runs.", ""},
+		{"The new order set goes live on our surgical floors next week.", ""},
+		{"My husband's mother has advanced kidney disease and started dialysis in May.", "oversharing"},
+		{"I underwent a spinal fusion operation in April.", "oversharing"},
+		{"We still owe roughly $95k in loans from my medical school years.", "oversharing"},
+		{"We are three months behind on rent.", "oversharing"},
+		{"If you can confirm by Friday, that lets me book my flight, but I understand if it is too soon.", ""},
+		{"Ever since a webinar two years ago, I have been drawn to Pinecrest's Clinical Informatics Fellowship.", "wrong-program"},
+		{"Pinecrest is exactly the kind of program where I could learn to build tools clinicians trust.", "wrong-program"},
+		{"During my residency at Mercy Harlow, Mercy Harlow's informatics program taught me to love data.", ""},
+		{"Dr. Hollis's program of research on alert fatigue is why I applied to informatics.", ""},
+		{"I met two fellows from Pinecrest's informatics program at AMIA.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
@@ -834,6 +857,9 @@ func TestAttachmentsUnprompted(t *testing.T) {
 		// a request wrapped across quoted lines
 		{"My CV and a headshot are attached.", "For the booklet, could you reply\n> with an updated CV and a recent headshot?", []Attachment{{Filename: "Rahman_CV.pdf", ContentType: "application/pdf", Size: 1000}, {Filename: "headshot.jpg", ContentType: "image/jpeg", Size: 4000}}, ""},
 		{"All three are attached.", "Please send your hotel folio, the airfare receipt and the signed W-8BEN.", pdf("folio.pdf", "airfare.pdf", "W8BEN.pdf"), ""},
+		// "the" names a file she chose, not one they asked for
+		{"Please find attached the slides from my talk at the regional meeting, along with my latest résumé.", "", pdf("talk_slides.pdf", "resume_2027.pdf"), "unprompted-attachments"},
+		{"Please find attached the signed agreement you sent on Monday.", "Please sign the attached agreement and return it by Friday.", pdf("agreement_signed.pdf"), ""},
 		{"Of course, the ECFMG certificate is attached. While I was at it I also added my scores and three papers.", "Could you send us a copy of your ECFMG certificate?",
 			pdf("ECFMG_certificate.pdf", "USMLE_scores.pdf", "paper1.pdf", "paper2.pdf", "paper3.pdf"), "unprompted-attachments"},
 	}

@@ -927,6 +927,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	if c.prog == nil {
 		return
 	}
+	before := len(c.res.Findings)
 	mine := map[string]bool{}
 	for _, p := range c.progs {
 		mine[p.Key] = true
@@ -1149,6 +1150,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	if len(reported) == 0 {
 		c.unknownTrainingPlace(r, history)
 	}
+	if len(c.res.Findings) == before {
+		c.unknownProgramPraised(r, history)
+	}
 }
 
 // parenSlots are the words that, alone in parentheses after an article or
@@ -1232,6 +1236,86 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 		return
 	}
 }
+
+// reOtherProgram is a named program spoken of as the one she wants,
+// where the name is the recipient's in a letter meant for it: "interested
+// in Brookfield's Clinical Informatics Fellowship" (group 1), "Brookfield
+// is the kind of program where …" (group 2).
+var reOtherProgram = regexp.MustCompile(`\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Fellowship|Residency|Program|fellowship|residency|program)\b|\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?:is|has always been|remains|seems|feels like|would be)\s+(?:\w+\s+){0,2}?(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:kind|sort|type)\s+of\s+(?:program|place|fellowship|residency|environment|community|department)\b`)
+
+// praiseCues are what makes a sentence naming a program speak of it as
+// her goal rather than mention it (lower case).
+var praiseCues = []string{"interested in", "interest in", "drawn to", "attracted to", "apply", "applying", "join", "joining", "train", "excited", "impressed", "admire", "kind of", "sort of", "type of", "why i", "reason i", "hope", "dream", "perfect", "ideal", "exactly", "fit for", "fit with", "right place", "love"}
+
+// notProgramNames are capitalised words that stand before "'s program"
+// or "is the kind of place" without naming an institution.
+var notProgramNames = map[string]bool{"it": true, "this": true, "that": true, "your": true, "yours": true, "such": true, "which": true, "there": true,
+	"here": true, "he": true, "she": true, "they": true, "we": true, "i": true, "what": true, "mine": true, "everything": true, "nothing": true, "one": true,
+	"amia": true, "acgme": true, "nrmp": true, "eras": true, "ecfmg": true, "usmle": true, "aamc": true, "abpm": true, "nih": true, "cms": true, "fda": true,
+	"clinical": true, "informatics": true, "applied": true, "medicine": true, "medical": true, "pediatrics": true, "pediatric": true, "internal": true,
+	"family": true, "data": true, "science": true, "research": true, "digital": true, "biomedical": true, "fellowship": true, "residency": true, "program": true,
+	"my": true, "our": true, "the": true, "a": true, "an": true, "and": true, "but": true, "so": true, "if": true, "when": true, "because": true}
+
+// unknownProgramPraised reports a program the config does not know,
+// spoken of as the one she wants in a mail to another program: last
+// year's letter sent again with its old name ("I first became interested
+// in Brookfield's Clinical Informatics Fellowship"). Her own past
+// ("my residency at Mercy Harlow, Mercy Harlow's program taught me")
+// and a person's ("Dr. Hollis's program") are not.
+func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
+	if !strings.Contains(c.d.lower, "program") && !strings.Contains(c.d.lower, "fellowship") && !strings.Contains(c.d.lower, "residency") &&
+		!strings.Contains(c.d.lower, "kind of") && !strings.Contains(c.d.lower, "sort of") && !strings.Contains(c.d.lower, "type of") {
+		return
+	}
+	known := map[string]bool{} // every word of every configured program's names
+	for _, p := range c.e.cfg.Programs {
+		for _, n := range append([]string{p.Institution, p.Name, p.Key}, p.Aliases...) {
+			for _, w := range strings.Fields(strings.ToLower(n)) {
+				known[strings.Trim(w, `'’.,()`)] = true
+			}
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(c.e.cfg.Applicant.Name)) {
+		known[w] = true
+	}
+	for _, s := range c.d.sents {
+		lower := c.d.lower[s.start:s.end]
+		if !containsAny(lower, praiseCues) {
+			continue
+		}
+		sent := c.d.text[s.start:s.end]
+		flat := strings.Join(strings.Fields(sent), " ")
+		for _, m := range reOtherProgram.FindAllStringSubmatchIndex(flat, -1) {
+			at, end := m[2], m[3]
+			if at < 0 {
+				at, end = m[4], m[5]
+			}
+			name := flat[at:end]
+			if history(tail(strings.ToLower(flat[:at]), 70)) || reTitle.MatchString(name) {
+				continue
+			}
+			distinct, mine := 0, false
+			for _, w := range strings.Fields(strings.ToLower(name)) {
+				w = strings.Trim(w, `'’.,()`)
+				if notProgramNames[w] || institutionGeneric[w] {
+					continue
+				}
+				distinct++
+				if known[w] {
+					mine = true
+				}
+			}
+			if distinct == 0 || mine {
+				continue
+			}
+			c.addWhole(r, "body", sent, s.start, s.end, map[string]string{"other": name})
+			return
+		}
+	}
+}
+
+// reTitle is a person's title: "Dr. Hollis's program" is her research.
+var reTitle = regexp.MustCompile(`^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Dean|Chief)\b`)
 
 // institutionGeneric are the words of an institution's name that tell no
 // institution from another ("Health", "Medical Center", "St.").
@@ -1705,6 +1789,9 @@ func (c *checkCtx) lateThankYou(r *rule) error {
 	if !c.res.Facts.ThankYou || c.prog == nil || c.now.IsZero() {
 		return nil
 	}
+	// The interview day is read in the zone of the draft's clock (its Date
+	// header, or the machine's for the proxy): the config holds no zone
+	// for a program.
 	var day time.Time
 	if !c.prog.Interview.IsZero() {
 		day = c.prog.Interview.In(c.now.Location())
