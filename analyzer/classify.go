@@ -340,7 +340,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// Calendar invitations: a fixed time for an interview.
 	var calDays []clEvent
 	for _, e := range events {
-		if !e.cancel && !clPast(e.day, m.Date) {
+		if !e.cancel && !clPast(e.day, m.Date) && !clSideEvent(e.summary) {
 			calDays = append(calDays, e)
 		}
 	}
@@ -405,7 +405,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// A day held for her that waits for her word ("tentatively placed you
 	// on Thursday, pending your confirmation"; "pencilled you in — can you
 	// confirm?") is an invitation, whatever confirming words it uses.
-	if sc.score["cue:tentative"] > 0 && sc.score["cue:asks-confirm"] > 0 && interviewWord {
+	if sc.score["cue:tentative"] > 0 && sc.score["cue:asks-confirm"] > 0 && interviewWord && sc.score["cue:moved"] == 0 {
 		w := 5.0
 		if d := sc.score[TypeInterviewConfirmation] - sc.score[TypeInterviewInvite] + 1; d > w {
 			w = d
@@ -460,6 +460,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 				cl.InterviewAt = d.at
 				note("interview date %s: the day she chose, %q, in her quoted reply", cl.InterviewDate, d.text)
 			}
+		}
+		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && len(offered) == 0 && len(calDays) == 0 && !m.Date.IsZero() &&
+			(clHasWord(bodyDoc, "today") || clHasWord(subjDoc, "today") || clHasWord(subjDoc, "todays") || clRunningLate(subjDoc) || clRunningLate(bodyDoc)) {
+			// A day-of note with no date in it ("Here's your link for
+			// today", "use the East Pavilion entrance today", "I'll be
+			// about 10 minutes late to our 10:40"): the day it was sent.
+			cl.InterviewDate = clDayString(clDay{m.Date.Year(), m.Date.Month(), m.Date.Day()})
+			note("interview date %s: a note for the day it was sent", cl.InterviewDate)
 		}
 	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
 		// "Before your interview on December 10, please send …": a
@@ -1126,6 +1134,24 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 		}
 		note("several dates offered (%s): none fixed", strings.Join(s, ", "))
 	}
+}
+
+// clRunningLate reports an interviewer running late ("running a few min
+// late", "10 minutes late to our 10:40"): a note written on the day.
+func clRunningLate(d *clDoc) bool {
+	return clHasWord(d, "late") && (clHasWord(d, "running") || clHasWord(d, "minutes") || clHasWord(d, "min") || clHasWord(d, "mins"))
+}
+
+// clSideEvents name the gatherings around an interview day that are not
+// the interview (lower case).
+var clSideEvents = []string{"social", "dinner", "happy hour", "mixer", "meet and greet", "meet & greet", "reception", "tour", "open house", "webinar", "info session", "information session", "lunch"}
+
+// clSideEvent reports whether a calendar event's summary names a social,
+// a dinner or a tour and not the interview ("NRH IM residents' virtual
+// social (optional)" attached beside "your Zoom link for the interview day").
+func clSideEvent(summary string) bool {
+	s := strings.ToLower(summary)
+	return !strings.Contains(s, "interview") && containsAnyOf(s, clSideEvents)
 }
 
 // clEmailSubject are the words before "email" that make it a verb.

@@ -446,3 +446,29 @@ func TestClassifyDatesBlindSetXW(t *testing.T) {
 		t.Errorf("text corrects the calendar: got %s %q, want confirmation 2026-12-17\n%v", got.Type, got.InterviewDate, got.Evidence)
 	}
 }
+
+// TestClassifyDayOfNotesWE (blind set we, in other words): the booked
+// day's own notes (a link for today, logistics for Monday, an itinerary,
+// a late interviewer), a day the program moved, and a social's calendar
+// file beside the interview's day.
+func TestClassifyDayOfNotesWE(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	lk, ng, sb := "hpark@lakeside-med.org", "imresidency@northgate-health.org", "pedsresidency@stbrendans.org"
+	checkDays(t, c, []dayCase{
+		{"a link for today", ng, "Link", "Morning! Your Teams link for today, in case it got lost: https://example.org/t/2 - we begin at 9:15.", TypeInterviewConfirmation, "2026-11-26"},
+		{"an interviewer running late", "Dr. Ana Ruiz <aruiz@lakeside-med.org>", "Running behind", "Hi Amina, my clinic is running over, so I'll be 15 minutes late for our 2:30. Same Zoom link as before. Apologies!", TypeInterviewConfirmation, "2026-11-26"},
+		{"logistics for Monday", sb, "Plans for Monday", "A few logistics for Monday: the Meet link stays the same all day, you will see three faculty and our chief, and we wrap up near noon.", TypeInterviewConfirmation, "2026-11-30"},
+		{"a generated itinerary", "MSU Scheduling <scheduling@meridian.edu>", "Your itinerary", "Interview itinerary (generated)\nInterview date .... 2026-12-07\nDocuments due .... 2026-12-01 (optional)\n", TypeInterviewConfirmation, "2026-12-07"},
+		{"a panel at a set time", lk, "Monday", "Quick note for next Monday: Dr. Lee from our CMIO office will join your 11:15 panel. Nothing else changes.", TypeInterviewConfirmation, "2026-11-30"},
+		{"a moved day, confirm asked", ng, "Change of date", "Because of a system upgrade we had to move your interview. Your new interview date is Thursday, December 10, same start time. Please reply to confirm by Monday.", TypeInterviewConfirmation, "2026-12-10"},
+		{"a dropped call", "informatics.fellowship@harborvalley.edu", "Ready for tomorrow?", "Hi Amina! Just checking in before tomorrow. The Zoom room opens at 8:30. If the video drops, call me and I'll let you back in.", TypeInterviewConfirmation, "2026-11-27"},
+		{"a list to call if a slot opens", "jfeld@meridian.edu", "Your application", "All of our interview slots are taken this year, but I have put you on our list of people to call first if a slot opens up.", TypeWaitlist, ""},
+	})
+	// The residents' dinner attached as a calendar file does not move the
+	// interview to its evening.
+	m := msg(ng, "Tomorrow", "Looking forward to seeing you tomorrow for your interview! The residents' virtual dinner tonight is optional; the invite is attached.")
+	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/New_York:20261126T190000\r\nSUMMARY:Residents' virtual dinner (optional)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-11-27" {
+		t.Errorf("a dinner's calendar file: got %s %q, want confirmation 2026-11-27\n%v", got.Type, got.InterviewDate, got.Evidence)
+	}
+}

@@ -778,3 +778,15 @@ func TestClassifyInboxWC(t *testing.T) {
 		{"interview day's link", "peds.residency@stbrendans.org", "Today's interview", "Good morning Dr. Rahman,\n\nWelcome to interview day at St. Brendan's! Here is your Zoom link for today: https://example.org/j/1\n\n8:00 Welcome", TypeInterviewConfirmation, "2026-11-26"},
 	})
 }
+
+// TestClassifySoftAlertsWD (blind set wd, in other words): a program's
+// name of several words in a question about her plans, "still up there",
+// and a year outside the Match held for her.
+func TestClassifySoftAlertsWD(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"informatics.fellowship@harborvalley.edu", "Checking in", "Hi Amina,\n\nAhead of our final committee meeting, could you give us a quick sense of whether Harbor Valley is shaping up as a real possibility for you?\n\nPriya", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Hello", "Hi Amina, it was lovely meeting you. Quick one before the holidays: are we still near the top for you?\n\nHelen", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Another path", "Dear Dr. Rahman,\n\nOur analytics scholar year isn't part of the match, and I'd be happy to hold a place for you while you decide.\n\nJonah Feld", TypePreMatchOffer},
+	})
+}

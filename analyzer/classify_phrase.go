@@ -462,7 +462,12 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				default:
 					clause++
 				}
-			case '(', ')', ':', '"', '[', ']', '|', '*':
+			case ':':
+				// A time ("your 10:45 panel") is one phrase, not two clauses.
+				if !(i > 0 && i+1 < n && isDigitByte(src[i-1]) && isDigitByte(src[i+1])) {
+					clause++
+				}
+			case '(', ')', '"', '[', ']', '|', '*':
 				clause++
 			case '.':
 				// A closing quote or bracket may stand between the period
@@ -800,3 +805,5 @@ var clAsideWord = map[string]bool{
 	"personally": true, "naturally": true, "certainly": true, "really": true, "truly": true,
 	"all": true, "both": true, "either": true, "remotely": true, "online": true, "physically": true,
 }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

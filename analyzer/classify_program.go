@@ -274,8 +274,12 @@ func (c *Classifier) markProgramNames(d *clDoc, sc *clScratch) {
 				continue
 			}
 			for _, pos := range d.post[alt[0].id] {
-				if _, ok := matchCLRun(d, int(pos), alt); ok {
-					mark(int(pos))
+				if end, ok := matchCLRun(d, int(pos), alt); ok {
+					// Every word of the name: "{program} is" reads "Harbor
+					// Valley is", "at {program}" reads "at Harbor Valley".
+					for k := int(pos); k <= end; k++ {
+						mark(k)
+					}
 				}
 			}
 		}
