@@ -790,3 +790,15 @@ func TestClassifySoftAlertsWD(t *testing.T) {
 		{"jfeld@meridian.edu", "Another path", "Dear Dr. Rahman,\n\nOur analytics scholar year isn't part of the match, and I'd be happy to hold a place for you while you decide.\n\nJonah Feld", TypePreMatchOffer},
 	})
 }
+
+// TestClassifyWarmNotesXO (blind set xo, in other words): a faculty
+// member's warm note from a personal address, and a coordinator's thanks
+// that offers to answer visa questions and welcomes updates without
+// asking for any.
+func TestClassifyWarmNotesXO(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"Raj Patel <raj.patel.md@gmail.com>", "From Raj", "Hi Amina,\n\nWriting from my own account while I travel. You were my favorite candidate of the week, and I'll be advocating for you when the committee meets.\n\nRaj\n--\nRaj Patel, MD\nAssociate Program Director, Clinical Informatics Fellowship\nHarbor Valley Health", TypePostInterviewInterest},
+		{"ci-fellowship@lakeside-med.org", "After your visit", "Hi Dr. Rahman,\n\nDr. Park really enjoyed your demo of the sepsis dashboard. If anything new comes up before our meeting, feel free to send it my way and I will add it to your file.\n\nIf you have questions about J-1 sponsorship, I'm always happy to help.\n\nMarcus", TypePostInterviewInterest},
+	})
+}
