@@ -472,3 +472,17 @@ func TestClassifyDayOfNotesWE(t *testing.T) {
 		t.Errorf("a dinner's calendar file: got %s %q, want confirmation 2026-11-27\n%v", got.Type, got.InterviewDate, got.Evidence)
 	}
 }
+
+// TestClassifyDayAwaitingHerYes: one day offered that is hers once she
+// says yes is an invitation, whatever logistics it names; a booked day
+// with a date to send her dietary needs by is not.
+func TestClassifyDayAwaitingHerYes(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	ng, hv := "imresidency@northgate-health.org", "sokafor@harborvalley.edu"
+	checkDays(t, c, []dayCase{
+		{"yours if you want it", ng, "An opening", "We had a cancellation, and the seat on our Tuesday, December 8 interview day is yours if you want it. Reply yes by Monday and I'll send the Zoom link.", TypeInterviewInvite, "2026-12-08"},
+		{"reply within a day to accept", ng, "A place has opened", "A place has opened on our calendar and we would be glad to host you for the interview day on December 9, 2026. Please reply within 24 hours to accept; once you accept, a calendar invitation with the link will follow.", TypeInterviewInvite, "2026-12-09"},
+		{"from a phone", hv, "Re: fellowship", "quick one from my phone: we'd love to see you on the 3rd (thu) for interviews. reply by fri pls\nSam", TypeInterviewInvite, "2026-12-03"},
+		{"dietary needs by a date", ng, "Your interview day", "You're all set for your interview on Thursday, December 3. Please reply by Monday with any dietary restrictions.", TypeInterviewConfirmation, "2026-12-03"},
+	})
+}
