@@ -711,8 +711,11 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 		if _, _, ok := matchAll(p, second, secondWords); ok {
 			continue
 		}
+		// (an exception is looked for in each sentence with its own words:
+		// the index anchors a sentence's patterns at its words only; the
+		// first sentence's may be taken back by a "but" in the second)
 		lo, hi, ok := matchAll(p, text, ws)
-		if !ok || c.unlessHolds(r.unless, text, i) || !p.negationProof && c.e.negated(r.spec.Negation, text, lo, hi) {
+		if !ok || c.unlessHoldsIn(r.unless, first, i, text) || c.unlessHolds(r.unless, second, i+1) || !p.negationProof && c.e.negated(r.spec.Negation, text, lo, hi) {
 			continue
 		}
 		*out = append(*out, match{"body", a.start, b.end})
@@ -802,8 +805,15 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // does one followed by a colon and a question ("One question I did not get
 // to ask: where would I fall on your list?").
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
+	return c.unlessHoldsIn(ps, s, n, s)
+}
+
+// unlessHoldsIn is unlessHolds for sentence n, s, read at the start of
+// full (the sentence and the next, for a rule that reads two): a "but"
+// after the exception may stand in either.
+func (c *checkCtx) unlessHoldsIn(ps []*pattern, s string, n int, full string) bool {
 	return c.firstMatch(ps, s, n, func(hi int) bool {
-		rest := s[hi:]
+		rest := full[hi:]
 		return !reButAfter.MatchString(rest) || reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
 	})
 }

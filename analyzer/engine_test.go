@@ -527,6 +527,22 @@ func TestPhraseRules(t *testing.T) {
 		{"During my residency at Mercy Harlow, Mercy Harlow's informatics program taught me to love data.", ""},
 		{"Dr. Hollis's program of research on alert fatigue is why I applied to informatics.", ""},
 		{"I met two fellows from Pinecrest's informatics program at AMIA.", ""},
+		// template accidents (blind set yo, in other words)
+		{"Would you mind passing this note along to Dr. Okafor?", "wrong-program"},
+		{"I look forward to the chance of joining the Pinecrest Health Informatics Fellowship next July.", "wrong-program"},
+		{"I look forward to the chance of joining the Lakeside fellowship next July.", ""},
+		// the ranking rules every way (blind set yp, in other words)
+		{"Please issue me a written employment agreement, to take effect before and independently of the Match.", "premature-offer-ask"},
+		{"Honestly I am terrified, and I have barely slept in days.", "oversharing"},
+		{"I will submit a list with Lakeside in the first position. That undertaking is irrevocable.", "binding-commitment,top-choice"},
+		{"Could you let her know whether the committee plans to rank her?", "rank-solicitation"},
+		{"I'm ready to rank Lakeside first. In return I would only want to know that I am within your top ten.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"Upon the program's written assurance that it will place my application high enough, I will list Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"If Lakeside could rank Omar highly, I would rank Lakeside first.", "quid-pro-quo,top-choice"},
+		{"My husband and I are planning our lists together this month.", ""},
+		{"Lakeside remains the program I would most like to join.", "top-choice"},
+		// an exception in the second sentence of a pair is seen there
+		{"I plan to rank Lakeside first. I know we rank independently and I'm not asking for anything in return; I just wanted you to know.", "top-choice"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -1082,7 +1082,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reOtherToldMe.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reSalutation.MatchString(sent) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
+				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
 				// "Dr. Feld's point on interview day … has stayed with me",
@@ -1240,8 +1240,9 @@ func (c *checkCtx) unknownTrainingPlace(r *rule, history func(string) bool) {
 // reOtherProgram is a named program spoken of as the one she wants,
 // where the name is the recipient's in a letter meant for it: "interested
 // in Brookfield's Clinical Informatics Fellowship" (group 1), "Brookfield
-// is the kind of program where …" (group 2).
-var reOtherProgram = regexp.MustCompile(`\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Fellowship|Residency|Program|fellowship|residency|program)\b|\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?:is|has always been|remains|seems|feels like|would be)\s+(?:\w+\s+){0,2}?(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:kind|sort|type)\s+of\s+(?:program|place|fellowship|residency|environment|community|department)\b`)
+// is the kind of program where …" (group 2), "joining the Crestmoor
+// University Informatics Fellowship" (group 3).
+var reOtherProgram = regexp.MustCompile(`\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Fellowship|Residency|Program|fellowship|residency|program)\b|\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?:is|has always been|remains|seems|feels like|would be)\s+(?:\w+\s+){0,2}?(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:kind|sort|type)\s+of\s+(?:program|place|fellowship|residency|environment|community|department)\b|\b(?:joining|join|train at|training at|training in|match at|matching at|matching with|part of)\s+the\s+((?:[A-Z][\w.'’-]*\s+){1,5})(?:Fellowship|Residency|Program|fellowship|residency|program)\b`)
 
 // praiseCues are what makes a sentence naming a program speak of it as
 // her goal rather than mention it (lower case).
@@ -1287,10 +1288,10 @@ func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
 		flat := strings.Join(strings.Fields(sent), " ")
 		for _, m := range reOtherProgram.FindAllStringSubmatchIndex(flat, -1) {
 			at, end := m[2], m[3]
-			if at < 0 {
-				at, end = m[4], m[5]
+			for g := 2; at < 0 && g*2+1 < len(m); g++ {
+				at, end = m[g*2], m[g*2+1]
 			}
-			name := flat[at:end]
+			name := strings.TrimSpace(flat[at:end])
 			if history(tail(strings.ToLower(flat[:at]), 70)) || reTitle.MatchString(name) {
 				continue
 			}
@@ -1316,6 +1317,12 @@ func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
 
 // reTitle is a person's title: "Dr. Hollis's program" is her research.
 var reTitle = regexp.MustCompile(`^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Dean|Chief)\b`)
+
+// rePassTo ends the words before a person the recipient is asked to pass
+// the letter on to ("Could you please share this short update with Dr.
+// Moss?" to another program's coordinator): the letter is meant for that
+// person's program (lower case).
+var rePassTo = regexp.MustCompile(`\b(?:shar|forward|pass|send|giv|show|relay)\w*\b[^.?!]{0,40}\b(?:with|to|on to|along to)\s+(?:dr\.?\s+|prof\.?\s+)?$`)
 
 // institutionGeneric are the words of an institution's name that tell no
 // institution from another ("Health", "Medical Center", "St.").
