@@ -363,7 +363,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// (A second look, a tour or a social with dates to choose is no
 	// interview.)
 	otherVisit := clHasSeq(bodyDoc, "second", "look") || clHasWord(bodyDoc, "tour") || clHasSeq(bodyDoc, "open", "house")
-	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && !(otherVisit && !clHasWord(bodyDoc, "interview")) {
+	// (A booked day the program moves to one new day names the old day and
+	// the new one: nothing to choose. Moved with options to pick from, it
+	// is offered anew.)
+	movedTo := 0
+	for _, d := range offered {
+		if slices.ContainsFunc(dates, func(o clDate) bool { return o.day == d.day && o.moved }) {
+			movedTo++
+		}
+	}
+	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && !(sc.score["cue:moved"] > 0 && movedTo == 1) && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && !(otherVisit && !clHasWord(bodyDoc, "interview")) {
 		sc.add(TypeInterviewInvite, 5, fmt.Sprintf("%d dates offered to choose from", len(offered)))
 	}
 	// One date fixed and confirmed: a confirmation. One interview date and
@@ -1248,6 +1257,17 @@ func (c *Classifier) markDates(dates []clDate) {
 				break
 			}
 		}
+		// "goes live on Thursday, December 3, so we need to move your
+		// interview": the day it leaves (across the comma).
+		for j := dt.to + 1; j+1 < len(d.toks) && j <= dt.to+7 && d.toks[j].sent == d.toks[dt.from].sent; j++ {
+			// ("if you need to leave early on the 1st, we can move your
+			// faculty interviews to the morning" keeps the day)
+			if w := d.toks[j].w; (w == "move" || w == "moving" || w == "reschedule" || w == "rescheduling") && (d.toks[j+1].w == "your" || d.toks[j+1].w == "you" || d.toks[j+1].w == "everyone") &&
+				!slices.Contains([]string{"can", "could", "would", "may", "might", "if"}, d.toks[j-1].w) && !clSentenceHas(d, dt.from, "if") {
+				dt.old = true
+				break
+			}
+		}
 		// "change - now Friday, November 13": the day it moves to.
 		nowBefore := dt.from > 0 && (d.toks[dt.from-1].w == "now" || d.toks[dt.from-1].w == "new")
 		if nowBefore {
@@ -1259,6 +1279,7 @@ func (c *Classifier) markDates(dates []clDate) {
 			switch d.toks[j].w {
 			case "rescheduled", "cancelled", "canceled", "postponed":
 				dt.old = true
+
 			case "to", "for", "on":
 				j = len(d.toks) // "moved to …": another day's words
 			}
@@ -1315,8 +1336,10 @@ func (c *Classifier) markDates(dates []clDate) {
 					start = true
 				}
 			case "to":
-				// "moved you … to Thursday, November 12": the new day.
-				if j >= dt.from-2 && clSentenceHas(d, dt.from, clMoveWords...) {
+				// "moved you … to Thursday, November 12", "… to the
+				// following Thursday, December 10": the new day.
+				near := j >= dt.from-2 || j == dt.from-3 && (d.toks[j+1].w == "the" || d.toks[j+1].w == "following" || d.toks[j+1].w == "next")
+				if near && clSentenceHas(d, dt.from, clMoveWords...) {
 					moved = true
 				}
 			case "from":

@@ -486,3 +486,18 @@ func TestClassifyDayAwaitingHerYes(t *testing.T) {
 		{"dietary needs by a date", ng, "Your interview day", "You're all set for your interview on Thursday, December 3. Please reply by Monday with any dietary restrictions.", TypeInterviewConfirmation, "2026-12-03"},
 	})
 }
+
+// TestClassifyMovedToOneDay: a booked day the program moves to one new day
+// ("to the following Thursday") with "if the new date doesn't work, tell
+// me" is a confirmation of the new day; moved with options to pick from,
+// it is offered anew; "today's interview" with its links is the day it
+// was sent.
+func TestClassifyMovedToOneDay(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	ng := "imresidency@northgate-health.org"
+	checkDays(t, c, []dayCase{
+		{"moved to the following Thursday", ng, "Change to your interview date", "A site visit was just scheduled for Thursday, December 3, so we've had to move everyone booked that day, including you, to the following Thursday, December 10. If the new date doesn't work for you, tell me and I will look for another option.", TypeInterviewConfirmation, "2026-12-10"},
+		{"moved with two options", ng, "Your interview must move", "Our EHR upgrade goes live on Thursday, December 3, so we need to move your interview. We can offer either Friday, December 4 or Monday, December 7. Please reply with your choice.", TypeInterviewInvite, ""},
+		{"today's interview, links and schedule", ng, "Today's interview - links and schedule", "Good morning! Here is everything you need for today. Please join the main room by 8:50 so we can start on time.\n\n9:00 Welcome\n9:45 Interviews", TypeInterviewConfirmation, "2026-11-26"},
+	})
+}

@@ -802,3 +802,23 @@ func TestClassifyWarmNotesXO(t *testing.T) {
 		{"ci-fellowship@lakeside-med.org", "After your visit", "Hi Dr. Rahman,\n\nDr. Park really enjoyed your demo of the sepsis dashboard. If anything new comes up before our meeting, feel free to send it my way and I will add it to your file.\n\nIf you have questions about J-1 sponsorship, I'm always happy to help.\n\nMarcus", TypePostInterviewInterest},
 	})
 }
+
+// TestClassifyAlertsEverySenderWF (blind sets wf and wg, in other words):
+// questions about her list in a phone's shorthand, after her "very
+// highly", in a newsletter's personal line, by an alum the director sends;
+// a place filled outside the Match and set aside for her; and the
+// look-alikes: a survey that promises not to ask, "glad to see you on our
+// list", the season's applicants enjoyed in general.
+func TestClassifyAlertsEverySenderWF(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"hpark@lakeside-med.org", "quick one", "hi amina - helen. committee meets fri. where do we stand for u? no wrong answer\n- h", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "Re: my interest", "Thank you, that is kind. May I ask you to be more specific: when you say you will rank us highly, do you mean first?\n\nLaura", TypeRankSolicitation},
+		{"sokafor@harborvalley.edu", "A call?", "Could we talk this week? I'd love to hear how you're thinking about your rank list and which programs you are weighing.\n\nSam", TypeRankSolicitation},
+		{"Tomas Reyes <tomas.reyes@gmail.com>", "Hi from an alum", "Hi Amina, I finished the Harbor Valley fellowship last year. Dr. Okafor asks a few of us alumni to reach out each season, so: would you come if they ranked you highly?\n\nTomas", TypeRankSolicitation},
+		{"rmoss@stbrendans.org", "Something new", "Dear Amina,\n\nThe hospital has funded one more pathway position, and GME says we can fill it directly instead of through the Match. If that appeals, I would set the spot aside for you.\n\nRebecca", TypePreMatchOffer},
+		{"Lakeside CI Fellowship via FormDesk <noreply@formdesk-mail.com>", "Tell us about your interview day", "Thank you for interviewing with the Lakeside University Medical Center Clinical Informatics Fellowship. We would value your honest feedback on the day. None of the questions ask about your rank list or other programs. Start the survey below.", TypeProgramUpdate},
+		{"lchen@northgate-health.org", "Re: Thank you", "Dear Amina,\n\nThank you for your note. The faculty who met you were impressed, and we'd be glad to see you on our list.\n\nLaura Chen", TypePostInterviewInterest},
+		{"pedsresidency@stbrendans.org", "Your application", "Dear Dr. Rahman,\n\nWe have enjoyed getting to know this year's applicants through their files. Every interview day is now full, but we have added you to a short list of applicants we will call first if a day opens.\n\nJill", TypeWaitlist},
+	})
+}
