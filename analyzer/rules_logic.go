@@ -1281,7 +1281,9 @@ func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
 	}
 	for _, s := range c.d.sents {
 		lower := c.d.lower[s.start:s.end]
-		if !containsAny(lower, praiseCues) {
+		// (cheap tests first: the expression has no literal to start
+		// from and would be tried at every byte of every sentence)
+		if !otherProgramShape(lower) || !containsAny(lower, praiseCues) {
 			continue
 		}
 		sent := c.d.text[s.start:s.end]
@@ -1314,6 +1316,26 @@ func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
 		}
 	}
 }
+
+// otherProgramShape reports whether a sentence (lower case) has the shape
+// reOtherProgram looks for: a possessive or "the …" before a program's
+// kind, or "the kind of place".
+func otherProgramShape(lower string) bool {
+	if containsAnyOf(lower, kindOfCues) {
+		return true
+	}
+	if !containsAnyOf(lower, programKinds) {
+		return false
+	}
+	return strings.Contains(lower, "'s ") || strings.Contains(lower, "’s ") || containsAnyOf(lower, joinTheCues)
+}
+
+// The words otherProgramShape looks for (lower case).
+var (
+	kindOfCues   = []string{"kind of", "sort of", "type of"}
+	programKinds = []string{"fellowship", "residency", "program"}
+	joinTheCues  = []string{"join the ", "joining the ", "train at the ", "training at the ", "training in the ", "match at the ", "matching at the ", "matching with the ", "part of the "}
+)
 
 // reTitle is a person's title: "Dr. Hollis's program" is her research.
 var reTitle = regexp.MustCompile(`^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Dean|Chief)\b`)
