@@ -543,6 +543,17 @@ func TestPhraseRules(t *testing.T) {
 		{"Lakeside remains the program I would most like to join.", "top-choice"},
 		// an exception in the second sentence of a pair is seen there
 		{"I plan to rank Lakeside first. I know we rank independently and I'm not asking for anything in return; I just wanted you to know.", "top-choice"},
+		// short messages typed like texts (blind set yq, in other words)
+		{"hi! am i even on ur list haha", "rank-solicitation"},
+		{"ngl... am i in ur top 5?", "rank-solicitation"},
+		{"can u lmk if i'm still in the running", "rank-solicitation"},
+		{"lakeside ur my number one, locked in", "binding-commitment,top-choice"},
+		{"i'll def rank lakeside high, i swear", "binding-commitment"},
+		{"decided: lakeside is the one for me", "top-choice"},
+		{"thx for the news! can't wait to hopefully be a northgate fellow", "wrong-program"},
+		// a study group's many Englishes (blind set yr, in other words)
+		{"If you will kindly consider me, I shall also consider Lakeside as my first.", "quid-pro-quo,top-choice"},
+		{"I am committed to studying clinical informatics wherever I train.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
@@ -960,5 +971,25 @@ func TestLateThankYouOwnedAsOverdue(t *testing.T) {
 	}
 	if got := rulesOf(res); got != "late-thank-you" {
 		t.Errorf("rules = %q, want late-thank-you", got)
+	}
+}
+
+// TestTopChoiceAskedByTheProgram: the program's own question about her
+// choice among its tracks, answered, is no first place on her list.
+func TestTopChoiceAskedByTheProgram(t *testing.T) {
+	e := testEngine(t)
+	m := outDraft("hpark@lakeside-med.org", "Re: Tracks", "Data science, easily! That is my top choice by far.")
+	m.Quoted = "As we plan rotations, which of our tracks (CDS, data science, telehealth) is your top choice?"
+	res, err := e.Check(Input{Msg: m, Now: when}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res); got != "" {
+		t.Errorf("answer to the program's question: rules = %q, want none", got)
+	}
+	m.Quoted = ""
+	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
+	if got := rulesOf(res); got != "top-choice" {
+		t.Errorf("unasked: rules = %q, want top-choice", got)
 	}
 }
