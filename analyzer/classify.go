@@ -155,9 +155,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	own = clTruncate(own, clMaxBody)
+	// The program's day, for "tomorrow" and calendar times: a Date
+	// stamped in UTC is read in the US zone the text names.
+	date := clLocalDate(m.Date, own)
 	var events []clEvent
 	for _, ics := range m.Calendars {
-		events = append(events, parseCLCalendar(clTruncate(ics, clMaxBody), m.Date)...)
+		events = append(events, parseCLCalendar(clTruncate(ics, clMaxBody), date)...)
 	}
 	body := own
 	if len(events) > 0 {
@@ -216,6 +219,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypePreMatchOffer)
 	}
 	clOnboarding(sc)
+	if w := sc.score[TypeEligibilityReply]; w > 0 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+		// "Dear Applicants, several of you have asked about visa
+		// sponsorship, so we are writing to everyone at once": a policy
+		// told to all, not an answer to her question.
+		delete(sc.score, TypeEligibilityReply)
+		sc.add(TypeProgramUpdate, w, "eligibility told to all applicants at once: news, not an answer to her")
+	}
 	if w := sc.score[TypeEligibilityReply]; w > 0 && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && c.matchHasRun(prog, m.Date) {
 		// Licence and visa steps told to incoming residents after the
 		// Match has run ("all incoming residents must hold a training
@@ -256,14 +266,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 
 	// 3. Dates, for the logic below and the interview date.
 	dayFirst := clWritesDayFirst(m)
-	dates := findDatesOrder(bodyDoc, m.Date, dayFirst)
+	dates := findDatesOrder(bodyDoc, date, dayFirst)
 	// A weekday that only the day-first reading gives ("Thursday 5/11",
 	// written in October) says how the writer orders every date.
 	if !dayFirst && slices.ContainsFunc(dates, func(d clDate) bool { return d.swapped }) {
 		dayFirst = true
-		dates = findDatesOrder(bodyDoc, m.Date, true)
+		dates = findDatesOrder(bodyDoc, date, true)
 	}
-	if sd := findDatesOrder(subjDoc, m.Date, dayFirst); len(sd) > 0 {
+	if sd := findDatesOrder(subjDoc, date, dayFirst); len(sd) > 0 {
 		dates = append(dates, sd...)
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
@@ -288,7 +298,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 	offered := clDistinct(dates, func(d clDate) bool {
-		if d.deadline || d.otherEvnt || d.old || d.notDay || clPast(d.day, m.Date) {
+		if d.deadline || d.otherEvnt || d.old || d.notDay || clPast(d.day, date) {
 			return false
 		}
 		for _, o := range oldDays {
@@ -298,10 +308,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 		return true
 	})
-	if len(offered) > 1 && !m.Date.IsZero() {
+	if len(offered) > 1 && !date.IsZero() {
 		// The message's own day beside later ones is when it was booked
 		// ("Scheduled on: 11/18/2026"), not the interview.
-		y, mo, dd := m.Date.Date()
+		y, mo, dd := date.Date()
 		today := clDay{y, mo, dd}
 		later := slices.DeleteFunc(slices.Clone(offered), func(d clDate) bool { return d.day == today })
 		if len(later) > 0 {
@@ -340,7 +350,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// Calendar invitations: a fixed time for an interview.
 	var calDays []clEvent
 	for _, e := range events {
-		if !e.cancel && !clPast(e.day, m.Date) && !clSideEvent(e.summary) {
+		if !e.cancel && !clPast(e.day, date) && !clSideEvent(e.summary) {
 			calDays = append(calDays, e)
 		}
 	}
@@ -470,12 +480,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 				note("interview date %s: the day she chose, %q, in her quoted reply", cl.InterviewDate, d.text)
 			}
 		}
-		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && len(offered) == 0 && len(calDays) == 0 && !m.Date.IsZero() &&
-			(clHasWord(bodyDoc, "today") || clHasWord(subjDoc, "today") || clHasWord(subjDoc, "todays") || clRunningLate(subjDoc) || clRunningLate(bodyDoc)) {
+		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && len(offered) == 0 && len(calDays) == 0 && !date.IsZero() &&
+			(clHasWord(bodyDoc, "today") || clHasWord(subjDoc, "today") || clHasWord(subjDoc, "todays") || clRunningLate(subjDoc) || clRunningLate(bodyDoc) || clStartingSoon(subjDoc) || clStartingSoon(bodyDoc)) {
 			// A day-of note with no date in it ("Here's your link for
 			// today", "use the East Pavilion entrance today", "I'll be
 			// about 10 minutes late to our 10:40"): the day it was sent.
-			cl.InterviewDate = clDayString(clDay{m.Date.Year(), m.Date.Month(), m.Date.Day()})
+			cl.InterviewDate = clDayString(clDay{date.Year(), date.Month(), date.Day()})
 			note("interview date %s: a note for the day it was sent", cl.InterviewDate)
 		}
 	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
@@ -593,6 +603,15 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	if kind == clSenderUnknown && phishScore >= 4 {
 		note("reads like phishing (%.0f)", phishScore)
 		return nil, kind, true, false
+	}
+	// A match service's system named in both the display name and the
+	// domain ("NRMP R3 System" <r3-noreply@nrmp-mail.org>) speaks for the
+	// service, as its own domain would.
+	if kind == clSenderUnknown && from != "" {
+		if pl := c.rules.platformNamed(from, 4); pl != nil && pl.match && strings.Contains(fromName, pl.name) {
+			kind = clSenderMatch
+			note("sender names itself %s (%s)", pl.name, from)
+		}
 	}
 	// Reply-To or Sender at a program (a platform sending for a program).
 	var alt []string
@@ -822,6 +841,14 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] && !bulk {
 				return TypePreMatchOffer, "an offer from an employer that is no program: pre-match-offer"
 			}
+			// A match's own results notice, sent by a machine, from a
+			// service the config does not list ("Results of the AMIA
+			// Clinical Informatics Match … were released today"): the
+			// match's, for no program. (A newsletter's tip about "your
+			// Match results" is not one.)
+			if sc.score[TypeMatchResult] >= 4 && sc.score[TypeMatchResult] >= sc.score[clBestNonOffer(sc)] && !bulk && clResultsOfAMatch(m) && len(m.From) > 0 && c.rules.isNoreply(m.From[0].Addr) {
+				return TypeMatchResult, "the results notice of a match: match-result"
+			}
 			return TypeOther, "not program mail: sender and text name no program"
 		}
 		if m.ListID != "" && kind != clSenderMatch || clListMail(m) {
@@ -859,7 +886,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		// A firm offer that also asks about her list ("Meridian can offer
 		// you a fellowship position now … where is Meridian on your list
 		// right now?") is the offer's: it is the larger breach.
-		if pm >= rs || pm >= 2*clAlertScore {
+		// (so is one the program is ready to make now, "prepared to offer
+		// you a PGY-1 position … could you let me know whether Northgate
+		// is your first choice?")
+		if pm >= rs || pm >= 2*clAlertScore || pm >= clAlertScore && sc.score["cue:offer-you"] > 0 && sc.score["cue:place-offer"] > 0 {
 			best = TypePreMatchOffer
 		} else {
 			best = TypeRankSolicitation
@@ -1145,10 +1175,59 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 	}
 }
 
+// reZoneWord is a US time zone named in a message's text.
+var reZoneWord = regexp.MustCompile(`\b(?:E|C|M|P)(?:S|D)?T\b|\b(?:Eastern|Central|Mountain|Pacific)\b`)
+
+// clLocalDate is the message's Date as the program's clock read it: a Date
+// stamped in UTC ("Thu, 05 Nov 2026 01:40:00 +0000", written at 5:40 PM in
+// California) is moved into the US zone its text names ("9:00 AM PT"), or,
+// with none named, into Eastern time when it is before 04:00 UTC, when
+// every US zone is still on the day before. Other Dates are kept.
+func clLocalDate(d time.Time, text string) time.Time {
+	if d.IsZero() {
+		return d
+	}
+	if _, off := d.Zone(); off != 0 {
+		return d
+	}
+	day := clDay{d.Year(), d.Month(), d.Day()}
+	if w := reZoneWord.FindString(clTruncate(text, 1<<14)); w != "" {
+		abbr := strings.ToLower(w)
+		if len(abbr) > 3 {
+			abbr = abbr[:1] + "t"
+		}
+		if loc := clZoneAbbrev(abbr, day); loc != nil {
+			return d.In(loc)
+		}
+	}
+	if d.Hour() < 4 {
+		if loc := clZoneAbbrev("et", day); loc != nil {
+			return d.In(loc)
+		}
+	}
+	return d
+}
+
+// reGroupGreeting opens a message to a group: "Dear Applicants,", "Hello
+// all,", "Dear Interviewees".
+var reGroupGreeting = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\s+(?:all|applicants|candidates|interviewees|everyone|colleagues|future (?:fellows|residents))\b`)
+
 // clRunningLate reports an interviewer running late ("running a few min
 // late", "10 minutes late to our 10:40"): a note written on the day.
 func clRunningLate(d *clDoc) bool {
 	return clHasWord(d, "late") && (clHasWord(d, "running") || clHasWord(d, "minutes") || clHasWord(d, "min") || clHasWord(d, "mins"))
+}
+
+// clResultsOfAMatch reports text that speaks of a match's results.
+func clResultsOfAMatch(m *Message) bool {
+	low := strings.ToLower(clTruncate(m.Own, 4096) + " " + m.Subject)
+	return strings.Contains(low, "results") && strings.Contains(low, "match") && !strings.Contains(low, "unsubscribe")
+}
+
+// clStartingSoon reports a reminder for something about to start
+// ("Starting in 1 hour", "begins in 30 minutes").
+func clStartingSoon(d *clDoc) bool {
+	return (clHasWord(d, "starting") || clHasWord(d, "begins") || clHasWord(d, "starts")) && (clHasWord(d, "hour") || clHasWord(d, "minutes") || clHasWord(d, "mins"))
 }
 
 // clSideEvents name the gatherings around an interview day that are not
@@ -2348,6 +2427,16 @@ func clGivenToHer(d *clDoc, lo int) bool {
 		case "for":
 			if next == "you" {
 				forYou = true
+			}
+		case "locked", "set":
+			// "you're locked in for Tuesday the 17th", "you're all set
+			// for Thursday"
+			k := j - 1
+			if k >= 0 && d.toks[k].w == "all" {
+				k--
+			}
+			if (w == "set" || next == "in") && k >= 0 && (d.toks[k].w == "youre" || d.toks[k].w == "are") {
+				return true
 			}
 		}
 	}

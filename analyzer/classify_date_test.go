@@ -501,3 +501,29 @@ func TestClassifyMovedToOneDay(t *testing.T) {
 		{"today's interview, links and schedule", ng, "Today's interview - links and schedule", "Good morning! Here is everything you need for today. Please join the main room by 8:50 so we can start on time.\n\n9:00 Welcome\n9:45 Interviews", TypeInterviewConfirmation, "2026-11-26"},
 	})
 }
+
+// TestClassifyUTCStampedDate: a Date stamped in UTC is read in the US zone
+// the text names, or in Eastern time before 04:00 UTC: "tomorrow" written
+// on a Thursday evening in California is Friday. And "you're locked in
+// for", an interview starting within the hour.
+func TestClassifyUTCStampedDate(t *testing.T) {
+	c := testClassifier(t)
+	hv := "informatics.fellowship@harborvalley.edu"
+	for _, k := range []struct {
+		name, body string
+		at         time.Time
+		want       string
+	}{
+		{"a zone named", "Just checking in about tomorrow! The Zoom room opens at 8:45 PT for your interview.", time.Date(2026, 11, 27, 1, 40, 0, 0, time.UTC), "2026-11-27"},
+		{"no zone named, before 04:00 UTC", "See you tomorrow for your interview! Your Zoom link is below.", time.Date(2026, 11, 27, 2, 10, 0, 0, time.UTC), "2026-11-27"},
+		{"no zone named, in the afternoon", "See you tomorrow for your interview! Your Zoom link is below.", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), "2026-11-27"},
+		{"locked in", "Great, you're locked in for Tuesday the 1st, 9 to 1 Eastern. The Zoom link will follow on Monday.", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), "2026-12-01"},
+		{"starting within the hour", "Your interview with Harbor Valley Health begins in 1 hour, at 8:00 AM PT.", time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), "2026-11-26"},
+	} {
+		m := msg(hv, "Interview", k.body)
+		m.Date = k.at
+		if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != k.want {
+			t.Errorf("%s: got %s %q, want confirmation %s\n   %s", k.name, got.Type, got.InterviewDate, k.want, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}

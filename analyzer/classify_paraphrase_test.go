@@ -822,3 +822,33 @@ func TestClassifyAlertsEverySenderWF(t *testing.T) {
 		{"pedsresidency@stbrendans.org", "Your application", "Dear Dr. Rahman,\n\nWe have enjoyed getting to know this year's applicants through their files. Every interview day is now full, but we have added you to a short list of applicants we will call first if a day opens.\n\nJill", TypeWaitlist},
 	})
 }
+
+// TestClassifyLookAlikesWIWH (blind sets wi and wh, in other words): the
+// quiet middle and the machines: a firm offer that asks about her list, a
+// year outside the Match that "would be yours", hopes and questions about
+// her order, a policy told to all applicants, no date to offer yet, a
+// platform relaying a program's question, match services known by name
+// or by their notice, recruitment closed for good, a survey by its subject.
+func TestClassifyLookAlikesWIWH(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"hpark@lakeside-med.org", "A position", "Dear Dr. Rahman,\n\nWe are prepared to offer you a position in the fellowship starting July 1, and GME can issue the contract next week. Before that, could you tell me whether Lakeside is your first choice?\n\nHelen Park", TypePreMatchOffer},
+		{"jfeld@meridian.edu", "an idea", "Amina, our department funds an analytics position that doesn't go through the AMIA match. If you wanted it, the spot would be yours.\n\nJonah", TypePreMatchOffer},
+		{"mtanaka@harborvalley.edu", "hi!", "Off the record: have you settled on your order yet? Secretly hoping we made the cut near the top.\n\nMei", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Thank you", "Dear Amina,\n\nIt was a pleasure to meet you. We would be very glad to see Lakeside end up high on your list.\n\nHelen", TypePostInterviewInterest},
+		{"imresidency@northgate-health.org", "Visa policy", "Dear Applicants,\n\nSeveral of you asked whether we sponsor H-1B visas, so we are writing to everyone at once: we sponsor J-1 visas only. This applies to all applicants equally.", TypeProgramUpdate},
+		{"imresidency@northgate-health.org", "Scheduling", "Hello Dr. Rahman,\n\nI don't have a date to offer you right now, but we expect to add a few more interview dates in January and will keep your application in consideration.\n\nDiego", TypeWaitlist},
+		{"Northgate Regional Hospital via Cortex <no-reply@notify.cortexinterviews.com>", "You have a new message from Northgate Regional Hospital", "You have a new message from Northgate Regional Hospital.\n\n\"Dear Dr. Rahman, as we finalize our list, would you be comfortable letting me know whether we are among the programs you plan to rank near the top? Laura Chen\"", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Interviews cancelled", "Dear Amina,\n\nWith funding for the second position gone, we have had to close recruitment for this cycle. We will not be rescheduling, and we will not be considering further applicants this year.\n\nJonah", TypeInterviewDecline},
+		{"Harbor Valley Health via FormNest <no-reply@formnest.com>", "How was your visit? (3-minute survey)", "Thank you for visiting Harbor Valley Health on Thursday. We would value your honest feedback on the day.", TypeProgramUpdate},
+	})
+	for _, k := range []struct{ from, subj, body string }{
+		{"NRMP R3 System <r3-noreply@nrmp-notices.org>", "Your Match status is available", "Your Match status for the 2027 Main Residency Match is now available. Status: you did not match to any position. SOAP begins Wednesday."},
+		{"CI Match Service <do-not-reply@cimatch.org>", "Match results are available", "Results of the AMIA Clinical Informatics Match were released today at noon Eastern. Log in to view your result."},
+	} {
+		got := c.Classify(msg(k.from, k.subj, k.body))
+		if got.Type != TypeMatchResult || got.Program != "" {
+			t.Errorf("%s: got %s %q, want match-result for no program\n   %s", k.from, got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
