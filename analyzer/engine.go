@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -630,20 +629,11 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 		}
 		return false
 	}
-	cued, cuesRead := uint64(0), false
 	for i, s := range c.d.sents {
 		if !try("body", c.d.norm, s, i) && r.spec.Window >= 2 && i+1 < len(c.d.sents) {
 			// (sentences past the 62nd share bits: always tried)
 			if pairs&sentenceBit(i) == 0 && i+1 < subjectBit {
 				continue
-			}
-			if len(r.spec.WindowCue) > 0 {
-				if !cuesRead {
-					cued, cuesRead = c.cueSentences(r.spec.WindowCue), true
-				}
-				if cued&sentenceBit(i+1) == 0 {
-					continue
-				}
 			}
 			c.tryPair(r, i, &out)
 		}
@@ -659,35 +649,13 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 	return out
 }
 
-// cueSentences returns the body's sentences (as sentence bits) that hold
-// one of cues: one search through the text for each cue, where asking
-// each sentence in turn cost a call per cue and sentence.
-func (c *checkCtx) cueSentences(cues []string) uint64 {
-	var m uint64
-	norm, sents := c.d.norm, c.d.sents
-	for _, cue := range cues {
-		for at := 0; at < len(norm); {
-			k := strings.Index(norm[at:], cue)
-			if k < 0 {
-				break
-			}
-			k += at
-			n := sort.Search(len(sents), func(j int) bool { return sents[j].end > k })
-			if n < len(sents) && sents[n].start <= k && k+len(cue) <= sents[n].end {
-				m |= sentenceBit(n)
-			}
-			at = k + 1
-		}
-	}
-	return m
-}
-
 // tryPair tries r's patterns on sentences i and i+1 read as one (rules
 // with window = 2).
 func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	a, b := c.d.sents[i], c.d.sents[i+1]
-	if len(r.spec.WindowCue) > 0 && i+1 >= subjectBit && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
-		return // the sentences past the 63rd share a cue bit
+	// (asked only of the pairs whose words could match: few)
+	if len(r.spec.WindowCue) > 0 && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
+		return
 	}
 	bits := sentenceBit(i) | sentenceBit(i+1)
 	text := c.d.norm[a.start:b.end]
