@@ -414,9 +414,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewInvite, 4, "a day proposed as a question: "+clDayString(offered[0].day))
 	}
 
-	// A short reply that only confirms ("Confirmed. Thank you!") answers
-	// her choice of a day.
-	shortConfirm := isReply && len(bodyDoc.toks) <= 12 && (clHasWord(bodyDoc, "confirmed") || clHasWord(bodyDoc, "booked") || clHasWord(bodyDoc, "done")) && len(offered) == 0
+	// A short reply that only confirms ("Confirmed. Thank you!", "sounds
+	// good, see you then!") answers her choice of a day.
+	shortConfirm := isReply && len(bodyDoc.toks) <= 12 && (clHasWord(bodyDoc, "confirmed") || clHasWord(bodyDoc, "booked") || clHasWord(bodyDoc, "done") ||
+		clHasSeq(bodyDoc, "see", "you", "then") || clHasSeq(bodyDoc, "sounds", "good")) && len(offered) == 0
 	if shortConfirm {
 		sc.add(TypeInterviewConfirmation, 4, "a short reply confirming her choice")
 	}
@@ -757,6 +758,16 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		note("names several programs alike (%q among them): no program", mn.label)
 		return nil, kind, false, false
 	}
+	if p != nil && kind == clSenderPlatform && (clHasWord(subj, "ticket") || clHasSeq(body, "applicant", "support") || clHasSeq(body, "help", "desk")) &&
+		!clHasSeq(subj, "new", "message") && !clHasSeq(body, "new", "message") {
+		// A service's help desk answering her about her own account ("the
+		// letter is now assigned to all 14 programs on your list, including
+		// Lakeside"): her business with the service, none of the program's.
+		// (A program's message it relays says so: "You have a new message
+		// from Northgate".)
+		note("a help desk's answer naming %q: no program", mn.label)
+		return nil, kind, false, false
+	}
 	if p != nil {
 		note("program %s: named in the message (%q)", p.Key, mn.label)
 	}
@@ -901,7 +912,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// A place or contract offered once the Match has run follows it (a
 	// vacancy it left, SOAP, the matched resident's agreement): there is
 	// no Match left to take her out of.
-	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) {
+	// (Unless the offer is made to take her around a Match still to come:
+	// "one of our July 2028 positions now, so you wouldn't have to go
+	// through the match a second time".)
+	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) && sc.score["cue:around-match"] == 0 {
 		return TypeMatchResult, fmt.Sprintf("an offer after %s's Match has run: the Match's outcome", prog.Key)
 	}
 	if prog == nil && gate {

@@ -527,3 +527,18 @@ func TestClassifyUTCStampedDate(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyShortRepliesWJ: "sounds good, see you then!" answers the day
+// she chose in her quoted mail; "Thalamus shows you for … and I've
+// confirmed it" fixes the day.
+func TestClassifyShortRepliesWJ(t *testing.T) {
+	c := testClassifier(t) // messages dated Thursday, November 26, 2026
+	m := msg("informatics.fellowship@harborvalley.edu", "Re: Interview timing", "sounds good, see you then!\nP.")
+	m.Quoted = "On Wed, Nov 25, 2026 Amina Rahman wrote:\n> I'd like to take Thursday, December 3, please."
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-03" {
+		t.Errorf("see you then: got %s %q, want confirmation 2026-12-03\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
+	}
+	checkDays(t, c, []dayCase{
+		{"the platform shows her booked", "imresidency@northgate-health.org", "RE: Interview invitation", "Good morning, Thalamus shows you for Thursday, December 10, and I've confirmed it on our end. Links come a week before.", TypeInterviewConfirmation, "2026-12-10"},
+	})
+}

@@ -852,3 +852,27 @@ func TestClassifyLookAlikesWIWH(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyAlertsInsideWK (blind sets wk and wj, in other words): an
+// offer outside the Match said inside ordinary mail, one made after a
+// Match has run but to take her around the next one, a firm offer that
+// asks about her list, and a help desk naming a program.
+func TestClassifyAlertsInsideWK(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"informatics.fellowship@harborvalley.edu", "Research Day", "Hi Amina, the Research Day link is below. Dr. Okafor also asked me to say that if you're sure Harbor Valley is the place for you, we could skip the Match for you.\n\nPriya", TypePreMatchOffer},
+		{"vamsel@lakeside-med.org", "Re: Thanks", "Good to hear from you. I have an instructor line opening in July; if you took it, that year would become your fellowship year, and you wouldn't have to go through the match at all.\n\nVA", TypePreMatchOffer},
+		{"nbrandt@meridian.edu", "Re: Shadowing", "Yes, our fellows shadow the CMIO weekly. I'd also be glad to talk about bringing you on earlier than the match timeline would.\n\nNadia", TypePreMatchOffer},
+		{"rmoss@stbrendans.org", "Re: Leave policy", "Residents get 12 weeks of paid leave. If knowing early would help, we have a contract we'd hold for you.\n\nRebecca", TypePreMatchOffer},
+		{"lchen@northgate-health.org", "Re: Research update", "Thank you for the update. We'd like to offer you one of our informatics track positions. Before I take this to GME, can you confirm that you'll be ranking us first?\n\nLaura", TypePreMatchOffer},
+	})
+	m := msg("ci-fellowship@lakeside-med.org", "Save the date", "We hope you will apply again. Dr. Park would like to offer you one of our July 2028 positions now, so you wouldn't have to go through the match a second time.")
+	m.Date = time.Date(2027, 1, 20, 16, 0, 0, 0, time.UTC)
+	if got := c.Classify(m); got.Type != TypePreMatchOffer {
+		t.Errorf("an offer around next year's match: got %s, want pre-match-offer\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
+	m = msg("ERAS Applicant Support <support@eras.aamc.org>", "RE: Letters not showing [Ticket #ER-1]", "Thank you for contacting ERAS Applicant Support. The letter is now assigned to all programs on your list, including Lakeside University Medical Center.")
+	if got := c.Classify(m); got.Type != TypeOther || got.Program != "" {
+		t.Errorf("a help desk's answer: got %s %q, want other for no program\n   %s", got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
+	}
+}
