@@ -554,6 +554,17 @@ func TestPhraseRules(t *testing.T) {
 		// a study group's many Englishes (blind set yr, in other words)
 		{"If you will kindly consider me, I shall also consider Lakeside as my first.", "quid-pro-quo,top-choice"},
 		{"I am committed to studying clinical informatics wherever I train.", ""},
+		// the last weeks before lists lock (blind set yu, in other words)
+		{"Any sense of my odds at this point?", "rank-solicitation"},
+		{"Should I feel confident heading into match day?", "rank-solicitation"},
+		{"I'd put Lakeside first if I knew I'd be ranked highly.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"I understand that the Match itself is binding, and I will be glad to go wherever it places me.", ""},
+		{"I submitted my list with Lakeside at the top, and I won't change it.", "binding-commitment,top-choice"},
+		{"Lakeside would be first on mine.", "top-choice"},
+		{"Is there any chance you could make me an offer before Friday?", "premature-offer-ask"},
+		// threads (blind set yt, in other words)
+		{"When you told me you'd love to see me in July, I felt the same way.", ""},
+		{"If you can tell me I'm within your top five, I'll rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
@@ -991,5 +1002,25 @@ func TestTopChoiceAskedByTheProgram(t *testing.T) {
 	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
 	if got := rulesOf(res); got != "top-choice" {
 		t.Errorf("unasked: rules = %q, want top-choice", got)
+	}
+}
+
+// TestPlaceholderInTheThreadsSubject: a reply's "Re:" subject is the
+// thread's; a slot the program left in it is not hers.
+func TestPlaceholderInTheThreadsSubject(t *testing.T) {
+	e := testEngine(t)
+	m := outDraft("hpark@lakeside-med.org", "Re: Thank you for visiting, [First Name]!", "The merge field did not fill in, no harm done. Is the symposium open to applicants?")
+	m.Quoted = "Dear [First Name], thank you for visiting us."
+	res, err := e.Check(Input{Msg: m, Now: when}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res); got != "" {
+		t.Errorf("the thread's subject: rules = %q, want none", got)
+	}
+	m = outDraft("hpark@lakeside-med.org", "Thank you, [Program Director]", "Thank you for the interview.")
+	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
+	if got := rulesOf(res); got != "placeholder" {
+		t.Errorf("her own subject: rules = %q, want placeholder", got)
 	}
 }

@@ -782,7 +782,11 @@ func (c *checkCtx) placeholder(r *rule) {
 			}
 		}
 	}
-	scan("subject", c.msg.Subject)
+	// A reply's subject is the thread's ("Re: Thank you for interviewing,
+	// [First Name]!" quotes the program's own unfilled slot): not hers.
+	if !(reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "") {
+		scan("subject", c.msg.Subject)
+	}
 	scan("body", c.msg.Own)
 	scan("signature", c.msg.Signature)
 	// A writing assistant's words to her, pasted with the letter ("Here is
