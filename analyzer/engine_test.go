@@ -914,27 +914,6 @@ func TestAttachmentsUnprompted(t *testing.T) {
 	}
 }
 
-// TestReplySubjectIsTheThreads: a reply's "Re:" subject repeats the thread
-// (her earlier letter's words); only a subject she wrote is judged.
-func TestReplySubjectIsTheThreads(t *testing.T) {
-	e := testEngine(t)
-	when := time.Date(2026, 12, 22, 16, 0, 0, 0, time.UTC)
-	m := outDraft("lchen@northgate-health.org", "Re: Northgate is my first choice", "Dear Dr. Chen,\n\nThank you for your reply. I will send my Step 3 date soon.")
-	m.Quoted = "Thank you for your note. Please keep us posted.\n\n> Northgate is my first choice for residency."
-	res, err := e.Check(Input{Msg: m, Now: when}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rulesOf(res); got != "" {
-		t.Errorf("reply: rules = %q, want none", got)
-	}
-	m = outDraft("lchen@northgate-health.org", "Northgate is my first choice", "Dear Dr. Chen,\n\nI wanted to write once, clearly.")
-	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
-	if got := rulesOf(res); got != "top-choice" {
-		t.Errorf("her own subject: rules = %q, want top-choice", got)
-	}
-}
-
 // thanksAgain is the expression below, split so that each part runs only
 // where its words are; over every sentence of the corpus it must judge as
 // the expression does.
@@ -985,42 +964,38 @@ func TestLateThankYouOwnedAsOverdue(t *testing.T) {
 	}
 }
 
-// TestTopChoiceAskedByTheProgram: the program's own question about her
-// choice among its tracks, answered, is no first place on her list.
-func TestTopChoiceAskedByTheProgram(t *testing.T) {
+// TestRepliesAndTheirThread: in a reply, the "Re:" subject and the quoted
+// mail are the thread's: her earlier letter's words or a slot the program
+// left are not hers, and her answer to the program's own question about
+// her choice of a track is no first place. The same words in a subject or
+// a letter of her own are judged.
+func TestRepliesAndTheirThread(t *testing.T) {
 	e := testEngine(t)
-	m := outDraft("hpark@lakeside-med.org", "Re: Tracks", "Data science, easily! That is my top choice by far.")
-	m.Quoted = "As we plan rotations, which of our tracks (CDS, data science, telehealth) is your top choice?"
-	res, err := e.Check(Input{Msg: m, Now: when}, nil)
-	if err != nil {
-		t.Fatal(err)
+	dec22 := time.Date(2026, 12, 22, 16, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, to, subj, body, quoted string
+		at                           time.Time
+		want                         string
+	}{
+		{"her earlier letter in the subject", "lchen@northgate-health.org", "Re: Northgate is my first choice", "Dear Dr. Chen,\n\nThank you for your reply. I will send my Step 3 date soon.",
+			"Thank you for your note. Please keep us posted.\n\n> Northgate is my first choice for residency.", dec22, ""},
+		{"the same subject her own", "lchen@northgate-health.org", "Northgate is my first choice", "Dear Dr. Chen,\n\nI wanted to write once, clearly.", "", dec22, "top-choice"},
+		{"the program's slot in the thread's subject", "hpark@lakeside-med.org", "Re: Thank you for visiting, [First Name]!", "The merge field did not fill in, no harm done. Is the symposium open to applicants?",
+			"Dear [First Name], thank you for visiting us.", when, ""},
+		{"a slot in her own subject", "hpark@lakeside-med.org", "Thank you, [Program Director]", "Thank you for the interview.", "", when, "placeholder"},
+		{"the program asked her choice of track", "hpark@lakeside-med.org", "Re: Tracks", "Data science, easily! That is my top choice by far.",
+			"As we plan rotations, which of our tracks (CDS, data science, telehealth) is your top choice?", when, ""},
+		{"her choice unasked", "hpark@lakeside-med.org", "Re: Tracks", "Data science, easily! That is my top choice by far.", "", when, "top-choice"},
 	}
-	if got := rulesOf(res); got != "" {
-		t.Errorf("answer to the program's question: rules = %q, want none", got)
-	}
-	m.Quoted = ""
-	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
-	if got := rulesOf(res); got != "top-choice" {
-		t.Errorf("unasked: rules = %q, want top-choice", got)
-	}
-}
-
-// TestPlaceholderInTheThreadsSubject: a reply's "Re:" subject is the
-// thread's; a slot the program left in it is not hers.
-func TestPlaceholderInTheThreadsSubject(t *testing.T) {
-	e := testEngine(t)
-	m := outDraft("hpark@lakeside-med.org", "Re: Thank you for visiting, [First Name]!", "The merge field did not fill in, no harm done. Is the symposium open to applicants?")
-	m.Quoted = "Dear [First Name], thank you for visiting us."
-	res, err := e.Check(Input{Msg: m, Now: when}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rulesOf(res); got != "" {
-		t.Errorf("the thread's subject: rules = %q, want none", got)
-	}
-	m = outDraft("hpark@lakeside-med.org", "Thank you, [Program Director]", "Thank you for the interview.")
-	res, _ = e.Check(Input{Msg: m, Now: when}, nil)
-	if got := rulesOf(res); got != "placeholder" {
-		t.Errorf("her own subject: rules = %q, want placeholder", got)
+	for _, tt := range tests {
+		m := outDraft(tt.to, tt.subj, tt.body)
+		m.Quoted = tt.quoted
+		res, err := e.Check(Input{Msg: m, Now: tt.at}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%s: rules = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
