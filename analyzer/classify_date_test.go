@@ -375,6 +375,15 @@ func TestClassifyDaysInEveryForm(t *testing.T) {
 // dayCase is a message in a few words, its type and its interview day.
 type dayCase struct{ name, from, subj, body, typ, date string }
 
+// expectDay reports a classification whose type or interview date is not
+// the one wanted, with the evidence that decided it.
+func expectDay(t *testing.T, name string, got Classification, typ, date string) {
+	t.Helper()
+	if got.Type != typ || got.InterviewDate != date {
+		t.Errorf("%s: got %s %q, want %s %q\n   %s", name, got.Type, got.InterviewDate, typ, date, strings.Join(got.Evidence, "\n   "))
+	}
+}
+
 // checkDays classifies each case as a subtest: type and interview date.
 func checkDays(t *testing.T, c *Classifier, cases []dayCase) {
 	t.Helper()
@@ -442,9 +451,7 @@ func TestClassifyDatesBlindSetXW(t *testing.T) {
 	// the calendar file that had the 10th: the text wins.
 	m := msg(ng, "CORRECTION: interview date", "The calendar invitation we sent this morning has the wrong day. You are booked for Thursday, December 17, not the 10th. Please go by this email.")
 	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/Chicago:20261210T090000\r\nSUMMARY:Interview\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
-	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-17" {
-		t.Errorf("text corrects the calendar: got %s %q, want confirmation 2026-12-17\n%v", got.Type, got.InterviewDate, got.Evidence)
-	}
+	expectDay(t, "text corrects the calendar", c.Classify(m), TypeInterviewConfirmation, "2026-12-17")
 }
 
 // TestClassifyDayOfNotesWE (blind set we, in other words): the booked
@@ -468,9 +475,7 @@ func TestClassifyDayOfNotesWE(t *testing.T) {
 	// interview to its evening.
 	m := msg(ng, "Tomorrow", "Looking forward to seeing you tomorrow for your interview! The residents' virtual dinner tonight is optional; the invite is attached.")
 	m.Calendars = []string{"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nDTSTART;TZID=America/New_York:20261126T190000\r\nSUMMARY:Residents' virtual dinner (optional)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}
-	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-11-27" {
-		t.Errorf("a dinner's calendar file: got %s %q, want confirmation 2026-11-27\n%v", got.Type, got.InterviewDate, got.Evidence)
-	}
+	expectDay(t, "a dinner's calendar file", c.Classify(m), TypeInterviewConfirmation, "2026-11-27")
 }
 
 // TestClassifyDayAwaitingHerYes: one day offered that is hers once she
@@ -522,9 +527,7 @@ func TestClassifyUTCStampedDate(t *testing.T) {
 	} {
 		m := msg(hv, "Interview", k.body)
 		m.Date = k.at
-		if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != k.want {
-			t.Errorf("%s: got %s %q, want confirmation %s\n   %s", k.name, got.Type, got.InterviewDate, k.want, strings.Join(got.Evidence, "\n   "))
-		}
+		expectDay(t, k.name, c.Classify(m), TypeInterviewConfirmation, k.want)
 	}
 }
 
@@ -535,9 +538,7 @@ func TestClassifyShortRepliesWJ(t *testing.T) {
 	c := testClassifier(t) // messages dated Thursday, November 26, 2026
 	m := msg("informatics.fellowship@harborvalley.edu", "Re: Interview timing", "sounds good, see you then!\nP.")
 	m.Quoted = "On Wed, Nov 25, 2026 Amina Rahman wrote:\n> I'd like to take Thursday, December 3, please."
-	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-03" {
-		t.Errorf("see you then: got %s %q, want confirmation 2026-12-03\n   %s", got.Type, got.InterviewDate, strings.Join(got.Evidence, "\n   "))
-	}
+	expectDay(t, "see you then", c.Classify(m), TypeInterviewConfirmation, "2026-12-03")
 	checkDays(t, c, []dayCase{
 		{"the platform shows her booked", "imresidency@northgate-health.org", "RE: Interview invitation", "Good morning, Thalamus shows you for Thursday, December 10, and I've confirmed it on our end. Links come a week before.", TypeInterviewConfirmation, "2026-12-10"},
 	})
