@@ -565,6 +565,16 @@ func TestPhraseRules(t *testing.T) {
 		// threads (blind set yt, in other words)
 		{"When you told me you'd love to see me in July, I felt the same way.", ""},
 		{"If you can tell me I'm within your top five, I'll rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		// visas, partners and family (blind set yv, in other words)
+		{"If Lakeside can sponsor me on an H-1B, I would put Lakeside first on my list.", "quid-pro-quo,top-choice"},
+		{"I'd gladly place Lakeside at the top of my list if you could hold one of the H-1B positions for me.", "quid-pro-quo,top-choice"},
+		{"If you could let me know that I'm high enough on Lakeside's list to match, I would rank Lakeside first.", "quid-pro-quo,rank-solicitation,top-choice"},
+		{"Is there any way you could tell me if I'm ranked high enough at Lakeside to actually match there?", "rank-solicitation"},
+		{"There is one thing I need to know before I finalize it: your program's visa policy.", ""},
+		{"J-1 or otherwise, I will make it work.", ""},
+		{"My daughter was recently diagnosed with type 1 diabetes and is on insulin four times a day.", "oversharing"},
+		// formatted letters (blind set yw, in other words)
+		{"My note template has {{patient_name}}, {{weight_percentile}} and {{last_visit}} fields that fill from the chart.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},

@@ -858,6 +858,30 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 	}
 }
 
+// flattenedPlain reports whether the plain alternative parts[plain] is a
+// flattened copy of an HTML alternative beside it: 200 bytes or more on
+// one to three lines, where the HTML holds four or more paragraphs, breaks
+// or list items.
+func (r *msgReader) flattenedPlain(parts []mimePart, plain int) bool {
+	html := -1
+	for i, p := range parts {
+		if t, _ := r.contentType(p.h); t == "text/html" {
+			html = i
+			break
+		}
+	}
+	if html < 0 {
+		return false
+	}
+	text := bytes.TrimSpace(r.decodeBody(parts[plain].h, parts[plain].body))
+	if len(text) < 200 || bytes.Count(text, []byte("\n")) > 2 {
+		return false
+	}
+	h := bytes.ToLower(r.decodeBody(parts[html].h, parts[html].body))
+	blocks := bytes.Count(h, []byte("<p")) + bytes.Count(h, []byte("<div")) + bytes.Count(h, []byte("<li")) + bytes.Count(h, []byte("<br"))
+	return blocks >= 4
+}
+
 // attachBody lists a part as an attachment. Attachments are only measured
 // and hashed, so base64 is decoded in pieces rather than into a second
 // copy of a 20 MB file.
@@ -934,12 +958,16 @@ func (r *msgReader) multipart(ct string, params map[string]string, body []byte, 
 				break
 			}
 		}
+		// A plain part that lost the HTML's paragraphs and list items
+		// ("…work together" "Having seen it…" run into one line) reads
+		// worse than the HTML it was made from: the HTML is read instead.
+		htmlOnly := plainIdx >= 0 && !skipHTML && r.flattenedPlain(parts, plainIdx)
 		for i, p := range parts {
 			t, _ := r.contentType(p.h)
-			if plainIdx >= 0 && t == "text/plain" && i != plainIdx {
+			if htmlOnly && t == "text/plain" || plainIdx >= 0 && t == "text/plain" && i != plainIdx {
 				continue
 			}
-			r.walk(p.h, p.body, depth+1, forwarded, skipHTML || plainIdx >= 0)
+			r.walk(p.h, p.body, depth+1, forwarded, skipHTML || plainIdx >= 0 && !htmlOnly)
 		}
 		return
 	}

@@ -248,6 +248,16 @@ func TestParseBodies(t *testing.T) {
 			"<p>HTML version.</p>",
 			"--b1--"),
 			"Plain version.", false, ""},
+		{"multipart/alternative with a flattened plain part uses html", rawMail(
+			"Content-Type: multipart/alternative; boundary=b1", "",
+			"--b1",
+			"Content-Type: text/plain; charset=utf-8", "",
+			"Dear Dr. Park, Thank you for the day. What stood out: the governance council the fellows who teach the residents the protected project time and the mentors who meet weekly with every fellow on the team.Having seen it, I know what I am looking for. With thanks,Amina",
+			"--b1",
+			"Content-Type: text/html; charset=utf-8", "",
+			"<p>Dear Dr. Park,</p><p>Thank you for the day.</p><ul><li>the governance council</li><li>the fellows who teach</li></ul><p>Having seen it, I know what I am looking for.</p>",
+			"--b1--"),
+			"Dear Dr. Park,\n\nThank you for the day.\n\n- the governance council\n- the fellows who teach\n\nHaving seen it, I know what I am looking for.", true, ""},
 		{"multipart/alternative with empty plain uses html", rawMail(
 			"Content-Type: multipart/alternative; boundary=b1", "",
 			"--b1",

@@ -451,8 +451,9 @@ var (
 )
 
 // reTokenTalk follows a template token she talks about: "printed a raw
-// {{patient_name}} token whenever…".
-var reTokenTalk = regexp.MustCompile(`^\s*(?:token|tag|variable|placeholder|field|merge field|string|macro)s?\b`)
+// {{patient_name}} token whenever…", or a list of them: "it has
+// {{patient_name}}, {{weight_percentile}} and {{last_visit}} fields".
+var reTokenTalk = regexp.MustCompile(`^(?:\s*(?:,|and|or)?\s*(?:\{\{[^{}]{1,40}\}\}|<<[^<>]{1,40}>>|\[[^\[\]]{1,40}\]))*\s*(?:token|tag|variable|placeholder|field|merge field|string|macro)s?\b`)
 
 // reAssistantNote is a writing assistant's line to its user left in a
 // letter.
@@ -683,7 +684,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		}
 		for _, m := range braces {
 			// "fields such as {{ patient.name }}": template code described.
-			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || reTokenTalk.MatchString(strings.ToLower(text[m[1]:min(m[1]+24, len(text))])) ||
+			if code[text[m[0]:m[1]]] || reCodeTalk.MatchString(tail(strings.ToLower(text[:m[0]]), 60)) || reTokenTalk.MatchString(strings.ToLower(text[m[1]:min(m[1]+120, len(text))])) ||
 				quotedReport(text, m[0], m[1]) || inCodeBlock(text, m[0]) {
 				continue
 			}

@@ -103,3 +103,17 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences:\n got  %q\n want %q", got, want)
 	}
 }
+
+// TestSentencesListItemGoesOn: a list item that ends in a comma goes on in
+// the next one (a trade split across two bullets is one sentence).
+func TestSentencesListItemGoesOn(t *testing.T) {
+	text := "Where I stand:\n* If the committee ranks me to match,\n* I will put Lakeside first.\n* The project time."
+	var got []string
+	for _, s := range sentences(text) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{"Where I stand:", "* If the committee ranks me to match,\n* I will put Lakeside first.", "* The project time."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got  %q\n want %q", got, want)
+	}
+}

@@ -64,7 +64,12 @@ func sentences(text string) []span {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 				j++
 			}
-			if j >= len(text) || text[j] == '\n' || isListStart(text[j:]) || lineIsShort(text[start:i]) {
+			// (A list item that ends in a comma goes on in the next one:
+			// "* If the committee is able to rank me in a position to
+			// match," "* I will put Lakeside first".)
+			list := isListStart(text[j:])
+			goesOn := list && strings.HasSuffix(strings.TrimRight(text[start:i], " \t\r"), ",")
+			if j >= len(text) || text[j] == '\n' || (list || lineIsShort(text[start:i])) && !goesOn {
 				emit(i + 1)
 			}
 			i++
