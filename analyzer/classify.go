@@ -848,8 +848,11 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			// from an employer that is no program (a hospital, a vendor, a
 			// start-up) asks for an answer while the Match runs: an alert.
 			// Advertising and offers of other work are not.
+			// (Not one in a message a friend forwards: "did you get one of
+			// these?" passes on an offer made to someone else.)
+			_, _, fwdSubj := clCleanSubject(m.Subject)
 			if sc.score[TypePreMatchOffer] >= clAlertScore && sc.score["cue:offer-you"] > 0 && sc.score["cue:clinical-job"] > 0 && sc.score["cue:staff-job"] == 0 &&
-				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] && !bulk {
+				sc.score[TypePreMatchOffer] >= sc.score[clBestNonOffer(sc)] && !bulk && !fwdSubj {
 				return TypePreMatchOffer, "an offer from an employer that is no program: pre-match-offer"
 			}
 			// A match's own results notice, sent by a machine, from a

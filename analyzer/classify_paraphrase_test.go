@@ -876,3 +876,17 @@ func TestClassifyAlertsInsideWK(t *testing.T) {
 		t.Errorf("a help desk's answer: got %s %q, want other for no program\n   %s", got.Type, got.Program, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyLanguagesAndForwardsWLWM (blind sets wl and wm, in other
+// words): her list asked about in Spanish and French, a place "secured
+// before Match Day", and an offer a friend forwards from someone else's
+// inbox.
+func TestClassifyLanguagesAndForwardsWLWM(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"lchen@northgate-health.org", "Una pregunta", "Hola Amina, con toda confianza: ¿dónde tienes a Northgate en tu lista? Nos ayudaría saber si estamos entre tus primeras opciones.\n\nLaura", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Une question", "Chère Amina, pourriez-vous me dire où se situe Lakeside dans votre classement ? Merci.\n\nHelen", TypeRankSolicitation},
+		{"lchen@northgate-health.org", "One more thing", "Dear Amina,\n\nIf it would ease your mind, there may be ways for us to secure your place at Northgate before Match Day. Call me.\n\nLaura", TypePreMatchOffer},
+		{"Omar Haddad <omar.haddad@mailbox.example>", "Fwd: did you get one of these?", "Someone in our group chat got this from a program last week. Sounds like yours.\n\n---------- Forwarded message ---------\nFrom: [program director]\nSubject: Following up\n\nWe would be delighted to offer you a categorical position now, outside the Match, if you withdraw.", TypeOther},
+	})
+}
