@@ -2445,6 +2445,11 @@ func clGivenToHer(d *clDoc, lo int) bool {
 			if next == "you" {
 				forYou = true
 			}
+		case "took", "chose", "picked", "selected", "grabbed", "claimed":
+			// "you took the Monday the 16th session"
+			if j > 0 && d.toks[j-1].w == "you" {
+				return true
+			}
 		case "locked", "set":
 			// "you're locked in for Tuesday the 17th", "you're all set
 			// for Thursday"

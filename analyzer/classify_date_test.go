@@ -541,5 +541,7 @@ func TestClassifyShortRepliesWJ(t *testing.T) {
 	expectDay(t, "see you then", c.Classify(m), TypeInterviewConfirmation, "2026-12-03")
 	checkDays(t, c, []dayCase{
 		{"the platform shows her booked", "imresidency@northgate-health.org", "RE: Interview invitation", "Good morning, Thalamus shows you for Thursday, December 10, and I've confirmed it on our end. Links come a week before.", TypeInterviewConfirmation, "2026-12-10"},
+		{"an automated reminder", "Lakeside Scheduling <ci-fellowship@lakeside-med.org>", "Reminder", "This is an automated reminder. Your interview with the Clinical Informatics Fellowship at Lakeside University Medical Center is tomorrow.", TypeInterviewConfirmation, "2026-11-27"},
+		{"the session she took, beside a lunch", "jfeld@meridian.edu", "Re: Interview date", "Samira tells me you took the Tuesday the 8th session - good choice, that's the day our CMIO can join the lunch. I'll be your first interview at 9:30.\nSee you then,\nJonah", TypeInterviewConfirmation, "2026-12-08"},
 	})
 }

@@ -887,6 +887,10 @@ func TestClassifyLanguagesAndForwardsWLWM(t *testing.T) {
 		{"lchen@northgate-health.org", "Una pregunta", "Hola Amina, con toda confianza: ¿dónde tienes a Northgate en tu lista? Nos ayudaría saber si estamos entre tus primeras opciones.\n\nLaura", TypeRankSolicitation},
 		{"hpark@lakeside-med.org", "Une question", "Chère Amina, pourriez-vous me dire où se situe Lakeside dans votre classement ? Merci.\n\nHelen", TypeRankSolicitation},
 		{"lchen@northgate-health.org", "One more thing", "Dear Amina,\n\nIf it would ease your mind, there may be ways for us to secure your place at Northgate before Match Day. Call me.\n\nLaura", TypePreMatchOffer},
+		{"lchen@northgate-health.org", "thinking of you", "The residents still talk about your dashboard. When the envelopes open in March, would we be your first call?\nLaura", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Re: Thank you", "Thank you for the kind note. Just curious: have you settled your order yet, and is Meridian near the top?\nJonah", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "Re: timing", "We can make this simple for you. Say the word and we'll get the contract started now, and you can stop worrying about the AMIA list.\nHelen", TypePreMatchOffer},
+		{"AMIA Clinical Informatics Match <cimatch@amia.org>", "Your result", "The match has been processed. We regret to inform you that you did not match to a fellowship position this year.", TypeMatchResult},
 		{"Omar Haddad <omar.haddad@mailbox.example>", "Fwd: did you get one of these?", "Someone in our group chat got this from a program last week. Sounds like yours.\n\n---------- Forwarded message ---------\nFrom: [program director]\nSubject: Following up\n\nWe would be delighted to offer you a categorical position now, outside the Match, if you withdraw.", TypeOther},
 	})
 }

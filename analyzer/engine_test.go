@@ -575,6 +575,9 @@ func TestPhraseRules(t *testing.T) {
 		{"My daughter was recently diagnosed with type 1 diabetes and is on insulin four times a day.", "oversharing"},
 		// formatted letters (blind set yw, in other words)
 		{"My note template has {{patient_name}}, {{weight_percentile}} and {{last_visit}} fields that fill from the chart.", ""},
+		// answering the program's own questions (blind set yx, in other words)
+		{"Honestly? Lakeside is at the very top.", "top-choice"},
+		{"The research track is my first choice, with the operations track a close second.", ""},
 		// long letters (blind set zz, in other words)
 		{"Would it be realistic to expect to be matched at Lakeside, or should I look elsewhere?", "rank-solicitation"},
 		{"My roommate's lease ends and my landlord has given me until Friday; honestly I'm falling apart.", "oversharing"},
