@@ -742,6 +742,10 @@ func TestLogicRules(t *testing.T) {
 		// her own words that the top choice went elsewhere too
 		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nAs I have told a couple of other programs, Meridian is my number one choice.", "top-choice,top-choice-duplicate"},
 		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nI have told the other programs about my new paper. Meridian is my number one choice.", "top-choice"},
+		// First place given to another program, in other words than
+		// "first choice", is still the other program's letter.
+		{"informatics.fellowship@harborvalley.edu", "Re: your question", "Dear Ms. Natarajan,\n\nTo be candid, Northgate Regional Hospital remains my number one, and Harbor Valley comes a close second.", "top-choice,wrong-program"},
+		{"informatics.fellowship@harborvalley.edu", "Re: your question", "Dear Ms. Natarajan,\n\nBetween us, NRH tops my list, with Harbor Valley right behind it.", "wrong-program"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft(tt.to, tt.subject, tt.body), Now: when}, nil)
