@@ -55,6 +55,12 @@ type rule struct {
 	// are found and kept apart); they count when ifQuoted matches the quote.
 	quoted   *rule
 	ifQuoted []*pattern
+	// cues are the window cues: those that start with a word (and the ids
+	// of their first words' prefixes) and the others.
+	cues struct {
+		words, other []string
+		ids          []int32
+	}
 	// lower holds wrong-program's cue lists in lower case, made once.
 	lower struct {
 		once                                  sync.Once
@@ -145,6 +151,14 @@ func newEngine(cfg *config.Config, set *RuleSet, index map[uint64]indexed) (*Eng
 			r.quoted = &rule{spec: spec, action: r.action, patterns: qp, unless: r.unless}
 		}
 
+		for _, cue := range spec.WindowCue {
+			if w := cueWord(cue); w != "" {
+				r.cues.words = append(r.cues.words, cue)
+				r.cues.ids = append(r.cues.ids, pc.ids.ids([]string{w})...)
+			} else {
+				r.cues.other = append(r.cues.other, cue)
+			}
+		}
 		switch spec.Kind {
 		case "update-limit":
 			if e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns); err == nil {
@@ -654,7 +668,7 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 	a, b := c.d.sents[i], c.d.sents[i+1]
 	// (asked only of the pairs whose words could match: few)
-	if len(r.spec.WindowCue) > 0 && !containsAnyOf(c.d.norm[b.start:b.end], r.spec.WindowCue) {
+	if len(r.spec.WindowCue) > 0 && !c.hasWindowCue(r, i+1) {
 		return
 	}
 	bits := sentenceBit(i) | sentenceBit(i+1)
@@ -689,6 +703,39 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 		*out = append(*out, match{"body", a.start, b.end})
 		return
 	}
+}
+
+// hasWindowCue reports whether sentence n holds one of r's window cues.
+// A cue that starts with a word is looked for only in sentences where a
+// word starts with the first letters of its longest word (the document
+// index knows them); the others ("?") in every sentence asked about.
+func (c *checkCtx) hasWindowCue(r *rule, n int) bool {
+	s := c.d.sents[n]
+	sent := c.d.norm[s.start:s.end]
+	if containsAnyOf(sent, r.cues.other) {
+		return true
+	}
+	if len(r.cues.words) == 0 || n < subjectBit && c.d.ix.sentencesWith(r.cues.ids)&sentenceBit(n) == 0 {
+		return false
+	}
+	return containsAnyOf(sent, r.cues.words)
+}
+
+// cueWord returns the prefix of a cue's longest word, or "" when the cue
+// starts with no word ("?"). A word after the first always starts a word
+// of the text that holds the cue; the first, of a whole-word cue.
+func cueWord(cue string) string {
+	fs := strings.Fields(strings.ToLower(cue))
+	if len(fs) == 0 || literalWord([]rune(fs[0])) == "" {
+		return ""
+	}
+	best := ""
+	for _, f := range fs {
+		if w := literalWord([]rune(f)); len(w) >= len(best) {
+			best = w
+		}
+	}
+	return best
 }
 
 // containsAnyOf reports whether s contains one of the phrases.
