@@ -589,6 +589,16 @@ func TestPhraseRules(t *testing.T) {
 		{"where do i land on ur list??", "rank-solicitation"},
 		{"if u rank me high ill put u first", "quid-pro-quo,top-choice"},
 		{"thx so much, ill be in touch if i have questions abt the curriculum", ""},
+		// blind set yz, in other words: her first place for the favour
+		// returned, for the first sign of wanting her, for a line from them
+		{"I'm prepared to hand Lakeside my top spot; all I'd ask is that the favour is returned when the committee puts its list together.", "quid-pro-quo,top-choice"},
+		{"The first program that shows me it really wants me goes to the top of my list.", "quid-pro-quo,rank-solicitation"},
+		{"A quick line from you would decide it, and Lakeside would be first.", "quid-pro-quo,top-choice"},
+		{"My mentor hopes the favour is returned when her committee reviews our joint grant.", ""},
+		// her own reply after a trip; a week that is hers; her promise held
+		{"My phone is off on the flight; otherwise I'll answer as soon as I land.", ""},
+		{"Any answer would help me settle my travel this week.", ""},
+		{"I will rank Lakeside first, and you can hold me to that.", "binding-commitment,top-choice"},
 		{"I was ill during the interview season, so the U. of Ur. project slipped.", ""},
 	}
 	for _, tt := range tests {
@@ -978,6 +988,28 @@ func TestLateThankYouOwnedAsOverdue(t *testing.T) {
 	}
 	if got := rulesOf(res); got != "late-thank-you" {
 		t.Errorf("rules = %q, want late-thank-you", got)
+	}
+}
+
+// TestThanksForASecondLook (blind set yz, in other words): a letter that
+// thanks for a second look, in its subject or its first thanks, is not a
+// late interview thank-you because a later line passes thanks along; one
+// that names the interview still is.
+func TestThanksForASecondLook(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC) // Lakeside's interview: Nov 12
+	for _, tt := range []struct{ subject, body, want string }{
+		{"Thanks for Tuesday's revisit", "Hi Marcus,\n\nPlease share my thanks with the fellows who walked us through the command center.", ""},
+		{"Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. Please share my thanks with the fellows who walked us through the command center.", ""},
+		{"Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. I also never thanked you for my interview day, which I still think about.", "late-thank-you"},
+	} {
+		res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", tt.subject, tt.body), Now: at}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q / %q: rules = %q, want %q", tt.subject, tt.body, got, tt.want)
+		}
 	}
 }
 

@@ -1770,10 +1770,14 @@ func (c *checkCtx) isThankYou() bool {
 		return false
 	}
 	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
-		!(!strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview") && reOtherVisit.MatchString(c.d.norm)) {
+		!(!strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview") && (reOtherVisit.MatchString(c.d.norm) || reOtherVisit.MatchString(c.d.subjNorm))) {
 		return true
 	}
 	n := 0
+	// Thanks for a second look (in the subject or a sentence) make the
+	// letter's other thanks that name no interview the same visit's
+	// ("Please pass my thanks along to everyone who spoke with us").
+	otherVisit := reOtherVisit.MatchString(c.d.subjNorm) && !strings.Contains(c.d.subjNorm, "interview")
 	for i, s := range c.d.sents {
 		sent := c.d.norm[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
@@ -1790,7 +1794,8 @@ func (c *checkCtx) isThankYou() bool {
 		if c.anyPossible(c.e.thanks, sent, i) {
 			// Thanks for a second look, a day of shadowing or an open
 			// house are no thanks for the interview.
-			if !strings.Contains(sent, "interview") && reOtherVisit.MatchString(sent) {
+			if !strings.Contains(sent, "interview") && (otherVisit || reOtherVisit.MatchString(sent)) {
+				otherVisit = true
 				continue
 			}
 			// Nor are thanks for the paperwork around it ("Thank you for
