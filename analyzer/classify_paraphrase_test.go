@@ -894,3 +894,32 @@ func TestClassifyLanguagesAndForwardsWLWM(t *testing.T) {
 		{"Omar Haddad <omar.haddad@mailbox.example>", "Fwd: did you get one of these?", "Someone in our group chat got this from a program last week. Sounds like yours.\n\n---------- Forwarded message ---------\nFrom: [program director]\nSubject: Following up\n\nWe would be delighted to offer you a categorical position now, outside the Match, if you withdraw.", TypeOther},
 	})
 }
+
+// TestClassifyVoicesWOWP (blind sets wo and wp, in other words): their
+// chances on her list asked about; places that do not wait for, or hinge
+// on, the Match; a question about her list under a disclaimer about it; a
+// no to her place on the list; scheduling's "first choice"; Bengali and
+// Hindi with English mixed in.
+func TestClassifyVoicesWOWP(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		// their chances on her list
+		{"hpark@lakeside-med.org", "hello", "Our PD wonders if Lakeside stands a chance at your number one. No pressure, just curious!", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "checking in", "No need to share the whole order, but are we still in contention for your top spot?", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "checking in", "We are thrilled to hear that Meridian is in the running for your top spot, and we will not ask anything more.", TypePostInterviewInterest},
+		// places that do not wait for the Match
+		{"rmoss@stbrendans.org", "one more thing", "We have an instructor post opening in the spring. Should you want it, it is yours, and none of it rests on the match.", TypePreMatchOffer},
+		{"kohara@northgate-health.org", "an idea", "If you'd rather not take chances in March, there is a transitional spot we could sign you up for now; it converts to categorical the year after.", TypePreMatchOffer},
+		{"sokafor@harborvalley.edu", "whatever happens", "However the match goes, you're joining us: I can keep one for you beginning in July. Consider the position yours.", TypePreMatchOffer},
+		{"physician.recruitment@hr.harborvalley.edu", "Offer", "After your visit with our team last week, we are delighted to extend to you an offer of employment as an informatics hospitalist beginning July 1.", TypePreMatchOffer},
+		// what is no alert
+		{"informatics.fellowship@harborvalley.edu", "December news", "Rank lists are due December 3. We do not want to hear how you intend to rank us; please list programs in your true order.", TypeProgramUpdate},
+		{"imresidency@northgate-health.org", "Session times", "I can offer you a spot in the track faculty chat. The open times are Monday 1/11 at 9 AM or Wednesday 1/13 at 2 PM. Send me your first choice by tomorrow and I'll email a calendar invite.", TypeInterviewInvite},
+		{"hpark@lakeside-med.org", "Our list", "The committee finalized its list for the AMIA match this week, and we are unable to include your name on it this year. We wish you every success.", TypeInterviewDecline},
+		// a question about her list, under a logistics reason and its first-choice-or-not choices
+		{"imresidency@northgate-health.org", "Parking permits", "For the permit count, could you tell me whether Northgate is your first choice or somewhere in your top five?", TypeRankSolicitation},
+		// Bengali and Hindi, English mixed in
+		{"jfeld@meridian.edu", "একটা প্রশ্ন", "আপা, আপনার তালিকায় আমরা কোথায় আছি? শুধু জানতে চাইছি।", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "एक सवाल", "दीदी, आपकी list में हम कहाँ हैं? बस जानना था।", TypeRankSolicitation},
+	})
+}

@@ -538,7 +538,9 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				}
 				continue
 			}
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			// (a mark inside a word is part of it: Bengali, Hindi and
+			// other Indic scripts write most vowels as marks, "আমরা")
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || len(buf) > 0 && unicode.IsMark(r) {
 				lr := unicode.ToLower(r)
 				if lr != r {
 					plain = false
