@@ -599,6 +599,15 @@ func TestPhraseRules(t *testing.T) {
 		{"My phone is off on the flight; otherwise I'll answer as soon as I land.", ""},
 		{"Any answer would help me settle my travel this week.", ""},
 		{"I will rank Lakeside first, and you can hold me to that.", "binding-commitment,top-choice"},
+		// blind set xz, in other words: a sign of their choosing her, her
+		// place in the pile, whether to keep hoping; her choice made simple
+		// by their word
+		{"Any hint that Lakeside would choose me would mean the world.", "rank-solicitation"},
+		{"Is my file anywhere close to the top of the stack?", "rank-solicitation"},
+		{"Please just tell me whether I should keep hoping.", "rank-solicitation"},
+		{"Any word from you, however small, would make my choice much simpler.", "quid-pro-quo"},
+		{"The sign that you put up at the garage helped me find the entrance.", ""},
+		{"I read that the top of the stack is where the newest orders land.", ""},
 		{"I was ill during the interview season, so the U. of Ur. project slipped.", ""},
 	}
 	for _, tt := range tests {
