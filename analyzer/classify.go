@@ -1375,7 +1375,6 @@ func (c *Classifier) markDates(dates []clDate) {
 			switch d.toks[j].w {
 			case "rescheduled", "cancelled", "canceled", "postponed":
 				dt.old = true
-
 			case "to", "for", "on":
 				j = len(d.toks) // "moved to …": another day's words
 			}

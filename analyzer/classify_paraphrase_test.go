@@ -745,26 +745,32 @@ func TestClassifySeasonEndWA(t *testing.T) {
 	})
 	// Harbor Valley's open place, offered after its rank deadline (December
 	// 3) and the results: the Match's outcome, not an offer outside it.
-	m := msg("informatics.fellowship@harborvalley.edu", "Re: A position has opened", "Hi Dr. Rahman,\n\nJust checking this reached you. Dr. Okafor's offer of our open fellowship position stands through tomorrow at 5 PM.\n\nPriya")
-	m.Date = time.Date(2026, 12, 21, 10, 0, 0, 0, time.FixedZone("PST", -8*3600))
-	if got := c.Classify(m); got.Type != TypeMatchResult {
-		t.Errorf("an open place after the Match: got %s, want match-result\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
-	}
-	m.Date = time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("PST", -8*3600))
-	if got := c.Classify(m); got.Type != TypePreMatchOffer {
-		t.Errorf("the same place offered before the rank deadline: got %s, want pre-match-offer\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
-	}
 	// Licence steps told to incoming residents after Northgate's Match
 	// (rank deadline March 3) has run are onboarding, not an eligibility
 	// answer; the same words before it answer her.
+	open := msg("informatics.fellowship@harborvalley.edu", "Re: A position has opened", "Hi Dr. Rahman,\n\nJust checking this reached you. Dr. Okafor's offer of our open fellowship position stands through tomorrow at 5 PM.\n\nPriya")
 	lic := msg("gme@northgate-health.org", "Your training license", "Dear Dr. Rahman,\n\nAll incoming residents must hold a graduate training license and ECFMG certification before July 1. International medical graduates should start the state board application now.\n\nGME Office")
-	lic.Date = time.Date(2027, 3, 29, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
-	if got := c.Classify(lic); got.Type != TypeProgramUpdate {
-		t.Errorf("licence steps after the Match: got %s, want program-update\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
-	}
-	lic.Date = time.Date(2027, 1, 20, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
-	if got := c.Classify(lic); got.Type == TypeProgramUpdate {
-		t.Errorf("licence steps before the Match: got %s, want no onboarding reading\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	pst, est, edt := time.FixedZone("PST", -8*3600), time.FixedZone("EST", -5*3600), time.FixedZone("EDT", -4*3600)
+	for _, k := range []struct {
+		name string
+		m    *Message
+		at   time.Time
+		typ  string
+		not  bool // the type is what it must not be
+	}{
+		{"an open place after the Match", open, time.Date(2026, 12, 21, 10, 0, 0, 0, pst), TypeMatchResult, false},
+		{"the same place offered before the rank deadline", open, time.Date(2026, 11, 20, 10, 0, 0, 0, pst), TypePreMatchOffer, false},
+		{"licence steps after the Match", lic, time.Date(2027, 3, 29, 9, 0, 0, 0, edt), TypeProgramUpdate, false},
+		{"licence steps before the Match (no onboarding reading)", lic, time.Date(2027, 1, 20, 9, 0, 0, 0, est), TypeProgramUpdate, true},
+	} {
+		k.m.Date = k.at
+		if got := c.Classify(k.m); (got.Type == k.typ) == k.not {
+			want := k.typ
+			if k.not {
+				want = "not " + want
+			}
+			t.Errorf("%s: got %s, want %s\n   %s", k.name, got.Type, want, strings.Join(got.Evidence, "\n   "))
+		}
 	}
 }
 

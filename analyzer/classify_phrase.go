@@ -464,7 +464,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				}
 			case ':':
 				// A time ("your 10:45 panel") is one phrase, not two clauses.
-				if !(i > 0 && i+1 < n && isDigitByte(src[i-1]) && isDigitByte(src[i+1])) {
+				if !(i > 0 && i+1 < n && clIsDigit(src[i-1]) && clIsDigit(src[i+1])) {
 					clause++
 				}
 			case '(', ')', '"', '[', ']', '|', '*':
@@ -807,5 +807,3 @@ var clAsideWord = map[string]bool{
 	"personally": true, "naturally": true, "certainly": true, "really": true, "truly": true,
 	"all": true, "both": true, "either": true, "remotely": true, "online": true, "physically": true,
 }
-
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -985,34 +985,26 @@ func TestThanksAgainAsTheExpression(t *testing.T) {
 	}
 }
 
-// TestLateThankYouOwnedAsOverdue (blind set yk, in other words): a
-// thank-you that says it never came ("I never properly thanked you") is
-// the thank-you, whatever else the sentence says of the season.
-func TestLateThankYouOwnedAsOverdue(t *testing.T) {
+// TestLateThankYouReadings: a thank-you that says it never came ("I never
+// properly thanked you", blind set yk) is the thank-you, whatever else the
+// sentence says of the season; a letter that thanks for a second look, in
+// its subject or its first thanks (blind set yz), is not a late interview
+// thank-you because a later line passes thanks along; one that names the
+// interview still is. (Lakeside's interview: November 12.)
+func TestLateThankYouReadings(t *testing.T) {
 	e := testEngine(t)
-	at := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC) // Lakeside's interview: Nov 12
-	res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", "The 12th", "Hi Marcus,\n\nI never properly thanked you for organizing the 12th; it was a first this season to have my name spelled right.\n\nAmina"), Now: at}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rulesOf(res); got != "late-thank-you" {
-		t.Errorf("rules = %q, want late-thank-you", got)
-	}
-}
-
-// TestThanksForASecondLook (blind set yz, in other words): a letter that
-// thanks for a second look, in its subject or its first thanks, is not a
-// late interview thank-you because a later line passes thanks along; one
-// that names the interview still is.
-func TestThanksForASecondLook(t *testing.T) {
-	e := testEngine(t)
-	at := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC) // Lakeside's interview: Nov 12
-	for _, tt := range []struct{ subject, body, want string }{
-		{"Thanks for Tuesday's revisit", "Hi Marcus,\n\nPlease share my thanks with the fellows who walked us through the command center.", ""},
-		{"Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. Please share my thanks with the fellows who walked us through the command center.", ""},
-		{"Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. I also never thanked you for my interview day, which I still think about.", "late-thank-you"},
+	nov20 := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
+	dec2 := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		at                  time.Time
+		subject, body, want string
+	}{
+		{nov20, "The 12th", "Hi Marcus,\n\nI never properly thanked you for organizing the 12th; it was a first this season to have my name spelled right.\n\nAmina", "late-thank-you"},
+		{dec2, "Thanks for Tuesday's revisit", "Hi Marcus,\n\nPlease share my thanks with the fellows who walked us through the command center.", ""},
+		{dec2, "Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. Please share my thanks with the fellows who walked us through the command center.", ""},
+		{dec2, "Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. I also never thanked you for my interview day, which I still think about.", "late-thank-you"},
 	} {
-		res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", tt.subject, tt.body), Now: at}, nil)
+		res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", tt.subject, tt.body), Now: tt.at}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

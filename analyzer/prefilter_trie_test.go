@@ -68,3 +68,28 @@ func TestPrefixTrieMatchesMap(t *testing.T) {
 		t.Errorf("only %d prefixes found: the test has stopped testing", checked)
 	}
 }
+
+// An index given back with release and taken again must read as a new one:
+// no mask of the text before it may stay set.
+func TestPrefixIndexReuse(t *testing.T) {
+	pc := &patternCompiler{ids: prefixIDs{}}
+	pc.ids.ids([]string{"rank", "list", "top", "first", "mutua", "in"})
+	reused, fresh := pc.ids.trie(), pc.ids.trie()
+	a := "rank me first and i will list you at the top. mutual."
+	b := "in the interim, nothing to list."
+	ix := reused.index(a, []span{{0, 28}, {29, len(a)}}, "top rank")
+	reused.release(ix)
+	got := reused.index(b, []span{{0, len(b)}}, "")
+	want := fresh.index(b, []span{{0, len(b)}}, "")
+	if got != ix {
+		t.Log("the pool gave a new index (allowed, but the reuse path went untested)")
+	}
+	for id := range want.masks {
+		if got.masks[id] != want.masks[id] {
+			t.Errorf("prefix id %d: mask %b after reuse, want %b", id, got.masks[id], want.masks[id])
+		}
+	}
+	if len(got.words) != len(want.words) || len(got.sentenceWords(0)) != len(want.sentenceWords(0)) {
+		t.Errorf("words after reuse: %d sentences, %d words; want %d, %d", len(got.words), len(got.sentenceWords(0)), len(want.words), len(want.sentenceWords(0)))
+	}
+}

@@ -32,6 +32,9 @@ type nameIndex struct {
 	lits   []nameLit
 	litID  map[nameLit]int32
 	isMark []bool
+	// words holds every word of every program's names and key, and of the
+	// applicant's name (lower case): a name made of them is no stranger.
+	words  map[string]bool
 	byByte [256][]int32
 	odd    []int32
 }
@@ -57,7 +60,10 @@ type person struct {
 }
 
 func newNameIndex(cfg *config.Config) *nameIndex {
-	ix := &nameIndex{}
+	ix := &nameIndex{words: map[string]bool{}}
+	for _, w := range strings.Fields(strings.ToLower(cfg.Applicant.Name)) {
+		ix.words[w] = true
+	}
 	// A program's generic name ("Clinical Informatics Fellowship") is shared
 	// by several programs and says nothing about which one is meant.
 	count := map[string]int{}
@@ -67,6 +73,11 @@ func newNameIndex(cfg *config.Config) *nameIndex {
 	for i := range cfg.Programs {
 		p := &cfg.Programs[i]
 		pn := progNames{key: p.Key, display: programName(p)}
+		for _, n := range append([]string{p.Institution, p.Name, p.Key}, p.Aliases...) {
+			for _, w := range strings.Fields(strings.ToLower(n)) {
+				ix.words[strings.Trim(w, `'’.,()`)] = true
+			}
+		}
 		cands := append([]string{p.Institution}, p.Aliases...)
 		if p.Name != "" && count[strings.ToLower(p.Name)] == 1 && !genericProgramName(p.Name) {
 			cands = append(cands, p.Name)
@@ -1269,21 +1280,10 @@ var notProgramNames = map[string]bool{"it": true, "this": true, "that": true, "y
 // ("my residency at Mercy Harlow, Mercy Harlow's program taught me")
 // and a person's ("Dr. Hollis's program") are not.
 func (c *checkCtx) unknownProgramPraised(r *rule, history func(string) bool) {
-	if !strings.Contains(c.d.lower, "program") && !strings.Contains(c.d.lower, "fellowship") && !strings.Contains(c.d.lower, "residency") &&
-		!strings.Contains(c.d.lower, "kind of") && !strings.Contains(c.d.lower, "sort of") && !strings.Contains(c.d.lower, "type of") {
+	if !containsAnyOf(c.d.lower, programKinds) && !containsAnyOf(c.d.lower, kindOfCues) {
 		return
 	}
-	known := map[string]bool{} // every word of every configured program's names
-	for _, p := range c.e.cfg.Programs {
-		for _, n := range append([]string{p.Institution, p.Name, p.Key}, p.Aliases...) {
-			for _, w := range strings.Fields(strings.ToLower(n)) {
-				known[strings.Trim(w, `'’.,()`)] = true
-			}
-		}
-	}
-	for _, w := range strings.Fields(strings.ToLower(c.e.cfg.Applicant.Name)) {
-		known[w] = true
-	}
+	known := c.e.names.words
 	for _, s := range c.d.sents {
 		lower := c.d.lower[s.start:s.end]
 		// (cheap tests first: the expression has no literal to start
@@ -1769,15 +1769,16 @@ func (c *checkCtx) isThankYou() bool {
 		}
 		return false
 	}
-	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
-		!(!strings.Contains(c.d.norm, "interview") && !strings.Contains(c.d.subjNorm, "interview") && (reOtherVisit.MatchString(c.d.norm) || reOtherVisit.MatchString(c.d.subjNorm))) {
-		return true
-	}
-	n := 0
 	// Thanks for a second look (in the subject or a sentence) make the
 	// letter's other thanks that name no interview the same visit's
 	// ("Please pass my thanks along to everyone who spoke with us").
-	otherVisit := reOtherVisit.MatchString(c.d.subjNorm) && !strings.Contains(c.d.subjNorm, "interview")
+	subjNoInterview := !strings.Contains(c.d.subjNorm, "interview")
+	otherVisit := subjNoInterview && reOtherVisit.MatchString(c.d.subjNorm)
+	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
+		!(subjNoInterview && !strings.Contains(c.d.norm, "interview") && (otherVisit || reOtherVisit.MatchString(c.d.norm))) {
+		return true
+	}
+	n := 0
 	for i, s := range c.d.sents {
 		sent := c.d.norm[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {

@@ -117,3 +117,22 @@ func TestSentencesListItemGoesOn(t *testing.T) {
 		t.Errorf("sentences:\n got  %q\n want %q", got, want)
 	}
 }
+
+// TestCueWord: a window cue is looked for where a word starts with the
+// first letters of its longest word; a cue that starts with no word is
+// looked for everywhere.
+func TestCueWord(t *testing.T) {
+	for _, tt := range []struct{ cue, want string }{
+		{"in return", "retur"},
+		{"the same", "same"},
+		{"reciprocat", "recip"},
+		{"i hope", "hope"},
+		{"won't change", "chang"},
+		{"?", ""},
+		{"", ""},
+	} {
+		if got := cueWord(tt.cue); got != tt.want {
+			t.Errorf("cueWord(%q) = %q, want %q", tt.cue, got, tt.want)
+		}
+	}
+}
