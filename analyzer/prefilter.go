@@ -14,6 +14,18 @@ import (
 // on few sentences.
 const prefixLen = 5
 
+// A prefix written with exactWord after it ("i$") stands for the whole
+// word: "i" in "i am" is met by the word "i", not by "informatics". Short
+// words (I, my, be, an …) start so many longer ones that as prefixes they
+// let most sentences through. A word is exact where the expression puts a
+// non-word character or the end right after it; tokenPrefixes answers
+// maybeExact ("i?") for a word that ends its token, which the clause then
+// makes exact or not by what follows the token.
+const (
+	exactWord  = "$"
+	maybeExact = "?"
+)
+
 // tokenPrefixes returns the word prefixes a match of expr must contain, or
 // ok=false when the token can match without one (optional, starts with
 // punctuation, a character class …).
@@ -31,7 +43,7 @@ func tokenPrefixes(expr string, start bool) (set []string, ok bool) {
 // prefixSet is tokenPrefixes on a parsed expression.
 func prefixSet(re *syntax.Regexp, start bool) (set []string, ok bool) {
 	seen := map[string]bool{}
-	if !wordPrefixes(re, seen, start) || len(seen) == 0 || len(seen) > 200 {
+	if !wordPrefixes(re, seen, start, follow{tail: true}) || len(seen) == 0 || len(seen) > 200 {
 		return nil, false
 	}
 	for p := range seen {
@@ -40,15 +52,184 @@ func prefixSet(re *syntax.Regexp, start bool) (set []string, ok bool) {
 	return set, true
 }
 
-func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
+// literalPrefix adds the prefix of a literal's first word to out, marked
+// as a whole word where the literal or what follows it (f) ends the word.
+func literalPrefix(rs []rune, out map[string]bool, f follow) bool {
+	p := strings.ToLower(literalWord(rs))
+	if p == "" {
+		return false
+	}
+	n := 0
+	for n < len(rs) && isASCIIWordRune(rs[n]) {
+		n++
+	}
+	if n <= prefixLen {
+		switch {
+		case n < len(rs) || f.nonWord:
+			p += exactWord
+		case f.tail:
+			p += maybeExact
+		}
+	}
+	out[p] = true
+	return true
+}
+
+// maxSpread bounds the prefixes one literal may spread into.
+const maxSpread = 48
+
+// spreadLiteral is literalPrefix for a literal followed, in its
+// concatenation, by rest (f follows the whole). The parser factors common
+// beginnings out of alternations: "returned|reciprocated|repaid" becomes
+// re(?:turned|ciprocated|paid), and "in tears|i cry" i(?:n tears| cry),
+// whose "re" and "i" would let through every word that starts so. The
+// literal is spread back over what follows ("retur", "recip", "repai";
+// "in$", "i$") while it is shorter than a prefix, or it falls back to
+// literalPrefix when that would make too many.
+func spreadLiteral(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow) bool {
+	set := map[string]bool{}
+	if spreadInto(rs, rest, set, f, 0) && len(set) <= maxSpread {
+		for p := range set {
+			out[p] = true
+		}
+		return len(set) > 0
+	}
+	return literalPrefix(rs, out, followOf2(rest, f))
+}
+
+// followOf2 is what follows a literal that rest follows.
+func followOf2(rest []*syntax.Regexp, f follow) follow {
+	if len(rest) == 0 {
+		return f
+	}
+	return follow{nonWord: startsNonWord(rest[0])}
+}
+
+func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow, depth int) bool {
+	n := 0
+	for n < len(rs) && isASCIIWordRune(rs[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if n < len(rs) || n >= prefixLen || len(rest) == 0 || depth > 8 || len(out) > maxSpread {
+		return literalPrefix(rs, out, followOf2(rest, f))
+	}
+	next, after := rest[0], rest[1:]
+	with := func(subs ...*syntax.Regexp) []*syntax.Regexp {
+		return append(append([]*syntax.Regexp(nil), subs...), after...)
+	}
+	switch next.Op {
+	case syntax.OpLiteral:
+		if len(next.Rune) == 0 || !isASCIIWordRune(next.Rune[0]) {
+			return literalPrefix(rs, out, followOf2(rest, f))
+		}
+		return spreadInto(append(append([]rune(nil), rs...), next.Rune...), after, out, f, depth+1)
+	case syntax.OpEmptyMatch:
+		return spreadInto(rs, after, out, f, depth+1)
+	case syntax.OpCapture:
+		return spreadInto(rs, with(next.Sub[0]), out, f, depth+1)
+	case syntax.OpConcat:
+		return spreadInto(rs, with(next.Sub...), out, f, depth+1)
+	case syntax.OpQuest:
+		return spreadInto(rs, after, out, f, depth+1) && spreadInto(rs, with(next.Sub[0]), out, f, depth+1)
+	case syntax.OpAlternate:
+		for _, a := range next.Sub {
+			if !spreadInto(rs, with(a), out, f, depth+1) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCharClass:
+		if classSize(next.Rune) <= 8 && !anyNonWordRune(next.Rune) {
+			for i := 0; i+1 < len(next.Rune); i += 2 {
+				for r := next.Rune[i]; r <= next.Rune[i+1]; r++ {
+					if !spreadInto(append(append([]rune(nil), rs...), r), after, out, f, depth+1) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	return literalPrefix(rs, out, followOf2(rest, f))
+}
+
+// anyNonWordRune reports whether a class (as rune ranges) holds anything
+// but ASCII letters, digits and _.
+func anyNonWordRune(rs []rune) bool {
+	for i := 0; i+1 < len(rs); i += 2 {
+		for r := rs[i]; r <= rs[i+1]; r++ {
+			if !isASCIIWordRune(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// follow is what comes after an expression within its token: a non-word
+// character or the end of the text (nonWord), or the end of the token
+// (tail), which the clause decides. Both false: it may be a word
+// character.
+type follow struct{ nonWord, tail bool }
+
+// followOf is what follows subs[i] of a concatenation that f follows.
+func followOf(subs []*syntax.Regexp, i int, f follow) follow {
+	if i == len(subs)-1 {
+		return f
+	}
+	return follow{nonWord: startsNonWord(subs[i+1])}
+}
+
+// startsNonWord reports whether every match of re starts with a non-word
+// character (as the index splits words: anything but ASCII letters,
+// digits and _) or is at the end of the text. It answers false when
+// unsure.
+func startsNonWord(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpLiteral:
-		p := strings.ToLower(literalWord(re.Rune))
-		if p == "" {
-			return false
+		return len(re.Rune) > 0 && !isASCIIWordRune(re.Rune[0])
+	case syntax.OpCharClass:
+		return len(re.Rune) > 0 && !anyWordRune(re.Rune)
+	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return false
+	case syntax.OpPlus, syntax.OpCapture:
+		return startsNonWord(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && startsNonWord(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && startsNonWord(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !startsNonWord(s) {
+				return false
+			}
 		}
-		out[p] = true
+		return len(re.Sub) > 0
+	case syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary:
+		// After a word's last letter, \b means a non-word follows.
 		return true
+	}
+	return false
+}
+
+// anyWordRune reports whether a class (as rune ranges) holds an ASCII
+// letter, digit or _.
+func anyWordRune(rs []rune) bool {
+	for i := 0; i+1 < len(rs); i += 2 {
+		if classHasWordRune(rs[i], rs[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool, f follow) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literalPrefix(re.Rune, out, f)
 	case syntax.OpConcat:
 		// Elements that start the match or follow white space start a
 		// word; so does one after an optional group that itself ends in
@@ -59,9 +240,14 @@ func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
 			// An optional first word: the match starts with it or with
 			// what follows ("(?:i )?lost" starts with "i" or "lost").
 			if len(re.Sub) > 1 && isOptionalWord(re.Sub[0]) {
-				return wordPrefixes(re.Sub[0].Sub[0], out, true) && wordPrefixes(re.Sub[1], out, true)
+				// The optional word ends in a separator: a non-word follows it.
+				return wordPrefixes(re.Sub[0].Sub[0], out, true, follow{nonWord: true}) &&
+					wordPrefixes(re.Sub[1], out, true, followOf(re.Sub, 1, f))
 			}
-			return wordPrefixes(re.Sub[0], out, true)
+			if re.Sub[0].Op == syntax.OpLiteral {
+				return spreadLiteral(re.Sub[0].Rune, re.Sub[1:], out, f)
+			}
+			return wordPrefixes(re.Sub[0], out, true, followOf(re.Sub, 0, f))
 		}
 		var best map[string]bool
 		bestLen := -1
@@ -75,13 +261,17 @@ func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
 				continue
 			}
 			set := map[string]bool{}
-			if !wordPrefixes(sub, set, false) || len(set) == 0 {
+			if sub.Op == syntax.OpLiteral {
+				if !spreadLiteral(sub.Rune, re.Sub[i+1:], set, f) {
+					continue
+				}
+			} else if !wordPrefixes(sub, set, false, followOf(re.Sub, i, f)) || len(set) == 0 {
 				continue
 			}
 			min := prefixLen + 1
 			for p := range set {
-				if len(p) < min {
-					min = len(p)
+				if n := len(strings.TrimRight(p, exactWord+maybeExact)); n < min {
+					min = n
 				}
 			}
 			if min > bestLen {
@@ -97,16 +287,19 @@ func wordPrefixes(re *syntax.Regexp, out map[string]bool, start bool) bool {
 		return true
 	case syntax.OpAlternate:
 		for _, s := range re.Sub {
-			if !wordPrefixes(s, out, start) {
+			if !wordPrefixes(s, out, start, f) {
 				return false
 			}
 		}
 		return true
-	case syntax.OpCapture, syntax.OpPlus:
-		return wordPrefixes(re.Sub[0], out, start)
+	case syntax.OpCapture:
+		return wordPrefixes(re.Sub[0], out, start, f)
+	case syntax.OpPlus:
+		// What follows a repeat may be the repeat again.
+		return wordPrefixes(re.Sub[0], out, start, follow{})
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return wordPrefixes(re.Sub[0], out, start)
+			return wordPrefixes(re.Sub[0], out, start, follow{})
 		}
 	case syntax.OpCharClass:
 		// A class of letters only, such as [ea] or [sz]: each letter is a prefix.
@@ -200,13 +393,18 @@ func literalWord(rs []rune) string {
 // array lookups.
 type prefixIDs map[uint64]int32
 
-// pkey packs a prefix of at most prefixLen bytes into a map key.
+// pkey packs a prefix of at most prefixLen bytes into a map key; a
+// whole word (exactWord after it) has bit 48 set as well.
 func pkey(p string) uint64 {
+	var exact uint64
+	if strings.HasSuffix(p, exactWord) {
+		p, exact = p[:len(p)-1], 1<<48
+	}
 	k := uint64(0)
 	for i := 0; i < len(p); i++ {
 		k = k<<8 | uint64(p[i])
 	}
-	return uint64(len(p))<<40 | k
+	return exact | uint64(len(p))<<40 | k
 }
 
 // ids returns the ids of a prefix set, numbering new prefixes.
@@ -237,9 +435,9 @@ func sentenceBit(i int) uint64 {
 // the ids of its prefixes (-1 for prefixes no pattern knows).
 type word struct {
 	start int
-	end   int // just past its last byte
-	ids   [prefixLen]int32
-	sig   uint64 // idSig of its ids: a word whose sig misses a set's has none of them
+	end   int                  // just past its last byte
+	ids   [prefixLen + 1]int32 // by length; the last: the whole word, when it is that short
+	sig   uint64               // idSig of its ids: a word whose sig misses a set's has none of them
 }
 
 // idSig folds prefix ids into one word: bit id%64 for each. Two id sets
@@ -269,9 +467,10 @@ type docIndex struct {
 // a word is read one byte at a time and left as soon as no known prefix
 // goes on with its next byte (most words, after a letter or two).
 type prefixTrie struct {
-	next [][trieFanout]int32 // by node: the child for each byte class, 0 for none
-	id   []int32             // by node: the prefix id it ends, or -1
-	n    int                 // the number of ids
+	next  [][trieFanout]int32 // by node: the child for each byte class, 0 for none
+	id    []int32             // by node: the prefix id it ends, or -1
+	exact []int32             // by node: the id of the whole word it spells, or -1
+	n     int                 // the number of ids
 
 	// free keeps indexes released after a check: a new one would clear a
 	// mask of every id (13 KB with the built-in rules) for each draft.
@@ -294,9 +493,9 @@ func trieClass(c byte) int {
 
 // trie builds the trie of p (node 0 is the empty prefix).
 func (p prefixIDs) trie() *prefixTrie {
-	t := &prefixTrie{next: make([][trieFanout]int32, 1, len(p)+1), id: []int32{-1}, n: len(p)}
+	t := &prefixTrie{next: make([][trieFanout]int32, 1, len(p)+1), id: []int32{-1}, exact: []int32{-1}, n: len(p)}
 	for key, id := range p {
-		n := int(key >> 40)
+		n := int(key>>40) & 0xff
 		node := int32(0)
 		ok := true
 		for k := n - 1; k >= 0; k-- {
@@ -308,11 +507,16 @@ func (p prefixIDs) trie() *prefixTrie {
 			if t.next[node][c] == 0 {
 				t.next = append(t.next, [trieFanout]int32{})
 				t.id = append(t.id, -1)
+				t.exact = append(t.exact, -1)
 				t.next[node][c] = int32(len(t.next) - 1)
 			}
 			node = t.next[node][c]
 		}
-		if ok {
+		switch {
+		case !ok:
+		case key&(1<<48) != 0:
+			t.exact[node] = id
+		default:
 			t.id[node] = id
 		}
 	}
@@ -343,9 +547,10 @@ func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex
 			if i == j {
 				break
 			}
-			w := word{start: i, end: j, ids: [prefixLen]int32{-1, -1, -1, -1, -1}}
+			w := word{start: i, end: j, ids: [prefixLen + 1]int32{-1, -1, -1, -1, -1, -1}}
 			node := int32(0)
-			for k := i; k < j && k-i < prefixLen; k++ {
+			k := i
+			for ; k < j && k-i < prefixLen; k++ {
 				c := trieClass(s[k])
 				if c < 0 {
 					break
@@ -355,6 +560,15 @@ func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex
 				}
 				if id := t.id[node]; id >= 0 {
 					w.ids[k-i] = id
+					if ix.masks[id] == 0 {
+						ix.set = append(ix.set, id)
+					}
+					ix.masks[id] |= bit
+				}
+			}
+			if k == j && node != 0 {
+				if id := t.exact[node]; id >= 0 {
+					w.ids[prefixLen] = id
 					if ix.masks[id] == 0 {
 						ix.set = append(ix.set, id)
 					}

@@ -301,6 +301,50 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
 
+// tokenEndsWord reports whether, in the clause toks, whatever follows
+// token i is a non-word character or the end: so it is unless the next
+// token that is not optional starts with a backslash or "#", which the
+// clause lets follow with no separator ("\\d", "#1").
+func tokenEndsWord(toks []string, i int) bool {
+	for _, t := range toks[i+1:] {
+		if strings.HasPrefix(t, "...") && gapToken.MatchString(t) {
+			continue
+		}
+		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")?") && balancedGroup(t[:len(t)-1]) {
+			continue // taken, it starts with a separator
+		}
+		return !strings.HasPrefix(t, `\`) && !strings.HasPrefix(t, "#")
+	}
+	return true
+}
+
+// resolveExact settles the maybeExact words of a token's prefix set:
+// whole words when the token ends at a word's end, prefixes otherwise.
+// set is not changed.
+func resolveExact(set []string, atBoundary bool) []string {
+	var out []string
+	for i, p := range set {
+		if !strings.HasSuffix(p, maybeExact) {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(set)), set[:i]...)
+		}
+		p = strings.TrimSuffix(p, maybeExact)
+		if atBoundary {
+			p += exactWord
+		}
+		out = append(out, p)
+	}
+	if out == nil {
+		return set
+	}
+	return out
+}
+
 // expand replaces {name} references in a fragment (recursively, for
 // concepts that refer to others) and turns spaces into \s+.
 func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
@@ -388,7 +432,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 	}
 	gap := 0
 	n := 0
-	for _, t := range toks {
+	for ti, t := range toks {
 		if strings.HasPrefix(t, "...") {
 			if m := gapToken.FindStringSubmatch(t); m != nil {
 				gap = 6
@@ -413,11 +457,13 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 		if err != nil {
 			return "", "", nil, nil, nil, err
 		}
+		atBoundary := tokenEndsWord(toks, ti)
 		if set, ok := pc.tokenPrefixes(x, false); ok && !optional {
-			sets = append(sets, set)
+			sets = append(sets, resolveExact(set, atBoundary))
 		}
 		if n == 0 {
 			first, _ = pc.tokenPrefixes(x, true)
+			first = resolveExact(first, atBoundary)
 		}
 		if optional {
 			gap0 := gap
