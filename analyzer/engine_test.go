@@ -609,6 +609,23 @@ func TestPhraseRules(t *testing.T) {
 		{"The sign that you put up at the garage helped me find the entrance.", ""},
 		{"I read that the top of the stack is where the newest orders land.", ""},
 		{"I was ill during the interview season, so the U. of Ur. project slipped.", ""},
+		// blind sets vb and vc, in other words: a favour for her first
+		// place, a nod about the top, which way they lean, a day set for
+		// an answer after a long question, first place given as a pledge
+		{"If you'd vouch for me with the selection committee, Lakeside would go right to the top of my list.", "quid-pro-quo,top-choice"},
+		{"Speak up for me at the faculty meeting and I'll put Lakeside at number one.", "quid-pro-quo,top-choice"},
+		{"Thank you for putting in a good word for me with the housing office.", ""},
+		{"Would you give me a nod if I'm in the upper half?", "rank-solicitation"},
+		{"I can't tell which way the admissions committee is leaning; any sense you could share would help.", "rank-solicitation"},
+		{"I'm curious how the team is leaning on the new sepsis alert threshold.", ""},
+		{"I'm not asking which way the committee is leaning.", ""},
+		{"Do you think it would be right to rank the program first?", ""},
+		{"I have to know whether the program will have room for one more interview in its January sessions by Friday.", "pressure"},
+		{"Take this as my pledge: Lakeside is the first program on my rank list.", "binding-commitment,top-choice"},
+		{"I say this as a firm commitment and not a passing feeling: Lakeside will be first on my list.", "binding-commitment,top-choice"},
+		{"Lakeside is first on my list. I won't reconsider that.", "binding-commitment,top-choice"},
+		{"I'll build my list on my own judgement, and I expect the program will do the same.", ""},
+		{"It was great to meet [Chief resident name] on the tour.", "placeholder"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1003,6 +1020,11 @@ func TestLateThankYouReadings(t *testing.T) {
 		{dec2, "Thanks for Tuesday's revisit", "Hi Marcus,\n\nPlease share my thanks with the fellows who walked us through the command center.", ""},
 		{dec2, "Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. Please share my thanks with the fellows who walked us through the command center.", ""},
 		{dec2, "Tuesday", "Hi Marcus,\n\nThank you for hosting the revisit on Tuesday. I also never thanked you for my interview day, which I still think about.", "late-thank-you"},
+		// blind set vc, in other words: the note she meant to send after
+		// the interview, and thanks for the dinner before it
+		{dec2, "Finally", "Hi Marcus,\n\nI had planned to send this right after the interview, and apologies that it took me this long. The whole team was kind.\n\nAmina", "late-thank-you"},
+		{dec2, "Dinner", "Hi Marcus,\n\nThanks so much for the dinner with the fellows the night before, which made the interview day itself far less nerve-racking.\n\nAmina", "late-thank-you"},
+		{dec2, "Dinner", "Hi Marcus,\n\nThanks so much for the dinner recommendation; the ramen place was perfect.\n\nAmina", ""},
 	} {
 		res, err := e.Check(Input{Msg: outDraft("ci-fellowship@lakeside-med.org", tt.subject, tt.body), Now: tt.at}, nil)
 		if err != nil {

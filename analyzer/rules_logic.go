@@ -525,7 +525,8 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	}
 	// "[resident name]", "[program website]": a thing's name, link or date
 	// to be looked up, in lower case.
-	if !strict && len(words) <= 3 && s == l && slotHeads[words[len(words)-1]] {
+	// "[Fellow's name]", in sentence case, too.
+	if !strict && len(words) <= 3 && (s == l || s[1:] == l[1:]) && slotHeads[strings.ToLower(words[len(words)-1])] {
 		return true
 	}
 	slot, title := 0, 0
