@@ -601,6 +601,23 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			return nil, kind, phishScore >= 4, true
 		}
 	}
+	// A platform that sends in someone's name says so in Sender
+	// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
+	if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
+		addr := strings.TrimRight(s, "> \t")
+		if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
+			addr = addr[i+1:]
+		}
+		pl := c.rules.platformFor(addr)
+		if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
+			// calendar-notification@google.com is Google Calendar's
+			pl = c.rules.platformFor("x@" + local + "." + dom)
+		}
+		if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
+			kind = clSenderPlatform
+			note("sent through %s", pl.name)
+		}
+	}
 	if kind == clSenderUnknown && phishScore >= 4 {
 		note("reads like phishing (%.0f)", phishScore)
 		return nil, kind, true, false
@@ -624,7 +641,24 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	}
 	for _, a := range alt {
 		if p := c.cfg.ProgramFor(a); p != nil {
-			if kind == clSenderUnknown && phishScore >= 4 {
+			// A platform that sends in someone's name says so in Sender
+	// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
+	if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
+		addr := strings.TrimRight(s, "> \t")
+		if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
+			addr = addr[i+1:]
+		}
+		pl := c.rules.platformFor(addr)
+		if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
+			// calendar-notification@google.com is Google Calendar's
+			pl = c.rules.platformFor("x@" + local + "." + dom)
+		}
+		if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
+			kind = clSenderPlatform
+			note("sent through %s", pl.name)
+		}
+	}
+	if kind == clSenderUnknown && phishScore >= 4 {
 				break
 			}
 			note("program %s: reply-to %s", p.Key, a)
@@ -725,7 +759,11 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			note("program %s: its own mailing list, sent through %s", p.Key, from)
 			return p, clSenderPlatform, false, false
 		}
-		if c.rules.isNoreply(from) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 {
+		// (A service's message from a person — "Raj Iyer, MD, Associate
+		// Program Director … sent you a message" — speaks for the program
+		// when the person has a role there; a lodging host's does not.)
+		relayed := c.rules.scoreCue(body, subj, "cue:automated") > 0 && (clStaffRole(body) || clHasWord(body, "chair"))
+		if (c.rules.isNoreply(from) || relayed) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 && c.rules.scoreCue(body, subj, "cue:event") == 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
 			// that is not listed speaks for the program it names in full
 			// (its institution, its full name), as a platform's would:
@@ -1037,6 +1075,11 @@ func clHerInterviewDay(cl *Classification, offered []clDate, note func(string, .
 	}
 	d := ds[0]
 	if !clSentenceHas(d.doc, d.from, "your") || !clSentenceHas(d.doc, d.from, "interview", "visit") {
+		return
+	}
+	// "Fellows' Fireside Chat (optional, not part of your interview) Time:
+	// Nov 3": a day that is said not to be the interview's.
+	if clSentenceHas(d.doc, d.from, "not") && clSentenceHas(d.doc, d.from, "part") {
 		return
 	}
 	cl.InterviewDate = clDayString(d.day)

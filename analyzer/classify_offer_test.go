@@ -15,10 +15,26 @@ func TestClassifyOffersInAnyWords(t *testing.T) {
 		{"Admissions <admissions@westlake-informatics.example>", "Admission", "You have been admitted to our clinical informatics fellowship (non-ACGME). Please confirm your acceptance by December 1.", TypePreMatchOffer, ""},
 		{"Recruiting <jobs@coastal-health.example>", "Physician informaticist", "Coastal Health is offering you the physician informaticist role starting in July. We'd need the signed agreement before Match Day.", TypePreMatchOffer, ""},
 		{"HR <hr@riverside-hospital.example>", "Contract", "Your contract has been approved by our CMO and is attached. There is a signing bonus if you sign before March 1.", TypePreMatchOffer, ""},
+		// blind set wq, in other words: a place promised for her word that
+		// she will come; and a policy that promises no such thing
+		{"lchen@northgate-health.org", "A thought", "If you tell me in writing this week that you'll join us, I can promise you one of our categorical spots.", TypePreMatchOffer, "northgate"},
+		{"sokafor@harborvalley.edu", "Between us", "Sign a short statement that you're coming and the match side of it becomes just a formality.", TypePreMatchOffer, "harbor-valley"},
+		{"gme-office@harborvalley.edu", "Our communication policy", "Harbor Valley does not make early appointments, and we never ask applicants to commit before rank lists are due.", TypeProgramUpdate, "harbor-valley"},
 		// a friend's news is no offer to her
 		{"Sam <sam.k@mailbox.example>", "guess what", "A hospital offered me an informatics job outside the Match and wants an answer by Friday!", TypeOther, ""},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
+}
+
+// TestClassifySocialIsNotTheInterview: an invitation to a social that says
+// it is not part of the interview is the program's news, and its day is no
+// interview date (blind set wr, in other words).
+func TestClassifySocialIsNotTheInterview(t *testing.T) {
+	c := testClassifier(t)
+	body := "Topic: Meet the Chiefs trivia night (not part of your interview)\nTime: Dec 8, 2026 07:00 PM Eastern Time\n\nThe chiefs will run a casual trivia hour over Zoom. Nothing said there is passed to the selection committee."
+	m := msg("Zoom <no-reply@zoom.us>", "Invitation: Meet the Chiefs trivia night", body)
+	m.ReplyTo = []Address{{Addr: "imresidency@northgate-health.org"}}
+	expectClass(t, body, c.Classify(m), Classification{Type: TypeProgramUpdate, Program: "northgate"}, "program", "date")
 }

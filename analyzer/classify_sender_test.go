@@ -28,7 +28,17 @@ func TestClassifySenders(t *testing.T) {
 	quoted.Quoted = "On Nov 20, 2026, Amina Rahman <amina.rahman@example.org> wrote:\n> Could you tell me where I stand on your rank list? I will rank you first."
 	fwdSelf := msg("Amina Rahman <amina.r.md@mailbox.example>", "Fwd: Interview invitation", "saving this")
 	fwdSelf.Quoted = "---------- Forwarded message ---------\nFrom: Rebecca Moss <rmoss@stbrendans.org>\nDate: Mon, Nov 23, 2026\nSubject: Interview invitation\n\nWe would like to invite you to interview for the Informatics Pathway. Please choose one of the dates in the link."
+	calSender := msg("Northgate IM Interview Team <ngim.interviews@gmail.com>", "Updated invitation: Northgate Regional Hospital IM interview @ Thu Dec 10, 2026", "This event has been changed. Your interview has been rescheduled to Thursday, December 10, 2026 at 8:00 AM ET. Please accept the updated invite. - Diego")
+	calSender.Headers = map[string]string{"Sender": "Google Calendar <calendar-notification@google.com>"}
 	cases := []tc{
+		// blind set wr, in other words: a network's message from one of the
+		// program's people, a calendar that sends in the organizer's name,
+		// a service's notices@, and what only looks like them
+		{"a network's message from a person with a role at the program", msg("Medlink <msg-alerts@medlink.example>", "Helen sent you a message", "Helen Park, MD\nProgram Director, Clinical Informatics Fellowship, Lakeside University Medical Center\n\nHi Amina, enjoyed meeting you. Between us, where will Lakeside land on your rank list?\n\nReply on Medlink"), TypeRankSolicitation, "lakeside"},
+		{"a lodging host's message names the hospital", msg("StayShare <robot@stayshare.example>", "Your host sent you a message", "Priya (host) sent you a message: Check-in for your stay near Northgate Regional Hospital is after 3 PM. Good luck with your interview on Thursday!\n\nReply on StayShare"), TypeOther, ""},
+		{"a calendar sending in the organizer's name", calSender, TypeInterviewConfirmation, "northgate"},
+		{"an application service's notices", msg("AppTrack Service <notices@apptrack.example>", "A program sent you an interview invitation", "A program has sent you an invitation to interview.\n\nProgram: St. Brendan's Children's Hospital - Pediatrics Residency with Informatics Pathway\n\nSign in to choose a date."), TypeInterviewInvite, "st-brendan"},
+		{"a summit held on a program's campus", msg("TixHub <notifications@tixhub.example>", "Your ticket: Prairie Informatics Symposium", "You're registered for the Prairie Informatics Symposium, held at the Meridian State University campus. Fellowship programs from the region will host a networking hour."), TypeOther, ""},
 		{"platform names the program by institution", msg("Thalamus <no-reply@thalamusgme.com>", "Interview scheduled", "Your interview with Meridian State University Applied Clinical Informatics Fellowship has been scheduled for Friday, October 23, 2026."), TypeInterviewConfirmation, "meridian"},
 		{"platform with the program's Reply-To", withReplyTo, TypeInterviewInvite, "northgate"},
 		{"subdomain of a program domain", msg("gme@mail.harborvalley.edu", "Your application", "Your application is missing a personal statement. Please upload it in ERAS."), TypeApplicationRequest, "harbor-valley"},
