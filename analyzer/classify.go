@@ -489,6 +489,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 			cl.InterviewDate = clDayString(clDay{date.Year(), date.Month(), date.Day()})
 			note("interview date %s: a note for the day it was sent", cl.InterviewDate)
 		}
+		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && len(offered) == 0 && len(calDays) == 0 && len(dates) == 0 && prog != nil && !prog.Interview.IsZero() {
+			// "You're all set!": a confirmation that names no day confirms
+			// the day on record.
+			cl.InterviewDate = prog.Interview.String()
+			note("interview date %s: the day on record for %s", cl.InterviewDate, prog.Key)
+		}
 	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
 		// "Before your interview on December 10, please send …": a
 		// request or notice that names her one interview day still fixes it.

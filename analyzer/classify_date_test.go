@@ -124,6 +124,10 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		// the day's own start time is no other event's start
 		{sb, "Re: Interview day", "You're all set for Tues 1 Dec, 8:30 start. Itinerary will come the week before.", TypeInterviewConfirmation, "2026-12-01"},
 		{sb, "Re: Interview day", "You're all set for Tuesday, December 1; the day starts at 8 with morning report.", TypeInterviewConfirmation, "2026-12-01"},
+		// a confirmation that names no day confirms the day on record
+		// (config: Northgate's interview is December 10); Meridian has none
+		{ng, "Re: Parking", "Yep, you're confirmed - see you then! Garage B is free for interviewees.", TypeInterviewConfirmation, "2026-12-10"},
+		{md, "Re: Parking", "Yep, you're confirmed - see you then! Garage B is free for interviewees.", TypeInterviewConfirmation, ""},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
