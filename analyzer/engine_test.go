@@ -626,6 +626,20 @@ func TestPhraseRules(t *testing.T) {
 		{"Lakeside is first on my list. I won't reconsider that.", "binding-commitment,top-choice"},
 		{"I'll build my list on my own judgement, and I expect the program will do the same.", ""},
 		{"It was great to meet [Chief resident name] on the tour.", "placeholder"},
+		// blind sets vd and ve, in other words: another program as the
+		// right one, her inspiration or the place she will see them; a
+		// date past which it is too late; a place, a guarantee or a sure
+		// match assured her for her first place; an attached file's mark
+		{"In my opinion the track of Northgate Regional Hospital is right program for me.", "wrong-program"},
+		{"I was deeply inspired by the dosing pathway at HVH.", "wrong-program"},
+		{"See you all at Harbor Valley on the 12th!", "wrong-program"},
+		{"After that date it will be too late for me to change my plans.", "pressure"},
+		{"I need to know until Monday, please.", "pressure"},
+		{"If you can guarantee me a spot, Lakeside goes first on my list.", "quid-pro-quo,top-choice"},
+		{"A firm word from your side would earn Lakeside my first place.", "quid-pro-quo,top-choice"},
+		{"If I were sure I'd match with Lakeside, I'd rank it first.", "quid-pro-quo,top-choice"},
+		{"My list is Lakeside's to top if you rank me to match.", "quid-pro-quo,top-choice"},
+		{"Here is my CV, <<Rahman_CV_2027.docx>>, as you asked.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

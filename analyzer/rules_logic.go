@@ -440,6 +440,7 @@ func newSlotFinder(words, starters, notes []string) *slotFinder {
 var (
 	reBracket       = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
 	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b|\b(?:template|merge|ehr|report|form|database|sql|json|api) (?:field|variable|token|tag|parameter|column|key)s?\s*$`)
+	reFileName      = regexp.MustCompile(`(?i)\.(?:pdf|docx?|rtf|txt|odt|xlsx?|csv|pptx?|jpe?g|png|gif|heic|zip)$`)
 	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,80}?)\s*>>?`)
 	reBraces        = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
 	rePercent       = regexp.MustCompile(`%[A-Z][A-Z0-9_]{1,30}%|\$\{[A-Za-z_]{2,30}\}`)
@@ -680,6 +681,11 @@ func (c *checkCtx) placeholder(r *rule) {
 			if strings.ContainsAny(inner, "@:") || reHTMLTag.MatchString(strings.ToLower(inner)) || quotedReport(text, m[0], m[1]) {
 				continue
 			}
+			// "<<Rahman_Amina_CV_Jan2027.pdf>>": a mail client's mark for an
+			// attached file, not a slot.
+			if reFileName.MatchString(inner) {
+				continue
+			}
 			if c.e.slots.isSlot(inner, false) {
 				add(m[0], m[1])
 			}
@@ -708,6 +714,9 @@ func (c *checkCtx) placeholder(r *rule) {
 		// "<<project he mentioned>>", "[[school]]".
 		if strings.Contains(text, "<<") || strings.Contains(text, "[[") {
 			for _, m := range reDoubleSlot.FindAllStringIndex(text, -1) {
+				if reFileName.MatchString(strings.TrimSpace(text[m[0]+2 : m[1]-2])) {
+					continue // "<<CV_Jan2027.pdf>>": an attached file's mark
+				}
 				add(m[0], m[1])
 			}
 		}
@@ -1144,7 +1153,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// Regional Hospital" under her name: the other letter's
 				// sign-off.
 				applicantOf := reSigApplicant.MatchString(tail(before, 80)) && !history(tail(before, 60))
-				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || lastCueEnd(before, future) >= 0 {
+				// (Words after the name that make it her goal, "… of Northgate
+				// Regional Hospital is right place for me", say so too.)
+				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || containsAny(lower[loc[1]:], after) || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 				// "… the fellows' project list on the Harbor Valley page. The
