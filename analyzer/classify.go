@@ -453,6 +453,18 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// Word cues, only when no phrase reached the bar.
 	sc.useSoft(clMinScore)
 
+	// No match has run for the program before its rank deadline: "We are
+	// glad you will be joining us" in October, in a letter that also reads
+	// as her interview's, is her interview day.
+	if prog != nil && !m.Date.IsZero() && sc.score[TypeMatchResult] > 0 &&
+		max(sc.score[TypeInterviewConfirmation], sc.score[TypeInterviewInvite]) >= clMinScore &&
+		c.rules.scoreCue(bodyDoc, subjDoc, "cue:after-match") == 0 && c.rules.scoreCue(bodyDoc, subjDoc, "cue:season-over") == 0 {
+		if dl, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.Before(dl.In(time.UTC)) {
+			sc.score[TypeMatchResult] = 0
+			note("no match result before %s's rank deadline (%s)", prog.Key, dl)
+		}
+	}
+
 	// 4. Decide.
 	saysInterview := clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview")
 	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, saysInterview)
@@ -489,11 +501,22 @@ func (c *Classifier) Classify(m *Message) Classification {
 			cl.InterviewDate = clDayString(clDay{date.Year(), date.Month(), date.Day()})
 			note("interview date %s: a note for the day it was sent", cl.InterviewDate)
 		}
-		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && len(offered) == 0 && len(calDays) == 0 && len(dates) == 0 && prog != nil && !prog.Interview.IsZero() {
+		if cl.InterviewDate == "" && typ == TypeInterviewConfirmation && prog != nil && !prog.Interview.IsZero() {
 			// "You're all set!": a confirmation that names no day confirms
-			// the day on record.
-			cl.InterviewDate = prog.Interview.String()
-			note("interview date %s: the day on record for %s", cl.InterviewDate, prog.Key)
+			// the day on record; so does one whose days (an agenda with the
+			// dinner the evening before) include it.
+			onRecord := prog.Interview.String()
+			named := false
+			for _, d := range slices.Concat(dates, offered) {
+				named = named || clDayString(d.day) == onRecord
+			}
+			for _, e := range calDays {
+				named = named || clDayString(e.day) == onRecord
+			}
+			if named || len(offered) == 0 && len(calDays) == 0 && len(dates) == 0 {
+				cl.InterviewDate = onRecord
+				note("interview date %s: the day on record for %s", cl.InterviewDate, prog.Key)
+			}
 		}
 	} else if typ == TypeApplicationRequest || typ == TypeProgramUpdate {
 		// "Before your interview on December 10, please send …": a
@@ -598,6 +621,16 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		note("sender is %s", pl.name)
 	}
 	if kind == clSenderUnknown && from != "" {
+		// The hospital's hiring system, its tenant named in the address:
+		// its HR, which carries the program's decisions.
+		if tp := c.atsTenant(from); tp != nil && phishScore < 4 {
+			note("program %s: sender %s, the hospital's hiring system (its decisions only)", tp.Key, from)
+			return tp, clSenderHR, false, false
+		}
+		if lp := c.oneOff(from); lp != nil {
+			note("sender %s spells %s's domain with one letter changed: not the program", from, lp.Key)
+			return nil, kind, phishScore >= 4, true
+		}
 		if lp := c.lookalike(from); lp != nil {
 			note("sender %s imitates %s's domain: not the program", from, lp.Key)
 			return nil, kind, phishScore >= 4, true
@@ -648,23 +681,23 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	for _, a := range alt {
 		if p := c.cfg.ProgramFor(a); p != nil {
 			// A platform that sends in someone's name says so in Sender
-	// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
-	if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
-		addr := strings.TrimRight(s, "> \t")
-		if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
-			addr = addr[i+1:]
-		}
-		pl := c.rules.platformFor(addr)
-		if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
-			// calendar-notification@google.com is Google Calendar's
-			pl = c.rules.platformFor("x@" + local + "." + dom)
-		}
-		if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
-			kind = clSenderPlatform
-			note("sent through %s", pl.name)
-		}
-	}
-	if kind == clSenderUnknown && phishScore >= 4 {
+			// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
+			if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
+				addr := strings.TrimRight(s, "> \t")
+				if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
+					addr = addr[i+1:]
+				}
+				pl := c.rules.platformFor(addr)
+				if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
+					// calendar-notification@google.com is Google Calendar's
+					pl = c.rules.platformFor("x@" + local + "." + dom)
+				}
+				if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
+					kind = clSenderPlatform
+					note("sent through %s", pl.name)
+				}
+			}
+			if kind == clSenderUnknown && phishScore >= 4 {
 				break
 			}
 			note("program %s: reply-to %s", p.Key, a)

@@ -128,6 +128,10 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		// (config: Northgate's interview is December 10); Meridian has none
 		{ng, "Re: Parking", "Yep, you're confirmed - see you then! Garage B is free for interviewees.", TypeInterviewConfirmation, "2026-12-10"},
 		{md, "Re: Parking", "Yep, you're confirmed - see you then! Garage B is free for interviewees.", TypeInterviewConfirmation, ""},
+		// blind set ws, in other words: an agenda whose days include the
+		// day on record; one of her interviewers writing ahead
+		{ng, "Agenda", "Here is the plan.\n\nWednesday, December 9\n  7:00 pm  Residents' dinner (optional)\n\nThursday, December 10\n  8:00 am  Welcome\n  9:00 am  Interviews\n\nParking is free in Garage B.", TypeInterviewConfirmation, "2026-12-10"},
+		{lk, "A quick note", "Hi Amina, I'll be your second interviewer, so you'll see me right after the program overview. No need to prepare anything.", TypeInterviewConfirmation, "2026-11-12"},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")

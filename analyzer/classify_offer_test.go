@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"net/mail"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +39,29 @@ func TestClassifySocialIsNotTheInterview(t *testing.T) {
 	m := msg("Zoom <no-reply@zoom.us>", "Invitation: Meet the Chiefs trivia night", body)
 	m.ReplyTo = []Address{{Addr: "imresidency@northgate-health.org"}}
 	expectClass(t, body, c.Classify(m), Classification{Type: TypeProgramUpdate, Program: "northgate"}, "program", "date")
+}
+
+// TestClassifyNoMatchResultBeforeTheDeadline: before a program's rank
+// deadline no match has run for it, so "we're glad you'll be joining us"
+// is her interview day (blind set ws, in other words).
+func TestClassifyNoMatchResultBeforeTheDeadline(t *testing.T) {
+	c := testClassifier(t)
+	body := "We are so glad you will be joining us! Your visit details: check-in 7:45 AM at the Building C atrium."
+	for _, tt := range []struct {
+		date string
+		want string
+	}{
+		{"Tue, 20 Oct 2026 13:30:00 -0400", TypeInterviewConfirmation},
+		{"Fri, 11 Dec 2026 13:30:00 -0500", TypeMatchResult},
+	} {
+		m := msg("ci-fellowship@lakeside-med.org", "Welcome", body)
+		d, err := mail.ParseDate(tt.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Date = d
+		if got := c.Classify(m); got.Type != tt.want {
+			t.Errorf("sent %s: got %s, want %s\n  %s", tt.date, got.Type, tt.want, strings.Join(got.Evidence, "\n  "))
+		}
+	}
 }

@@ -218,6 +218,93 @@ func (c *Classifier) lookalike(addr string) *config.Program {
 	return nil
 }
 
+// atsTenant returns the program whose hospital a hiring system's address
+// names as its tenant: "notifications@meridian-edu.hirepath.example",
+// "do-not-reply@harborvalleyhealth.talentlink.example". The program's name
+// stands alone in the first label, left of a domain whose own labels name
+// hiring (talent, careers, jobs, recruit, workforce, hire …); a program's
+// whole domain set inside another ("lakeside-med.org.portal.example") is
+// no tenant but an imitation, as is "lakeside-med.org-applicant.com".
+func (c *Classifier) atsTenant(addr string) *config.Program {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return nil
+	}
+	labels := strings.Split(strings.ToLower(addr[at+1:]), ".")
+	if len(labels) < 3 {
+		return nil
+	}
+	hiring := false
+	for _, l := range labels[1 : len(labels)-1] {
+		for _, w := range []string{"talent", "career", "job", "recruit", "workforce", "workday", "hire", "hiring", "taleo", "icims", "successfactors", "applicant", "onboard"} {
+			hiring = hiring || strings.Contains(l, w)
+		}
+	}
+	if !hiring {
+		return nil
+	}
+	tenant := clStem(labels[0])
+	for i := range c.programs {
+		for _, d := range c.programs[i].p.Domains {
+			if strings.Contains(strings.ToLower(addr[at+1:]), strings.ToLower(d)) {
+				return nil
+			}
+		}
+		for _, st := range c.programs[i].stems {
+			if strings.Contains(tenant, st) {
+				return c.programs[i].p
+			}
+		}
+	}
+	return nil
+}
+
+// oneOff returns the program one of whose domains the sender's domain
+// spells with one letter changed, added or dropped ("harborvaliey.edu",
+// written harborvalIey.edu): an imitation.
+func (c *Classifier) oneOff(addr string) *config.Program {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return nil
+	}
+	dom := strings.ToLower(addr[at+1:])
+	for i := range c.programs {
+		for _, d := range c.programs[i].p.Domains {
+			d = strings.ToLower(d)
+			if dom != d && !strings.HasSuffix(dom, "."+d) && len(d) >= 6 && clEditDistanceOne(dom, d) {
+				return c.programs[i].p
+			}
+		}
+	}
+	return nil
+}
+
+// clEditDistanceOne reports whether a and b differ by exactly one letter
+// changed, added or dropped.
+func clEditDistanceOne(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		diff := 0
+		for i := range a {
+			if a[i] != b[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1:
+		for i := range b {
+			if a[i] != b[i] {
+				return a[i+1:] == b[i:]
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // bestMention picks the program named most strongly (ties: named first).
 func (c *Classifier) bestMention(ms map[int]*clMention, needStrong bool, min float64) (*config.Program, *clMention) {
 	best := -1
