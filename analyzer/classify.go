@@ -680,23 +680,6 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	}
 	for _, a := range alt {
 		if p := c.cfg.ProgramFor(a); p != nil {
-			// A platform that sends in someone's name says so in Sender
-			// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
-			if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
-				addr := strings.TrimRight(s, "> \t")
-				if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
-					addr = addr[i+1:]
-				}
-				pl := c.rules.platformFor(addr)
-				if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
-					// calendar-notification@google.com is Google Calendar's
-					pl = c.rules.platformFor("x@" + local + "." + dom)
-				}
-				if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
-					kind = clSenderPlatform
-					note("sent through %s", pl.name)
-				}
-			}
 			if kind == clSenderUnknown && phishScore >= 4 {
 				break
 			}
