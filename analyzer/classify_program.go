@@ -203,11 +203,11 @@ func (c *Classifier) mentions(d *clDoc, weight float64, into map[int]*clMention)
 // lookalike returns the program whose domain or name an unknown sender's
 // domain imitates.
 func (c *Classifier) lookalike(addr string) *config.Program {
-	at := strings.LastIndexByte(addr, '@')
-	if at < 0 {
+	host := clHost(addr)
+	if host == "" {
 		return nil
 	}
-	dom := clStem(addr[at+1:])
+	dom := clStem(host)
 	for i := range c.programs {
 		for _, st := range c.programs[i].stems {
 			if strings.Contains(dom, st) {
@@ -226,11 +226,8 @@ func (c *Classifier) lookalike(addr string) *config.Program {
 // whole domain set inside another ("lakeside-med.org.portal.example") is
 // no tenant but an imitation, as is "lakeside-med.org-applicant.com".
 func (c *Classifier) atsTenant(addr string) *config.Program {
-	at := strings.LastIndexByte(addr, '@')
-	if at < 0 {
-		return nil
-	}
-	labels := strings.Split(strings.ToLower(addr[at+1:]), ".")
+	host := clHost(addr)
+	labels := strings.Split(host, ".")
 	if len(labels) < 3 {
 		return nil
 	}
@@ -246,7 +243,7 @@ func (c *Classifier) atsTenant(addr string) *config.Program {
 	tenant := clStem(labels[0])
 	for i := range c.programs {
 		for _, d := range c.programs[i].p.Domains {
-			if strings.Contains(strings.ToLower(addr[at+1:]), strings.ToLower(d)) {
+			if strings.Contains(host, strings.ToLower(d)) {
 				return nil
 			}
 		}
@@ -263,11 +260,10 @@ func (c *Classifier) atsTenant(addr string) *config.Program {
 // spells with one letter changed, added or dropped ("harborvaliey.edu",
 // written harborvalIey.edu): an imitation.
 func (c *Classifier) oneOff(addr string) *config.Program {
-	at := strings.LastIndexByte(addr, '@')
-	if at < 0 {
+	dom := clHost(addr)
+	if dom == "" {
 		return nil
 	}
-	dom := strings.ToLower(addr[at+1:])
 	for i := range c.programs {
 		for _, d := range c.programs[i].p.Domains {
 			d = strings.ToLower(d)
@@ -303,6 +299,15 @@ func clEditDistanceOne(a, b string) bool {
 		return true
 	}
 	return false
+}
+
+// clHost is the lower-case domain of an address, "" when it has none.
+func clHost(addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return ""
+	}
+	return strings.ToLower(addr[at+1:])
 }
 
 // bestMention picks the program named most strongly (ties: named first).
