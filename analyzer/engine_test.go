@@ -640,6 +640,23 @@ func TestPhraseRules(t *testing.T) {
 		{"If I were sure I'd match with Lakeside, I'd rank it first.", "quid-pro-quo,top-choice"},
 		{"My list is Lakeside's to top if you rank me to match.", "quid-pro-quo,top-choice"},
 		{"Here is my CV, <<Rahman_CV_2027.docx>>, as you asked.", ""},
+		// blind sets vf and vg, in other words: nothing wanted in return;
+		// an offer asked for before the deadline is no question of rank;
+		// what follows a match asked about; the one she wants; a day set
+		// for their answer about her rank; a condition that cannot happen;
+		// a person's name left for later; IDs masked on purpose; another
+		// program's page given as theirs
+		{"I plan to rank the program highly on my own, and I expect nothing at all in return.", ""},
+		{"Is there a way the program could extend me an offer before the rank deadline?", "premature-offer-ask"},
+		{"Roughly how long after Match Day do new fellows receive their appointment letters?", ""},
+		{"Honestly, Lakeside is the one I want.", "top-choice"},
+		{"Nothing I have seen comes close.", "top-choice"},
+		{"Please let me know by Friday whether the program plans to rank me.", "pressure,rank-solicitation"},
+		{"Please sort it out by Monday; if that can't happen, I will assume you are not interested.", "pressure"},
+		{"I enjoyed meeting Dr. TBD on the tour.", "placeholder"},
+		{"The screenshots show record numbers masked as MRN-XXXX.", ""},
+		{"I reread your program page (https://www.harborvalley.edu/fellowship) last night.", "wrong-program"},
+		{"I reread your program page (https://www.lakeside-med.org/fellowship) last night.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

@@ -440,6 +440,8 @@ func newSlotFinder(words, starters, notes []string) *slotFinder {
 var (
 	reBracket       = regexp.MustCompile(`\[([^\[\]\n]{1,160}(?:\n[^\[\]\n]{1,160})?)\]`) // a slot may wrap once
 	reCodeTalk      = regexp.MustCompile(`\b(?:such as|fields? like|tokens? like|variables? like|e\.g\.|syntax|jinja|handlebars|mustache|liquid)\b|\b(?:template|merge|ehr|report|form|database|sql|json|api) (?:field|variable|token|tag|parameter|column|key)s?\s*$`)
+	reURLHost       = regexp.MustCompile(`https?://([a-z0-9.-]+)`)
+	reTitleTBD      = regexp.MustCompile(`\b(?:Dr|Prof|Mr|Ms|Mrs)\.? (?:TBD|TBA|TBC)\b`)
 	reFileName      = regexp.MustCompile(`(?i)\.(?:pdf|docx?|rtf|txt|odt|xlsx?|csv|pptx?|jpe?g|png|gif|heic|zip)$`)
 	reAngle         = regexp.MustCompile(`<<?\s*([A-Za-z][A-Za-z0-9 _/'.-]{0,80}?)\s*>>?`)
 	reBraces        = regexp.MustCompile(`\{\{\s*[^{}\n]{1,40}?\s*\}\}|\{[A-Za-z][A-Za-z0-9_ .-]{0,30}\}`)
@@ -786,6 +788,17 @@ func (c *checkCtx) placeholder(r *rule) {
 				continue
 			}
 			for _, m := range q.re.FindAllStringIndex(text, -1) {
+				// "order IDs masked as ORD-XXXX": an identifier hidden on
+				// purpose, not a slot.
+				if q.re == reXXX && m[0] > 1 && text[m[0]-1] == '-' && isWordByte(text[m[0]-2]) {
+					continue
+				}
+				add(m[0], m[1])
+			}
+		}
+		// "Dr. TBD", "Prof. TBA": a person's name left for later.
+		if strings.Contains(text, "TB") {
+			for _, m := range reTitleTBD.FindAllStringIndex(text, -1) {
 				add(m[0], m[1])
 			}
 		}
@@ -947,6 +960,17 @@ var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call)\b`)
 
+// hostOf reports whether host is one of domains or a subdomain of one.
+func hostOf(host string, domains []string) bool {
+	for _, d := range domains {
+		d = strings.ToLower(d)
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
 func (c *checkCtx) wrongProgram(r *rule) {
@@ -1061,6 +1085,26 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		for _, pp := range pn.people {
 			if len(pp.first) >= 3 && strings.Contains(c.d.text, pp.first) {
 				greeted = true
+			}
+		}
+		// "I reread your curriculum page (https://www.harborvalley.edu/…)"
+		// in a letter to Lakeside: the other program's page sent as this
+		// one's.
+		if p := c.e.cfg.Program(pn.key); p != nil && strings.Contains(c.d.lower, "://") {
+			for _, s := range c.d.sents {
+				lower := c.d.lower[s.start:s.end]
+				for _, u := range reURLHost.FindAllStringSubmatchIndex(lower, -1) {
+					if hostOf(lower[u[2]:u[3]], p.Domains) && strings.Contains(tail(lower[:u[0]], 60), "your ") {
+						report("body", c.d.text[s.start:s.end], s.start, s.end)
+						break
+					}
+				}
+				if reported[pn.key] {
+					break
+				}
+			}
+			if reported[pn.key] {
+				continue
 			}
 		}
 		if len(names) == 0 && len(people) == 0 && !greeted {
