@@ -65,3 +65,27 @@ func TestClassifyNoMatchResultBeforeTheDeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyFewWordsAndOtherLanguages: the alerts typed on a phone, and
+// asked in Spanish or Portuguese (blind sets wu and wv, in other words).
+func TestClassifyFewWordsAndOtherLanguages(t *testing.T) {
+	c := testClassifier(t)
+	cases := []struct{ from, subj, body, typ, prog string }{
+		{"lchen@northgate-health.org", "q", "NRH still top 3 for u?", TypeRankSolicitation, "northgate"},
+		{"lchen@northgate-health.org", "q", "Are we still ur #1?", TypeRankSolicitation, "northgate"},
+		{"lchen@northgate-health.org", "spot", "Commit b4 Friday and the spot is urs.", TypePreMatchOffer, "northgate"},
+		{"rmoss@stbrendans.org", "Pregunta", "¿En qué lugar piensa poner a St. Brendan's en su lista?", TypeRankSolicitation, "st-brendan"},
+		{"rmoss@stbrendans.org", "Pergunta", "Em que posição o St. Brendan's vai ficar na sua lista?", TypeRankSolicitation, "st-brendan"},
+		{"rmoss@stbrendans.org", "Pergunta", "Quais outros programas fizeram entrevista com você?", TypeRankSolicitation, "st-brendan"},
+		// a place outside the Match offered after it ran is still off the Match
+		{"jfeld@meridian.edu", "another option", "Separate from the fellowship: a funded research post (non-ACGME, outside the Match) starts in July. It's yours if you want it; I need a yes or no by 1/15.", TypePreMatchOffer, "meridian"},
+	}
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		if k.prog == "meridian" {
+			d, _ := mail.ParseDate("Mon, 11 Jan 2027 09:40:00 -0700")
+			m.Date = d
+		}
+		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, Program: k.prog}, "program")
+	}
+}

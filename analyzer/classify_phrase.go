@@ -572,7 +572,8 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 	for k := range d.toks {
 		t := &d.toks[k]
 		w := t.w
-		if a, ok := clTextSpeak[w]; ok && d.src[t.s:t.e] == w && (t.e >= len(d.src) || d.src[t.e] != '.') {
+		// (A single letter before a full stop may be an initial: "R.")
+		if a, ok := clTextSpeak[w]; ok && d.src[t.s:t.e] == w && (len(w) > 1 || t.e >= len(d.src) || d.src[t.e] != '.') {
 			w = a // "where r we on ur list": "where are we on your list"
 		}
 		if id, ok := v.exact[w]; ok {
@@ -754,6 +755,7 @@ func clShortLine(src string, nl int) bool {
 var clTextSpeak = map[string]string{
 	"u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "thx": "thanks",
 	"bc": "because", "abt": "about", "w": "with", "wud": "would", "cud": "could", "shud": "should",
+	"b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "yr": "your",
 }
 
 // clAside returns the offset of the comma that closes a short aside
