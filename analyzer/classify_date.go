@@ -69,7 +69,25 @@ func clMonth(w string) time.Month {
 	case "december", "dec":
 		return time.December
 	}
-	return 0
+	return clForeignMonths[w]
+}
+
+// clForeignMonths are the months in the other languages programs write in
+// (Spanish, French, Portuguese, German): "10 de diciembre de 2026", "le
+// jeudi 5 novembre", "am 12. November".
+var clForeignMonths = map[string]time.Month{
+	"enero": time.January, "janvier": time.January, "janeiro": time.January, "januar": time.January,
+	"febrero": time.February, "février": time.February, "fevrier": time.February, "fevereiro": time.February, "februar": time.February,
+	"marzo": time.March, "mars": time.March, "março": time.March, "märz": time.March, "maerz": time.March,
+	"abril": time.April, "avril": time.April,
+	"mayo": time.May, "mai": time.May, "maio": time.May,
+	"junio": time.June, "juin": time.June, "junho": time.June, "juni": time.June,
+	"julio": time.July, "juillet": time.July, "julho": time.July, "juli": time.July,
+	"agosto": time.August, "août": time.August, "aout": time.August,
+	"septiembre": time.September, "setiembre": time.September, "septembre": time.September, "setembro": time.September,
+	"octubre": time.October, "octobre": time.October, "outubro": time.October, "oktober": time.October,
+	"noviembre": time.November, "novembre": time.November, "novembro": time.November,
+	"diciembre": time.December, "décembre": time.December, "decembre": time.December, "dezembro": time.December, "dezember": time.December,
 }
 
 func clWeekday(w string) int {
@@ -192,10 +210,15 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				}
 				dt = clDate{day: clDay{y, mo, day}, from: i - 1, to: i, hasYear: true, bareDay: true}
 				ok = true
-			case day >= 1 && day <= 31 && i+2 < len(toks) && toks[i+1].w == "of" && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
-				// "the 3rd of December"
+			case day >= 1 && day <= 31 && i+2 < len(toks) && (toks[i+1].w == "of" || toks[i+1].w == "de" || toks[i+1].w == "do") && d.near(i+1, i+2) && clMonth(toks[i+2].w) != 0:
+				// "the 3rd of December", "10 de diciembre de 2026"
 				dt = clDate{day: clDay{0, clMonth(toks[i+2].w), day}, from: i, to: i + 2}
 				ok = true
+				if i+4 < len(toks) && toks[i+3].w == "de" && d.near(i+3, i+4) {
+					if y, isY := clNum(toks[i+4].w, false); isY && y >= 2000 && y <= 2100 {
+						dt.day.Y, dt.hasYear, dt.to = y, true, i+4
+					}
+				}
 			case len(w) == 4 && day >= 2000 && day <= 2100 && (d.joined(i, '-') && d.joined(i+1, '-') || d.joined(i, '/') && d.joined(i+1, '/')):
 				// ISO 2026-12-03, and 2026/12/03 as platforms write it.
 				mo, ok1 := clNum(toks[i+1].w, false)

@@ -89,3 +89,24 @@ func TestClassifyFewWordsAndOtherLanguages(t *testing.T) {
 		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
 }
+
+// TestClassifyNewsInOtherLanguages: an invitation, a confirmation with its
+// date, a no and interest after the day, in Spanish, French, Portuguese
+// and German (blind set wv, in other words).
+func TestClassifyNewsInOtherLanguages(t *testing.T) {
+	c := testClassifier(t)
+	ng := "imresidency@northgate-health.org"
+	cases := []struct{ body, typ, date string }{
+		{"Estimada Dra. Rahman: el comité desea invitarla a una entrevista; elija una de estas fechas.", TypeInterviewInvite, ""},
+		{"Nous aimerions vous inviter à un entretien avec le comité de sélection.", TypeInterviewInvite, ""},
+		{"Hola: su entrevista queda confirmada para el jueves 10 de diciembre de 2026, a las 8:00.", TypeInterviewConfirmation, "2026-12-10"},
+		{"Votre entretien aura lieu le jeudi 10 décembre à 8 h.", TypeInterviewConfirmation, "2026-12-10"},
+		{"Wir bestätigen Ihr Vorstellungsgespräch am 10. Dezember.", TypeInterviewConfirmation, "2026-12-10"},
+		{"Leider können wir Ihnen in dieser Saison kein Vorstellungsgespräch anbieten.", TypeInterviewDecline, ""},
+		{"Infelizmente não podemos oferecer uma entrevista nesta temporada.", TypeInterviewDecline, ""},
+		{"Wir waren alle sehr beeindruckt von Ihrem Vortrag.", TypePostInterviewInterest, ""},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(ng, "Northgate", k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
+	}
+}
