@@ -657,6 +657,24 @@ func TestPhraseRules(t *testing.T) {
 		{"The screenshots show record numbers masked as MRN-XXXX.", ""},
 		{"I reread your program page (https://www.harborvalley.edu/fellowship) last night.", "wrong-program"},
 		{"I reread your program page (https://www.lakeside-med.org/fellowship) last night.", ""},
+		// blind sets vh and vi, in other words: the asks said softly, the
+		// trades implied; a plain reason for a request and a reply to a kind
+		// question are no oversharing
+		{"I would love to know whether the door is still open for me.", "rank-solicitation"},
+		{"Could you tell me whether I'm still in the picture for July?", "rank-solicitation"},
+		{"Honestly, should I think of Lakeside as a realistic option for me?", "rank-solicitation"},
+		{"Is my application still under consideration as the committee builds its list?", "rank-solicitation"},
+		{"What could help me land near the top of your list?", "rank-solicitation"},
+		{"I keep wondering whether I came across as a candidate the committee would want to rank.", "rank-solicitation"},
+		{"Should I be expecting good news on Match Day?", "rank-solicitation"},
+		{"I admit I hope to learn whether I'll be training with you next year.", "rank-solicitation"},
+		{"It seems only fair that I should know where I stand on yours.", "quid-pro-quo,rank-solicitation"},
+		{"Programs that show they want me will end up at the top of my list.", "quid-pro-quo"},
+		{"Hearing how high I rank there would tip my decision your way.", "quid-pro-quo,rank-solicitation"},
+		{"I have a question that has nothing to do with where I stand: is parking validated?", ""},
+		{"By the end of the week, Lakeside came out first.", "top-choice"},
+		{"My father is in hospital, so would it be possible to interview by video?", ""},
+		{"My sister's wedding went beautifully, thanks so much for asking.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

@@ -1830,8 +1830,10 @@ func (c *checkCtx) isThankYou() bool {
 	// ("Please pass my thanks along to everyone who spoke with us").
 	subjNoInterview := !strings.Contains(c.d.subjNorm, "interview")
 	otherVisit := subjNoInterview && reOtherVisit.MatchString(c.d.subjNorm)
+	// (A subject that names the other visit, "Thank you for Friday's open
+	// house", thanks for it, whatever the letter recalls of the interview.)
 	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
-		!(subjNoInterview && !strings.Contains(c.d.norm, "interview") && (otherVisit || reOtherVisit.MatchString(c.d.norm))) {
+		!otherVisit && !(subjNoInterview && !strings.Contains(c.d.norm, "interview") && reOtherVisit.MatchString(c.d.norm)) {
 		return true
 	}
 	n := 0
