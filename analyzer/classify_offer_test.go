@@ -110,3 +110,23 @@ func TestClassifyNewsInOtherLanguages(t *testing.T) {
 		expectClass(t, k.body, c.Classify(msg(ng, "Northgate", k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")
 	}
 }
+
+// TestClassifyAlertsSaidSoftly: her choice asked without the words of a
+// ranking, and the applicant's own question quoted in a program's FAQ
+// (blind set wy, in other words).
+func TestClassifyAlertsSaidSoftly(t *testing.T) {
+	c := testClassifier(t)
+	hv := "lhoffmann@harborvalley.edu"
+	cases := []struct{ body, typ string }{
+		{"Just between us: if you had to pick today, which program would you go with?", TypeRankSolicitation},
+		{"Would you be comfortable telling me whether Harbor Valley made it onto your list?", TypeRankSolicitation},
+		{"We would love to know whether the feeling is mutual.", TypeRankSolicitation},
+		{"Would you be happy spending two years here with us?", TypeRankSolicitation},
+		{"Are you also interviewing at any internal medicine programs this year?", TypeRankSolicitation},
+		{"Has any other program given you an offer yet?", TypeRankSolicitation},
+		{"To all applicants: a few questions we hear often. Can the program offer me a position before the match? No. Every position goes through the AMIA match.", TypeProgramUpdate},
+	}
+	for _, k := range cases {
+		expectClass(t, k.body, c.Classify(msg(hv, "A note", k.body)), Classification{Type: k.typ})
+	}
+}
