@@ -94,17 +94,23 @@ func spreadLiteral(rs []rune, rest []*syntax.Regexp, out map[string]bool, f foll
 		}
 		return len(set) > 0
 	}
-	return literalPrefix(rs, out, followOf2(rest, f))
+	return literalPrefix(rs, out, followRest(rest, f))
 }
 
-// followOf2 is what follows a literal that rest follows.
-func followOf2(rest []*syntax.Regexp, f follow) follow {
+// followRest is what follows an expression that rest follows (f follows
+// rest).
+func followRest(rest []*syntax.Regexp, f follow) follow {
 	if len(rest) == 0 {
 		return f
 	}
 	return follow{nonWord: startsNonWord(rest[0])}
 }
 
+// spreadInto adds to out the prefixes a match of rs followed by rest can
+// start with (f follows rest), reading alternations, optional parts and
+// small letter classes after rs as separate words; it stops spreading once
+// the word reaches prefixLen letters or ends. False when a branch gives no
+// prefix.
 func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow, depth int) bool {
 	n := 0
 	for n < len(rs) && isASCIIWordRune(rs[n]) {
@@ -114,7 +120,7 @@ func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow,
 		return false
 	}
 	if n < len(rs) || n >= prefixLen || len(rest) == 0 || depth > 8 || len(out) > maxSpread {
-		return literalPrefix(rs, out, followOf2(rest, f))
+		return literalPrefix(rs, out, followRest(rest, f))
 	}
 	next, after := rest[0], rest[1:]
 	with := func(subs ...*syntax.Regexp) []*syntax.Regexp {
@@ -123,7 +129,7 @@ func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow,
 	switch next.Op {
 	case syntax.OpLiteral:
 		if len(next.Rune) == 0 || !isASCIIWordRune(next.Rune[0]) {
-			return literalPrefix(rs, out, followOf2(rest, f))
+			return literalPrefix(rs, out, followRest(rest, f))
 		}
 		return spreadInto(append(append([]rune(nil), rs...), next.Rune...), after, out, f, depth+1)
 	case syntax.OpEmptyMatch:
@@ -153,7 +159,7 @@ func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow,
 			return true
 		}
 	}
-	return literalPrefix(rs, out, followOf2(rest, f))
+	return literalPrefix(rs, out, followRest(rest, f))
 }
 
 // anyNonWordRune reports whether a class (as rune ranges) holds anything
@@ -177,10 +183,7 @@ type follow struct{ nonWord, tail bool }
 
 // followOf is what follows subs[i] of a concatenation that f follows.
 func followOf(subs []*syntax.Regexp, i int, f follow) follow {
-	if i == len(subs)-1 {
-		return f
-	}
-	return follow{nonWord: startsNonWord(subs[i+1])}
+	return followRest(subs[i+1:], f)
 }
 
 // startsNonWord reports whether every match of re starts with a non-word
