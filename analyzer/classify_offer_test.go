@@ -130,3 +130,26 @@ func TestClassifyAlertsSaidSoftly(t *testing.T) {
 		expectClass(t, k.body, c.Classify(msg(hv, "A note", k.body)), Classification{Type: k.typ})
 	}
 }
+
+// TestClassifyQuietTypesToldApart: a no to a day with the file kept for
+// cancellations is a waitlist; an alternate list brought up to date offers
+// no place; July told as a welcome is her match (blind set wz, in other
+// words).
+func TestClassifyQuietTypesToldApart(t *testing.T) {
+	c := testClassifier(t)
+	ng := "imresidency@northgate-health.org"
+	cases := []struct{ body, typ string }{
+		{"Every one of our interview days is now full. We have kept your file active with the committee, though.", TypeWaitlist},
+		{"We could not invite you in the first round, but we have added you to our interview alternates list.", TypeWaitlist},
+		{"You are on our alternate list. If you withdraw your application, tell us so we can update our list.", TypeWaitlist},
+		{"Big day here. We cannot wait to have you with us in July!", TypeMatchResult},
+	}
+	for _, k := range cases {
+		m := msg(ng, "Northgate", k.body)
+		if k.typ == TypeMatchResult {
+			d, _ := mail.ParseDate("Fri, 19 Mar 2027 12:30:00 -0400")
+			m.Date = d
+		}
+		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ})
+	}
+}
