@@ -675,6 +675,17 @@ func TestPhraseRules(t *testing.T) {
 		{"By the end of the week, Lakeside came out first.", "top-choice"},
 		{"My father is in hospital, so would it be possible to interview by video?", ""},
 		{"My sister's wedding went beautifully, thanks so much for asking.", ""},
+		// blind set vj, in other words: the one, the only; her coming
+		// settled; a letter of intent asked for; money and medicine at
+		// length
+		{"You guys are going right to the top of my list.", "top-choice"},
+		{"After that visit I knew: Lakeside is the one.", "top-choice"},
+		{"Lakeside is the only program I could honestly see myself at.", "top-choice"},
+		{"Please tell Dr. Park she can count me in.", "binding-commitment"},
+		{"On my end, it's decided.", "binding-commitment"},
+		{"Could you write me a letter of intent for the consulate?", "premature-offer-ask"},
+		{"I have roughly $9,500 of travel sitting on two credit cards.", "oversharing"},
+		{"The MRI came back with a small tear, so I am on painkillers for now.", "oversharing"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
