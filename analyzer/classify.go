@@ -1362,6 +1362,16 @@ func (c *Classifier) markDates(dates []clDate) {
 				dt.old = true
 			}
 		}
+		// "we have to move all interviews planned for Tuesday, December 1":
+		// the day being moved away from.
+		if f := dt.from; f >= 2 && d.toks[f-1].w == "for" {
+			switch d.toks[f-2].w {
+			case "planned", "scheduled", "booked", "set", "originally", "slated":
+				if clSentenceHas(d, f, "move", "moving", "reschedule", "rescheduling", "postpone", "postponing", "shift", "shifting") {
+					dt.old = true
+				}
+			}
+		}
 		// "This cancels the calendar hold for the 29th", "we're moving
 		// everyone who was booked into that session": a day taken away.
 		if clCancelledBefore(d, dt.from) || clSentenceHasSeq(d, dt.from, "moving", "everyone", "who") {

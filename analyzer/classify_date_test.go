@@ -131,6 +131,9 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		// blind set ws, in other words: an agenda whose days include the
 		// day on record; one of her interviewers writing ahead
 		{ng, "Agenda", "Here is the plan.\n\nWednesday, December 9\n  7:00 pm  Residents' dinner (optional)\n\nThursday, December 10\n  8:00 am  Welcome\n  9:00 am  Interviews\n\nParking is free in Garage B.", TypeInterviewConfirmation, "2026-12-10"},
+		// the day being moved away from, named first ("move all
+		// interviews planned for …")
+		{ng, "Change of date", "An accreditation visit means we have to move all interviews planned for Thursday, December 10. We have moved you to Thursday, December 17 - same times, same hotel. If the 17th does not work, tell me.", TypeInterviewConfirmation, "2026-12-17"},
 		{lk, "A quick note", "Hi Amina, I'll be your second interviewer, so you'll see me right after the program overview. No need to prepare anything.", TypeInterviewConfirmation, "2026-11-12"},
 	}
 	for _, k := range cases {
