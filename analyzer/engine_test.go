@@ -686,6 +686,17 @@ func TestPhraseRules(t *testing.T) {
 		{"Could you write me a letter of intent for the consulate?", "premature-offer-ask"},
 		{"I have roughly $9,500 of travel sitting on two credit cards.", "oversharing"},
 		{"The MRI came back with a small tear, so I am on painkillers for now.", "oversharing"},
+		// blind set ua, in other words: asking without asking, and trades
+		// implied
+		{"Could you tell me how my application is faring with the faculty?", "rank-solicitation"},
+		{"I am waiting to hear that the feeling is mutual.", "rank-solicitation"},
+		{"Am I on the safe side of the cutoff?", "rank-solicitation"},
+		{"I'd love to know whether I'm still in the committee's plans.", "rank-solicitation"},
+		{"Any little hint that the committee rates me would help.", "rank-solicitation"},
+		{"All I would ask in return is that I end up high on your list.", "quid-pro-quo"},
+		{"I order programs the same way they order me.", "quid-pro-quo"},
+		{"Make my decision easy and I'll make the program's decision an easy one if the program makes mine easy too.", "quid-pro-quo"},
+		{"Lakeside and I could be each other's first choice.", "quid-pro-quo,top-choice"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
