@@ -506,13 +506,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 			// the day on record; so does one whose days (an agenda with the
 			// dinner the evening before) include it.
 			onRecord := prog.Interview.String()
-			named := false
-			for _, d := range slices.Concat(dates, offered) {
-				named = named || clDayString(d.day) == onRecord
-			}
-			for _, e := range calDays {
-				named = named || clDayString(e.day) == onRecord
-			}
+			named := slices.ContainsFunc(slices.Concat(dates, offered), func(d clDate) bool { return clDayString(d.day) == onRecord }) ||
+				slices.ContainsFunc(calDays, func(e clEvent) bool { return clDayString(e.day) == onRecord })
 			if named || len(offered) == 0 && len(calDays) == 0 && len(dates) == 0 {
 				cl.InterviewDate = onRecord
 				note("interview date %s: the day on record for %s", cl.InterviewDate, prog.Key)
@@ -642,17 +637,8 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	}
 	// A platform that sends in someone's name says so in Sender
 	// ("Meridian ACI Scheduling" <…@gmail.com>, Sender: Google Calendar).
-	if s := m.Headers["Sender"]; kind == clSenderUnknown && s != "" {
-		addr := strings.TrimRight(s, "> \t")
-		if i := strings.LastIndexAny(addr, "< \t"); i >= 0 {
-			addr = addr[i+1:]
-		}
-		pl := c.rules.platformFor(addr)
-		if local, dom, ok := strings.Cut(addr, "@"); ok && pl == nil {
-			// calendar-notification@google.com is Google Calendar's
-			pl = c.rules.platformFor("x@" + local + "." + dom)
-		}
-		if pl != nil && !pl.match && !strings.EqualFold(addr, from) {
+	for _, s := range m.Sender {
+		if pl := c.rules.senderPlatform(s.Addr); kind == clSenderUnknown && pl != nil && !pl.match && !strings.EqualFold(s.Addr, from) {
 			kind = clSenderPlatform
 			note("sent through %s", pl.name)
 		}
@@ -675,8 +661,8 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	for _, a := range m.ReplyTo {
 		alt = append(alt, a.Addr)
 	}
-	if s := m.Headers["Sender"]; s != "" {
-		alt = append(alt, s)
+	for _, a := range m.Sender {
+		alt = append(alt, a.Addr)
 	}
 	for _, a := range alt {
 		if p := c.cfg.ProgramFor(a); p != nil {

@@ -54,13 +54,7 @@ func TestClassifyNoMatchResultBeforeTheDeadline(t *testing.T) {
 		{"Tue, 20 Oct 2026 13:30:00 -0400", TypeInterviewConfirmation},
 		{"Fri, 11 Dec 2026 13:30:00 -0500", TypeMatchResult},
 	} {
-		m := msg("ci-fellowship@lakeside-med.org", "Welcome", body)
-		d, err := mail.ParseDate(tt.date)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m.Date = d
-		if got := c.Classify(m); got.Type != tt.want {
+		if got := c.Classify(msgSent("ci-fellowship@lakeside-med.org", "Welcome", body, tt.date)); got.Type != tt.want {
 			t.Errorf("sent %s: got %s, want %s\n  %s", tt.date, got.Type, tt.want, strings.Join(got.Evidence, "\n  "))
 		}
 	}
@@ -82,9 +76,8 @@ func TestClassifyFewWordsAndOtherLanguages(t *testing.T) {
 	}
 	for _, k := range cases {
 		m := msg(k.from, k.subj, k.body)
-		if k.prog == "meridian" {
-			d, _ := mail.ParseDate("Mon, 11 Jan 2027 09:40:00 -0700")
-			m.Date = d
+		if k.prog == "meridian" { // after Meridian's Match ran
+			m = msgSent(k.from, k.subj, k.body, "Mon, 11 Jan 2027 09:40:00 -0700")
 		}
 		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ, Program: k.prog}, "program")
 	}
@@ -117,18 +110,15 @@ func TestClassifyNewsInOtherLanguages(t *testing.T) {
 func TestClassifyAlertsSaidSoftly(t *testing.T) {
 	c := testClassifier(t)
 	hv := "lhoffmann@harborvalley.edu"
-	cases := []struct{ body, typ string }{
-		{"Just between us: if you had to pick today, which program would you go with?", TypeRankSolicitation},
-		{"Would you be comfortable telling me whether Harbor Valley made it onto your list?", TypeRankSolicitation},
-		{"We would love to know whether the feeling is mutual.", TypeRankSolicitation},
-		{"Would you be happy spending two years here with us?", TypeRankSolicitation},
-		{"Are you also interviewing at any internal medicine programs this year?", TypeRankSolicitation},
-		{"Has any other program given you an offer yet?", TypeRankSolicitation},
-		{"To all applicants: a few questions we hear often. Can the program offer me a position before the match? No. Every position goes through the AMIA match.", TypeProgramUpdate},
-	}
-	for _, k := range cases {
-		expectClass(t, k.body, c.Classify(msg(hv, "A note", k.body)), Classification{Type: k.typ})
-	}
+	checkTypes(t, c, []typeCase{
+		{hv, "A note", "Just between us: if you had to pick today, which program would you go with?", TypeRankSolicitation},
+		{hv, "A note", "Would you be comfortable telling me whether Harbor Valley made it onto your list?", TypeRankSolicitation},
+		{hv, "A note", "We would love to know whether the feeling is mutual.", TypeRankSolicitation},
+		{hv, "A note", "Would you be happy spending two years here with us?", TypeRankSolicitation},
+		{hv, "A note", "Are you also interviewing at any internal medicine programs this year?", TypeRankSolicitation},
+		{hv, "A note", "Has any other program given you an offer yet?", TypeRankSolicitation},
+		{hv, "A note", "To all applicants: a few questions we hear often. Can the program offer me a position before the match? No. Every position goes through the AMIA match.", TypeProgramUpdate},
+	})
 }
 
 // TestClassifyQuietTypesToldApart: a no to a day with the file kept for
@@ -138,18 +128,23 @@ func TestClassifyAlertsSaidSoftly(t *testing.T) {
 func TestClassifyQuietTypesToldApart(t *testing.T) {
 	c := testClassifier(t)
 	ng := "imresidency@northgate-health.org"
-	cases := []struct{ body, typ string }{
-		{"Every one of our interview days is now full. We have kept your file active with the committee, though.", TypeWaitlist},
-		{"We could not invite you in the first round, but we have added you to our interview alternates list.", TypeWaitlist},
-		{"You are on our alternate list. If you withdraw your application, tell us so we can update our list.", TypeWaitlist},
-		{"Big day here. We cannot wait to have you with us in July!", TypeMatchResult},
+	checkTypes(t, c, []typeCase{
+		{ng, "Northgate", "Every one of our interview days is now full. We have kept your file active with the committee, though.", TypeWaitlist},
+		{ng, "Northgate", "We could not invite you in the first round, but we have added you to our interview alternates list.", TypeWaitlist},
+		{ng, "Northgate", "You are on our alternate list. If you withdraw your application, tell us so we can update our list.", TypeWaitlist},
+	})
+	// (on Match Day)
+	body := "Big day here. We cannot wait to have you with us in July!"
+	expectClass(t, body, c.Classify(msgSent(ng, "Northgate", body, "Fri, 19 Mar 2027 12:30:00 -0400")), Classification{Type: TypeMatchResult})
+}
+
+// msgSent is msg with the Date header given.
+func msgSent(from, subj, body, date string) *Message {
+	m := msg(from, subj, body)
+	d, err := mail.ParseDate(date)
+	if err != nil {
+		panic(err)
 	}
-	for _, k := range cases {
-		m := msg(ng, "Northgate", k.body)
-		if k.typ == TypeMatchResult {
-			d, _ := mail.ParseDate("Fri, 19 Mar 2027 12:30:00 -0400")
-			m.Date = d
-		}
-		expectClass(t, k.body, c.Classify(m), Classification{Type: k.typ})
-	}
+	m.Date = d
+	return m
 }

@@ -265,10 +265,13 @@ func (c *Classifier) oneOff(addr string) *config.Program {
 		return nil
 	}
 	for i := range c.programs {
-		for _, d := range c.programs[i].p.Domains {
-			d = strings.ToLower(d)
-			if dom != d && !strings.HasSuffix(dom, "."+d) && len(d) >= 6 && clEditDistanceOne(dom, d) {
-				return c.programs[i].p
+		p := c.programs[i].p
+		if p.OwnsHost(dom) {
+			continue
+		}
+		for _, d := range p.Domains {
+			if d = strings.ToLower(d); len(d) >= 6 && clEditDistanceOne(dom, d) {
+				return p
 			}
 		}
 	}

@@ -222,6 +222,20 @@ func loadCLRules() (*clRules, error) {
 	return r, nil
 }
 
+// senderPlatform is platformFor for the Sender header, where a service
+// may name itself by its mailbox as well as its domain: Google Calendar's
+// calendar-notification@google.com is listed as the host
+// calendar-notification.google.com (google.com itself is no platform).
+func (r *clRules) senderPlatform(addr string) *clPlatform {
+	if pl := r.platformFor(addr); pl != nil {
+		return pl
+	}
+	if local, dom, ok := strings.Cut(addr, "@"); ok {
+		return r.platformFor("@" + local + "." + dom)
+	}
+	return nil
+}
+
 // platformFor returns the platform an address's domain belongs to.
 func (r *clRules) platformFor(addr string) *clPlatform {
 	at := strings.LastIndexByte(addr, '@')

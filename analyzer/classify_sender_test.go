@@ -29,7 +29,7 @@ func TestClassifySenders(t *testing.T) {
 	fwdSelf := msg("Amina Rahman <amina.r.md@mailbox.example>", "Fwd: Interview invitation", "saving this")
 	fwdSelf.Quoted = "---------- Forwarded message ---------\nFrom: Rebecca Moss <rmoss@stbrendans.org>\nDate: Mon, Nov 23, 2026\nSubject: Interview invitation\n\nWe would like to invite you to interview for the Informatics Pathway. Please choose one of the dates in the link."
 	calSender := msg("Northgate IM Interview Team <ngim.interviews@gmail.com>", "Updated invitation: Northgate Regional Hospital IM interview @ Thu Dec 10, 2026", "This event has been changed. Your interview has been rescheduled to Thursday, December 10, 2026 at 8:00 AM ET. Please accept the updated invite. - Diego")
-	calSender.Headers = map[string]string{"Sender": "Google Calendar <calendar-notification@google.com>"}
+	calSender.Sender = []Address{{Name: "Google Calendar", Addr: "calendar-notification@google.com"}}
 	cases := []tc{
 		// blind set wr, in other words: a network's message from one of the
 		// program's people, a calendar that sends in the organizer's name,
@@ -43,6 +43,8 @@ func TestClassifySenders(t *testing.T) {
 		// for its tenant, a domain one letter off, a chief who met her
 		{"the hospital's hiring system, its tenant in the address", msg("Lakeside Careers <no-reply@lakeside.talentbridge.example>", "Update on your application", "Thank you for applying to the Clinical Informatics Fellowship. After careful review, the committee will not be extending you an invitation to interview this season."), TypeInterviewDecline, "lakeside"},
 		{"a program's whole domain inside another", msg("GME <gme@stbrendans.org-careers.example>", "Interview invitation", "You are invited to interview. Verify your identity and pay the $40 fee within 24 hours to hold your slot."), TypeOther, ""},
+		{"a domain one letter off, which names no program's stem", msg("Harbor Valley Health HR <offers@harborvaliey.edu>", "Your fellowship offer", "We are pleased to offer you the Clinical Informatics Fellow position. Please sign the attached letter by Friday."), TypeOther, ""},
+		{"a program's whole domain inside a hiring system's", msg("Lakeside GME <status@lakeside-med.org.careers-portal.example>", "Application status", "Your application status has been updated: the committee will not be offering you an interview this season."), TypeOther, ""},
 		{"a domain one letter off", msg("Northgate GME <gme@northgate-heaIth.org>", "Offer letter - sign today", "Please review and sign your fellowship offer letter before end of day: http://docs.example/login"), TypeOther, ""},
 		{"a chief who met her writes from her own address", msg("Priya D <priya.d.md@mailbox.example>", "hi from Harbor Valley!", "Priya here, one of the chief fellows at Harbor Valley - we met at lunch on your interview day. Dr. Okafor asked the chief fellows to check in: which other programs are still on your list?"), TypeRankSolicitation, "harbor-valley"},
 		{"platform names the program by institution", msg("Thalamus <no-reply@thalamusgme.com>", "Interview scheduled", "Your interview with Meridian State University Applied Clinical Informatics Fellowship has been scheduled for Friday, October 23, 2026."), TypeInterviewConfirmation, "meridian"},

@@ -27,6 +27,7 @@ type Message struct {
 	Cc         []Address
 	Bcc        []Address
 	ReplyTo    []Address
+	Sender     []Address // the Sender header: who sent it for From (a calendar, a list)
 	Subject    string
 	Date       time.Time // zero when missing or unreadable
 	MessageID  string    // with angle brackets, as in the header
@@ -39,7 +40,8 @@ type Message struct {
 	// ListID is the List-Id header, for mailing lists and digests.
 	ListID string
 	// Headers keeps a few more raw headers by canonical name (for the
-	// classifier: X-Mailer, Precedence, List-Unsubscribe, Sender …).
+	// classifier: X-Mailer, Precedence, List-Unsubscribe …; Sender is also
+	// read into Sender as addresses).
 	Headers map[string]string
 
 	// Text is all readable body text: text/plain parts, or text converted

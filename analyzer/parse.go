@@ -293,6 +293,7 @@ func (r *msgReader) readEnvelope(th textproto.Header) {
 	m.Cc = r.addressList(&h, "Cc")
 	m.Bcc = r.addressList(&h, "Bcc")
 	m.ReplyTo = r.addressList(&h, "Reply-To")
+	m.Sender = r.addressList(&h, "Sender")
 	m.Subject = r.decodeText(h.Get("Subject"), "Subject")
 	m.Date = r.date(h.Get("Date"))
 

@@ -59,6 +59,7 @@ func TestParseHeaders(t *testing.T) {
 		Cc:         []Address{{Name: "José García", Addr: "jgarcia@lakeside-med.org"}},
 		Bcc:        []Address{{Addr: "me@example.org"}},
 		ReplyTo:    []Address{{Name: "Amina", Addr: "amina.r@example.org"}},
+		Sender:     []Address{{Addr: "amina@example.org"}},
 		Subject:    "Thank you — interview",
 		Date:       time.Date(2026, 11, 24, 14, 15, 0, 0, time.UTC),
 		MessageID:  "<abc@example.org>",

@@ -166,10 +166,8 @@ func spreadInto(rs []rune, rest []*syntax.Regexp, out map[string]bool, f follow,
 // but ASCII letters, digits and _.
 func anyNonWordRune(rs []rune) bool {
 	for i := 0; i+1 < len(rs); i += 2 {
-		for r := rs[i]; r <= rs[i+1]; r++ {
-			if !isASCIIWordRune(r) {
-				return true
-			}
+		if classHasOther(rs[i], rs[i+1]) {
+			return true
 		}
 	}
 	return false
@@ -354,14 +352,7 @@ func isSeparator(re *syntax.Regexp) bool {
 	case syntax.OpPlus:
 		return isSeparator(re.Sub[0])
 	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for _, w := range []rune{'a', 'z', 'A', 'Z', '0', '9', '_'} {
-				if re.Rune[i] <= w && w <= re.Rune[i+1] {
-					return false
-				}
-			}
-		}
-		return len(re.Rune) > 0
+		return len(re.Rune) > 0 && !anyWordRune(re.Rune)
 	}
 	return false
 }

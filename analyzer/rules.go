@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -310,37 +311,42 @@ func tokenEndsWord(toks []string, i int) bool {
 		if strings.HasPrefix(t, "...") && gapToken.MatchString(t) {
 			continue
 		}
-		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")?") && balancedGroup(t[:len(t)-1]) {
+		if optionalToken(t) {
 			continue // taken, it starts with a separator
 		}
-		return !strings.HasPrefix(t, `\`) && !strings.HasPrefix(t, "#")
+		return !gluedToken(t)
 	}
 	return true
+}
+
+// optionalToken reports whether a clause token is an optional group on
+// its own, "(?:the |my )?", which takes its separator with it.
+func optionalToken(t string) bool {
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")?") && balancedGroup(t[:len(t)-1])
+}
+
+// gluedToken reports whether a clause token may follow the one before with
+// no separator: punctuation or an escape ("\?", "#1", "\d").
+func gluedToken(t string) bool {
+	return strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#")
 }
 
 // resolveExact settles the maybeExact words of a token's prefix set:
 // whole words when the token ends at a word's end, prefixes otherwise.
 // set is not changed.
 func resolveExact(set []string, atBoundary bool) []string {
-	var out []string
-	for i, p := range set {
-		if !strings.HasSuffix(p, maybeExact) {
-			if out != nil {
-				out = append(out, p)
-			}
-			continue
-		}
-		if out == nil {
-			out = append(make([]string, 0, len(set)), set[:i]...)
-		}
-		p = strings.TrimSuffix(p, maybeExact)
-		if atBoundary {
-			p += exactWord
-		}
-		out = append(out, p)
-	}
-	if out == nil {
+	if !slices.ContainsFunc(set, func(p string) bool { return strings.HasSuffix(p, maybeExact) }) {
 		return set
+	}
+	out := make([]string, len(set))
+	for i, p := range set {
+		if w, ok := strings.CutSuffix(p, maybeExact); ok {
+			p = w
+			if atBoundary {
+				p += exactWord
+			}
+		}
+		out[i] = p
 	}
 	return out
 }
@@ -449,7 +455,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 		}
 		// A token that is an optional group on its own, "(?:the |my )?",
 		// takes its separator with it, so "a (?:very )? b" also matches "a b".
-		optional := n > 0 && strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")?") && balancedGroup(t[:len(t)-1])
+		optional := n > 0 && optionalToken(t)
 		if optional {
 			t = strings.NewReplacer(" |", "|", " )", ")").Replace(t[:len(t)-1])
 		}
@@ -481,7 +487,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 			if gap > 0 {
 				fmt.Fprintf(&b, `(?:[^\w]+[\w'’-]+){0,%d}?`, gap)
 			}
-			if strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#") {
+			if gluedToken(t) {
 				b.WriteString(`[^\w]*`)
 			} else {
 				b.WriteString(`[^\w]+`)
@@ -489,7 +495,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 		}
 		if head == "" && n > 0 {
 			sep := sepPlus
-			if strings.HasPrefix(t, `\`) || strings.HasPrefix(t, "#") {
+			if gluedToken(t) {
 				sep = sepStar
 			}
 			heads = append(heads, headPart{node: gapNode(gap)}, headPart{node: sep})

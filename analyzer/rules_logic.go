@@ -960,17 +960,6 @@ var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call)\b`)
 
-// hostOf reports whether host is one of domains or a subdomain of one.
-func hostOf(host string, domains []string) bool {
-	for _, d := range domains {
-		d = strings.ToLower(d)
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return true
-		}
-	}
-	return false
-}
-
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
 func (c *checkCtx) wrongProgram(r *rule) {
@@ -1094,7 +1083,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			for _, s := range c.d.sents {
 				lower := c.d.lower[s.start:s.end]
 				for _, u := range reURLHost.FindAllStringSubmatchIndex(lower, -1) {
-					if hostOf(lower[u[2]:u[3]], p.Domains) && strings.Contains(tail(lower[:u[0]], 60), "your ") {
+					if p.OwnsHost(lower[u[2]:u[3]]) && strings.Contains(tail(lower[:u[0]], 60), "your ") {
 						report("body", c.d.text[s.start:s.end], s.start, s.end)
 						break
 					}

@@ -167,3 +167,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestProgramOwnsHost(t *testing.T) {
+	p := &Program{Domains: []string{"Harborvalley.EDU."}}
+	for _, tt := range []struct {
+		host string
+		want bool
+	}{
+		{"harborvalley.edu", true},
+		{"med.harborvalley.edu", true},
+		{"harborvalley.edu.example", false},
+		{"notharborvalley.edu", false},
+		{"harborvaliey.edu", false},
+	} {
+		if got := p.OwnsHost(tt.host); got != tt.want {
+			t.Errorf("OwnsHost(%q) = %v, want %v", tt.host, got, tt.want)
+		}
+	}
+}

@@ -40,6 +40,18 @@ func (c *Config) ProgramFor(addr string) *Program {
 	return best
 }
 
+// OwnsHost reports whether host (a domain, lower case) is one of p's
+// domains or a subdomain of one.
+func (p *Program) OwnsHost(host string) bool {
+	for _, d := range p.Domains {
+		d = normDomain(d)
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 // ProgramsFor resolves each address and returns the distinct programs in
 // the order first seen.
 func (c *Config) ProgramsFor(addrs []string) []*Program {
