@@ -250,18 +250,21 @@ func send(addr string, msg []byte) error {
 	return c.Quit()
 }
 
-// makeMessage builds a thank-you note to a program, padded to size with
-// text (small) or a base64 attachment (big).
+// makeMessage builds a question to a program's coordinator, padded to size with
+// text (small) or a base64 attachment (big). It is a typical clean send:
+// its verdict must not depend on the day the script runs (a thank-you
+// would turn late a few days after the configured interview day, and
+// every send would then also store a review item).
 func makeMessage(size int, attach bool) []byte {
 	var b bytes.Buffer
 	b.WriteString("From: Amina Rahman <" + from + ">\r\nTo: Helen Park <" + rcpt + ">\r\n" +
-		"Subject: Thank you - Clinical Informatics interview\r\nDate: Thu, 12 Nov 2026 19:40:00 -0500\r\n" +
+		"Subject: Question about the observership dates\r\nDate: " + time.Now().Format(time.RFC1123Z) + "\r\n" +
 		"Message-ID: <bench@example.org>\r\nMIME-Version: 1.0\r\n")
-	text := "Dear Dr. Park,\r\n\r\nThank you for taking the time to speak with me today about the fellowship. " +
-		"I especially appreciated our discussion of how your team measured the effect of the sepsis pathway.\r\n\r\n"
+	text := "Dear Dr. Park,\r\n\r\nI hope you are well. I have a practical question about the observership in the informatics team. " +
+		"Could you tell me whether the dates in February are still open, and which forms the hospital needs from visitors?\r\n\r\n"
 	if !attach {
 		b.WriteString("Content-Type: text/plain; charset=utf-8\r\n\r\n" + text)
-		para := "Our conversation reinforced my belief that Lakeside would be an excellent environment for my growth as an informatician, and I enjoyed meeting the fellows.\r\n"
+		para := "I would also like to know whether observers may attend the weekly informatics conference and the data review meetings, and whether a badge is issued on the first day.\r\n"
 		for b.Len() < size-40 {
 			b.WriteString(para)
 		}
