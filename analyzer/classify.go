@@ -274,6 +274,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 		dates = findDatesOrder(bodyDoc, date, true)
 	}
 	if sd := findDatesOrder(subjDoc, date, dayFirst); len(sd) > 0 {
+		// (a reply's subject is hers: "RE: Parking and arrival on
+		// Wednesday" names the day she arrives)
+		for i := range sd {
+			sd[i].subject = !isReply && !isFwd
+		}
 		dates = append(dates, sd...)
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
@@ -438,6 +443,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil && !dayChoice {
 		if q := clAsksRanking(bodyDoc); q != "" {
 			sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
+		} else if q := clHerRankingOptions(bodyDoc); q != "" {
+			sc.add(TypeRankSolicitation, clAlertScore, "her ranking written out as an answer to pick: \""+q+"\"")
 		}
 	}
 
@@ -447,6 +454,32 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil && sc.score[TypeMatchResult] < 6 {
 		if i := clFindName(bodyDoc, c.herName); i >= 0 && clSentenceHas(bodyDoc, i, "matched", "matching") {
 			sc.add(TypeMatchResult, 6, "her name among those who matched")
+		}
+	}
+
+	// A ranking question the program takes back in the same message ("That
+	// question should never have been included. We have removed it") is
+	// not asked: what is left is its news.
+	if sc.score[TypeRankSolicitation] > 0 && sc.score["cue:retracted"] > 0 && sc.score[TypePreMatchOffer] == 0 {
+		note("a ranking question taken back: not asked (%.1f)", sc.score[TypeRankSolicitation])
+		sc.score[TypeRankSolicitation] = 0
+		if sc.score[TypeProgramUpdate] < clMinScore {
+			sc.add(TypeProgramUpdate, clMinScore, "a correction to the applicants")
+		}
+	}
+
+	// An optional second look or open house offered with days to choose,
+	// and no interview in sight ("we're opening two optional second-look
+	// days … reply with your preferred date"), is the program's news, not
+	// an interview.
+	secondLook := clHasSeq(bodyDoc, "second", "look") || clHasSeq(subjDoc, "second", "look") || clHasSeq(bodyDoc, "open", "house")
+	if secondLook && clHasWord(bodyDoc, "optional") && sc.score[TypeInterviewInvite] > 0 && !clHasWord(bodyDoc, "interview") && !clHasWord(bodyDoc, "interviews") &&
+		!clHasWord(subjDoc, "interview") {
+		w := sc.score[TypeInterviewInvite]
+		sc.score[TypeInterviewInvite] = 0
+		note("a visit that is not an interview: not an invitation (%.1f)", w)
+		if sc.score[TypeProgramUpdate] < w {
+			sc.add(TypeProgramUpdate, w-sc.score[TypeProgramUpdate], "a visit that is not an interview, with days to choose")
 		}
 	}
 
@@ -471,6 +504,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if why != "" {
 		note("%s", why)
 	}
+	// Mail that speaks for no program is no program's interview, answer
+	// or news (a classmates' Doodle poll of practice-interview slots): only
+	// a Match result and an offer outside the Match keep their type
+	// without one.
+	if prog == nil && typ != TypeOther && typ != TypeMatchResult && typ != TypePreMatchOffer {
+		note("no program: %s read as other", typ)
+		typ = TypeOther
+	}
 	cl := Classification{Type: typ}
 	if prog != nil {
 		cl.Program = prog.Key
@@ -481,7 +522,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	cl.Confidence = clConfidence(sc, typ, why)
 
-	// 5. The interview date, for invitations and confirmations.
+	// 5. The interview date, for invitations and confirmations (an alert
+	// carries none, whatever day it also names: the corpus's convention).
 	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
 		c.interviewDate(&cl, calDays, dates, offered, note)
 		if cl.InterviewDate == "" && len(offered) == 0 && len(calDays) == 0 && (clPointsToHerChoice(bodyDoc) || shortConfirm) {
@@ -812,6 +854,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// (A program's message it relays says so: "You have a new message
 		// from Northgate".)
 		note("a help desk's answer naming %q: no program", mn.label)
+		return nil, kind, false, false
+	}
+	if p != nil && kind == clSenderPlatform && (clHasWord(subj, "webinar") || clHasWord(body, "webinar") || clHasWord(body, "panelist")) && !clHasWord(body, "interview") && !clHasWord(subj, "interview") {
+		// A meeting service's registration for a society's webinar with a
+		// program's director among its panelists ("Helen Park, MD (Lakeside
+		// University Medical Center)") speaks for the event, not the program.
+		note("an event naming %q: no program", mn.label)
 		return nil, kind, false, false
 	}
 	if p != nil {
@@ -1179,9 +1228,14 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 		// Prefer the dates in sentences about the interview itself (a
 		// list of days in such a sentence, "Interview days are Thursday,
 		// December 3; Thursday, December 10; and …", all of them).
+		// (any mention of the day counts: offered keeps the first, and
+		// "Itinerary – Interview Day, Tues. Dec. 8" may name it only in
+		// the subject)
 		in := make([]bool, len(pick))
 		for i, d := range pick {
-			in[i] = d.interview
+			in[i] = slices.ContainsFunc(dates, func(o clDate) bool {
+				return o.day == d.day && o.interview && !o.deadline && !o.old && !o.notDay
+			})
 		}
 		for grew := true; grew; {
 			grew = false
@@ -1220,6 +1274,9 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 		mentioned(func(d clDate) bool { return d.moved }),
 		mentioned(func(d clDate) bool { return d.hers }),
 		mentioned(func(d clDate) bool { return d.named }),
+		// then the one the subject line names ("Your host on 8 Dec" above
+		// a note that also mentions the residents' Zoom on Monday)
+		mentioned(func(d clDate) bool { return d.subject }),
 	} {
 		if len(clDistinct(pick, nil)) > 1 {
 			if ds := clDistinct(pick, keep); len(ds) == 1 {

@@ -367,3 +367,66 @@ func clAskedOfHer(toks []clToken, lo, j int) bool {
 	}
 	return asked
 }
+
+// clHerRankingOptions finds answers written out for her to pick ("A –
+// St. Brendan's will be my #1 / B – I'm ranking you highly / C – still
+// deciding … reply with just one letter"): her ranking asked for as a
+// form. It returns the first such answer, or "".
+func clHerRankingOptions(d *clDoc) string {
+	asks := false
+	for _, w := range []string{"reply", "respond", "answer", "pick", "choose", "circle", "select", "tick", "check"} {
+		if clHasWord(d, w) {
+			asks = true
+			break
+		}
+	}
+	if !asks {
+		return ""
+	}
+	toks := d.toks
+	same := func(i, j int) bool { return j >= 0 && j < len(toks) && toks[i].sent == toks[j].sent }
+	for i, t := range toks {
+		hit := false
+		switch t.w {
+		case "my":
+			// "… will be my #1", "you are my first choice"
+			if same(i, i+1) && same(i, i-1) {
+				switch toks[i+1].w {
+				case "1", "first", "top", "number", "no", "1st":
+					switch toks[i-1].w {
+					case "be", "is", "are", "youre", "its", "remain", "remains", "stay", "stays":
+						hit = true
+					}
+				}
+			}
+		case "ranking", "rank", "placing", "putting", "listing":
+			// "I'm ranking you highly", "I'll rank you first"
+			if same(i, i+2) && (toks[i+1].w == "you" || toks[i+1].w == "us") && i > 0 && same(i, i-1) {
+				switch toks[i-1].w {
+				case "im", "ill", "am", "i":
+					switch toks[i+2].w {
+					case "highly", "high", "first", "top", "1", "number", "near", "at":
+						hit = true
+					}
+				}
+			}
+		}
+		if !hit {
+			continue
+		}
+		lo, hi := i, i
+		for same(i, lo-1) {
+			lo--
+		}
+		for same(i, hi+1) {
+			hi++
+		}
+		// An answer to pick is a short line, or one led by its letter or
+		// number ("B – I'm ranking you highly"); the program's own "we
+		// will rank you highly" in a paragraph is its interest.
+		if lead := toks[lo].w; hi-lo < 8 || len(lead) == 1 && strings.Contains("abcde12345", lead) {
+			return d.excerpt(clSpan{lo, hi})
+		}
+	}
+	return ""
+}

@@ -33,6 +33,7 @@ type clDate struct {
 	doc       *clDoc
 	text      string // as written, for evidence
 	bareDay   bool   // "the 10th": the month is a guess from the Date
+	subject   bool   // found in the Subject line
 }
 
 // clDay is a calendar day.
@@ -336,7 +337,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			if ahead == 0 && toks[i-1].w != "this" {
 				ahead = 7
 			}
-			if clPastBefore(toks, i) {
+			if clPastBefore(d, i) {
 				// "you met on Thursday", "last Tuesday": the day before
 				// the Date, not after it.
 				ahead = -((int(ref.Weekday()) - (wd - 1) + 7) % 7)
@@ -349,7 +350,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				ahead += 7
 			}
 			to := i
-			if n := clNextWeekAfter(toks, i); n > 0 && !clPastBefore(toks, i) {
+			if n := clNextWeekAfter(toks, i); n > 0 && !clPastBefore(d, i) {
 				// "Thursday of next week", "Thursday next week": that day
 				// in the calendar week (Monday to Sunday) after the Date's.
 				toMonday := (8 - int(ref.Weekday())) % 7
@@ -782,9 +783,12 @@ var clPastWords = map[string]bool{
 
 // clPastBefore reports whether one of the four words before toks[i], in
 // its sentence, puts it in the past.
-func clPastBefore(toks []clToken, i int) bool {
+func clPastBefore(d *clDoc, i int) bool {
+	toks := d.toks
 	for k := i - 1; k >= 0 && k >= i-4 && toks[k].sent == toks[i].sent; k-- {
-		if clPastWords[toks[k].w] {
+		// ("we're expecting you next Thursday": the tokens drop the
+		// apostrophe, and "we're" is no "were")
+		if clPastWords[toks[k].w] && !(toks[k].w == "were" && strings.ContainsAny(d.src[toks[k].s:toks[k].e], "'’")) {
 			return true
 		}
 	}

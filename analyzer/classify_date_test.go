@@ -135,6 +135,17 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		// interviews planned for …")
 		{ng, "Change of date", "An accreditation visit means we have to move all interviews planned for Thursday, December 10. We have moved you to Thursday, December 17 - same times, same hotel. If the 17th does not work, tell me.", TypeInterviewConfirmation, "2026-12-17"},
 		{lk, "A quick note", "Hi Amina, I'll be your second interviewer, so you'll see me right after the program overview. No need to prepare anything.", TypeInterviewConfirmation, "2026-11-12"},
+		// blind set uf, in other words: the day the subject line names
+		// (not a reply's subject, which is hers), or names as the
+		// interview day, over an evening event the text mentions; the day
+		// moved to in a platform's notice; the day kept when she asked to move
+		{sb, "Your guide on 8 Dec", "Hi Amina, I'm one of the chief residents and I'll show you around. I'll meet you at the lobby at 8:40. If you're around on Monday, the residents' Zoom at 7 PM is casual.", TypeInterviewConfirmation, "2026-12-08"},
+		{sb, "Re: Arriving Monday", "Hi Amina, I'll be your guide on Tuesday and will meet you at the lobby at 8:40. Monday evening the residents are meeting on Zoom at 7 PM if you are around.", TypeInterviewConfirmation, "2026-12-01"},
+		{sb, "Itinerary - Interview Day, Tue Dec 8", "Your itinerary is below.\n\nMon Dec 7 | 7 PM | Residents' hangout (optional)\nTue Dec 8 | 9 AM | Welcome and overview\nTue Dec 8 | 10 AM | Conversations with faculty", TypeInterviewConfirmation, "2026-12-08"},
+		{"no-reply@thalamusgme.com", "Interview update - Northgate Regional Hospital", "Northgate Regional Hospital has changed your interview.\n  Old date: Thu 10 Dec 2026 (cancelled)\n  New date: Tue 15 Dec 2026, 08:30 EST\n  Status: Scheduled", TypeInterviewConfirmation, "2026-12-15"},
+		// "we're" (tokens drop the apostrophe) is no past "were"
+		{lk, "See you next week", "We're expecting you next Thursday for your interview day. Check-in is at 7:15 in the lobby.", TypeInterviewConfirmation, "2026-12-03"},
+		{hv, "Re: switching days?", "Hi Amina, the 12/10 session is full and already has a waiting list, so we'll keep you on 12/3, in the afternoon block you asked for. Please plan on the 3rd.", TypeInterviewConfirmation, "2026-12-03"},
 	}
 	for _, k := range cases {
 		expectClass(t, k.body, c.Classify(msg(k.from, k.subj, k.body)), Classification{Type: k.typ, InterviewDate: k.date}, "date")

@@ -929,3 +929,44 @@ func TestClassifyVoicesWOWP(t *testing.T) {
 		{"jfeld@meridian.edu", "एक सवाल", "दीदी, आपकी list में हम कहाँ हैं? बस जानना था।", TypeRankSolicitation},
 	})
 }
+
+// TestClassifyTakenBackAndOptionalVisits (blind set ue, in other words): a
+// ranking question the program takes back in the same letter is its news,
+// not a question; an optional second look with days to pick is no
+// interview invitation.
+func TestClassifyTakenBackAndOptionalVisits(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"imresidency@northgate-health.org", "A correction", "Dear applicants, last week's feedback form asked where Northgate falls on your rank list. That item was included by mistake and we have deleted it, along with every answer to it, unread. Nobody here will ask you about your list.", TypeProgramUpdate},
+		{"imresidency@northgate-health.org", "Quick question", "Dear Amina, as we finalize our list, could you tell us where Northgate falls on your rank list?", TypeRankSolicitation},
+		{"pedsresidency@stbrendans.org", "Second-look mornings", "Dear applicants, some of you have asked whether you could come in person, so we are holding two optional second-look mornings: Friday, February 5 and Friday, February 19. Coming or not has no effect on our list. If you would like to come, tell us your preferred date and we'll send parking details.", TypeProgramUpdate},
+		{"pedsresidency@stbrendans.org", "Visit days", "Dear Dr. Rahman, we would love to meet you. Please choose a date for your virtual visit: Friday, February 5 or Friday, February 19.", TypeInterviewInvite},
+	})
+}
+
+// TestClassifyAnswersToPick (blind set ui, in other words): her ranking
+// written out as options for her to pick is a ranking question; the
+// program's own "we will rank you highly" is not.
+func TestClassifyAnswersToPick(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"chiefs@stbrendans.org", "Tiny poll", "Hi Amina! The office asked us to get a sense of the pool before Thursday. Just answer with a number:\n1 - St. Brendan's is my first choice\n2 - I'll rank you high\n3 - not sure yet\nThanks!!", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "After our meeting", "Dear Amina, I'm writing after our committee meeting to say that we will rank you highly. Please reply if you have any questions about the fellowship.", TypePostInterviewInterest},
+	})
+}
+
+// TestClassifyQuietMiddleMore (blind sets um and un, in other words):
+// answers about attempts, a photo asked for as a reply, an event's
+// registration, the program telling her where her file stands, and mail
+// that speaks for no program.
+func TestClassifyQuietMiddleMore(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"rmoss@stbrendans.org", "Re: my Step 1", "Dear Dr. Rahman, failing Step 1 once does not automatically disqualify anyone here; we read the whole file. You only need Step 2 CK passed before ranking.", TypeEligibilityReply},
+		{"aci-fellowship@meridian.edu", "Your file", "Hello Dr. Rahman, your application is complete except for one item. Would you mind replying with a recent photo? The committee uses it only internally.", TypeApplicationRequest},
+		{"notifications@thalamusgme.com", "Lakeside University Medical Center: new event", "Lakeside University Medical Center has posted an event you are eligible to register for: a virtual open house for everyone who interviewed. Attendance is optional.", TypeProgramUpdate},
+		{"aci-fellowship@meridian.edu", "Your application", "Dear Dr. Rahman, I'm writing to let you know where things stand with your application: it remains under review, and if a spot opens we will reach out with dates.", TypeWaitlist},
+		{"no-reply@zoom.us", "Webinar registration confirmed: Alert fatigue after go-live", "Thank you for registering. Date: Dec 9, 2026 12:00 PM Central. Panelists: Helen Park, MD (Lakeside University Medical Center). Passcode: 1234.", TypeOther},
+		{"mailer@doodle.com", "Ravi invited you to a poll: mock interview practice", "Ravi invited you to a group poll. Pick every slot that works: Sat Dec 19 10 AM, Sun Dec 20 4 PM, Tue Dec 22 7 PM.", TypeOther},
+	})
+}

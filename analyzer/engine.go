@@ -818,7 +818,9 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // sentence n (s). An unless followed by "but" does not hold: "I know you
 // can't say much, but could you tell me where I stand?" still asks; nor
 // does one followed by a colon and a question ("One question I did not get
-// to ask: where would I fall on your list?").
+// to ask: where would I fall on your list?") or a condition on the lists
+// ("I know rank lists are made independently, so I'll simply say this: if
+// the committee does rank me to match, I would put Harbor Valley first").
 func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
 	return c.unlessHoldsIn(ps, s, n, s)
 }
@@ -843,7 +845,7 @@ var reButCourtesy = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i (?:\w+ 
 // of the month"), not to a question or a demand.
 var reButSheWill = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i(?:'ll|’ll| will| can| shall) (?:still |also |then )?(?:send|share|forward|submit|email|e-mail|write|follow up|finish|complete|upload|prepare|bring)\b[^?]*$`)
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\?`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\?|(?::|\s[-–—])\s*(?:if|should|as long as|provided|once|whenever)\b.*\b(?:first|top|rank\w*|#1|number one|mine)`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

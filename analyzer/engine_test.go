@@ -697,6 +697,29 @@ func TestPhraseRules(t *testing.T) {
 		{"I order programs the same way they order me.", "quid-pro-quo"},
 		{"Make my decision easy and I'll make the program's decision an easy one if the program makes mine easy too.", "quid-pro-quo"},
 		{"Lakeside and I could be each other's first choice.", "quid-pro-quo,top-choice"},
+		// session 12: her standing asked for in any soft frame (the
+		// standing and solicit concepts), and the trades that hang on it
+		{"A short reply about whether I'm still in the frame would mean a lot.", "rank-solicitation"},
+		{"Should I keep looking elsewhere?", "rank-solicitation"},
+		{"Knowing whether the faculty returned my enthusiasm would be a great help.", "rank-solicitation"},
+		{"I'd be grateful for any sense of my standing before the lists close.", "rank-solicitation"},
+		{"Please tell me if the committee shares my excitement.", "rank-solicitation"},
+		{"Is my name on your short list?", "rank-solicitation"},
+		{"I hope I'll be near the top of your list.", "rank-solicitation"},
+		{"I'd rank Lakeside first in a heartbeat if I knew I had a genuine chance there.", "quid-pro-quo,top-choice"},
+		{"Please take this as my commitment - you will not have to wonder whether I'll go elsewhere.", "binding-commitment"},
+		{"I shared my enthusiasm for the project with Dr. Park.", ""},
+		{"I would be grateful for an update on my visa paperwork.", ""},
+		{"My odds of passing Step 3 look good, my advisor says.", ""},
+		{"Dr. Park's team was in the picture when the system went live, which I appreciated.", ""},
+		{"I hope the feeling is mutual, but whatever happens in March, I am grateful for the welcome.", ""},
+		// blind sets ug, uh, ul, in other words
+		{"Please let me know which forms the GME office needs and by when.", ""},
+		{"I can picture myself contributing to Harbor Valley's clinical decision support work.", "wrong-program"},
+		{"At AMIA I spoke with Dr. Okafor from Harbor Valley, who told me that your team's sepsis work changed how they build alerts.", ""},
+		{"I know both sides rank independently, so I'll only say this: if the committee ranks me to match, I'll put Lakeside first on mine.", "quid-pro-quo,top-choice"},
+		{"do u know if dr park and the committee are ranking me high enough to match?", "rank-solicitation"},
+		{"Running 10 min late, will be there asap!", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1079,6 +1102,23 @@ func TestThanksAgainAsTheExpression(t *testing.T) {
 // its subject or its first thanks (blind set yz), is not a late interview
 // thank-you because a later line passes thanks along; one that names the
 // interview still is. (Lakeside's interview: November 12.)
+// TestLateThankYouOtherTalks (blind set uc, in other words): thanks for a
+// later phone conversation or a chat are no thank-you note for the
+// interview, however long after it they come.
+func TestLateThankYouOtherTalks(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ subject, body string }{
+		{"With warm thanks after our talk", "Dear Dr. Park,\n\nMy deepest thanks for the kind phone\nconversation on Tuesday evening. Your advice on the research year was very helpful."},
+		{"A small question", "Hi Marcus,\n\nThank you for the chat this morning, and for sorting out my parking receipt. You have been so kind all season."},
+	} {
+		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", tt.subject, tt.body), Now: late}, nil)
+		if got := rulesOf(res); got != "" {
+			t.Errorf("%q\n  rules = %q, want none", tt.body, got)
+		}
+	}
+}
+
 func TestLateThankYouReadings(t *testing.T) {
 	e := testEngine(t)
 	nov20 := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)

@@ -856,10 +856,20 @@ func (c *checkCtx) placeholder(r *rule) {
 // ---- wrong-program ------------------------------------------------------------
 
 // reOtherToldMe follows another program or its person that did something
-// to her ("Dr. Okafor at Harbor Valley told me …", "Meridian State
+// to her ("Dr. Okafor at Harbor Valley told me …", "Dr. Okafor from
+// Harbor Valley, who told me …", "Meridian State
 // University has offered me a position"): news of another program, not a
 // letter written for it.
-var reOtherToldMe = regexp.MustCompile(`^(?:\s+at\s+[\w.'’ -]{2,40}?)?\s+(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
+var reOtherToldMe = regexp.MustCompile(`^(?:\s+(?:at|from|of)\s+[\w.'’ -]{2,40}?)?,?\s+(?:who\s+|which\s+)?(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
+
+// otherToldMe reports whether the words after another program's name or
+// person tell what it told or decided for her (reOtherToldMe); "Harbor
+// Valley's clinical decision support work" is its work, not a decision.
+func otherToldMe(after string) bool {
+	return reOtherToldMe.MatchString(after) && !reDecisionSupport.MatchString(after)
+}
+
+var reDecisionSupport = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}decisions?[- ](?:support|making|aids?|tools?|rules?|science)`)
 
 // reOtherContacted follows another program's name whose people got in
 // touch with her ("'s program director called last week").
@@ -958,7 +968,7 @@ var reNeverThanked = regexp.MustCompile(`\b(?:never|not yet|didn't|didn’t|did 
 var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
-var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call)\b`)
+var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
 
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\b`)
 
@@ -1138,7 +1148,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reCited.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reOtherToldMe.MatchString(lower[loc[1]:]) {
+				if otherToldMe(lower[loc[1]:]) {
 					continue
 				}
 				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
@@ -1165,7 +1175,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reEventAfter.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reOtherToldMe.MatchString(lower[loc[1]:]) {
+				if otherToldMe(lower[loc[1]:]) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
