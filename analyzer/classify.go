@@ -175,6 +175,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 		body = b.String()
 	}
+	// Texting forms read as the words they stand for ("r we ur #1?",
+	// "can u commit"), as the outgoing rules read them.
+	body, _ = expandTextSpeak(body)
+	subject, _ = expandTextSpeak(subject)
 	v := c.rules.vocab
 	scratch, _ := c.scratch.Get().(*[2]clScratch)
 	if scratch == nil {
@@ -238,7 +242,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// an ACGME-accredited residency, so we would not be able to consider
 	// your application": the answer to her question, not a decision on an
 	// application under review.
-	if isReply && (clHasWord(subjDoc, "eligibility") || clHasWord(subjDoc, "eligible")) && sc.score[TypeInterviewDecline] > 0 {
+	// (The thread's subject alone does not make it so: "Re: Eligibility
+	// question" over "we won't be able to offer you an interview this
+	// year", which names no requirement, is a decline.)
+	if isReply && (clHasWord(subjDoc, "eligibility") || clHasWord(subjDoc, "eligible")) && sc.score[TypeInterviewDecline] > 0 && clNamesRequirement(bodyDoc) {
 		w := sc.score[TypeInterviewDecline]
 		delete(sc.score, TypeInterviewDecline)
 		sc.add(TypeEligibilityReply, w, "a requirement told in answer to her eligibility question")
@@ -423,6 +430,18 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// good, see you then!") answers her choice of a day.
 	shortConfirm := isReply && len(bodyDoc.toks) <= 12 && (clHasWord(bodyDoc, "confirmed") || clHasWord(bodyDoc, "booked") || clHasWord(bodyDoc, "done") ||
 		clHasSeq(bodyDoc, "see", "you", "then") || clHasSeq(bodyDoc, "sounds", "good")) && len(offered) == 0
+	// ("Yes, that works! We'll send the Zoom link … a week ahead": a yes
+	// to the day she proposed, opening a short reply)
+	if !shortConfirm && isReply && len(bodyDoc.toks) <= 30 && len(offered) == 0 && len(bodyDoc.toks) >= 2 {
+		t := bodyDoc.toks
+		k := 0
+		if t[0].w == "yes" || t[0].w == "great" || t[0].w == "perfect" {
+			k = 1
+		}
+		if k+1 < len(t) && (t[k].w == "that" && t[k+1].w == "works" || t[k].w == "works" && (t[k+1].w == "for" || t[k+1].w == "great" || t[k+1].w == "perfectly")) {
+			shortConfirm = true
+		}
+	}
 	if shortConfirm {
 		sc.add(TypeInterviewConfirmation, 4, "a short reply confirming her choice")
 	}
@@ -1158,6 +1177,17 @@ func clHerWithdrawal(d *clDoc) bool {
 	return false
 }
 
+// clNamesRequirement reports whether d speaks of a requirement of
+// eligibility: visas, graduation, exams, accreditation, certification.
+func clNamesRequirement(d *clDoc) bool {
+	for _, w := range []string{"eligib", "ineligib", "requir", "visa", "sponsor", "acgme", "graduat", "citizen", "permanent", "ecfmg", "usmle", "step", "attempt", "accredit", "certif", "qualif", "criteria", "h1b", "j1"} {
+		if clHasWord(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // clIsDayLabel reports whether w names a day in a field label ("New date:").
 func clIsDayLabel(w string) bool {
 	switch w {
@@ -1603,7 +1633,7 @@ func (c *Classifier) markDates(dates []clDate) {
 			lo--
 		}
 		dt.hers = clGivenToHer(d, lo)
-		other, calendar := false, false
+		other, calendar, eveBefore := false, false, false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
 			if j == dt.from-1 && d.toks[j].clause != cl {
 				// A field label. "Interview: …" names the interview's own
@@ -1699,6 +1729,19 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j > 0 && d.toks[j-1].w == "second" {
 					other = true // "a Second Look Day"
 				}
+			case "together":
+				if j > 0 && d.toks[j-1].w == "get" {
+					other = true // "an optional virtual get-together"
+				}
+			case "before":
+				// "the evening before interviews, Wednesday, November 11":
+				// not the interview's day, whatever else the sentence says
+				// (just before the date: in "room for you on Tuesday, December
+				// 1 … and an optional dinner the night before" the dinner is)
+				if j > 0 && (d.toks[j-1].w == "evening" || d.toks[j-1].w == "night") {
+					other = true
+					eveBefore = j < dt.from && dt.from-j <= 6
+				}
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
 				"greet", "daylight", "waitlist":
 				other = true
@@ -1727,7 +1770,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
-		dt.otherEvnt = other && !dt.interview && !dt.hers || start || calendar && !clYourInterview(d, lo)
+		dt.otherEvnt = other && !dt.interview && !dt.hers || eveBefore || start || calendar && !clYourInterview(d, lo)
 	}
 }
 

@@ -290,6 +290,8 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			request = true // a messenger's wish: "I'd love to tell her we can count on you"
 		}
 		switch {
+		case strings.HasPrefix(w, "commit") && next == "to" && strings.HasSuffix(next2, "ing") && next2 != "ranking" && next2 != "coming" && next2 != "joining" && next2 != "matching":
+			// "can you commit to getting the 3rd letter uploaded": a task
 		case clAskRankWords[w]:
 			rank, strong = true, w != "elsewhere"
 		case w == "list" && (prev == "your" || prev == "rank" || prev == "the" && next == "" || next == "yet" ||

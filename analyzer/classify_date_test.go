@@ -143,6 +143,10 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		{sb, "Re: Arriving Monday", "Hi Amina, I'll be your guide on Tuesday and will meet you at the lobby at 8:40. Monday evening the residents are meeting on Zoom at 7 PM if you are around.", TypeInterviewConfirmation, "2026-12-01"},
 		{sb, "Itinerary - Interview Day, Tue Dec 8", "Your itinerary is below.\n\nMon Dec 7 | 7 PM | Residents' hangout (optional)\nTue Dec 8 | 9 AM | Welcome and overview\nTue Dec 8 | 10 AM | Conversations with faculty", TypeInterviewConfirmation, "2026-12-08"},
 		{"no-reply@thalamusgme.com", "Interview update - Northgate Regional Hospital", "Northgate Regional Hospital has changed your interview.\n  Old date: Thu 10 Dec 2026 (cancelled)\n  New date: Tue 15 Dec 2026, 08:30 EST\n  Status: Scheduled", TypeInterviewConfirmation, "2026-12-15"},
+		// a day opened up, offered through a platform; the evening before
+		// the interviews is not the interview day
+		{"no-reply@interviewbroker.com", "Message from Dr. Rebecca Moss (St. Brendan's Children's Hospital)", "a day opened up!! we'd love to have u on tues dec 8, can u make it? pls accept in the broker", TypeInterviewInvite, "2026-12-08"},
+		{lk, "Your interview", "Our fellows host an optional get-together the evening before interviews, Wednesday, December 2, at 6 pm. Your interview is confirmed for Thursday, December 3.", TypeInterviewConfirmation, "2026-12-03"},
 		// "we're" (tokens drop the apostrophe) is no past "were"
 		{lk, "See you next week", "We're expecting you next Thursday for your interview day. Check-in is at 7:15 in the lobby.", TypeInterviewConfirmation, "2026-12-03"},
 		{hv, "Re: switching days?", "Hi Amina, the 12/10 session is full and already has a waiting list, so we'll keep you on 12/3, in the afternoon block you asked for. Please plan on the 3rd.", TypeInterviewConfirmation, "2026-12-03"},

@@ -970,3 +970,21 @@ func TestClassifyQuietMiddleMore(t *testing.T) {
 		{"mailer@doodle.com", "Ravi invited you to a poll: mock interview practice", "Ravi invited you to a group poll. Pick every slot that works: Sat Dec 19 10 AM, Sun Dec 20 4 PM, Tue Dec 22 7 PM.", TypeOther},
 	})
 }
+
+// TestClassifyHurriedAndThreads (blind sets uq and ur, in other words):
+// texting forms read as words, short replies in a thread, and the
+// thread's subject not taken for the answer.
+func TestClassifyHurriedAndThreads(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"hpark@lakeside-med.org", "quick q", "great having u thurs. quick q before our mtg: r we ur #1?", TypeRankSolicitation},
+		{"ci-fellowship@lakeside-med.org", "letters", "hi, we only have 2 of ur 3 letters. can u commit to getting the 3rd one uploaded by fri?", TypeApplicationRequest},
+		{"talvarado@som.meridian.edu", "RE: application", "sorry for the slow reply. we just dont have an interview spot we can offer u this cycle. pls keep us in mind down the road.", TypeInterviewDecline},
+		{"rmoss@stbrendans.org", "Re: thank you", "thank u, made my morning. u'll be ranked very favorably. see u on match day hopefully!", TypePostInterviewInterest},
+		{"rmoss@stbrendans.org", "r we gonna see u?", "so... r we gonna see u in july?? just need a yes or no for my list", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Re: Eligibility question - IMG applicant", "Thank you for following up. I'm sorry to tell you that we won't be able to offer you an interview this year; we had far more applicants than slots.", TypeInterviewDecline},
+		{"informatics.fellowship@harborvalley.edu", "Re: Fwd: Visa question", "Yes, that works! We'll send the Zoom link and the day's schedule about a week ahead.", TypeInterviewConfirmation},
+		{"imresidency@northgate-health.org", "RE: Application status", "Thank you for checking in. Your file is almost complete, but two items are still missing: your ECFMG status report and a third letter.", TypeApplicationRequest},
+		{"ci-fellowship@lakeside-med.org", "RE: Interview date", "A few updates we're sharing with everyone on this year's interview list: the fellowship has been approved to grow from two to three positions.", TypeProgramUpdate},
+	})
+}

@@ -306,7 +306,8 @@ var textSpeak = map[string]string{
 	"u": "you", "ur": "your", "r": "are", "im": "i'm", "ive": "i've", "pls": "please", "plz": "please",
 	"thx": "thanks", "abt": "about", "cant": "can't", "wont": "won't", "dont": "don't", "def": "definitely",
 	"ill": "i'll", "id": "i'd",
-	"thurs": "thursday", "tues": "tuesday", "weds": "wednesday", "tmrw": "tomorrow",
+	"thurs": "thursday", "tues": "tuesday", "weds": "wednesday", "tmrw": "tomorrow", "fri": "friday",
+	"u'll": "you'll", "u're": "you're", "u've": "you've", "u'd": "you'd",
 }
 
 // urYoure are the words after which "ur" is "you're", not "your" ("ur my

@@ -720,6 +720,15 @@ func TestPhraseRules(t *testing.T) {
 		{"I know both sides rank independently, so I'll only say this: if the committee ranks me to match, I'll put Lakeside first on mine.", "quid-pro-quo,top-choice"},
 		{"do u know if dr park and the committee are ranking me high enough to match?", "rank-solicitation"},
 		{"Running 10 min late, will be there asap!", ""},
+		// blind sets uo and up, in other words: a couples match, a favour
+		// for her partner, pledges and demands in other Englishes
+		{"Before we finalize our pairs, we need to know whether both of us are likely to match with you.", "rank-solicitation"},
+		{"If Lakeside ranks me high enough and you put in a good word with Dr. Lee for my husband, we will put Lakeside at the top of our couples list.", "quid-pro-quo,top-choice"},
+		{"If there is anything you could do to help my husband's application get a look, I'd rank Lakeside first.", "quid-pro-quo,top-choice"},
+		{"I give you my solemn word that if Lakeside takes me, I will come.", "binding-commitment"},
+		{"Please consider this letter my written obligation to join.", "binding-commitment"},
+		{"I must insist to receive your answer before Friday.", "pressure"},
+		{"Either you propose me an interview date this week, or I will consider my application refused.", "pressure"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
