@@ -988,3 +988,16 @@ func TestClassifyHurriedAndThreads(t *testing.T) {
 		{"ci-fellowship@lakeside-med.org", "RE: Interview date", "A few updates we're sharing with everyone on this year's interview list: the fellowship has been approved to grow from two to three positions.", TypeProgramUpdate},
 	})
 }
+
+// TestClassifyAfterTheMatch (blind set ux, in other words): a release
+// date for results is no result, an incoming trainee's benefits summary
+// is news, and an agreement tied to a withdrawal from the Match is an
+// offer outside it.
+func TestClassifyAfterTheMatch(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"cimatch@amia.org", "Match results release: Wednesday, December 16", "Dear Applicant, results will be released in your dashboard on Wednesday, December 16. If you are not matched, a list of unfilled positions will be posted the same afternoon.", TypeOther},
+		{"gme@lakeside-med.org", "2027-2028 appointment terms", "Dear incoming fellow, attached is the summary of house staff salary and benefits that applies to your appointment. Health coverage begins on your first day of employment.", TypeProgramUpdate},
+		{"informatics.fellowship@harborvalley.edu", "RE: Fellowship agreement", "Dr. Okafor is glad you are talking it over. We would need the signed agreement and a screenshot of your match withdrawal confirmation by noon on Thursday.", TypePreMatchOffer},
+	})
+}

@@ -729,6 +729,11 @@ func TestPhraseRules(t *testing.T) {
 		{"Please consider this letter my written obligation to join.", "binding-commitment"},
 		{"I must insist to receive your answer before Friday.", "pressure"},
 		{"Either you propose me an interview date this week, or I will consider my application refused.", "pressure"},
+		// blind sets us and ut, in other words
+		{"I have talked with several fellowships, Harbor Valley and Meridian among them, and what stood out to me at Lakeside is how early fellows start building.", ""},
+		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
+		{"I was struck by how early your track lets fellows take on their own projects.", ""},
+		{"December 8 would be my first choice, with December 15 as my second.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

@@ -862,6 +862,14 @@ func (c *checkCtx) placeholder(r *rule) {
 // letter written for it.
 var reOtherToldMe = regexp.MustCompile(`^(?:\s+(?:at|from|of)\s+[\w.'’ -]{2,40}?)?,?\s+(?:who\s+|which\s+)?(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
 
+// reAmongThem follows a program named as one of a set ("Lakeside and
+// Harbor Valley among them"); reIncludingBefore leads one ("several
+// fellowships, including Lakeside").
+var (
+	reAmongThem       = regexp.MustCompile(`^(?:\s+and\s+[\w.'’ -]{2,40}?)?,?\s+(?:among them|among others|amongst them|included)\b`)
+	reIncludingBefore = regexp.MustCompile(`(?:programs|fellowships|residencies|places|institutions|hospitals),?\s+(?:including|such as|like)\s+(?:[\w.'’-]+\s+){0,6}$`)
+)
+
 // otherToldMe reports whether the words after another program's name or
 // person tell what it told or decided for her (reOtherToldMe); "Harbor
 // Valley's clinical decision support work" is its work, not a decision.
@@ -1176,6 +1184,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
+					continue
+				}
+				// "talking with several fellowships, Lakeside and Harbor
+				// Valley among them": one of a set she names, not the place
+				// the letter is for.
+				if reAmongThem.MatchString(lower[loc[1]:]) || reIncludingBefore.MatchString(before) {
 					continue
 				}
 				possessive := loc[1] < len(sent) && (strings.HasPrefix(sent[loc[1]:], "'s") || strings.HasPrefix(sent[loc[1]:], "’s"))
