@@ -154,6 +154,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 			note("answers written inline in the quoted message")
 		}
 	}
+	// A P.S. below the sender's signature is still the sender's words
+	// ("-- Diego … P.S. Dr. Chen asked me to check with each applicant:
+	// which other IM programs are you still considering?").
+	if ps := clPostscript(m.Signature); ps != "" {
+		own = own + "\n\n" + ps
+	}
 	own = clTruncate(own, clMaxBody)
 	// The program's day, for "tomorrow" and calendar times: a Date
 	// stamped in UTC is read in the US zone the text names.
@@ -896,11 +902,16 @@ func (r *clRules) scoreCue(body, subj *clDoc, typ string) float64 {
 		if g.typ != typ {
 			continue
 		}
+		// (a cue's group may have vetoes, as the types' groups do: "not
+		// for the program - nobody asked me to reach out"; its negation is
+		// left to the Go that reads it, and some cues are written with
+		// their negation inside: "would not have to go through the Match")
+		keep := clVetoKeeper{g}
 		for _, p := range g.phrases {
-			if _, ok := p.find(body, nil); ok {
+			if _, ok := p.find(body, keep); ok {
 				s += g.weight
 			} else if subj != nil {
-				if _, ok := p.find(subj, nil); ok {
+				if _, ok := p.find(subj, keep); ok {
 					s += g.weight
 				}
 			}
@@ -1176,6 +1187,21 @@ func clHerWithdrawal(d *clDoc) bool {
 	}
 	return false
 }
+
+// clPostscript returns the P.S. in a signature block, from its "P.S." on,
+// or "".
+func clPostscript(sig string) string {
+	if sig == "" {
+		return ""
+	}
+	m := rePostscript.FindStringIndex(sig)
+	if m == nil {
+		return ""
+	}
+	return clTruncate(sig[m[0]:], 4096)
+}
+
+var rePostscript = regexp.MustCompile(`(?m)^[ \t]*(?:P\.\s?S\.?|PS[:.,-]|P\.S\b)`)
 
 // clNamesRequirement reports whether d speaks of a requirement of
 // eligibility: visas, graduation, exams, accreditation, certification.

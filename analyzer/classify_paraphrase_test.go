@@ -1001,3 +1001,22 @@ func TestClassifyAfterTheMatch(t *testing.T) {
 		{"informatics.fellowship@harborvalley.edu", "RE: Fellowship agreement", "Dr. Okafor is glad you are talking it over. We would need the signed agreement and a screenshot of your match withdrawal confirmation by noon on Thursday.", TypePreMatchOffer},
 	})
 }
+
+// TestClassifyWhoWrites (blind sets uw and uz, in other words): a P.S.
+// below the signature is the sender's; a resident writing on her own, or a
+// conference's committee, speaks for no program; a rules reminder that no
+// program should offer a spot outside the Match offers none.
+func TestClassifyWhoWrites(t *testing.T) {
+	c := testClassifier(t)
+	m := msg("imresidency@northgate-health.org", "Your interview day", "We're looking forward to having you with us. Parking is in Garage C.")
+	m.Signature = "Diego Alvarez | Coordinator\nNorthgate Regional Hospital\n\nP.S. Dr. Chen asked me to check: which other programs are you still considering?"
+	if got := c.Classify(m); got.Type != TypeRankSolicitation {
+		t.Errorf("P.S. below the signature: got %s, want %s\n   %s", got.Type, TypeRankSolicitation, strings.Join(got.Evidence, "\n   "))
+	}
+	checkTypes(t, c, []typeCase{
+		{"jess.o@mailbox.example", "the repo I mentioned", "Great meeting you at dinner. I'm writing from my personal email as a fellow IMG, not for the program - nobody asked me to reach out. Happy to tell you what life at Northgate is really like.", TypeOther},
+		{"speakers@forum.example", "Invitation to present", "On behalf of the program committee, I'm delighted to invite you to present your work at this year's forum, hosted by Meridian State University on April 8.", TypeOther},
+		{"imresidency@northgate-health.org", "RE: elective timing", "Happy to help with the elective question. Also, could you send me a list of the programs you've interviewed with? Dr. Chen is putting together a comparison.", TypeRankSolicitation},
+		{"informatics.fellowship@harborvalley.edu", "Informatics Notes", "Dear Amina, here is how the next few weeks work. Rank lists are due December 3. Any position you're offered should come through the match; no program should offer you a spot outside it. Results come out in mid-December.", TypeProgramUpdate},
+	})
+}

@@ -571,6 +571,11 @@ func (k *clGroupKeeper) keep(d *clDoc, sp clSpan) bool {
 	return !vetoedCL(d, sp, k.g.veto, k.g.vetoP)
 }
 
+// clVetoKeeper applies only a group's vetoes to a match (for cues).
+type clVetoKeeper struct{ g *clGroup }
+
+func (k clVetoKeeper) keep(d *clDoc, sp clSpan) bool { return !vetoedCL(d, sp, k.g.veto, k.g.vetoP) }
+
 // ranked returns the output types by score, best first; ties by name so
 // the result is deterministic.
 func (s *clScores) ranked() []string {

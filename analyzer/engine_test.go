@@ -734,6 +734,13 @@ func TestPhraseRules(t *testing.T) {
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
+		// blind sets va and vk, in other words: the ask in disguise
+		{"I hope I left as good an impression on the committee as Lakeside left on me - I'd love to know.", "rank-solicitation"},
+		{"I'd be so grateful for any word on how the meeting went for me.", "rank-solicitation"},
+		{"If it's likely that I'll be joining you, any hint would help me plan my spring.", "rank-solicitation"},
+		{"I'd only ask that you be as candid about where I am on your list.", "rank-solicitation"},
+		{"I keep wondering whether the committee views me as a strong candidate.", "rank-solicitation"},
+		{"If I withdrew them this week, would Lakeside be in a position to offer me the fellowship position?", "premature-offer-ask"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
