@@ -1020,3 +1020,17 @@ func TestClassifyWhoWrites(t *testing.T) {
 		{"informatics.fellowship@harborvalley.edu", "Informatics Notes", "Dear Amina, here is how the next few weeks work. Rank lists are due December 3. Any position you're offered should come through the match; no program should offer you a spot outside it. Results come out in mid-December.", TypeProgramUpdate},
 	})
 }
+
+// TestClassifyFormalAlerts (blind set vo, in other words): the alerts in
+// formal, indirect and non-native registers, and a formal rules reminder
+// that offers nothing.
+func TestClassifyFormalAlerts(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"vchair@lakeside-med.org", "Re: Thank you", "It would be of real assistance to the committee to have some sense of the place our program presently holds in your own preferences. Any indication would be received in confidence.", TypeRankSolicitation},
+		{"kmansour@northgate-health.org", "Between us", "The committee has asked those of us who interviewed candidates to find out where each of them is going to rank Northgate. One line will do.", TypeRankSolicitation},
+		{"informatics.fellowship@harborvalley.edu", "One query", "Your file is complete. Also, Sir has asked me to check whether you will be considering HVH seriously or you are having some better options in hand.", TypeRankSolicitation},
+		{"jpereira@meridian.edu", "Proposal", "Our department can offer you the position of fellow for July 2027 now, without the need to wait for the result of the AMIA match. The only condition is that you retire your name from the match process.", TypePreMatchOffer},
+		{"lchen@northgate-health.org", "Post-interview communication", "Dear Applicants, no member of our faculty will ask how you intend to rank our programme, and no position will be offered to you outside the Match. Should you choose to write to us, we will receive your message gladly.", TypeProgramUpdate},
+	})
+}
