@@ -147,6 +147,9 @@ func TestClassifyDatesInMessages(t *testing.T) {
 		// the interviews is not the interview day
 		{"no-reply@interviewbroker.com", "Message from Dr. Rebecca Moss (St. Brendan's Children's Hospital)", "a day opened up!! we'd love to have u on tues dec 8, can u make it? pls accept in the broker", TypeInterviewInvite, "2026-12-08"},
 		{lk, "Your interview", "Our fellows host an optional get-together the evening before interviews, Wednesday, December 2, at 6 pm. Your interview is confirmed for Thursday, December 3.", TypeInterviewConfirmation, "2026-12-03"},
+		// the eve and the day itself (blind set vs)
+		{sb, "Tomorrow", "Dear Dr. Rahman, we're looking forward to tomorrow. Snow is forecast overnight, so give yourself extra time.", TypeInterviewConfirmation, "2026-11-27"},
+		{sb, "Tuesday", "Dr. Rahman, I see I'm interviewing you on Tuesday. Bring any numbers you have on your dosing alerts.", TypeInterviewConfirmation, "2026-12-01"},
 		// "we're" (tokens drop the apostrophe) is no past "were"
 		{lk, "See you next week", "We're expecting you next Thursday for your interview day. Check-in is at 7:15 in the lobby.", TypeInterviewConfirmation, "2026-12-03"},
 		{hv, "Re: switching days?", "Hi Amina, the 12/10 session is full and already has a waiting list, so we'll keep you on 12/3, in the afternoon block you asked for. Please plan on the 3rd.", TypeInterviewConfirmation, "2026-12-03"},

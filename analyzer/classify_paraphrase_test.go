@@ -1034,3 +1034,14 @@ func TestClassifyFormalAlerts(t *testing.T) {
 		{"lchen@northgate-health.org", "Post-interview communication", "Dear Applicants, no member of our faculty will ask how you intend to rank our programme, and no position will be offered to you outside the Match. Should you choose to write to us, we will receive your message gladly.", TypeProgramUpdate},
 	})
 }
+
+// TestClassifyKnowingSheInterviewsElsewhere (blind set vs, in other
+// words): a program that knows she has other interviews ahead asks
+// nothing; an eligibility rule stated in an answer is an answer.
+func TestClassifyKnowingSheInterviewsElsewhere(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"lchen@northgate-health.org", "Thank you for visiting", "Thank you for spending last Thursday with us; you made a strong impression. We know you have other interviews ahead of you before rank lists are due, and no reply is needed.", TypePostInterviewInterest},
+		{"rmoss@stbrendans.org", "Re: timing", "Not at all. We can rank any applicant who has passed Step 1 and Step 2 CK by the time we certify, and the certificate must be issued before July 1.", TypeEligibilityReply},
+	})
+}

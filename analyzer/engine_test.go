@@ -742,6 +742,7 @@ func TestPhraseRules(t *testing.T) {
 		{"I keep wondering whether the committee views me as a strong candidate.", "rank-solicitation"},
 		{"If I withdrew them this week, would Lakeside be in a position to offer me the fellowship position?", "premature-offer-ask"},
 		{"You asked where I stand on the alert-fatigue debate, so let me answer more plainly.", ""},
+		{"Thank you for the quick reply, and yes, I did meet Dr. Okafor at the symposium.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

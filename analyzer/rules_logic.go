@@ -862,6 +862,9 @@ func (c *checkCtx) placeholder(r *rule) {
 // letter written for it.
 var reOtherToldMe = regexp.MustCompile(`^(?:\s+(?:at|from|of)\s+[\w.'’ -]{2,40}?)?,?\s+(?:who\s+|which\s+)?(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
 
+// reMetAtEvent follows another program's person met at an event.
+var reMetAtEvent = regexp.MustCompile(`^\s+(?:at|during)\s+(?:the|a|an|this|last|our|that)\s+(?:[\w'’-]+\s+){0,3}(?:symposium|conference|meeting|workshop|summit|congress|webinar|poster session|session|course|event|retreat)\b`)
+
 // reAmongThem follows a program named as one of a set ("Lakeside and
 // Harbor Valley among them"); reIncludingBefore leads one ("several
 // fellowships, including Lakeside").
@@ -1157,6 +1160,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
+					continue
+				}
+				// "I did meet Dr. Park at the symposium": where she met
+				// them, her history.
+				if reMetAtEvent.MatchString(lower[loc[1]:]) {
 					continue
 				}
 				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
