@@ -1045,3 +1045,16 @@ func TestClassifyKnowingSheInterviewsElsewhere(t *testing.T) {
 		{"rmoss@stbrendans.org", "Re: timing", "Not at all. We can rank any applicant who has passed Step 1 and Step 2 CK by the time we certify, and the certificate must be issued before July 1.", TypeEligibilityReply},
 	})
 }
+
+// TestClassifyFriendlyAlerts (blind set vx, in other words): the asks and
+// offers of program people being friendly.
+func TestClassifyFriendlyAlerts(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"dev@lakeside-med.org", "from the fellows' room", "Unofficial fellows' poll, Helen doesn't know we're doing this -- where would you put us? Top 3? Just reply with a number.", TypeRankSolicitation},
+		{"lbrooks@harborvalley.edu", "a question", "You've got a real fan on the committee. Between us, where are we on the list? It stays between you and me.", TypeRankSolicitation},
+		{"ci-fellowship@lakeside-med.org", "RE: receipts", "Got the receipts, thanks! One more thing, totally informal: where is Lakeside landing on yours? Even a rough idea helps.", TypeRankSolicitation},
+		{"treyes@northgate-health.org", "hi from the chiefs", "Real talk: tell me we're your #1 and I'll buy the coffee at second look. Deal?", TypeRankSolicitation},
+		{"akapoor@northgate-health.org", "Following up", "Laura and I think you're exactly who we want. Honestly, we could lock this in now if you're up for skipping the match; we'd send a contract before the holidays.", TypePreMatchOffer},
+	})
+}

@@ -743,6 +743,14 @@ func TestPhraseRules(t *testing.T) {
 		{"If I withdrew them this week, would Lakeside be in a position to offer me the fellowship position?", "premature-offer-ask"},
 		{"You asked where I stand on the alert-fatigue debate, so let me answer more plainly.", ""},
 		{"Thank you for the quick reply, and yes, I did meet Dr. Okafor at the symposium.", ""},
+		// blind set vt, in other words: the gravest two said every way
+		{"Would someone with a profile like mine usually end up ranked high enough to match at Lakeside?", "rank-solicitation"},
+		{"Will my name be on Lakeside's dance card come March?", "rank-solicitation"},
+		{"Between us, did the committee seem to like me?", "rank-solicitation"},
+		{"If Lakeside had a big board, where would I be on it?", "rank-solicitation"},
+		{"Is there a realistic chance I'll match with Lakeside?", "rank-solicitation"},
+		{"I hope my help with the chart reviews would count in my favour when the committee finalizes its list.", "quid-pro-quo"},
+		{"I hope Lakeside will keep me in mind when it finalizes its list, just as I will keep Lakeside in mind when finalizing mine.", "quid-pro-quo"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
