@@ -438,15 +438,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 		clHasSeq(bodyDoc, "see", "you", "then") || clHasSeq(bodyDoc, "sounds", "good")) && len(offered) == 0
 	// ("Yes, that works! We'll send the Zoom link … a week ahead": a yes
 	// to the day she proposed, opening a short reply)
-	if !shortConfirm && isReply && len(bodyDoc.toks) <= 30 && len(offered) == 0 && len(bodyDoc.toks) >= 2 {
-		t := bodyDoc.toks
-		k := 0
-		if t[0].w == "yes" || t[0].w == "great" || t[0].w == "perfect" {
-			k = 1
+	if !shortConfirm && isReply && len(bodyDoc.toks) <= 30 && len(offered) == 0 {
+		opens := func(ws ...string) bool {
+			at := clSeqAt(bodyDoc, ws)
+			return at == 0 || at == 1 && (bodyDoc.toks[0].w == "yes" || bodyDoc.toks[0].w == "great" || bodyDoc.toks[0].w == "perfect")
 		}
-		if k+1 < len(t) && (t[k].w == "that" && t[k+1].w == "works" || t[k].w == "works" && (t[k+1].w == "for" || t[k+1].w == "great" || t[k+1].w == "perfectly")) {
-			shortConfirm = true
-		}
+		shortConfirm = opens("that", "works") || opens("works", "for") || opens("works", "great") || opens("works", "perfectly")
 	}
 	if shortConfirm {
 		sc.add(TypeInterviewConfirmation, 4, "a short reply confirming her choice")
@@ -498,7 +495,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// days … reply with your preferred date"), is the program's news, not
 	// an interview.
 	secondLook := clHasSeq(bodyDoc, "second", "look") || clHasSeq(subjDoc, "second", "look") || clHasSeq(bodyDoc, "open", "house")
-	if secondLook && clHasWord(bodyDoc, "optional") && sc.score[TypeInterviewInvite] > 0 && !clHasWord(bodyDoc, "interview") && !clHasWord(bodyDoc, "interviews") &&
+	if secondLook && clHasWord(bodyDoc, "optional") && sc.score[TypeInterviewInvite] > 0 && !clHasWord(bodyDoc, "interview") &&
 		!clHasWord(subjDoc, "interview") {
 		w := sc.score[TypeInterviewInvite]
 		sc.score[TypeInterviewInvite] = 0
@@ -1201,7 +1198,7 @@ func clPostscript(sig string) string {
 	return clTruncate(sig[m[0]:], 4096)
 }
 
-var rePostscript = regexp.MustCompile(`(?m)^[ \t]*(?:P\.\s?S\.?|PS[:.,-]|P\.S\b)`)
+var rePostscript = regexp.MustCompile(`(?m)^[ \t]*(?:P\.\s?S\b|PS[:.,-])`)
 
 // clNamesRequirement reports whether d speaks of a requirement of
 // eligibility: visas, graduation, exams, accreditation, certification.

@@ -731,6 +731,7 @@ func TestPhraseRules(t *testing.T) {
 		{"Either you propose me an interview date this week, or I will consider my application refused.", "pressure"},
 		// blind sets us and ut, in other words
 		{"I have talked with several fellowships, Harbor Valley and Meridian among them, and what stood out to me at Lakeside is how early fellows start building.", ""},
+		{"I interviewed at several fellowships, including Harbor Valley, and what stood out to me at Lakeside was the governance rotation.", ""},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
