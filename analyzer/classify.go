@@ -449,6 +449,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 4, "a short reply confirming her choice")
 	}
 
+	// "The 15th it is.": one day settled in a reply, in so many words.
+	if isReply && len(offered) == 1 && offered[0].doc != nil {
+		t, j := offered[0].doc.toks, offered[0].to+1
+		if j+1 < len(t) && t[j].w == "it" && t[j+1].w == "is" && t[j+1].sent == t[offered[0].to].sent &&
+			(j+2 >= len(t) || t[j+2].sent != t[j].sent) {
+			sc.add(TypeInterviewConfirmation, 5, "a day settled in a reply: "+clDayString(offered[0].day))
+		}
+	}
+
 	// A day held for her that waits for her word ("tentatively placed you
 	// on Thursday, pending your confirmation"; "pencilled you in — can you
 	// confirm?") is an invitation, whatever confirming words it uses.
@@ -1997,7 +2006,7 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 // the message also keeps her in consideration should a place open ("you
 // remain under consideration; should a spot open we will reach out"),
 // which makes it a waitlist. A firm decline elsewhere in the message
-// stays a decline. A message that also books or invites her speaks of one
+// stays a decline, unless the hope kept outweighs it. A message that also books or invites her speaks of one
 // full day beside hers.
 func clFullCalendar(sc *clScores) {
 	full := sc.score["cue:full"]
@@ -2009,7 +2018,7 @@ func clFullCalendar(sc *clScores) {
 		// full, another is hers.
 		return
 	}
-	if sc.score[TypeWaitlist] >= 3 && sc.score[TypeInterviewDecline] < 6 {
+	if sc.score[TypeWaitlist] >= 3 && (sc.score[TypeInterviewDecline] < 6 || sc.score[TypeWaitlist] >= sc.score[TypeInterviewDecline]) {
 		sc.add(TypeWaitlist, 3, "the interview calendar is full, but she is kept in consideration")
 		return
 	}

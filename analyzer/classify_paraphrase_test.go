@@ -1058,3 +1058,21 @@ func TestClassifyFriendlyAlerts(t *testing.T) {
 		{"akapoor@northgate-health.org", "Following up", "Laura and I think you're exactly who we want. Honestly, we could lock this in now if you're up for skipping the match; we'd send a contract before the holidays.", TypePreMatchOffer},
 	})
 }
+
+// TestClassifyBlindSetsTCTD (blind sets tc and td, in other words): a
+// survey that only asks about the day, a coordinator's sideways ask, an
+// offer that takes her out of the Match, a season cut short, "not at this
+// time" with her file kept, a Match Week schedule, and a day settled in
+// a reply.
+func TestClassifyBlindSetsTCTD(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"ci-fellowship@lakeside-med.org", "Quick feedback on your visit", "We'd be grateful for your candid feedback on the day. The questionnaire is anonymous and takes three minutes.", TypeProgramUpdate},
+		{"peds.residency@stbrendans.org", "checking in", "Just curious how many programs you're still weighing right now, and are we near the top?", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "a thought", "Say the word and you can have a guaranteed position with us. I'd have the appointment letter drafted Monday and take you out of the match process.", TypePreMatchOffer},
+		{"jfeld@meridian.edu", "Your interview", "Our funding fell through, so we've cancelled all remaining interview days. I'm very sorry.", TypeInterviewDecline},
+		{"informatics-fellowship@med.meridian.edu", "Application status", "We regret that we are not able to offer you an interview at this time. Your file will stay in our applicant pool. If you take a position elsewhere, please let us know so we can update our list.", TypeWaitlist},
+		{"rmoss@stbrendans.org", "Match week", "Match Week begins March 15, when you will find out whether you matched. Please rank programs in your true order of preference.", TypeProgramUpdate},
+		{"rmoss@stbrendans.org", "Re: a new date", "Tuesday the 8th it is. We'll start at 7:30 with breakfast in the atrium.", TypeInterviewConfirmation},
+	})
+}

@@ -898,6 +898,87 @@ var rePraisedBy = regexp.MustCompile(`\b(?:inspired|struck|impressed|moved|encou
 // paper on alert fatigue".
 var reCited = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:paper|papers|study|studies|article|articles|work on|research|publication|publications|book|review|trial|abstract|poster|talk|lecture|framework|model|method)\b`)
 
+// fileNamesProgram reports whether a file's name is that of an
+// application document (a CV, a letter, a statement) made for program p:
+// its institution, an alias or its key, written in any of the ways file
+// names join words ("CV_HarborValley.pdf", "harbor-valley-letter.docx").
+func fileNamesProgram(name string, p *config.Program) bool {
+	words := fileNameWords(name)
+	doc := false
+	for _, w := range words {
+		if fileDocWords[w] {
+			doc = true
+			break
+		}
+	}
+	if !doc {
+		return false
+	}
+	// The words run together, with where each one starts and ends, so a
+	// name matches only whole words whatever their joints.
+	var run strings.Builder
+	bounds := map[int]bool{0: true}
+	for _, w := range words {
+		run.WriteString(w)
+		bounds[run.Len()] = true
+	}
+	all := run.String()
+	for _, n := range append([]string{p.Institution, p.Key}, p.Aliases...) {
+		sq := strings.Join(fileNameWords(n), "")
+		if len(sq) < 4 {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(all[from:], sq)
+			if i < 0 {
+				break
+			}
+			i += from
+			if bounds[i] && bounds[i+len(sq)] {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// fileDocWords are the words of a file name that make it an application
+// document.
+var fileDocWords = map[string]bool{"cv": true, "resume": true, "résumé": true, "cover": true, "letter": true,
+	"statement": true, "loi": true, "intent": true, "application": true, "ps": true, "personal": true}
+
+// fileNameWords splits a file name into lower-case words at anything not
+// a letter or digit and where lower case turns upper ("HarborValley").
+func fileNameWords(s string) []string {
+	var out []string
+	var cur []rune
+	prevLower := false
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			// "Brendan's" is one word
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if unicode.IsUpper(r) && prevLower {
+				flush()
+			}
+			cur = append(cur, r)
+			prevLower = unicode.IsLower(r)
+		default:
+			flush()
+			prevLower = false
+		}
+	}
+	flush()
+	return out
+}
+
 // thanksAgain reports whether thanks in a (lower-case) sentence are not
 // the thank-you note itself: a later letter ("thank you again") or a
 // reply thanking for the program's own message.
@@ -1076,6 +1157,19 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 		if reported[pn.key] {
 			continue
+		}
+		// An application document named for another program
+		// ("Rahman_Amina_CV_HarborValley.pdf" to Lakeside).
+		if p := c.e.cfg.Program(pn.key); p != nil {
+			for _, at := range c.msg.Attachments {
+				if !at.Inline && fileNamesProgram(at.Filename, p) {
+					report("attachments", at.Filename, -1, -1)
+					break
+				}
+			}
+			if reported[pn.key] {
+				continue
+			}
 		}
 		// The body, sentence by sentence — but only the names and people
 		// that occur in it at all.
