@@ -236,6 +236,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "eligibility told to all applicants at once: news, not an answer to her")
 	}
+	if w := sc.score[TypeMatchResult]; w > 0 && w < 7 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+		// "Dear applicants, with Match Week starting Monday, here is how
+		// we will handle it … Dr. Chen will call each incoming resident":
+		// the week's plan told to all, no result of hers (a result told
+		// to all, "all our positions were filled in the Match", is
+		// stronger evidence than this).
+		delete(sc.score, TypeMatchResult)
+		sc.add(TypeProgramUpdate, w, "the Match's days told to all applicants at once: news, not her result")
+	}
 	if w := sc.score[TypeEligibilityReply]; w > 0 && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && c.matchHasRun(prog, m.Date) {
 		// Licence and visa steps told to incoming residents after the
 		// Match has run ("all incoming residents must hold a training
@@ -255,6 +264,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 		w := sc.score[TypeInterviewDecline]
 		delete(sc.score, TypeInterviewDecline)
 		sc.add(TypeEligibilityReply, w, "a requirement told in answer to her eligibility question")
+	}
+	// "Re: ECFMG timing question" answered "you're fine to apply … send the
+	// application through ERAS whenever it's ready": the answer to her
+	// question, which also tells her how to apply; a close call between
+	// the two goes to the answer.
+	if e, a := sc.score[TypeEligibilityReply], sc.score[TypeApplicationRequest]; isReply && e >= 4 && a >= e && a-e <= 2 && clSubjectAsksEligibility(subjDoc) {
+		sc.add(TypeEligibilityReply, a-e+1, "an answer to her question about a requirement, named in the subject")
 	}
 
 	if clHerWithdrawal(bodyDoc) {
@@ -1213,6 +1229,18 @@ var rePostscript = regexp.MustCompile(`(?m)^[ \t]*(?:P\.\s?S\b|PS[:.,-])`)
 // eligibility: visas, graduation, exams, accreditation, certification.
 func clNamesRequirement(d *clDoc) bool {
 	for _, w := range []string{"eligib", "ineligib", "requir", "visa", "sponsor", "acgme", "graduat", "citizen", "permanent", "ecfmg", "usmle", "step", "attempt", "accredit", "certif", "qualif", "criteria", "h1b", "j1"} {
+		if clHasWord(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clSubjectAsksEligibility reports whether a subject names a question of
+// eligibility ("ECFMG timing question", "Visa sponsorship?"), not
+// documents required.
+func clSubjectAsksEligibility(d *clDoc) bool {
+	for _, w := range []string{"eligib", "ineligib", "visa", "sponsor", "ecfmg", "usmle", "img", "h1b", "j1", "graduat", "citizen", "accredit"} {
 		if clHasWord(d, w) {
 			return true
 		}

@@ -349,6 +349,11 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				// "a week from Thursday": that Thursday, and seven days on
 				ahead += 7
 			}
+			if toks[i-1].w == "following" && i >= 2 && toks[i-2].w == "the" && ahead > 0 {
+				// "moved your interview to the following Thursday" (after
+				// "this Thursday"): the same weekday a week on.
+				ahead += 7
+			}
 			to := i
 			if n := clNextWeekAfter(toks, i); n > 0 && !clPastBefore(d, i) {
 				// "Thursday of next week", "Thursday next week": that day
@@ -799,7 +804,7 @@ func clPastBefore(d *clDoc, i int) bool {
 // and belongs to the date as written ("next Thursday", "on Tuesday").
 func clRelLead(w string) bool {
 	switch w {
-	case "next", "this", "coming", "on", "you", "last":
+	case "next", "this", "coming", "on", "you", "last", "following":
 		return true
 	}
 	return false

@@ -1076,3 +1076,27 @@ func TestClassifyBlindSetsTCTD(t *testing.T) {
 		{"rmoss@stbrendans.org", "Re: a new date", "Tuesday the 8th it is. We'll start at 7:30 with breakfast in the atrium.", TypeInterviewConfirmation},
 	})
 }
+
+// TestClassifyBlindSetsTGTH (blind sets tg and th, in other words): a file
+// kept open after a first round, a season's plan or Match Week told to
+// all, a warm note that asks for nothing, an eligibility answer that tells
+// her how to apply, a day offered for her to confirm, and a day moved to
+// "the following Thursday".
+func TestClassifyBlindSetsTGTH(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"ci-fellowship@lakeside-med.org", "Your application", "Our first round of interview invitations has now been sent, and I'm sorry to say you were not among them. Your application is not closed, though. A few people always cancel, and you are part of that pool.", TypeWaitlist},
+		{"ci-fellowship@lakeside-med.org", "What comes next", "Dear interviewees, now that our final interview day has passed, here is how ranking and results will work on our side. The committee meets on November 30.", TypeProgramUpdate},
+		{"imresidency@northgate-health.org", "Match Week plans", "Dear applicants, Match Week begins Monday. Dr. Chen will phone each incoming resident on Friday afternoon; please read nothing into silence beyond the match result itself.", TypeProgramUpdate},
+		{"sokafor@harborvalley.edu", "Re: thank you", "We would be lucky to have you. Please don't feel you owe us an answer or any word about your plans.", TypePostInterviewInterest},
+		{"jfeld@meridian.edu", "Re: Visa question", "You're fine to apply: we sponsor J-1 visas through ECFMG and need the certificate before July. Send the application through ERAS whenever it's ready.", TypeEligibilityReply},
+		{"jhaas@med.meridian.edu", "interview", "We would like to interview you on Thursday, 19 November, in the evening. Please let me know whether this date is convenient for you.", TypeInterviewInvite},
+	})
+	// clRef is a Thursday: "this Friday" is the next day, "the following
+	// Friday" a week after that.
+	got := c.Classify(msg("imresidency@northgate-health.org", "Change to your interview date", "Dr. Chen is away this Friday, so we have moved your interview to the following Friday. Everything else stays the same."))
+	want := clRef.AddDate(0, 0, (int(time.Friday)-int(clRef.Weekday())+7)%7+7).Format("2006-01-02")
+	if got.Type != TypeInterviewConfirmation || got.InterviewDate != want {
+		t.Errorf("moved to the following Friday: got %s/%q, want %s/%q\n   %s", got.Type, got.InterviewDate, TypeInterviewConfirmation, want, strings.Join(got.Evidence, "\n   "))
+	}
+}

@@ -737,7 +737,7 @@ func TestPhraseRules(t *testing.T) {
 		{"Should the committee come to think of me the way I think of Lakeside, I'd be delighted to make it mutual.", "quid-pro-quo"},
 		{"If things line up on both sides, you'll never need to guess where Lakeside stands for me.", "quid-pro-quo"},
 		{"If I could just get some sense that I'm within your matching range, I'd happily rank Lakeside accordingly.", "quid-pro-quo"},
-		{"If I could only hear that I'm part of your plans, you would have my loyalty for good.", "quid-pro-quo"},
+		{"If I could only hear that I'm part of your plans, you would have my loyalty for good.", "quid-pro-quo,rank-solicitation"},
 		{"Please save me a seat at the welcome dinner and I'll bring the slides you asked for.", ""},
 		{"Do you think I should keep my hopes up for a spot?", "rank-solicitation"},
 		{"My mentor asked whether your list usually stretches far enough to reach applicants like me.", "rank-solicitation"},
@@ -745,6 +745,20 @@ func TestPhraseRules(t *testing.T) {
 		{"Is there any way we could settle this between us sooner?", "premature-offer-ask"},
 		{"Confirmed, please treat this as a firm commitment; I'll be at the front desk by 8 on the 10th.", ""},
 		{"If the reviewers are kind and it's accepted, I'll be presenting the poster in April.", ""},
+		// session 13, blind sets te and tf: a first place and a promise said sideways
+		{"Lakeside is where my rank list starts; the rest are a long way behind.", "top-choice"},
+		{"Of every program I saw, Lakeside is the one I'm rooting for.", "top-choice"},
+		{"There's no other fellowship I'd sooner train at.", "top-choice"},
+		{"You will never need to worry whether I'll show up in July.", "binding-commitment"},
+		{"For me the match is only a formality now.", "binding-commitment"},
+		{"I've quit looking at apartments elsewhere.", "binding-commitment"},
+		{"Whatever the lists say, I'm not going anywhere.", "binding-commitment"},
+		{"We're relocating to Lakeside next summer.", "binding-commitment"},
+		{"I'm not going anywhere this weekend, so I can review the draft tonight.", ""},
+		{"Better you hear it from me now than keep a spot on your list for someone who won't be ranking Lakeside.", ""},
+		{"My lease is up in March, so I have to decide soon whether to renew it for another year.", ""},
+		{"There's no other program I'd swap it for.", "top-choice"},
+		{"Put me high enough to match and Lakeside will be the only program I list.", "quid-pro-quo,top-choice"},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
@@ -998,6 +1012,27 @@ func TestLateThankYou(t *testing.T) {
 		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "A short note", tt.body), Now: late}, nil)
 		if got := rulesOf(res); got != tt.want {
 			t.Errorf("%q\n  rules = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestLateThankYouOtherLetter: a letter its subject names as something
+// else (continued interest, an update) that thanks for the interview in
+// passing is not the thank-you note; the same words under "A short note"
+// are (session 13, blind set tb).
+func TestLateThankYouOtherLetter(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	body := "Dear Dr. Park,\n\nI wanted to write once more as the season closes. I'm grateful for the chance to interview with you and hope to stay in touch."
+	for _, tt := range []struct{ subject, want string }{
+		{"Continued interest - Amina Rahman", ""},
+		{"Quick update from Amina Rahman", ""},
+		{"A short note", "late-thank-you"},
+		{"Continued interest, with thanks", "late-thank-you"},
+	} {
+		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", tt.subject, body), Now: late}, nil)
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("subject %q: rules = %q, want %q", tt.subject, got, tt.want)
 		}
 	}
 }

@@ -873,6 +873,10 @@ var (
 	reIncludingBefore = regexp.MustCompile(`(?:programs|fellowships|residencies|places|institutions|hospitals),?\s+(?:including|such as|like)\s+(?:[\w.'’-]+\s+){0,6}$`)
 )
 
+// reNewsFrom ends the words before another program's name that make it
+// the source of news ("An offer from", "invitation at").
+var reNewsFrom = regexp.MustCompile(`\b(?:offer|news|update|invitation|invite|call|deadline|letter|decision|result|results|message|note|email|e-mail)s?\s+(?:from|at|by)\s+(?:the\s+)?$`)
+
 // otherToldMe reports whether the words after another program's name or
 // person tell what it told or decided for her (reOtherToldMe); "Harbor
 // Valley's clinical decision support work" is its work, not a decision.
@@ -884,7 +888,7 @@ var reDecisionSupport = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}decisions?
 
 // reOtherContacted follows another program's name whose people got in
 // touch with her ("'s program director called last week").
-var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:called|phoned|emailed|e-mailed|wrote|texted|reached out|contacted|told me|said|offered|invited|asked me)\b`)
+var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:(?:has|have|had|just|also|already|recently)\s+)*(?:called|phoned|emailed|e-mailed|wrote|texted|reached out|contacted|told me|said|offered|invited|asked me)\b`)
 
 // reOtherPraise follows another program's person whose program she
 // praises ("Dr. Okafor's description of the rural telehealth network"):
@@ -1034,6 +1038,10 @@ var reReplySubject = regexp.MustCompile(`(?i)^\s*(?:re|aw|sv|vs|antw|r)\s*:`)
 // reItsInterview: a program's name followed by its interview day.
 var reItsInterview = regexp.MustCompile(`^\s+interview (?:day|date|schedule|itinerary|time|session)`)
 
+// reOtherLetterSubject is the subject of a letter that is not a thank-you
+// note.
+var reOtherLetterSubject = regexp.MustCompile(`(?i)\b(?:continued interest|letter of (?:intent|interest)|(?:brief |quick |short |small )?update\b|new publication|withdraw)`)
+
 // reInterestFirst, in the sentences before a letter's thanks, makes it a
 // letter of interest rather than the thank-you note.
 var reInterestFirst = regexp.MustCompile(`(?i)\b(?:remains?|is|are|stays?) (?:still )?(?:among|one of) my (?:very )?(?:top|first|leading|highest)|\b(?:remain|am still|continue to be|i am) (?:very |highly |deeply |extremely )?(?:interested|enthusiastic) (?:in|about)|\bfinali[sz](?:e|ing) my (?:plans|list|rank)`)
@@ -1127,12 +1135,20 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			reported[pn.key] = true
 			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
 		}
-		// The subject.
-		for _, id := range pn.nameIDs {
-			if c.d.subjNames.has(id) {
-				report("subject", c.msg.Subject, 0, len(c.msg.Subject))
-				break
+		// The subject, unless it tells news from the other program ("An
+		// offer from Harbor Valley (FYI)").
+		for i, id := range pn.nameIDs {
+			if !c.d.subjNames.has(id) {
+				continue
 			}
+			subj := c.msg.Subject
+			lower := strings.ToLower(subj)
+			if loc := pn.names[i].find(subj, lower); loc != nil &&
+				(reNewsFrom.MatchString(lower[:loc[0]]) || otherToldMe(lower[loc[1]:])) {
+				continue
+			}
+			report("subject", subj, 0, len(subj))
+			break
 		}
 		// A signature is not judged, but a line of it that calls her an
 		// applicant to another program ("Applicant, Internal Medicine
@@ -1950,6 +1966,12 @@ func (c *checkCtx) isThankYou() bool {
 	if c.anyPossible(c.e.thanks, c.d.subjNorm, -1) && !reReplySubject.MatchString(c.msg.Subject) &&
 		!otherVisit && !(subjNoInterview && !strings.Contains(c.d.norm, "interview") && reOtherVisit.MatchString(c.d.norm)) {
 		return true
+	}
+	// A letter its subject calls something else ("Continued interest –
+	// Amina Rahman", "Update: new publication", "Letter of intent") that
+	// thanks in passing is that letter, not the thank-you note.
+	if reOtherLetterSubject.MatchString(c.msg.Subject) && !strings.Contains(strings.ToLower(c.msg.Subject), "thank") {
+		return false
 	}
 	n := 0
 	for i, s := range c.d.sents {
