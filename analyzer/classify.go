@@ -569,10 +569,30 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	cl.Confidence = clConfidence(sc, typ, why)
 
-	// 5. The interview date, for invitations and confirmations (an alert
-	// carries none, whatever day it also names: the corpus's convention).
-	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation {
+	// 5. The interview date, for invitations and confirmations, and for an
+	// alert that also confirms her day ("Confirming your interview a week
+	// from tomorrow, Thursday the 19th … I'll ask you where Meridian sits
+	// on your list"): the day it confirms. An alert's other days (a call,
+	// a second look, a deadline) are none of hers.
+	alertOnDay := (typ == TypeRankSolicitation || typ == TypePreMatchOffer) && sc.score[TypeInterviewConfirmation] >= 4
+	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation || alertOnDay {
 		c.interviewDate(&cl, calDays, dates, offered, note)
+		if alertOnDay && cl.InterviewDate != "" && (len(calDays) > 0 || prog != nil && !prog.Interview.IsZero() && cl.InterviewDate != prog.Interview.String()) {
+			// The day on record, when the message names it among others
+			// ("the dinner tomorrow night … then your interview day is
+			// Thursday"), is the one it confirms.
+			onRecord := ""
+			if prog != nil && !prog.Interview.IsZero() {
+				onRecord = prog.Interview.String()
+			}
+			if onRecord != "" && (date.IsZero() || !prog.Interview.In(date.Location()).AddDate(0, 0, 1).Before(date)) && slices.ContainsFunc(slices.Concat(dates, offered), func(d clDate) bool { return clDayString(d.day) == onRecord }) {
+				note("an alert's day %s is not her interview day on record, %s, which it also names", cl.InterviewDate, onRecord)
+				cl.InterviewDate, cl.InterviewAt = onRecord, time.Time{}
+			} else {
+				note("an alert's day %s is not her interview day on record", cl.InterviewDate)
+				cl.InterviewDate, cl.InterviewAt = "", time.Time{}
+			}
+		}
 		if cl.InterviewDate == "" && len(offered) == 0 && len(calDays) == 0 && (clPointsToHerChoice(bodyDoc) || shortConfirm) {
 			// "You're all set for the date you selected": the day she
 			// chose, in her quoted reply.

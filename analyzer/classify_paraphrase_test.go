@@ -1100,3 +1100,45 @@ func TestClassifyBlindSetsTGTH(t *testing.T) {
 		t.Errorf("moved to the following Friday: got %s/%q, want %s/%q\n   %s", got.Type, got.InterviewDate, TypeInterviewConfirmation, want, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyAlertOnHerDay: an alert that also confirms her interview day
+// carries that day (SPEC.md: the date is null unless one is fixed); the
+// other days an alert names (a call about her list, a second look, a day
+// that is not the one on record) are none of hers.
+func TestClassifyAlertOnHerDay(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct {
+		from, subj, body, typ, date string
+	}{
+		{"jfeld@meridian.edu", "Your interview next week", "This confirms your interview on Thursday, December 17, 9:00 am to 2:30 pm Mountain time, on Zoom. At the end of the day I will ask you, candidly, where Meridian sits on your list.", TypeRankSolicitation, "2026-12-17"},
+		{"imresidency@northgate-health.org", "Confirmed: December 10", "Your interview on Thursday, December 10 is confirmed; check in at 7:30. Between us, are we your number one?", TypeRankSolicitation, "2026-12-10"},
+		// a day that is not her interview on record
+		{"imresidency@northgate-health.org", "Confirmed: December 17", "Your call with Dr. Chen on Thursday, December 17 is confirmed. Between us, are we your number one?", TypeRankSolicitation, ""},
+		// no confirmation of her day: a rank-list call's date is none of hers
+		{"peds.residency@stbrendans.org", "Rank list chat", "Dr. Moss would like ten minutes on Monday, February 8 to hear where St. Brendan's falls on your rank list.", TypeRankSolicitation, ""},
+	} {
+		got := c.Classify(msg(tc.from, tc.subj, tc.body))
+		if got.Type != tc.typ || got.InterviewDate != tc.date {
+			t.Errorf("%.60q:\n  got %s/%q, want %s/%q\n  %s", tc.body, got.Type, got.InterviewDate, tc.typ, tc.date, strings.Join(got.Evidence, "\n  "))
+		}
+	}
+}
+
+// TestClassifyBlindSetsTKTL (blind sets tk and tl, in other words): a
+// place funded after the Match opened, offered outside it; an
+// interviewer's own slot on her day; thanks to a whole group of
+// applicants; an alert beside a dinner and her day on record.
+func TestClassifyBlindSetsTKTL(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"akessler@med.lakeside-med.org", "Something to raise directly", "A research fellowship position was funded after the match opened, so it sits outside the AMIA match, and we would like to offer it to you. We would need your signed acceptance by Tuesday.", TypePreMatchOffer},
+		{"rmenon@northgate-health.org", "Your interview", "I have been assigned a half hour with you on Thursday, December 10 at 11:00. No need to prepare slides.", TypeInterviewConfirmation},
+	})
+	if got := c.Classify(msg("imresidency@northgate-health.org", "Travel form", "Dr. Chen and the faculty enjoyed meeting all of you on Thursday. The travel reimbursement form is attached; send it back with your receipts by January 15.")); got.Type == TypePostInterviewInterest {
+		t.Errorf("thanks to the whole group read as interest in her:\n   %s", strings.Join(got.Evidence, "\n   "))
+	}
+	got := c.Classify(msg("kosei@gme.northgate-health.org", "Dinner tomorrow", "Confirming the residents' dinner tomorrow at 6:30. Then your interview day is Thursday, December 10, all on Zoom. Honest question: where do you think we'll land on your list?"))
+	if got.Type != TypeRankSolicitation || got.InterviewDate != "2026-12-10" {
+		t.Errorf("an alert beside a dinner and her day: got %s/%q, want %s/%q\n   %s", got.Type, got.InterviewDate, TypeRankSolicitation, "2026-12-10", strings.Join(got.Evidence, "\n   "))
+	}
+}
