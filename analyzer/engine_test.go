@@ -759,6 +759,10 @@ func TestPhraseRules(t *testing.T) {
 		{"My lease is up in March, so I have to decide soon whether to renew it for another year.", ""},
 		{"There's no other program I'd swap it for.", "top-choice"},
 		{"Put me high enough to match and Lakeside will be the only program I list.", "quid-pro-quo,top-choice"},
+		// blind set ti: where she'd land, asked; her own arrival time is no deadline
+		{"Would you be willing to tell me roughly where I'd fall on your list?", "rank-solicitation"},
+		{"Confirmed, I'll be at the front desk by 8:15 on Thursday.", ""},
+		{"I need the new date confirmed by Monday, or I will have to cancel.", "pressure"},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
@@ -1259,6 +1263,37 @@ func TestRepliesAndTheirThread(t *testing.T) {
 		}
 		if got := rulesOf(res); got != tt.want {
 			t.Errorf("%s: rules = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestQuotedYesToAnExchange: a one-word yes that opens her reply takes its
+// meaning from the program's message she answers (session 13, blind set
+// ti): "Deal." to a proposed exchange of places is a quid-pro-quo; "Count
+// me in." to a place offered if she withdraws from the Match is a
+// binding promise; the same words answering a dinner invitation are
+// nothing, and so is a reply that turns the exchange down.
+func TestQuotedYesToAnExchange(t *testing.T) {
+	e := testEngine(t)
+	trade := "Dr. Park asked me to pass this along: if you rank Lakeside first, she is prepared to rank you high enough to match here. Let me know and I'll tell her."
+	offer := "Our digital health office has funded a position outside the AMIA match. If you withdraw from the match, the spot is yours and we will send the contract this week."
+	dinner := "The residents are hosting a dinner the evening before your interview. Would you like to come?"
+	for _, tt := range []struct{ own, quoted, want string }{
+		{"Deal.", trade, "quid-pro-quo"},
+		{"Agreed, and thank you.", trade, "quid-pro-quo"},
+		{"Count me in.", offer, "binding-commitment"},
+		{"Count me in.", dinner, ""},
+		{"Deal.", dinner, ""},
+		{"Thank you for passing this on. I'd rather not make any arrangement about rankings; I'll make my list on my own, and I expect Lakeside to do the same.", trade, ""},
+	} {
+		m := outDraft("ci-fellowship@lakeside-med.org", "Re: A note", tt.own)
+		m.Quoted = tt.quoted
+		res, err := e.Check(Input{Msg: m, Now: when}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q answering %.40q: rules = %q, want %q", tt.own, tt.quoted, got, tt.want)
 		}
 	}
 }

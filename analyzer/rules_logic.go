@@ -1055,7 +1055,7 @@ var reMyInterviewAt = regexp.MustCompile(`\bmy (?:interview|visit|interview day|
 var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all)|i trust|i(?:'m| am) sorry|sorry|(?:my )?apologies|i apologi[sz]e|please (?:excuse|forgive|accept my apolog\w*)|happy (?:new year|holidays|thanksgiving)|season'?s greetings|i hope this (?:note|email|message) finds)\b`)
 
 // reThanksForDay thanks for the interview itself (lower case).
-var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w*\b[^.!?]{0,30}\bfor (?:the|my|our|your) (?:\w+ )?(?:interview|visit)\b`)
+var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w*\b[^.!?]{0,30}\bfor (?:(?:putting together|organi[sz]ing|hosting|running|arranging|planning) (?:such )?(?:a |an |the |my |our |your )?(?:[\w-]+ ){0,2}|(?:the|my|our|your) (?:\w+ )?)(?:interview|visit)\b`)
 
 // reWithdrawal takes her application back (lower case).
 var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
@@ -1065,7 +1065,7 @@ var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )
 var reNeverThanked = regexp.MustCompile(`\b(?:never|not yet|didn't|didn’t|did not|haven't|haven’t|have not|hadn't|hadn’t|had not)\b[^.?!]{0,20}\bthanked\b`)
 
 // reLateApology apologizes for writing late (lower case).
-var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed)\b`)
+var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed|slow|slowness)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
