@@ -763,6 +763,11 @@ func TestPhraseRules(t *testing.T) {
 		{"Would you be willing to tell me roughly where I'd fall on your list?", "rank-solicitation"},
 		{"Confirmed, I'll be at the front desk by 8:15 on Thursday.", ""},
 		{"I need the new date confirmed by Monday, or I will have to cancel.", "pressure"},
+		// blind set tj: money in figures, payments missed; her own clock set for the program
+		{"I took out a loan of about $18,000 from my uncle to pay for the interviews.", "oversharing"},
+		{"I'm behind on two rent payments since my contract ended.", "oversharing"},
+		{"My notice period ends on the 20th, and before then I need to know what the committee has decided about me.", "pressure,rank-solicitation"},
+		{"My student loan payments start in July, so I'm glad the fellowship includes a stipend.", ""},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
