@@ -307,7 +307,7 @@ var textSpeak = map[string]string{
 	"thx": "thanks", "abt": "about", "cant": "can't", "wont": "won't", "dont": "don't", "def": "definitely",
 	"ill": "i'll", "id": "i'd",
 	"thurs": "thursday", "tues": "tuesday", "weds": "wednesday", "tmrw": "tomorrow", "fri": "friday",
-	"u'll": "you'll", "u're": "you're", "u've": "you've", "u'd": "you'd",
+	"u'll": "you'll", "u're": "you're", "u've": "you've", "u'd": "you'd", "urs": "yours",
 }
 
 // urYoure are the words after which "ur" is "you're", not "your" ("ur my

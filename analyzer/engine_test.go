@@ -768,6 +768,9 @@ func TestPhraseRules(t *testing.T) {
 		{"I'm behind on two rent payments since my contract ended.", "oversharing"},
 		{"My notice period ends on the 20th, and before then I need to know what the committee has decided about me.", "pressure,rank-solicitation"},
 		{"My student loan payments start in July, so I'm glad the fellowship includes a stipend.", ""},
+		// blind set tm: texting shorthand for "yours"
+		{"ur program is great. where would i fall on urs?", "rank-solicitation"},
+		{"where do I stand for the group photo?", ""},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
@@ -1299,6 +1302,25 @@ func TestQuotedYesToAnExchange(t *testing.T) {
 		}
 		if got := rulesOf(res); got != tt.want {
 			t.Errorf("%q answering %.40q: rules = %q, want %q", tt.own, tt.quoted, got, tt.want)
+		}
+	}
+}
+
+// TestLateThankYouAnswersTheirNote: "it was great meeting u too", in reply
+// to the program's own note, answers that note; it is no thank-you for the
+// interview, however late (session 13, blind set tm).
+func TestLateThankYouAnswersTheirNote(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ body, want string }{
+		{"Thank you, Dr. Park, it was great meeting you too! I loved the governance rotation.", ""},
+		{"Thank you, Dr. Park, it was great meeting you on the 12th. I loved the governance rotation.", "late-thank-you"},
+	} {
+		m := outDraft("hpark@lakeside-med.org", "Re: Great meeting you", tt.body)
+		m.Quoted = "It was lovely meeting you on Thursday. We hope you enjoyed the day."
+		res, _ := e.Check(Input{Msg: m, Now: late}, nil)
+		if got := rulesOf(res); got != tt.want {
+			t.Errorf("%q: rules = %q, want %q", tt.body, got, tt.want)
 		}
 	}
 }

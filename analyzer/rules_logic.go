@@ -1009,6 +1009,8 @@ var (
 		"grateful for any", "grateful if", "appreciate any", "appreciate it if"}
 	thanksAgainParts = []guardedRE{
 		{[]string{"again", "once more", "as always", "still"}, regexp.MustCompile(`\b(?:again|once more|as always|still)\b`)},
+		// her answer to their kind words ("it was great meeting u too")
+		{[]string{"too", "as well", "likewise"}, regexp.MustCompile(`\b(?:meeting|to meet|talking|speaking|chatting) (?:with )?(?:you|u) (?:too|as well)\b|\blikewise\b`)},
 		{[]string{"message", "note", "mail", "letter", "reply", "response", "words", "article", "paper", "link", "resource", "book", "material", "slides", "introduction", "recommendation"},
 			regexp.MustCompile(`\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b`)},
 	}
