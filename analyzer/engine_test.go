@@ -771,6 +771,12 @@ func TestPhraseRules(t *testing.T) {
 		// blind set tm: texting shorthand for "yours"
 		{"ur program is great. where would i fall on urs?", "rank-solicitation"},
 		{"where do I stand for the group photo?", ""},
+		// blind set tn: a couple's match
+		{"My wife is interviewing for orthopedic surgery programs this winter.", ""},
+		{"My father's surgery is next week and I have been at his bedside every night.", "oversharing"},
+		{"If your department can make sure the surgery program ranks her high enough to match, we'll list Lakeside as the first pair on our couples list.", "quid-pro-quo,top-choice"},
+		{"You have our word that we'll rank the program first.", "binding-commitment,top-choice"},
+		{"Could you ask the surgery department to rank my husband highly?", "rank-solicitation"},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
