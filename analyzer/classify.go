@@ -563,6 +563,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
+	if typ == TypeOther && kind == clSenderProgram && prog != nil && why != clWhyAutoReply && !clFromContact(m, prog) && fwd.from == "" {
+		// Someone at the program's domain who is none of its contacts,
+		// writing nothing of the program's ("a friend who works there",
+		// the hospital's newsletter): not program mail.
+		cl.Program = ""
+	}
 	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment || why == clWhyMemberMail) {
 		// Nor is a match service's or society's own mail a program's.
 		cl.Program = ""
@@ -997,7 +1003,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	autoReplied := clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "" ||
 		m.AutoSubmitted && !clHeaderSays(m, "Auto-Submitted", "auto-generated")
 	if autoSubj || auto >= 5 && autoReplied {
-		return TypeOther, "automatic reply: other"
+		return TypeOther, clWhyAutoReply
 	}
 	bulk := m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk") || clHeaderSays(m, "Precedence", "list")
 	if bulk && kind == clSenderProgram {
@@ -1121,6 +1127,12 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			return best, ""
 		}
 		return TypeOther, "the hospital's other mail, not the program's: other"
+	}
+	if kind == clSenderHR && sc.score["cue:staff-job"] > 0 && best != TypePreMatchOffer && best != TypeRankSolicitation {
+		// The hospital's hiring for a staff job ("Clinical Informatics
+		// Analyst II (Req. 26-4471) … not a training program"): its phone
+		// screens and decisions are not the program's.
+		return TypeOther, fmt.Sprintf("%s about a staff job from the hospital's HR or careers system: other", best)
 	}
 	if kind == clSenderHR {
 		switch best {
@@ -1586,6 +1598,14 @@ func (c *Classifier) markDates(dates []clDate) {
 		for j := dt.to + 1; j+1 < len(d.toks) && j <= dt.to+7 && d.toks[j].sent == d.toks[dt.from].sent; j++ {
 			// ("if you need to leave early on the 1st, we can move your
 			// faculty interviews to the morning" keeps the day)
+			// ("downtime for this Thursday, and we've had to cancel that
+			// interview day": the day it leaves)
+			if w := d.toks[j].w; (w == "cancel" || w == "cancelled" || w == "canceled" || w == "cancelling" || w == "canceling") && j+2 < len(d.toks) &&
+				(d.toks[j+1].w == "that" || d.toks[j+1].w == "the" || d.toks[j+1].w == "this" || d.toks[j+1].w == "our") &&
+				(d.toks[j+2].w == "interview" || d.toks[j+2].w == "day" || d.toks[j+2].w == "date" || d.toks[j+2].w == "session") {
+				dt.old = true
+				break
+			}
 			if w := d.toks[j].w; (w == "move" || w == "moving" || w == "reschedule" || w == "rescheduling") && (d.toks[j+1].w == "your" || d.toks[j+1].w == "you" || d.toks[j+1].w == "everyone") &&
 				!slices.Contains([]string{"can", "could", "would", "may", "might", "if"}, d.toks[j-1].w) && !clSentenceHas(d, dt.from, "if") {
 				dt.old = true
@@ -1661,7 +1681,10 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "to":
 				// "moved you … to Thursday, November 12", "… to the
 				// following Thursday, December 10": the new day.
-				near := j >= dt.from-2 || j == dt.from-3 && (d.toks[j+1].w == "the" || d.toks[j+1].w == "following" || d.toks[j+1].w == "next")
+				near := j >= dt.from-2 || j == dt.from-3 && (d.toks[j+1].w == "the" || d.toks[j+1].w == "following" || d.toks[j+1].w == "next") ||
+					// "moved you to our next date, Thursday, December 10"
+					j >= dt.from-5 && j+3 < dt.from && (d.toks[j+1].w == "our" || d.toks[j+1].w == "the") &&
+						(d.toks[j+2].w == "next" || d.toks[j+2].w == "new" || d.toks[j+2].w == "following") && clIsDayLabel(d.toks[j+3].w)
 				if near && clSentenceHas(d, dt.from, clMoveWords...) {
 					moved = true
 				}
@@ -2455,6 +2478,21 @@ func clCancelledBefore(d *clDoc, i int) bool {
 
 // clWhyMemberMail is the reason given for a platform's or society's
 // mailing to its members: it is no program's, whatever programs it names.
+const clWhyAutoReply = "automatic reply: other"
+
+// clFromContact reports whether m comes from one of p's configured
+// contacts.
+func clFromContact(m *Message, p *config.Program) bool {
+	for _, f := range m.From {
+		for _, ct := range p.Contacts {
+			if strings.EqualFold(strings.TrimSpace(f.Addr), strings.TrimSpace(ct.Email)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 const clWhyMemberMail = "a platform's or society's mailing to its members: other"
 
 // reMailingOf finds whose mailing list a bulk message says it is.

@@ -1142,3 +1142,32 @@ func TestClassifyBlindSetsTKTL(t *testing.T) {
 		t.Errorf("an alert beside a dinner and her day: got %s/%q, want %s/%q\n   %s", got.Type, got.InterviewDate, TypeRankSolicitation, "2026-12-10", strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyBlindSetsTOTP (blind sets to and tp, in other words): who
+// writes (a friend at the program's domain, the hospital's hiring for a
+// staff job, its psychology lab),
+// a day cancelled and moved, results-day joy, a decline for an off-cycle
+// post she applied for, and Match Week's schedule from the NRMP.
+func TestClassifyBlindSetsTOTP(t *testing.T) {
+	c := testClassifier(t)
+	for _, tc := range []struct {
+		from, subj, body, typ, prog string
+	}{
+		{"jsmith@lakeside-med.org", "coffee?", "Hey Amina! Long time. I work in the cardiology clinic here now. Hope your applications are going well; let's catch up soon.", TypeOther, ""},
+		{"talent@careers.harborvalley.edu", "Data Analyst role - next steps", "Thanks for applying for the Data Analyst role. This is a full-time staff position in IS, not a training program. Would Monday at 10 AM or Tuesday at 2 PM work for a phone screen?", TypeOther, ""},
+		{"wellbeing-lab@psych.meridian.edu", "A study on interview season", "We are researchers studying how applicants experience the season. You are receiving this email because you signed up at our table. It has nothing to do with any program's selection.", TypeOther, ""},
+		{"informatics.fellowship@harborvalley.edu", "yay", "I just saw the list -- so happy you're going to be one of our fellows! Paperwork to follow in January.", TypeMatchResult, "harbor-valley"},
+		{"ci-fellowship@lakeside-med.org", "Your application: off-cycle fellowship position", "We received many applications for this single position. The committee will not be able to move your application forward to the interview stage.", TypeInterviewDecline, "lakeside"},
+		{"noreply@nrmp.org", "Match Week begins Monday", "Monday: you will learn in the R3 system, and by email, whether you matched. If you are eligible and did not match, SOAP begins at 2 pm.", TypeOther, ""},
+	} {
+		got := c.Classify(msg(tc.from, tc.subj, tc.body))
+		if got.Type != tc.typ || got.Program != tc.prog {
+			t.Errorf("%.50q:\n  got %s/%q, want %s/%q\n  %s", tc.body, got.Type, got.Program, tc.typ, tc.prog, strings.Join(got.Evidence, "\n  "))
+		}
+	}
+	// A day cancelled, and the next one hers.
+	m := msg("imresidency@northgate-health.org", "Re: Interview invitation", "The hospital has EHR downtime this Friday, and we've had to cancel that interview day. We've moved you to our next date, Thursday, December 10. Same times.")
+	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-10" {
+		t.Errorf("moved to our next date: got %s/%q, want %s/%q\n  %s", got.Type, got.InterviewDate, TypeInterviewConfirmation, "2026-12-10", strings.Join(got.Evidence, "\n  "))
+	}
+}

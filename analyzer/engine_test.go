@@ -1163,7 +1163,7 @@ func TestAttachmentsUnprompted(t *testing.T) {
 // where its words are; over every sentence of the corpus it must judge as
 // the expression does.
 func TestThanksAgainAsTheExpression(t *testing.T) {
-	re := regexp.MustCompile(`\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)`)
+	re := regexp.MustCompile(`\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)|\b(?:meeting|to meet|talking|speaking|chatting) (?:with )?(?:you|u) (?:too|as well)\b|\blikewise\b`)
 	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
 	if len(files) < 100 {
 		t.Fatalf("%d outgoing drafts; is the corpus there?", len(files))
