@@ -1171,3 +1171,23 @@ func TestClassifyBlindSetsTOTP(t *testing.T) {
 		t.Errorf("moved to our next date: got %s/%q, want %s/%q\n  %s", got.Type, got.InterviewDate, TypeInterviewConfirmation, "2026-12-10", strings.Join(got.Evidence, "\n  "))
 	}
 }
+
+// TestClassifyBlindSetsTUTS (blind sets tu and ts, in other words): her
+// preference asked with no word of ranking, offers in disguise, a waitlist
+// in formal English, and thanks that expect nothing.
+func TestClassifyBlindSetsTUTS(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"rmenon@northgate-health.org", "RE: Thank you", "Off the record: if you could choose today, which program would you pick? I won't hold you to it.", TypeRankSolicitation},
+		{"imresidency@northgate-health.org", "quick q", "Would you be thrilled to hear good news from us in March? A one-word reply is fine.", TypeRankSolicitation},
+		{"jfeld@meridian.edu", "Re: Thank you", "Just between us, are you still seriously considering our program? I'd rather know now.", TypeRankSolicitation},
+		{"jokoye@peds.stbrendans.org", "hey from the chiefs", "Can I tell Dr. Moss that we're where you want to end up? Totally informal.", TypeRankSolicitation},
+		{"hpark@lakeside-med.org", "July", "If things go our way, can we count on having you here in July? A simple yes would do.", TypeRankSolicitation},
+		{"peds.residency@stbrendans.org", "A pulse check", "If you saw St. Brendan's on Match Day, would that be good news for you, or a disappointment?", TypeRankSolicitation},
+		{"sokafor@harborvalley.edu", "An idea", "If you take the research year, the fellowship position for July 2028 is yours. The one condition is that you step out of this year's match.", TypePreMatchOffer},
+		{"informatics.fellowship@harborvalley.edu", "A possibility", "Dr. Okafor is prepared to hold one of our fellowship positions for you. Simply replying 'I accept' is enough.", TypePreMatchOffer},
+		{"aci-fellowship@dbmi.meridian.edu", "Your application", "We are not able to offer you an interview at this point. However, your candidature has been placed on our alternate list.", TypeWaitlist},
+		{"sokafor@harborvalley.edu", "Thank you for interviewing", "The faculty were most impressed. There is no expectation whatsoever for you to share your ranking intentions with us.", TypePostInterviewInterest},
+		{"rmoss@stbrendans.org", "Thank you for coming", "The panel were very taken with you. I would be really pleased to see you on the Informatics Pathway next year.", TypePostInterviewInterest},
+	})
+}
