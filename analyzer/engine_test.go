@@ -785,6 +785,11 @@ func TestPhraseRules(t *testing.T) {
 		{"I'd happily rank Lakeside first; I'd just like to know it would count for something on your side.", "quid-pro-quo,top-choice"},
 		{"Where did I land on the shuttle list for Thursday?", ""},
 		{"How many positions do you usually fill through the match, and when is your list certified?", ""},
+		// blind set tq: formal English
+		{"I shall join the call at 8:00 [Eastern Time] as requested.", ""},
+		{"Kindly confirm my selection before the Match so that I may inform my parents.", "premature-offer-ask"},
+		{"If you kindly place my name high in your list, I shall keep your esteemed institution at the first place of my preference list.", "mass-email,quid-pro-quo,top-choice"},
+		{"Should the programme match with me, I shall accept the position and join without fail.", "binding-commitment"},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},

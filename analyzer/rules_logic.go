@@ -532,11 +532,13 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	if !strict && len(words) <= 3 && (s == l || s[1:] == l[1:]) && slotHeads[strings.ToLower(words[len(words)-1])] {
 		return true
 	}
-	slot, title := 0, 0
+	slot, title, filled := 0, 0, false
 	for i, w := range words {
 		lw := strings.ToLower(w)
 		if f.words[lw] || (i+1 < len(words) && f.words[lw+" "+strings.ToLower(words[i+1])]) {
 			slot++
+		} else if filledValues[lw] {
+			filled = true
 		}
 		if unicode.IsUpper(rune(w[0])) {
 			title++
@@ -549,11 +551,22 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	case slot == 0:
 		return false
 	case title == len(words): // [Program Director Last Name], [Institution]
-		return slot*2 >= len(words)
+		// ("[Eastern Time]", "[December Date]": a value written in, not a slot)
+		return slot*2 >= len(words) && !filled
 	case strings.ContainsAny(s, "/|"): // [current role/institution]
 		return true
 	}
 	return slot == len(words) // [date], [program name]
+}
+
+// filledValues are words that make a bracket's slot word a value she
+// wrote in: a zone, a month, a weekday ("[Eastern Time]").
+var filledValues = map[string]bool{
+	"eastern": true, "central": true, "pacific": true, "mountain": true, "atlantic": true, "gmt": true, "utc": true,
+	"est": true, "cst": true, "pst": true, "mst": true, "edt": true, "cdt": true, "pdt": true, "mdt": true, "ist": true, "bst": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // quotedReport reports whether text[s:e] stands inside a quotation that
