@@ -1343,3 +1343,16 @@ func TestLateThankYouAnswersTheirNote(t *testing.T) {
 		}
 	}
 }
+
+// TestLateThankYouRespectedSir: "Respected Dr. Okafor," greets like "Dear";
+// the thanks three sentences on are still read as the letter's opening
+// (session 13, blind set tq).
+func TestLateThankYouRespectedSir(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	body := "Respected Dr. Park,\n\nFirst of all, please accept my apology for this late mail. It stayed in my drafts folder for a week. I am very much thankful to you for interviewing me on 12th November."
+	res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Thanks and a sincere word", body), Now: late}, nil)
+	if got := rulesOf(res); got != "late-thank-you" {
+		t.Errorf("rules = %q, want late-thank-you", got)
+	}
+}
