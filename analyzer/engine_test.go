@@ -790,6 +790,9 @@ func TestPhraseRules(t *testing.T) {
 		{"Kindly confirm my selection before the Match so that I may inform my parents.", "premature-offer-ask"},
 		{"If you kindly place my name high in your list, I shall keep your esteemed institution at the first place of my preference list.", "mass-email,quid-pro-quo,top-choice"},
 		{"Should the programme match with me, I shall accept the position and join without fail.", "binding-commitment"},
+		// blind set tv: telling, not asking
+		{"I want Lakeside to know that I'm certain: if I'm matched with you, I will sign the same day and never reconsider.", "binding-commitment"},
+		{"I would like to know whether I'm ranked high enough to match at Lakeside.", "rank-solicitation"},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
