@@ -1189,6 +1189,8 @@ func TestClassifyBlindSetsTUTS(t *testing.T) {
 		{"aci-fellowship@dbmi.meridian.edu", "Your application", "We are not able to offer you an interview at this point. However, your candidature has been placed on our alternate list.", TypeWaitlist},
 		{"sokafor@harborvalley.edu", "Thank you for interviewing", "The faculty were most impressed. There is no expectation whatsoever for you to share your ranking intentions with us.", TypePostInterviewInterest},
 		{"rmoss@stbrendans.org", "Thank you for coming", "The panel were very taken with you. I would be really pleased to see you on the Informatics Pathway next year.", TypePostInterviewInterest},
+		// blind set sc: what every applicant should know is news, not a question to her
+		{"informatics-news@mail.meridian.edu", "Fellowship news", "Three things we want every applicant to know about before rank lists are due: our new rotation, our second fellow position, and the date of our open house.", TypeProgramUpdate},
 		// blind set ty: the Match's calendar, not its end
 		{"hpark@lakeside-med.org", "A conversation", "Because the funding arrived after the match calendar was set, we can offer the position directly: you would withdraw your application from the AMIA match and we would send a contract next week.", TypePreMatchOffer},
 	})

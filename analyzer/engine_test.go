@@ -793,6 +793,8 @@ func TestPhraseRules(t *testing.T) {
 		// blind set tv: telling, not asking
 		{"I want Lakeside to know that I'm certain: if I'm matched with you, I will sign the same day and never reconsider.", "binding-commitment"},
 		{"I would like to know whether I'm ranked high enough to match at Lakeside.", "rank-solicitation"},
+		// blind set sb: another program's event, named for it
+		{"I heard your talk at the Harbor Valley Health Informatics Symposium last Saturday, and it changed how I frame my analysis.", ""},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},

@@ -1616,7 +1616,7 @@ var reAskWhether = regexp.MustCompile(`\b(?:tell me|let me know|confirm|clarify|
 var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\s+|also\s+|currently\s+)?(?:covers?|offers?|provides?|sponsors?|funds?|pays?|allows?|requires?|supports?|reimburses?|gives?|includes?|accepts?|protects?|guarantees?)\b`)
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
-var reEventAfter = regexp.MustCompile(`^\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon)\b`)
+var reEventAfter = regexp.MustCompile(`^\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session))\b`)
 
 func lastWord(s string) string {
 	f := strings.Fields(s)
