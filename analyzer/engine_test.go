@@ -795,6 +795,15 @@ func TestPhraseRules(t *testing.T) {
 		{"I would like to know whether I'm ranked high enough to match at Lakeside.", "rank-solicitation"},
 		// blind set sb: another program's event, named for it
 		{"I heard your talk at the Harbor Valley Health Informatics Symposium last Saturday, and it changed how I frame my analysis.", ""},
+		// blind set sa: the subtle half
+		{"If I end up near the top of yours, you won't need to guess where you are on mine.", "quid-pro-quo"},
+		{"If that is where I stand with the committee, I will gladly do the same when I build my list.", "quid-pro-quo"},
+		{"Is there anything in my file that would stop me from being ranked high enough to match?", "rank-solicitation"},
+		{"Would it be worth my while keeping my other interviews in January?", "rank-solicitation"},
+		{"Could Lakeside give me a definite answer before the match results are out?", "premature-offer-ask"},
+		{"Could the GME office start my visa paperwork now, on the understanding that I'll be joining you?", "premature-offer-ask"},
+		{"Could you make sure she gets back to me by Wednesday at the latest?", "pressure"},
+		{"Is it worth keeping the hotel booking if the weather turns?", ""},
 		{"It was a real pleasure to meet Dr. Okafor and hear his vision for the fellowship.", "wrong-program"},
 		{"I was struck by how early your track lets fellows take on their own projects.", ""},
 		{"December 8 would be my first choice, with December 15 as my second.", ""},
