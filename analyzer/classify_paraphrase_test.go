@@ -1106,20 +1106,29 @@ func TestClassifyBlindSetsTGTH(t *testing.T) {
 // other days an alert names (a call about her list, a second look, a day
 // that is not the one on record) are none of hers.
 func TestClassifyAlertOnHerDay(t *testing.T) {
-	c := testClassifier(t)
-	for _, tc := range []struct {
-		from, subj, body, typ, date string
-	}{
-		{"jfeld@meridian.edu", "Your interview next week", "This confirms your interview on Thursday, December 17, 9:00 am to 2:30 pm Mountain time, on Zoom. At the end of the day I will ask you, candidly, where Meridian sits on your list.", TypeRankSolicitation, "2026-12-17"},
-		{"imresidency@northgate-health.org", "Confirmed: December 10", "Your interview on Thursday, December 10 is confirmed; check in at 7:30. Between us, are we your number one?", TypeRankSolicitation, "2026-12-10"},
+	checkFull(t, testClassifier(t), []fullCase{
+		{"jfeld@meridian.edu", "Your interview next week", "This confirms your interview on Thursday, December 17, 9:00 am to 2:30 pm Mountain time, on Zoom. At the end of the day I will ask you, candidly, where Meridian sits on your list.", TypeRankSolicitation, "meridian", "2026-12-17"},
+		{"imresidency@northgate-health.org", "Confirmed: December 10", "Your interview on Thursday, December 10 is confirmed; check in at 7:30. Between us, are we your number one?", TypeRankSolicitation, "northgate", "2026-12-10"},
 		// a day that is not her interview on record
-		{"imresidency@northgate-health.org", "Confirmed: December 17", "Your call with Dr. Chen on Thursday, December 17 is confirmed. Between us, are we your number one?", TypeRankSolicitation, ""},
+		{"imresidency@northgate-health.org", "Confirmed: December 17", "Your call with Dr. Chen on Thursday, December 17 is confirmed. Between us, are we your number one?", TypeRankSolicitation, "northgate", ""},
 		// no confirmation of her day: a rank-list call's date is none of hers
-		{"peds.residency@stbrendans.org", "Rank list chat", "Dr. Moss would like ten minutes on Monday, February 8 to hear where St. Brendan's falls on your rank list.", TypeRankSolicitation, ""},
-	} {
+		{"peds.residency@stbrendans.org", "Rank list chat", "Dr. Moss would like ten minutes on Monday, February 8 to hear where St. Brendan's falls on your rank list.", TypeRankSolicitation, "st-brendan", ""},
+	})
+}
+
+// fullCase is a message with the type, program and interview date it must
+// get.
+type fullCase struct {
+	from, subj, body, typ, prog, date string
+}
+
+func checkFull(t *testing.T, c *Classifier, cases []fullCase) {
+	t.Helper()
+	for _, tc := range cases {
 		got := c.Classify(msg(tc.from, tc.subj, tc.body))
-		if got.Type != tc.typ || got.InterviewDate != tc.date {
-			t.Errorf("%.60q:\n  got %s/%q, want %s/%q\n  %s", tc.body, got.Type, got.InterviewDate, tc.typ, tc.date, strings.Join(got.Evidence, "\n  "))
+		if got.Type != tc.typ || got.Program != tc.prog || got.InterviewDate != tc.date {
+			t.Errorf("%.60q:\n  got %s/%q/%q, want %s/%q/%q\n  %s", tc.body, got.Type, got.Program, got.InterviewDate,
+				tc.typ, tc.prog, tc.date, strings.Join(got.Evidence, "\n  "))
 		}
 	}
 }
@@ -1150,21 +1159,14 @@ func TestClassifyBlindSetsTKTL(t *testing.T) {
 // post she applied for, and Match Week's schedule from the NRMP.
 func TestClassifyBlindSetsTOTP(t *testing.T) {
 	c := testClassifier(t)
-	for _, tc := range []struct {
-		from, subj, body, typ, prog string
-	}{
-		{"jsmith@lakeside-med.org", "coffee?", "Hey Amina! Long time. I work in the cardiology clinic here now. Hope your applications are going well; let's catch up soon.", TypeOther, ""},
-		{"talent@careers.harborvalley.edu", "Data Analyst role - next steps", "Thanks for applying for the Data Analyst role. This is a full-time staff position in IS, not a training program. Would Monday at 10 AM or Tuesday at 2 PM work for a phone screen?", TypeOther, ""},
-		{"wellbeing-lab@psych.meridian.edu", "A study on interview season", "We are researchers studying how applicants experience the season. You are receiving this email because you signed up at our table. It has nothing to do with any program's selection.", TypeOther, ""},
-		{"informatics.fellowship@harborvalley.edu", "yay", "I just saw the list -- so happy you're going to be one of our fellows! Paperwork to follow in January.", TypeMatchResult, "harbor-valley"},
-		{"ci-fellowship@lakeside-med.org", "Your application: off-cycle fellowship position", "We received many applications for this single position. The committee will not be able to move your application forward to the interview stage.", TypeInterviewDecline, "lakeside"},
-		{"noreply@nrmp.org", "Match Week begins Monday", "Monday: you will learn in the R3 system, and by email, whether you matched. If you are eligible and did not match, SOAP begins at 2 pm.", TypeOther, ""},
-	} {
-		got := c.Classify(msg(tc.from, tc.subj, tc.body))
-		if got.Type != tc.typ || got.Program != tc.prog {
-			t.Errorf("%.50q:\n  got %s/%q, want %s/%q\n  %s", tc.body, got.Type, got.Program, tc.typ, tc.prog, strings.Join(got.Evidence, "\n  "))
-		}
-	}
+	checkFull(t, c, []fullCase{
+		{"jsmith@lakeside-med.org", "coffee?", "Hey Amina! Long time. I work in the cardiology clinic here now. Hope your applications are going well; let's catch up soon.", TypeOther, "", ""},
+		{"talent@careers.harborvalley.edu", "Data Analyst role - next steps", "Thanks for applying for the Data Analyst role. This is a full-time staff position in IS, not a training program. Would Monday at 10 AM or Tuesday at 2 PM work for a phone screen?", TypeOther, "", ""},
+		{"wellbeing-lab@psych.meridian.edu", "A study on interview season", "We are researchers studying how applicants experience the season. You are receiving this email because you signed up at our table. It has nothing to do with any program's selection.", TypeOther, "", ""},
+		{"informatics.fellowship@harborvalley.edu", "yay", "I just saw the list -- so happy you're going to be one of our fellows! Paperwork to follow in January.", TypeMatchResult, "harbor-valley", ""},
+		{"ci-fellowship@lakeside-med.org", "Your application: off-cycle fellowship position", "We received many applications for this single position. The committee will not be able to move your application forward to the interview stage.", TypeInterviewDecline, "lakeside", ""},
+		{"noreply@nrmp.org", "Match Week begins Monday", "Monday: you will learn in the R3 system, and by email, whether you matched. If you are eligible and did not match, SOAP begins at 2 pm.", TypeOther, "", ""},
+	})
 	// A day cancelled, and the next one hers.
 	m := msg("imresidency@northgate-health.org", "Re: Interview invitation", "The hospital has EHR downtime this Friday, and we've had to cancel that interview day. We've moved you to our next date, Thursday, December 10. Same times.")
 	if got := c.Classify(m); got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-10" {
