@@ -583,14 +583,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 	alertOnDay := (typ == TypeRankSolicitation || typ == TypePreMatchOffer) && sc.score[TypeInterviewConfirmation] >= 4
 	if typ == TypeInterviewInvite || typ == TypeInterviewConfirmation || alertOnDay {
 		c.interviewDate(&cl, calDays, dates, offered, note)
-		if alertOnDay && cl.InterviewDate != "" && (len(calDays) > 0 || prog != nil && !prog.Interview.IsZero() && cl.InterviewDate != prog.Interview.String()) {
+		onRecord := ""
+		if prog != nil && !prog.Interview.IsZero() {
+			onRecord = prog.Interview.String()
+		}
+		if alertOnDay && cl.InterviewDate != "" && (len(calDays) > 0 || onRecord != "" && cl.InterviewDate != onRecord) {
 			// The day on record, when the message names it among others
 			// ("the dinner tomorrow night … then your interview day is
-			// Thursday"), is the one it confirms.
-			onRecord := ""
-			if prog != nil && !prog.Interview.IsZero() {
-				onRecord = prog.Interview.String()
-			}
+			// Thursday") and it is still to come, is the one it confirms.
 			if onRecord != "" && (date.IsZero() || !prog.Interview.In(date.Location()).AddDate(0, 0, 1).Before(date)) && slices.ContainsFunc(slices.Concat(dates, offered), func(d clDate) bool { return clDayString(d.day) == onRecord }) {
 				note("an alert's day %s is not her interview day on record, %s, which it also names", cl.InterviewDate, onRecord)
 				cl.InterviewDate, cl.InterviewAt = onRecord, time.Time{}
@@ -1260,24 +1260,20 @@ var rePostscript = regexp.MustCompile(`(?m)^[ \t]*(?:P\.\s?S\b|PS[:.,-])`)
 // clNamesRequirement reports whether d speaks of a requirement of
 // eligibility: visas, graduation, exams, accreditation, certification.
 func clNamesRequirement(d *clDoc) bool {
-	for _, w := range []string{"eligib", "ineligib", "requir", "visa", "sponsor", "acgme", "graduat", "citizen", "permanent", "ecfmg", "usmle", "step", "attempt", "accredit", "certif", "qualif", "criteria", "h1b", "j1"} {
-		if clHasWord(d, w) {
-			return true
-		}
-	}
-	return false
+	return clHasAnyWord(d, "eligib", "ineligib", "requir", "visa", "sponsor", "acgme", "graduat", "citizen", "permanent", "ecfmg", "usmle", "step", "attempt", "accredit", "certif", "qualif", "criteria", "h1b", "j1")
+}
+
+// clHasAnyWord reports whether d holds one of ws (each read as clHasWord
+// reads it).
+func clHasAnyWord(d *clDoc, ws ...string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return clHasWord(d, w) })
 }
 
 // clSubjectAsksEligibility reports whether a subject names a question of
 // eligibility ("ECFMG timing question", "Visa sponsorship?"), not
 // documents required.
 func clSubjectAsksEligibility(d *clDoc) bool {
-	for _, w := range []string{"eligib", "ineligib", "visa", "sponsor", "ecfmg", "usmle", "img", "h1b", "j1", "graduat", "citizen", "accredit"} {
-		if clHasWord(d, w) {
-			return true
-		}
-	}
-	return false
+	return clHasAnyWord(d, "eligib", "ineligib", "visa", "sponsor", "ecfmg", "usmle", "img", "h1b", "j1", "graduat", "citizen", "accredit")
 }
 
 // clIsDayLabel reports whether w names a day in a field label ("New date:").
@@ -1600,9 +1596,8 @@ func (c *Classifier) markDates(dates []clDate) {
 			// faculty interviews to the morning" keeps the day)
 			// ("downtime for this Thursday, and we've had to cancel that
 			// interview day": the day it leaves)
-			if w := d.toks[j].w; (w == "cancel" || w == "cancelled" || w == "canceled" || w == "cancelling" || w == "canceling") && j+2 < len(d.toks) &&
-				(d.toks[j+1].w == "that" || d.toks[j+1].w == "the" || d.toks[j+1].w == "this" || d.toks[j+1].w == "our") &&
-				(d.toks[j+2].w == "interview" || d.toks[j+2].w == "day" || d.toks[j+2].w == "date" || d.toks[j+2].w == "session") {
+			if j+2 < len(d.toks) && slices.Contains([]string{"cancel", "cancelled", "canceled", "cancelling", "canceling"}, d.toks[j].w) &&
+				clIsDeterminer(d.toks[j+1].w) && slices.Contains([]string{"interview", "day", "date", "session"}, d.toks[j+2].w) {
 				dt.old = true
 				break
 			}
@@ -2483,14 +2478,7 @@ const clWhyAutoReply = "automatic reply: other"
 // clFromContact reports whether m comes from one of p's configured
 // contacts.
 func clFromContact(m *Message, p *config.Program) bool {
-	for _, f := range m.From {
-		for _, ct := range p.Contacts {
-			if strings.EqualFold(strings.TrimSpace(f.Addr), strings.TrimSpace(ct.Email)) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(m.From, func(a Address) bool { return p.HasContact(a.Addr) })
 }
 
 const clWhyMemberMail = "a platform's or society's mailing to its members: other"

@@ -1075,10 +1075,7 @@ func TestLateThankYouOtherLetter(t *testing.T) {
 		{"A short note", "late-thank-you"},
 		{"Continued interest, with thanks", "late-thank-you"},
 	} {
-		res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", tt.subject, body), Now: late}, nil)
-		if got := rulesOf(res); got != tt.want {
-			t.Errorf("subject %q: rules = %q, want %q", tt.subject, got, tt.want)
-		}
+		wantRules(t, e, outDraft("hpark@lakeside-med.org", tt.subject, body), late, tt.want)
 	}
 }
 
@@ -1329,13 +1326,7 @@ func TestQuotedYesToAnExchange(t *testing.T) {
 	} {
 		m := outDraft("ci-fellowship@lakeside-med.org", "Re: A note", tt.own)
 		m.Quoted = tt.quoted
-		res, err := e.Check(Input{Msg: m, Now: when}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := rulesOf(res); got != tt.want {
-			t.Errorf("%q answering %.40q: rules = %q, want %q", tt.own, tt.quoted, got, tt.want)
-		}
+		wantRules(t, e, m, when, tt.want)
 	}
 }
 
@@ -1351,10 +1342,7 @@ func TestLateThankYouAnswersTheirNote(t *testing.T) {
 	} {
 		m := outDraft("hpark@lakeside-med.org", "Re: Great meeting you", tt.body)
 		m.Quoted = "It was lovely meeting you on Thursday. We hope you enjoyed the day."
-		res, _ := e.Check(Input{Msg: m, Now: late}, nil)
-		if got := rulesOf(res); got != tt.want {
-			t.Errorf("%q: rules = %q, want %q", tt.body, got, tt.want)
-		}
+		wantRules(t, e, m, late, tt.want)
 	}
 }
 
@@ -1365,8 +1353,18 @@ func TestLateThankYouRespectedSir(t *testing.T) {
 	e := testEngine(t)
 	late := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	body := "Respected Dr. Park,\n\nFirst of all, please accept my apology for this late mail. It stayed in my drafts folder for a week. I am very much thankful to you for interviewing me on 12th November."
-	res, _ := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Thanks and a sincere word", body), Now: late}, nil)
-	if got := rulesOf(res); got != "late-thank-you" {
-		t.Errorf("rules = %q, want late-thank-you", got)
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Thanks and a sincere word", body), late, "late-thank-you")
+}
+
+// wantRules checks the rules the engine finds in m, judged at now with no
+// history: want is their sorted ids, comma-separated.
+func wantRules(t *testing.T, e *Engine, m *Message, now time.Time, want string) {
+	t.Helper()
+	res, err := e.Check(Input{Msg: m, Now: now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res); got != want {
+		t.Errorf("%q (subject %q, answering %.40q): rules = %q, want %q", m.Own, m.Subject, m.Quoted, got, want)
 	}
 }

@@ -1189,11 +1189,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		if reported[pn.key] {
 			continue
 		}
+		other := c.e.cfg.Program(pn.key)
 		// An application document named for another program
 		// ("Rahman_Amina_CV_HarborValley.pdf" to Lakeside).
-		if p := c.e.cfg.Program(pn.key); p != nil {
+		if other != nil {
 			for _, at := range c.msg.Attachments {
-				if !at.Inline && fileNamesProgram(at.Filename, p) {
+				if !at.Inline && fileNamesProgram(at.Filename, other) {
 					report("attachments", at.Filename, -1, -1)
 					break
 				}
@@ -1225,11 +1226,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		// "I reread your curriculum page (https://www.harborvalley.edu/…)"
 		// in a letter to Lakeside: the other program's page sent as this
 		// one's.
-		if p := c.e.cfg.Program(pn.key); p != nil && strings.Contains(c.d.lower, "://") {
+		if other != nil && strings.Contains(c.d.lower, "://") {
 			for _, s := range c.d.sents {
 				lower := c.d.lower[s.start:s.end]
 				for _, u := range reURLHost.FindAllStringSubmatchIndex(lower, -1) {
-					if p.OwnsHost(lower[u[2]:u[3]]) && strings.Contains(tail(lower[:u[0]], 60), "your ") {
+					if other.OwnsHost(lower[u[2]:u[3]]) && strings.Contains(tail(lower[:u[0]], 60), "your ") {
 						report("body", c.d.text[s.start:s.end], s.start, s.end)
 						break
 					}

@@ -25,3 +25,28 @@ func TestLoadCorpusConfig(t *testing.T) {
 		t.Errorf("RankDeadline(northgate) = %v, want 2027-03-03", d)
 	}
 }
+
+// TestHasContact: a contact's own address, in any case and in a "Name
+// <addr>" form, is the program's contact; another address at its domain
+// is not.
+func TestHasContact(t *testing.T) {
+	c, err := Load("../testdata/mail/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Program("lakeside")
+	for _, tt := range []struct {
+		addr string
+		want bool
+	}{
+		{"hpark@lakeside-med.org", true},
+		{"Dr Park <HPark@Lakeside-Med.org>", true},
+		{"jsmith@lakeside-med.org", false},
+		{"hpark@harborvalley.edu", false},
+		{"", false},
+	} {
+		if got := p.HasContact(tt.addr); got != tt.want {
+			t.Errorf("HasContact(%q) = %v, want %v", tt.addr, got, tt.want)
+		}
+	}
+}

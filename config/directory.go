@@ -16,10 +16,8 @@ func (c *Config) ProgramFor(addr string) *Program {
 		return nil
 	}
 	for i := range c.Programs {
-		for _, ct := range c.Programs[i].Contacts {
-			if strings.EqualFold(ct.Email, a) {
-				return &c.Programs[i]
-			}
+		if c.Programs[i].hasContact(a) {
+			return &c.Programs[i]
 		}
 	}
 	at := strings.LastIndexByte(a, '@')
@@ -38,6 +36,23 @@ func (c *Config) ProgramFor(addr string) *Program {
 		}
 	}
 	return best
+}
+
+// HasContact reports whether addr (bare or "Name <addr>") is the address
+// of one of p's contacts, case-insensitively.
+func (p *Program) HasContact(addr string) bool {
+	a := normAddr(addr)
+	return a != "" && p.hasContact(a)
+}
+
+// hasContact is HasContact for an address already normalized.
+func (p *Program) hasContact(a string) bool {
+	for _, ct := range p.Contacts {
+		if strings.EqualFold(ct.Email, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // OwnsHost reports whether host (a domain, lower case) is one of p's
