@@ -1094,6 +1094,24 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) && sc.score["cue:around-match"] == 0 {
 		return TypeMatchResult, fmt.Sprintf("an offer after %s's Match has run: the Match's outcome", prog.Key)
 	}
+	// Nor can a program tell her the outcome of a Match whose rank lists
+	// are not even due yet: "our GME office starts the visa paperwork with
+	// matched fellows in January" in September is about others, later.
+	why := ""
+	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) {
+		next := TypeOther
+		for _, t := range sc.ranked() {
+			if t != TypeMatchResult && t != TypePreMatchOffer && sc.score[t] >= clMinScore {
+				next = t
+				break
+			}
+		}
+		why = fmt.Sprintf("match news before %s's rank deadline: no outcome yet, so %s", prog.Key, next)
+		if next == TypeOther {
+			return next, why
+		}
+		best = next
+	}
 	if prog == nil && gate {
 		// Carried mail that names no program keeps only the types that
 		// make sense without one.
@@ -1158,7 +1176,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if bulk && kind != clSenderProgram && kind != clSenderMatch && prog == nil {
 		return TypeOther, "bulk mail naming no program: other"
 	}
-	return best, ""
+	return best, why
 }
 
 // clMoveWords say an interview moves from one day to another (read-only).
@@ -2452,6 +2470,17 @@ func (c *Classifier) matchHasRun(prog *config.Program, t time.Time) bool {
 	}
 	d, _, ok := c.cfg.RankDeadline(prog.Key)
 	return ok && t.After(d.In(t.Location()).Add(clResultsAfter))
+}
+
+// matchNotRanked reports whether, at t, prog's Match still waits for its
+// rank lists: t is before its rank deadline (config). False when prog or t
+// is unknown.
+func (c *Classifier) matchNotRanked(prog *config.Program, t time.Time) bool {
+	if prog == nil || t.IsZero() {
+		return false
+	}
+	d, _, ok := c.cfg.RankDeadline(prog.Key)
+	return ok && t.Before(d.In(t.Location()))
 }
 
 // clCancelledBefore reports whether a word of cancelling stands a few words

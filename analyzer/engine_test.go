@@ -824,6 +824,19 @@ func TestPhraseRules(t *testing.T) {
 		{"Is there a realistic chance I'll match with Lakeside?", "rank-solicitation"},
 		{"I hope my help with the chart reviews would count in my favour when the committee finalizes its list.", "quid-pro-quo"},
 		{"I hope Lakeside will keep me in mind when it finalizes its list, just as I will keep Lakeside in mind when finalizing mine.", "quid-pro-quo"},
+		// session 14, blind sets se and sf, in other words: asks and trades in courtesy
+		{"I'd be most grateful to learn, even informally, whether the committee has already placed me somewhere on its list where a match is realistic.", "rank-solicitation"},
+		{"If your committee is generous enough to rank me to match, Lakeside will find itself ranked just as generously on my side.", "quid-pro-quo"},
+		{"Our residents were ranked just as highly as the faculty in the teaching survey.", ""},
+		{"If Lakeside gives me a place in the match, I'm coming, full stop.", "binding-commitment"},
+		{"If you give me a place on the shuttle list, I'll be there at 7.", ""},
+		{"Dr. Chen's assistant, who replied to me within an hour, was wonderful.", ""},
+		{"I know from your email that this is urgent for the GME office, so the form is attached.", ""},
+		{"If anything else is needed I shall send it at once.", ""},
+		{"I know you are busy, but this is urgent: I need an answer by Friday.", "pressure"},
+		{"Leading the go-live was exciting and a little terrifying.", ""},
+		{"I am terrified that my visa will be refused and I will lose everything.", "oversharing"},
+		{"Our reminder texts once went out as \"Hi {{patient.first_name}}, your visit is tomorrow\", which the patients loved.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

@@ -644,7 +644,7 @@ func inInlineCode(text string, s, e int) bool {
 
 // reReported ends the words before a quotation of something she saw or
 // read.
-var reReported = regexp.MustCompile(`\b(?:read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
+var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
 
 func (c *checkCtx) placeholder(r *rule) {
 	type hit struct {
