@@ -197,7 +197,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	c.markProgramNames(bodyDoc, &scratch[1])
 
 	// 1. The program.
-	prog, kind, phish, lookalike := c.program(m, fwd, subjDoc, bodyDoc, note)
+	prog, kind, phish, lookalike, byName := c.program(m, fwd, subjDoc, bodyDoc, note)
 
 	// 2. Phrase evidence.
 	subjW := 1.0
@@ -547,7 +547,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 
 	// 4. Decide.
 	saysInterview := clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview")
-	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, saysInterview)
+	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, byName, saysInterview)
 	if why != "" {
 		note("%s", why)
 	}
@@ -567,6 +567,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 		// Someone at the program's domain who is none of its contacts,
 		// writing nothing of the program's ("a friend who works there",
 		// the hospital's newsletter): not program mail.
+		cl.Program = ""
+	}
+	if typ == TypeOther && byName && prog != nil && why != clWhyAutoReply && fwd.from == "" {
+		// A sender that only signs with the hospital's name (a billing
+		// service, a careers system), writing nothing of the program's:
+		// not program mail either.
 		cl.Program = ""
 	}
 	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment || why == clWhyMemberMail) {
@@ -681,7 +687,9 @@ func (c *Classifier) contactNamed(name string) *config.Program {
 	return found
 }
 
-func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike bool) {
+// byName is set when an unknown sender is tied to the program only by a
+// name: its display name, or the name automatic mail gives in its text.
+func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note func(string, ...any)) (prog *config.Program, kind int, phish, lookalike, byName bool) {
 	from := ""
 	fromName := ""
 	if len(m.From) > 0 {
@@ -699,7 +707,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			dept := c.rules.department(from, p)
 			if hr, ok := strings.CutPrefix(dept, "hr:"); ok {
 				note("program %s: sender %s, the hospital's %s system (its decisions only)", p.Key, from, hr)
-				return p, clSenderHR, false, false
+				return p, clSenderHR, false, false, false
 			}
 			if strings.HasPrefix(dept, "news:") {
 				dept = strings.TrimPrefix(dept, "news:")
@@ -716,10 +724,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				// unless it makes an alert's offer or asks an alert's
 				// question (decide).
 				note("sender %s is another part of %s's hospital (%q), not the program", from, p.Key, dept)
-				return p, clSenderDepartment, false, false
+				return p, clSenderDepartment, false, false, false
 			}
 			note("program %s: sender %s", p.Key, from)
-			return p, clSenderProgram, false, false
+			return p, clSenderProgram, false, false, false
 		}
 	}
 	kind = clSenderUnknown
@@ -735,19 +743,19 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// its HR, which carries the program's decisions.
 		if tp := c.atsTenant(from); tp != nil && phishScore < 4 {
 			note("program %s: sender %s, the hospital's hiring system (its decisions only)", tp.Key, from)
-			return tp, clSenderHR, false, false
+			return tp, clSenderHR, false, false, false
 		}
 		if lp := c.oneOff(from); lp != nil {
 			note("sender %s spells %s's domain with one letter changed: not the program", from, lp.Key)
-			return nil, kind, phishScore >= 4, true
+			return nil, kind, phishScore >= 4, true, false
 		}
 		if lp := c.lookalike(from); lp != nil {
 			note("sender %s imitates %s's domain: not the program", from, lp.Key)
-			return nil, kind, phishScore >= 4, true
+			return nil, kind, phishScore >= 4, true, false
 		}
 		if pl := c.rules.platformLookalike(from); pl != nil {
 			note("sender %s imitates %s: not the platform", from, pl.name)
-			return nil, kind, phishScore >= 4, true
+			return nil, kind, phishScore >= 4, true, false
 		}
 	}
 	// A platform that sends in someone's name says so in Sender
@@ -760,7 +768,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	}
 	if kind == clSenderUnknown && phishScore >= 4 {
 		note("reads like phishing (%.0f)", phishScore)
-		return nil, kind, true, false
+		return nil, kind, true, false, false
 	}
 	// A match service's system named in both the display name and the
 	// domain ("NRMP R3 System" <r3-noreply@nrmp-mail.org>) speaks for the
@@ -788,12 +796,12 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			if kind == clSenderUnknown {
 				kind = clSenderPlatform
 			}
-			return p, kind, false, false
+			return p, kind, false, false, false
 		}
 	}
 	// Names in the display name, the subject and the text.
 	if len(c.programs) == 0 {
-		return nil, kind, false, false
+		return nil, kind, false, false, false
 	}
 	ms := map[int]*clMention{}
 	if fromName != "" {
@@ -805,14 +813,14 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// signs as the program, in its display name.
 		if p, mn := c.bestMention(ms, true, 3); p != nil && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			note("program %s: the sender's name (%q)", p.Key, mn.label)
-			return p, clSenderPlatform, false, false
+			return p, clSenderPlatform, false, false, true
 		}
 		// A short name of the program with its kind of training ("NRH IM
 		// Residency" <…@gmail.com>, "LUMC CI Fellowship" through a
 		// mailing service) signs as the program too.
 		if p, mn := c.bestMention(ms, false, 2); p != nil && clTrainingName(fromName) && !clNamedAlike(ms, mn) && c.rules.scoreCue(body, subj, "cue:season") > 0 {
 			note("program %s: the sender's name (%q)", p.Key, mn.label)
-			return p, clSenderPlatform, false, false
+			return p, clSenderPlatform, false, false, true
 		}
 		// One of the program's own people writing from a personal address
 		// ("Sam Okafor <…@gmail.com>", signed as Harbor Valley's program
@@ -827,7 +835,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			}
 			if p, _ := c.bestMention(own, false, 1); p == cp || c.rules.scoreCue(body, subj, "cue:season") > 0 {
 				note("program %s: its contact %q writing from %s", cp.Key, fromName, from)
-				return cp, clSenderPlatform, false, false
+				return cp, clSenderPlatform, false, false, false
 			}
 		}
 		// One of its people not in the config, from a personal address,
@@ -849,7 +857,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				// Brendan's")
 				if p, mn := c.bestMention(own, !clWebmail(from), 1); p != nil && !clNamedAlike(own, mn) {
 					note("program %s: its %s signs from %s", p.Key, "staff member", from)
-					return p, clSenderPlatform, false, false
+					return p, clSenderPlatform, false, false, false
 				}
 			}
 		}
@@ -872,7 +880,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			c.mentions(body, 1, own)
 			if p, mn := c.bestMention(own, false, 1); p != nil && !clNamedAlike(own, mn) {
 				note("program %s: a messenger for it (%q)", p.Key, mn.label)
-				return p, clSenderPlatform, false, false
+				return p, clSenderPlatform, false, false, false
 			}
 		}
 		// A mailing that says whose list it is ("You're receiving this
@@ -880,7 +888,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// Huddlecast") is that program's, whichever service sends it.
 		if p := c.mailingOf(m); p != nil {
 			note("program %s: its own mailing list, sent through %s", p.Key, from)
-			return p, clSenderPlatform, false, false
+			return p, clSenderPlatform, false, false, false
 		}
 		// (A service's message from a person — "Raj Iyer, MD, Associate
 		// Program Director … sent you a message" — speaks for the program
@@ -898,10 +906,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			c.mentions(body, 1, ms)
 			if p, mn := c.bestMention(ms, true, 1.5); p != nil && !clNamedAlike(ms, mn) {
 				note("program %s: automatic mail naming it (%q)", p.Key, mn.label)
-				return p, clSenderPlatform, false, false
+				return p, clSenderPlatform, false, false, true
 			}
 		}
-		return nil, kind, false, false
+		return nil, kind, false, false, false
 	}
 	c.mentions(subj, 1.5, ms)
 	c.mentions(body, 1, ms)
@@ -917,7 +925,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// application went to Lakeside, Harbor Valley and Northgate") is
 		// about the applicant's season, from none of them.
 		note("names several programs alike (%q among them): no program", mn.label)
-		return nil, kind, false, false
+		return nil, kind, false, false, false
 	}
 	if p != nil && kind == clSenderPlatform && (clHasWord(subj, "ticket") || clHasSeq(body, "applicant", "support") || clHasSeq(body, "help", "desk")) &&
 		!clHasSeq(subj, "new", "message") && !clHasSeq(body, "new", "message") {
@@ -927,19 +935,19 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// (A program's message it relays says so: "You have a new message
 		// from Northgate".)
 		note("a help desk's answer naming %q: no program", mn.label)
-		return nil, kind, false, false
+		return nil, kind, false, false, false
 	}
 	if p != nil && kind == clSenderPlatform && (clHasWord(subj, "webinar") || clHasWord(body, "webinar") || clHasWord(body, "panelist")) && !clHasWord(body, "interview") && !clHasWord(subj, "interview") {
 		// A meeting service's registration for a society's webinar with a
 		// program's director among its panelists ("Helen Park, MD (Lakeside
 		// University Medical Center)") speaks for the event, not the program.
 		note("an event naming %q: no program", mn.label)
-		return nil, kind, false, false
+		return nil, kind, false, false, false
 	}
 	if p != nil {
 		note("program %s: named in the message (%q)", p.Key, mn.label)
 	}
-	return p, kind, false, false
+	return p, kind, false, false, false
 }
 
 // scoreCue finds a cue group's phrases (without weighting details).
@@ -970,7 +978,7 @@ func (r *clRules) scoreCue(body, subj *clDoc, typ string) float64 {
 
 // decide picks the type from the scores and the message's circumstances.
 // why, when not empty, is the reason a rule (not the phrases) decided.
-func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind int, phish, lookalike, saysInterview bool) (string, string) {
+func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind int, phish, lookalike, byName, saysInterview bool) (string, string) {
 	if lookalike {
 		return TypeOther, "lookalike sender: other"
 	}
@@ -1098,7 +1106,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// are not even due yet: "our GME office starts the visa paperwork with
 	// matched fellows in January" in September is about others, later.
 	why := ""
-	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) {
+	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) && sc.score["cue:after-match"] == 0 && !clMatchNewsToHer(sc, m.Own) {
 		next := TypeOther
 		for _, t := range sc.ranked() {
 			if t != TypeMatchResult && t != TypePreMatchOffer && sc.score[t] >= clMinScore {
@@ -1146,7 +1154,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 		}
 		return TypeOther, "the hospital's other mail, not the program's: other"
 	}
-	if kind == clSenderHR && sc.score["cue:staff-job"] > 0 && best != TypePreMatchOffer && best != TypeRankSolicitation {
+	if (kind == clSenderHR || byName) && sc.score["cue:staff-job"] > 0 && best != TypePreMatchOffer && best != TypeRankSolicitation {
 		// The hospital's hiring for a staff job ("Clinical Informatics
 		// Analyst II (Req. 26-4471) … not a training program"): its phone
 		// screens and decisions are not the program's.
@@ -1859,7 +1867,7 @@ func (c *Classifier) markDates(dates []clDate) {
 					eveBefore = j < dt.from && dt.from-j <= 6
 				}
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
-				"greet", "daylight", "waitlist":
+				"greet", "daylight", "waitlist", "casual":
 				other = true
 			}
 		}
@@ -2470,6 +2478,31 @@ func (c *Classifier) matchHasRun(prog *config.Program, t time.Time) bool {
 	}
 	d, _, ok := c.cfg.RankDeadline(prog.Key)
 	return ok && t.After(d.In(t.Location()).Add(clResultsAfter))
+}
+
+// clMatchNewsToHer reports whether a phrase of match news speaks to her
+// ("you matched", "you'll be joining us"): news of her own match, which
+// the text asserts whatever the calendar in config says.
+func clMatchNewsToHer(sc *clScores, text string) bool {
+	lower := strings.ToLower(text)
+	for _, h := range sc.hits {
+		if h.typ != TypeMatchResult {
+			continue
+		}
+		// the phrase and the words just before it ("sorry to hear you did
+		// not match")
+		ex := strings.ToLower(strings.Trim(h.excerpt, `"`))
+		if i := strings.Index(lower, ex); i >= 0 {
+			ex = lower[max(0, i-12):i] + ex
+		}
+		for _, w := range strings.FieldsFunc(ex, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+			switch strings.NewReplacer("'", "", "’", "").Replace(w) {
+			case "you", "your", "youll", "youve", "youre", "yours":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchNotRanked reports whether, at t, prog's Match still waits for its

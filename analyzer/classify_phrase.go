@@ -463,8 +463,10 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 					clause++
 				}
 			case ':':
-				// A time ("your 10:45 panel") is one phrase, not two clauses.
-				if !(i > 0 && i+1 < n && clIsDigit(src[i-1]) && clIsDigit(src[i+1])) {
+				// A time ("your 10:45 panel") is one phrase, not two clauses;
+				// nor does a label that opens its sentence ("Reminder: your
+				// interview tomorrow") stand apart from what it labels.
+				if !(i > 0 && i+1 < n && clIsDigit(src[i-1]) && clIsDigit(src[i+1])) && !clOpeningLabel(d.toks, sent) {
 					clause++
 				}
 			case '(', ')', '"', '[', ']', '|', '*':
@@ -808,4 +810,18 @@ var clAsideWord = map[string]bool{
 	"also": true, "then": true, "still": true, "now": true, "honestly": true, "frankly": true,
 	"personally": true, "naturally": true, "certainly": true, "really": true, "truly": true,
 	"all": true, "both": true, "either": true, "remotely": true, "online": true, "physically": true,
+}
+
+// clOpeningLabel reports whether the last token of toks is a label word
+// that opens sentence sent on its own ("Reminder: your interview tomorrow").
+func clOpeningLabel(toks []clToken, sent int32) bool {
+	k := len(toks)
+	if k == 0 || toks[k-1].sent != sent || k >= 2 && toks[k-2].sent == sent {
+		return false
+	}
+	switch toks[k-1].w {
+	case "reminder", "reminders":
+		return true
+	}
+	return false
 }

@@ -46,3 +46,32 @@ func TestClassifyBlindSetsSGSH(t *testing.T) {
 		{"bthornton@northgate-health.org", "RE: Thank you for today", "Thank you for the kind note. You'd fit in well with our residents. If you want the alert-fatigue paper I brought up, I'm glad to send it along.", TypePostInterviewInterest},
 	})
 }
+
+// TestClassifyBlindSetsSKSL (blind sets sk and sl, in other words): a
+// careers system or a billing service that signs with the hospital's name
+// is none of the program's business; "Reminder:" labels her interview;
+// an itinerary "for your visit" confirms it; a paper offered is no
+// request; a casual call for invited applicants is not her day.
+func TestClassifyBlindSetsSKSL(t *testing.T) {
+	c := testClassifier(t)
+	checkFull(t, c, []fullCase{
+		{"Northgate Regional Hospital Careers <northgate@myworkday.example>", "Next steps: Informatics Analyst (R-1192)",
+			"Thank you for applying for the Clinical Informatics Analyst position. This is a staff position, separate from our residency programs. The hiring manager would like to set up a phone screen; we cannot offer visa sponsorship for this role.",
+			TypeOther, "", ""},
+		{"Lakeside University Medical Center <billing@lumc-statements.example>", "Your statement is ready",
+			"Your new statement is ready to view. Amount due: $95.10 for your urgent care visit on 11/11/2026. Pay online or call Patient Financial Services.",
+			TypeOther, "", ""},
+		{"interviews@gme.harborvalley.edu", "Reminder: your interview tomorrow",
+			"It was great to see you at dinner tonight. For tomorrow: check in at 7:45 in the main lobby and bring a photo ID.",
+			TypeInterviewConfirmation, "harbor-valley", "2026-11-27"},
+		{"informatics.fellowship@harborvalley.edu", "Your trip: hotel, dinner and the day",
+			"We can't wait to host you! Here is everything you need for your visit on Thursday, December 3. Dinner with the fellows is the night before at 6:30.",
+			TypeInterviewConfirmation, "harbor-valley", "2026-12-03"},
+		{"rostrowski@lakeside-med.org", "Re: Thank you",
+			"Thank you for the note; you were one of the strongest people I met this season. If you'd like to read the draft of our alert-retirement paper, tell me and I'll send it.",
+			TypePostInterviewInterest, "lakeside", ""},
+		{"informatics.fellowship@harborvalley.edu", "Interview invitation",
+			"We'd like to invite you to interview on Thursday, December 10. Separately, our fellows are holding a casual video call for invited applicants on Tuesday, December 1 at 5 PM.",
+			TypeInterviewInvite, "harbor-valley", "2026-12-10"},
+	})
+}

@@ -837,6 +837,12 @@ func TestPhraseRules(t *testing.T) {
 		{"Leading the go-live was exciting and a little terrifying.", ""},
 		{"I am terrified that my visa will be refused and I will lose everything.", "oversharing"},
 		{"Our reminder texts once went out as \"Hi {{patient.first_name}}, your visit is tomorrow\", which the patients loved.", ""},
+		// blind set si: a return promised in other words, a coming treated as settled, a first place told after the list
+		{"If the committee ends up seeing me as a strong fit, please know that the regard would be repaid in full on my own list.", "quid-pro-quo"},
+		{"Please consider my coming to Lakeside as settled.", "binding-commitment"},
+		{"Lakeside is my first choice, and that is not going to change.", "binding-commitment,top-choice"},
+		{"When I submit my list on Thursday, Lakeside will be at the top of it.", "top-choice"},
+		{"I'd rather not share my other interviews; I'm trying to treat every program the same way on that.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

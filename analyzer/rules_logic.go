@@ -1151,7 +1151,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
 		}
 		// The subject, unless it tells news from the other program ("An
-		// offer from Harbor Valley (FYI)").
+		// offer from Harbor Valley (FYI)") or names an event it hosts
+		// ("Presenting at Harbor Valley's informatics day").
 		for i, id := range pn.nameIDs {
 			if !c.d.subjNames.has(id) {
 				continue
@@ -1159,7 +1160,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			subj := c.msg.Subject
 			lower := strings.ToLower(subj)
 			if loc := pn.names[i].find(subj, lower); loc != nil &&
-				(reNewsFrom.MatchString(lower[:loc[0]]) || otherToldMe(lower[loc[1]:])) {
+				(reNewsFrom.MatchString(lower[:loc[0]]) || otherToldMe(lower[loc[1]:]) || reEventAfter.MatchString(lower[loc[1]:])) {
 				continue
 			}
 			report("subject", subj, 0, len(subj))
@@ -1617,7 +1618,7 @@ var reAskWhether = regexp.MustCompile(`\b(?:tell me|let me know|confirm|clarify|
 var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\s+|also\s+|currently\s+)?(?:covers?|offers?|provides?|sponsors?|funds?|pays?|allows?|requires?|supports?|reimburses?|gives?|includes?|accepts?|protects?|guarantees?)\b`)
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
-var reEventAfter = regexp.MustCompile(`^\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session))\b`)
+var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
 
 func lastWord(s string) string {
 	f := strings.Fields(s)
