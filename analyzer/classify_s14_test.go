@@ -75,3 +75,18 @@ func TestClassifyBlindSetsSKSL(t *testing.T) {
 			TypeInterviewInvite, "harbor-valley", "2026-12-10"},
 	})
 }
+
+// TestClassifyBlindSetsSOSP (blind sets so and sp, in other words): "see
+// you in July" is a welcome, not an interview day; a file missing its
+// MSPE before the committee decides on invitations is a request.
+func TestClassifyBlindSetsSOSP(t *testing.T) {
+	c := testClassifier(t)
+	checkFull(t, c, []fullCase{
+		{"rmoss@stbrendans.org", "Re: Thank you for Tuesday",
+			"We all enjoyed meeting you on Tuesday. I can't say anything about our list, but I'd be very happy to see you on the ward in July.",
+			TypePostInterviewInterest, "st-brendan", ""},
+		{"imresidency@northgate-health.org", "Your file: MSPE not yet received",
+			"Our committee meets on October 20, which is when interview invitations are decided. Your application is complete except for one item, the MSPE. Please also re-send your USMLE transcript.",
+			TypeApplicationRequest, "northgate", ""},
+	})
+}

@@ -843,6 +843,11 @@ func TestPhraseRules(t *testing.T) {
 		{"Lakeside is my first choice, and that is not going to change.", "binding-commitment,top-choice"},
 		{"When I submit my list on Thursday, Lakeside will be at the top of it.", "top-choice"},
 		{"I'd rather not share my other interviews; I'm trying to treat every program the same way on that.", ""},
+		// blind sets sm and sn: a promise of one program alone, a softener after the ask, a status question
+		{"From today I commit myself to Lakeside, and I will not list any other program.", "binding-commitment"},
+		{"With the deadline close, I'm just wondering where I stand on your list - no pressure, and I understand if you can't say.", "rank-solicitation"},
+		{"I know programs can't share where applicants stand, so I will simply say how much I enjoyed the day.", ""},
+		{"Dr. Feld's team hosts the seminar every spring, and they asked me for a short talk.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1386,4 +1391,26 @@ func wantRules(t *testing.T, e *Engine, m *Message, now time.Time, want string) 
 	if got := rulesOf(res); got != want {
 		t.Errorf("%q (subject %q, answering %.40q): rules = %q, want %q", m.Own, m.Subject, m.Quoted, got, want)
 	}
+}
+
+// TestSentenceAfterPossessive: "St. Brendan's." ends its sentence (the s
+// of a possessive is no initial), so a later "I still think of it" is
+// not read into the thanks (session 14, blind set sm).
+func TestSentenceAfterPossessive(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2026, 12, 14, 12, 0, 0, 0, time.UTC)
+	body := "Dear Dr. Moss,\n\nI am writing late, and I apologize.\n\nThank you for the interview and for the whole day at St. Brendan's. I still think about the teen portal discussion."
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Thank you", body), late, "late-thank-you")
+}
+
+// TestApplicationStatusIsNoRankQuestion: "where my application stands",
+// explained at once by a letter the portal still shows as pending, asks
+// about paperwork; the same words after the interviews with nothing of the
+// kind ask for her place (session 14, blind set sn).
+func TestApplicationStatusIsNoRankQuestion(t *testing.T) {
+	e := testEngine(t)
+	paper := "Could you tell me where my application stands? The portal still shows my third letter as missing, though my mentor says she uploaded it."
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Application status", paper), when, "")
+	place := "Could you tell me where my application stands? The rank deadline is close and I am finalizing my list."
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "After the interview", place), when, "rank-solicitation")
 }

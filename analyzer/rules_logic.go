@@ -908,6 +908,11 @@ var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:(?:has|h
 // the interview day of a letter written for them.
 var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description|descriptions|explanation|overview|vision|account|tour|welcome|enthusiasm|mentorship|team|fellows|residents|program|division|group|leadership|hospitality)\b`)
 
+// reOtherHosts follows another program's person whose group runs an
+// event she speaks at ("Dr. Feld's group organizes it every winter"): a
+// third party, not praise of the place she writes to.
+var reOtherHosts = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:group|team|division|lab|department|fellows|residents)\s+(?:also\s+|kindly\s+)?(?:organi[sz]\w*|host\w*|runs|ran|invited|asked|holds|held|sponsor\w*|leads|led|puts on|put on|is hosting|are hosting)\b`)
+
 // rePraisedBy ends the words before a person she was inspired by.
 var rePraisedBy = regexp.MustCompile(`\b(?:inspired|struck|impressed|moved|encouraged|energi[sz]ed|touched|won over) by\s*(?:dr\.?\s*|prof\.?\s*|professor\s*)?$`)
 
@@ -1294,7 +1299,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reMetAtEvent.MatchString(lower[loc[1]:]) {
 					continue
 				}
-				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
+				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) && !reOtherHosts.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
 				// "Dr. Feld's point on interview day … has stayed with me",

@@ -96,7 +96,11 @@ func endsWithAbbrev(s string) bool {
 	if abbreviations[w] {
 		return true
 	}
-	// A single capital letter: an initial ("Helen M. Park").
+	// A single capital letter: an initial ("Helen M. Park"); not the s of
+	// a possessive ("a day at St. Brendan's. I still think of it").
+	if j > 0 && (s[j-1] == '\'' || strings.HasSuffix(s[:j], "’")) {
+		return false
+	}
 	return len(w) == 1 && unicode.IsLetter(rune(w[0]))
 }
 
