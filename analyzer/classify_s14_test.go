@@ -90,3 +90,20 @@ func TestClassifyBlindSetsSOSP(t *testing.T) {
 			TypeApplicationRequest, "northgate", ""},
 	})
 }
+
+// TestClassifyBlindSetSU (blind set su, in other words): praise in new
+// words, a choice between the program and staying put asked as a
+// hypothetical, and a ranking question apologized for under a match result.
+func TestClassifyBlindSetSU(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"wzhao@harborvalley.edu", "Re: Thank you", "You were one of the most thoughtful candidates I've met this year, and I said so to the committee. I hope our paths cross again.", TypePostInterviewInterest},
+		{"rmoss@stbrendans.org", "Re: Thank you", "Our faculty were all taken with you, and you are someone we would be happy to rank highly. Our list is ours to make, as yours is yours.", TypePostInterviewInterest},
+		{"riyer@northgate-health.org", "A thought experiment", "Imagine it's Match Day and you could choose between Northgate and a research year at home. Which would it be? And is there a program you're weighing us against?", TypeRankSolicitation},
+	})
+	m := msg("sokafor@harborvalley.edu", "Welcome!", "The AMIA results came out today and you matched with us. Congratulations! I also owe you an apology for my email last month asking where we stood on your list; I shouldn't have sent it.")
+	m.Date = time.Date(2026, 12, 16, 12, 0, 0, 0, time.UTC)
+	if got := c.Classify(m); got.Type != TypeMatchResult {
+		t.Errorf("apology under a match result: got %s, want %s\n   %s", got.Type, TypeMatchResult, strings.Join(got.Evidence, "\n   "))
+	}
+}

@@ -848,6 +848,13 @@ func TestPhraseRules(t *testing.T) {
 		{"With the deadline close, I'm just wondering where I stand on your list - no pressure, and I understand if you can't say.", "rank-solicitation"},
 		{"I know programs can't share where applicants stand, so I will simply say how much I enjoyed the day.", ""},
 		{"Dr. Feld's team hosts the seminar every spring, and they asked me for a short talk.", ""},
+		// blind sets sq and sr: being ranked is not ranking; a question asked back; a guarantee asked for; a funeral
+		{"Would you be able to tell me if I'm currently ranked high enough on Lakeside's list to match?", "rank-solicitation"},
+		{"I'd prefer not to share how I'm putting my own list together, but could I ask in return how the committee sees me?", "rank-solicitation"},
+		{"I need to know this week whether you can guarantee me a fellowship spot.", "premature-offer-ask,pressure"},
+		{"If you tell me I'm ranked to match, I will turn down all my other interviews.", "quid-pro-quo,rank-solicitation"},
+		{"My grandfather passed away last week and I flew home for the funeral.", ""},
+		{"I'm sorry to miss the welcome dinner; my brother is having surgery that day.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
