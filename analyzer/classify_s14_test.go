@@ -107,3 +107,13 @@ func TestClassifyBlindSetSU(t *testing.T) {
 		t.Errorf("apology under a match result: got %s, want %s\n   %s", got.Type, TypeMatchResult, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyBlindSetsSXSY (blind sets sx and sy, in other words): "we
+// will not be interviewing you" for one position is a decline; the form she
+// filled in, named, asks for nothing.
+func TestClassifyBlindSetsSXSY(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"hpark@lakeside-med.org", "The spring off-cycle position", "You marked the off-cycle position on your supplemental form. It needs someone who can start in February, so we will not be interviewing you for it. Your July application is unaffected.", TypeInterviewDecline},
+	})
+}

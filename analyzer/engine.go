@@ -804,9 +804,21 @@ func (c *checkCtx) sentenceMatching(ps []*pattern, sents []span) (field string, 
 func (c *checkCtx) quotedAsks(ps []*pattern) bool {
 	// Read the quote as prose: "could you reply\n> with an updated CV".
 	q := reQuoteMarks.ReplaceAllString(asciiLower(c.msg.Quoted), "\n")
-	for _, s := range sentences(q) {
+	sents := sentences(q)
+	for i, s := range sents {
 		if c.e.anyPattern(ps, q[s.start:s.end]) {
 			return true
+		}
+		// A request that ends in a colon goes on in the list under it
+		// ("Could you reply with:" / "1. an updated CV (PDF), and").
+		if strings.HasSuffix(q[s.start:s.end], ":") {
+			end := s.end
+			for j := i + 1; j < len(sents) && j <= i+6 && isListStart(q[sents[j].start:]); j++ {
+				end = sents[j].end
+			}
+			if end > s.end && c.e.anyPattern(ps, strings.Join(strings.Fields(q[s.start:end]), " ")) {
+				return true
+			}
 		}
 	}
 	return false

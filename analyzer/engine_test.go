@@ -855,6 +855,12 @@ func TestPhraseRules(t *testing.T) {
 		{"If you tell me I'm ranked to match, I will turn down all my other interviews.", "quid-pro-quo,rank-solicitation"},
 		{"My grandfather passed away last week and I flew home for the funeral.", ""},
 		{"I'm sorry to miss the welcome dinner; my brother is having surgery that day.", ""},
+		// blind sets sv and sw: an idiom, a one-line emergency, a commitment asked for, a trade that asks nothing
+		{"The results feel very far away from where I sit, so I keep busy with the registry project.", ""},
+		{"I have to fly home tomorrow because of a family emergency, so I can't attend the open house.", ""},
+		{"Could Lakeside commit to a position for me now, ahead of the match?", "premature-offer-ask"},
+		{"If the committee can rank me in a position where I would match, I will put Lakeside at the top of my list.", "quid-pro-quo,top-choice"},
+		{"Could you tell me where I would match, roughly?", "rank-solicitation"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1420,4 +1426,18 @@ func TestApplicationStatusIsNoRankQuestion(t *testing.T) {
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Application status", paper), when, "")
 	place := "Could you tell me where my application stands? The rank deadline is close and I am finalizing my list."
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "After the interview", place), when, "rank-solicitation")
+}
+
+// TestAttachmentsAskedForInAList: a request that ends in a colon goes on in
+// the numbered list under it, so the CV and certificate it lists were asked
+// for; a file named from a template keeps its slot (session 14, blind set sv).
+func TestAttachmentsAskedForInAList(t *testing.T) {
+	e := testEngine(t)
+	m := outDraft("ci-fellowship@lakeside-med.org", "Re: Documents", "Both are attached. Thank you for coordinating!")
+	m.Quoted = "On Oct 30, Marcus Webb wrote:\n> Could you reply with:\n>\n> 1. an updated CV (PDF), and\n> 2. a scan of your ECFMG certificate.\n>\n> Thanks, Marcus"
+	m.Attachments = []Attachment{{Filename: "Rahman_CV.pdf", ContentType: "application/pdf", Size: 90000}, {Filename: "ECFMG_certificate.pdf", ContentType: "application/pdf", Size: 80000}}
+	wantRules(t, e, m, when, "")
+	m2 := outDraft("ci-fellowship@lakeside-med.org", "Research statement", "As you asked, my research statement is attached.")
+	m2.Attachments = []Attachment{{Filename: "Research_Statement_[Program Name].pdf", ContentType: "application/pdf", Size: 50000}}
+	wantRules(t, e, m2, when, "placeholder")
 }

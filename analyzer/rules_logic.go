@@ -837,6 +837,11 @@ func (c *checkCtx) placeholder(r *rule) {
 	}
 	scan("body", c.msg.Own)
 	scan("signature", c.msg.Signature)
+	// A file named from a template ("Research_Interests_[Program Name].pdf"):
+	// read with its underscores as spaces, so the slot stands as a word.
+	for _, a := range c.msg.Attachments {
+		scan("attachments", strings.ReplaceAll(a.Filename, "_", " "))
+	}
 	// A writing assistant's words to her, pasted with the letter ("Here is
 	// a polished version of your email:", "**Subject:** …", "Let me know if
 	// you'd like a shorter version!"): the program sees a template.
@@ -859,7 +864,7 @@ func (c *checkCtx) placeholder(r *rule) {
 		seen[key] = true
 		n++
 		start, end := h.start, h.end
-		if h.field == "signature" {
+		if h.field == "signature" || h.field == "attachments" {
 			start, end = -1, -1
 		}
 		c.addWhole(r, h.field, h.text, start, end, nil)

@@ -96,6 +96,11 @@ func endsWithAbbrev(s string) bool {
 	if abbreviations[w] {
 		return true
 	}
+	// A list item's number at the start of its line ("1. an updated CV").
+	if len(w) <= 2 && w[0] >= '0' && w[0] <= '9' && (len(w) == 1 || w[1] >= '0' && w[1] <= '9') {
+		b := strings.TrimRight(s[:j], " \t")
+		return b == "" || strings.HasSuffix(b, "\n")
+	}
 	// A single capital letter: an initial ("Helen M. Park"); not the s of
 	// a possessive ("a day at St. Brendan's. I still think of it").
 	if j > 0 && (s[j-1] == '\'' || strings.HasSuffix(s[:j], "’")) {
