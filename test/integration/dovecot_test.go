@@ -291,7 +291,9 @@ c.logout()
 	for i, f := range files {
 		in.WriteString(f + "\t" + flags[i] + "\n")
 	}
-	out, err := runTool(d.t, strings.NewReader(in.String()), py, "-c", script, host, port, d.User, d.Pass, mailbox)
+	// (one APPEND a round trip: the whole corpus takes tens of seconds)
+	limit := time.Minute + time.Duration(len(files))*20*time.Millisecond
+	out, err := runToolFor(d.t, limit, strings.NewReader(in.String()), py, "-c", script, host, port, d.User, d.Pass, mailbox)
 	if err != nil {
 		d.t.Fatalf("python imaplib append: %v\n%s", err, out)
 	}

@@ -194,7 +194,14 @@ func hostPort(addr string) (string, string) {
 }
 
 // runTool runs a client program with stdin and returns its combined output.
+// It fails the test after a minute.
 func runTool(t *testing.T, stdin io.Reader, name string, args ...string) (string, error) {
+	t.Helper()
+	return runToolFor(t, time.Minute, stdin, name, args...)
+}
+
+// runToolFor is runTool with its own time limit.
+func runToolFor(t *testing.T, limit time.Duration, stdin io.Reader, name string, args ...string) (string, error) {
 	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Stdin = stdin
@@ -208,7 +215,7 @@ func runTool(t *testing.T, stdin io.Reader, name string, args ...string) (string
 	select {
 	case err := <-done:
 		return out.String(), err
-	case <-time.After(60 * time.Second):
+	case <-time.After(limit):
 		cmd.Process.Kill()
 		<-done
 		t.Fatalf("%s timed out:\n%s", name, out.String())
