@@ -1008,8 +1008,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// A reply made by a machine (RFC 3834 "auto-replied", an
 	// out-of-office); a system's own notice ("auto-generated") is judged
 	// on its words.
+	// (Precedence: bulk marks a mailing, which is no reply: a no-reply
+	// notice that "this mailbox is not monitored" still says what it says.)
 	autoReplied := clHeaderSays(m, "Auto-Submitted", "auto-replied") || m.Headers["X-Autoreply"] != "" ||
-		m.AutoSubmitted && !clHeaderSays(m, "Auto-Submitted", "auto-generated")
+		m.AutoSubmitted && !clHeaderSays(m, "Auto-Submitted", "auto-generated") && !clHeaderSays(m, "Precedence", "bulk") && !clHeaderSays(m, "Precedence", "list")
 	if autoSubj || auto >= 5 && autoReplied {
 		return TypeOther, clWhyAutoReply
 	}
@@ -1796,7 +1798,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 				// "If that is too difficult, we can look at Thursday,
 				// November 12 instead": an alternative, not the day set.
-				if w == "instead" && clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) {
+				if w == "instead" && clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) && !clInCondition(d, dt.from) {
 					dt.old = true
 				}
 			case "room", "space", "spots", "slots", "openings":
@@ -1838,7 +1840,9 @@ func (c *Classifier) markDates(dates []clDate) {
 				// November 12 instead": an alternative, not the day set
 				// ("until you hear otherwise, December 1 is your slot"
 				// keeps it).
-				if clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) && !(w == "otherwise" && j > 0 && clToldWords[d.toks[j-1].w]) {
+				// (not the day the condition is about: "If the 12th is truly
+				// impossible, we will try to find an alternative")
+				if clSentenceHas(d, dt.from, "if", "should") && clOtherDateInDoc(dates, i) && !(w == "otherwise" && j > 0 && clToldWords[d.toks[j-1].w]) && !clInCondition(d, dt.from) {
 					dt.old = true
 				}
 			case "closed", "closure", "holiday", "holidays", "thanksgiving", "christmas":
@@ -2078,7 +2082,19 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 			read = true
 		}
 		placed := false
+		// "Thursday, December 3 … If the 3rd is impossible": a full date of
+		// the same day in the message itself.
+		for _, o := range dates {
+			if !o.bareDay && o.day.D == dt.day.D && !clPast(o.day, m.Date) {
+				dt.day = o.day
+				placed = true
+				break
+			}
+		}
 		for _, q := range quoted {
+			if placed {
+				break
+			}
 			if !q.bareDay && q.day.D == dt.day.D && !clPast(q.day, m.Date) {
 				dt.day = q.day
 				placed = true
@@ -2514,6 +2530,20 @@ func (c *Classifier) matchNotRanked(prog *config.Program, t time.Time) bool {
 	}
 	d, _, ok := c.cfg.RankDeadline(prog.Key)
 	return ok && t.Before(d.In(t.Location()))
+}
+
+// clInCondition reports whether token i stands in an "if" or "should"
+// clause ("If the 12th is truly impossible, …"): the day the condition is
+// about, not the alternative it offers.
+func clInCondition(d *clDoc, i int) bool {
+	cl := d.toks[i].clause
+	for k := i - 1; k >= 0 && d.toks[k].clause == cl; k-- {
+		switch d.toks[k].w {
+		case "if", "should", "unless":
+			return true
+		}
+	}
+	return false
 }
 
 // clCancelledBefore reports whether a word of cancelling stands a few words

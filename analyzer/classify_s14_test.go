@@ -117,3 +117,28 @@ func TestClassifyBlindSetsSXSY(t *testing.T) {
 		{"hpark@lakeside-med.org", "The spring off-cycle position", "You marked the off-cycle position on your supplemental form. It needs someone who can start in February, so we will not be interviewing you for it. Your July application is unaffected.", TypeInterviewDecline},
 	})
 }
+
+// TestClassifyBlindSetsRBRC (blind sets rb and rc, in other words): the day
+// a condition is about is not the alternative offered; a day-before note
+// with the meeting place confirms her day; thanks for telling where the
+// program stands asks nothing; a letter of intent asked of those who rank
+// the program first solicits her order; a mailing marked bulk with "this
+// mailbox is not monitored" is no automatic reply.
+func TestClassifyBlindSetsRBRC(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 13, 14, 0, 0, 0, time.FixedZone("CDT", -5*3600))
+	m := msg("hpark@lakeside-med.org", "Interview invitation", "We would like to invite you to interview. We have set aside Thursday, December 3 for you. Please reply by October 20 to confirm that you can attend. If the 3rd is truly impossible, tell Marcus and we will try to find an alternative.")
+	m.Date = oct
+	if got := c.Classify(m); got.Type != TypeInterviewInvite || got.InterviewDate != "2026-12-03" {
+		t.Errorf("single day with a fallback: got %s/%q, want %s/%q\n   %s", got.Type, got.InterviewDate, TypeInterviewInvite, "2026-12-03", strings.Join(got.Evidence, "\n   "))
+	}
+	checkTypes(t, c, []typeCase{
+		{"ci-fellowship@lakeside-med.org", "Tonight and tomorrow", "A couple of quick reminders! Tomorrow I'll meet you in the main lobby at 7:45. Please bring a photo ID for your visitor badge.", TypeInterviewConfirmation},
+		{"hpark@lakeside-med.org", "RE: Thank you", "Thank you for your kind note, and for telling us where Lakeside stands for you. We all enjoyed meeting you.", TypePostInterviewInterest},
+		{"sokafor@harborvalley.edu", "After your visit", "Applicants who plan to rank Harbor Valley as their first choice may send me a short letter of intent before our meeting.", TypeRankSolicitation},
+	})
+	raw := "From: HVH IM Residency <im-residency-noreply@harborvalley.edu>\r\nTo: amina.rahman@example.org\r\nSubject: Application status\r\nDate: Fri, 23 Oct 2026 11:02:51 -0700\r\nPrecedence: bulk\r\n\r\nWe regret to inform you that we are unable to offer you an interview this cycle.\r\n\r\nThis mailbox is not monitored.\r\n"
+	if got := c.Classify(Parse([]byte(raw))); got.Type != TypeInterviewDecline {
+		t.Errorf("bulk no-reply decline: got %s, want %s\n   %s", got.Type, TypeInterviewDecline, strings.Join(got.Evidence, "\n   "))
+	}
+}

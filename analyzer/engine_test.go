@@ -861,6 +861,12 @@ func TestPhraseRules(t *testing.T) {
 		{"Could Lakeside commit to a position for me now, ahead of the match?", "premature-offer-ask"},
 		{"If the committee can rank me in a position where I would match, I will put Lakeside at the top of my list.", "quid-pro-quo,top-choice"},
 		{"Could you tell me where I would match, roughly?", "rank-solicitation"},
+		// blind sets sz and ra: feedback after a decline, attendance confirmed, a small operation, a process question
+		{"I would value brief feedback on where my application fell short, so I can reapply stronger.", ""},
+		{"I confirm my commitment to attend in person on Thursday and will be in the lobby by 7:45.", ""},
+		{"I had a minor wrist procedure last month, so I would appreciate a seat near the front for the tour.", ""},
+		{"Does the board attestation need to be signed before the match, or only after?", ""},
+		{"Can St. Brendan's promise me a spot now?", "premature-offer-ask"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1440,4 +1446,14 @@ func TestAttachmentsAskedForInAList(t *testing.T) {
 	m2 := outDraft("ci-fellowship@lakeside-med.org", "Research statement", "As you asked, my research statement is attached.")
 	m2.Attachments = []Attachment{{Filename: "Research_Statement_[Program Name].pdf", ContentType: "application/pdf", Size: 50000}}
 	wantRules(t, e, m2, when, "placeholder")
+}
+
+// TestLateThankYouNotForAnInvitation: thanks for an invitation (to a second
+// look) answer it; they are no thank-you for the interview, however late
+// (session 14, blind set ra).
+func TestLateThankYouNotForAnInvitation(t *testing.T) {
+	e := testEngine(t)
+	late := time.Date(2027, 1, 8, 9, 0, 0, 0, time.UTC)
+	body := "Dear Mr. Alvarez,\n\nThank you for the invitation to the optional second look for interviewed applicants. My first choice of dates would be Friday, January 22."
+	wantRules(t, e, outDraft("imresidency@northgate-health.org", "Second look visit", body), late, "")
 }

@@ -1029,7 +1029,9 @@ var (
 	thanksAgainLits = []string{"for all your help", "for all of your help", "interview process", "interview season",
 		"this season", "this cycle", "whatever the outcome", "deadline", "continued interest", "as i finalize",
 		"as i finalise", "for forwarding", "for sending", "for sharing", "for passing along", "for putting together",
-		"grateful for any", "grateful if", "appreciate any", "appreciate it if"}
+		"grateful for any", "grateful if", "appreciate any", "appreciate it if",
+		// thanks for an invitation answer it; they thank for no interview
+		"for the invitation", "for your invitation", "for the kind invitation", "for your kind invitation", "for the invite", "for inviting me"}
 	thanksAgainParts = []guardedRE{
 		{[]string{"again", "once more", "as always", "still"}, regexp.MustCompile(`\b(?:again|once more|as always|still)\b`)},
 		// her answer to their kind words ("it was great meeting u too")
