@@ -142,3 +142,12 @@ func TestClassifyBlindSetsRBRC(t *testing.T) {
 		t.Errorf("bulk no-reply decline: got %s, want %s\n   %s", got.Type, TypeInterviewDecline, strings.Join(got.Evidence, "\n   "))
 	}
 }
+
+// TestClassifyBlindSetRG (blind set rg, in other words): interview slots
+// "all committed" for a round are booked, not her commitment asked for.
+func TestClassifyBlindSetRG(t *testing.T) {
+	c := testClassifier(t)
+	checkTypes(t, c, []typeCase{
+		{"jfeld@meridian.edu", "Your application", "We have six interview slots for two positions, and all six are committed for the first round. The committee has placed you on our alternate list; if a slot opens we will write at once.", TypeWaitlist},
+	})
+}

@@ -867,6 +867,11 @@ func TestPhraseRules(t *testing.T) {
 		{"I had a minor wrist procedure last month, so I would appreciate a seat near the front for the tour.", ""},
 		{"Does the board attestation need to be signed before the match, or only after?", ""},
 		{"Can St. Brendan's promise me a spot now?", "premature-offer-ask"},
+		// blind sets rd and re: a venue, a third party's recommendation, an offer to send, a place asked for
+		{"I presented the results at a chapter meeting hosted at Meridian State University last week.", ""},
+		{"Dr. Okafor at Harbor Valley mentioned your rotation with the state exchange when we met in September.", ""},
+		{"I'd be glad to send the poster draft if useful. Otherwise I'll simply say the work has made me more certain of my path.", ""},
+		{"Could Lakeside commit to offering me a position before the match, so that I can decline the other position?", "premature-offer-ask"},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)
@@ -1230,7 +1235,7 @@ func TestAttachmentsUnprompted(t *testing.T) {
 // where its words are; over every sentence of the corpus it must judge as
 // the expression does.
 func TestThanksAgainAsTheExpression(t *testing.T) {
-	re := regexp.MustCompile(`\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)|\b(?:meeting|to meet|talking|speaking|chatting) (?:with )?(?:you|u) (?:too|as well)\b|\blikewise\b`)
+	re := regexp.MustCompile(`\b(?:again|once more|once again|as always|still)\b|for all (?:of )?your help|\b(?:your|the) (?:\w+ )?(?:message|note|email|e-mail|letter|reply|response|words|article|paper|link|links|resources?|book|handbook|materials?|slides|introduction|recommendation)\b|interview (?:process|season)|this (?:season|cycle)|whatever the outcome|deadline|continued interest|as i finali[sz]e|for (?:forwarding|sending|sharing|passing along|putting together)|grateful (?:for any|if)|appreciate (?:any|it if)|\b(?:meeting|to meet|talking|speaking|chatting) (?:with )?(?:you|u) (?:too|as well)\b|\blikewise\b|for (?:the|your) (?:kind )?invitation|for the invite|for inviting me`)
 	files, _ := filepath.Glob("../testdata/mail/out/*.eml")
 	if len(files) < 100 {
 		t.Fatalf("%d outgoing drafts; is the corpus there?", len(files))

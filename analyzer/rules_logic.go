@@ -878,7 +878,7 @@ func (c *checkCtx) placeholder(r *rule) {
 // Harbor Valley, who told me …", "Meridian State
 // University has offered me a position"): news of another program, not a
 // letter written for it.
-var reOtherToldMe = regexp.MustCompile(`^(?:\s+(?:at|from|of)\s+[\w.'’ -]{2,40}?)?,?\s+(?:who\s+|which\s+)?(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything)\b|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
+var reOtherToldMe = regexp.MustCompile(`^(?:\s+(?:at|from|of)\s+[\w.'’ -]{2,40}?)?,?\s+(?:who\s+|which\s+)?(?:has\s+|had\s+|have\s+|just\s+|also\s+|already\s+|recently\s+|not\s+|never\s+)*(?:(?:told|offered|informed|assured|promised|called|phoned|emailed|e-mailed|wrote to|texted|reached out to|contacted|invited|asked) me|(?:said|replied|responded|answered|written) anything|(?:mentioned|recommended|suggested|praised|spoke (?:highly )?(?:of|about)|pointed me (?:to|toward)) (?:your|the|this|that)\b)|^['’]s\s+(?:\w+\s+){0,2}(?:offer|deadline|invitation|decision)s?(?:[^\w-]|$)`)
 
 // reMetAtEvent follows another program's person met at an event.
 var reMetAtEvent = regexp.MustCompile(`^\s+(?:at|during)\s+(?:the|a|an|this|last|our|that)\s+(?:[\w'’-]+\s+){0,3}(?:symposium|conference|meeting|workshop|summit|congress|webinar|poster session|session|course|event|retreat)\b`)
@@ -912,6 +912,10 @@ var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:(?:has|h
 // praises ("Dr. Okafor's description of the rural telehealth network"):
 // the interview day of a letter written for them.
 var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description|descriptions|explanation|overview|vision|account|tour|welcome|enthusiasm|mentorship|team|fellows|residents|program|division|group|leadership|hospitality)\b`)
+
+// reHostedAt ends the words before a place named as an event's venue or
+// host ("the regional AMIA chapter meeting hosted at").
+var reHostedAt = regexp.MustCompile(`\b(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|run)\s+(?:at|by|in)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
@@ -1326,8 +1330,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if history(before) && !containsAny(lower[loc[1]:], after) {
 					continue
 				}
-				// "the Lakeside 10K": an event named for the place.
-				if reEventAfter.MatchString(lower[loc[1]:]) {
+				// "the Lakeside 10K": an event named for the place; "a chapter
+				// meeting hosted at Meridian State University": its venue.
+				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
