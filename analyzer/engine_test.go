@@ -872,6 +872,13 @@ func TestPhraseRules(t *testing.T) {
 		{"Dr. Okafor at Harbor Valley mentioned your rotation with the state exchange when we met in September.", ""},
 		{"I'd be glad to send the poster draft if useful. Otherwise I'll simply say the work has made me more certain of my path.", ""},
 		{"Could Lakeside commit to offering me a position before the match, so that I can decline the other position?", "premature-offer-ask"},
+		// blind sets rh and ri: a couple's season
+		{"Would you be able to tell us where we each ended up on Lakeside's rank list?", "rank-solicitation"},
+		{"If Lakeside takes me in the match, I am coming. You have my word.", "binding-commitment"},
+		{"Lakeside is our first choice, for both of us.", "top-choice"},
+		{"My husband and I have finished talking through our lists, and Lakeside is my first choice.", "top-choice"},
+		{"I'll be arriving Monday evening from Meridian State University, where I'm giving a talk.", ""},
+		{"I'll be slow on email until January 11; I'm abroad for my grandmother's funeral.", ""},
 	}
 	for _, tt := range tests {
 		res, err := e.Check(Input{Msg: outDraft("hpark@lakeside-med.org", "Follow-up", tt.body), Now: when}, nil)

@@ -914,8 +914,9 @@ var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:(?:has|h
 var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description|descriptions|explanation|overview|vision|account|tour|welcome|enthusiasm|mentorship|team|fellows|residents|program|division|group|leadership|hospitality)\b`)
 
 // reHostedAt ends the words before a place named as an event's venue or
-// host ("the regional AMIA chapter meeting hosted at").
-var reHostedAt = regexp.MustCompile(`\b(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|run)\s+(?:at|by|in)\s+(?:the\s+)?$`)
+// host ("the regional AMIA chapter meeting hosted at"), or as where she
+// travels from ("arriving Monday evening from").
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|run)\s+(?:at|by|in)|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
