@@ -563,16 +563,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 	if prog != nil {
 		cl.Program = prog.Key
 	}
-	if typ == TypeOther && kind == clSenderProgram && prog != nil && why != clWhyAutoReply && !clFromContact(m, prog) && fwd.from == "" {
-		// Someone at the program's domain who is none of its contacts,
-		// writing nothing of the program's ("a friend who works there",
-		// the hospital's newsletter): not program mail.
-		cl.Program = ""
-	}
-	if typ == TypeOther && byName && prog != nil && why != clWhyAutoReply && fwd.from == "" {
-		// A sender that only signs with the hospital's name (a billing
-		// service, a careers system), writing nothing of the program's:
-		// not program mail either.
+	if typ == TypeOther && prog != nil && why != clWhyAutoReply && fwd.from == "" && (kind == clSenderProgram && !clFromContact(m, prog) || byName) {
+		// Someone at the program's domain who is none of its contacts
+		// ("a friend who works there", the hospital's newsletter), or a
+		// sender tied to it only by a name (a billing service, a careers
+		// system), writing nothing of the program's: not program mail.
 		cl.Program = ""
 	}
 	if typ == TypeOther && (phish || lookalike || kind == clSenderMatch || kind == clSenderHR || kind == clSenderDepartment || why == clWhyMemberMail) {
@@ -1109,12 +1104,9 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// matched fellows in January" in September is about others, later.
 	why := ""
 	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) && sc.score["cue:after-match"] == 0 && !clMatchNewsToHer(sc, m.Own) {
-		next := TypeOther
-		for _, t := range sc.ranked() {
-			if t != TypeMatchResult && t != TypePreMatchOffer && sc.score[t] >= clMinScore {
-				next = t
-				break
-			}
+		next := clBestExcept(sc, TypeMatchResult, TypePreMatchOffer)
+		if sc.score[next] < clMinScore {
+			next = TypeOther
 		}
 		why = fmt.Sprintf("match news before %s's rank deadline: no outcome yet, so %s", prog.Key, next)
 		if next == TypeOther {
@@ -1314,9 +1306,13 @@ func clIsDayLabel(w string) bool {
 }
 
 // clBestNonOffer is the best-scoring output type other than a pre-match offer.
-func clBestNonOffer(sc *clScores) string {
+func clBestNonOffer(sc *clScores) string { return clBestExcept(sc, TypePreMatchOffer) }
+
+// clBestExcept is the best-scored type that is none of skip (other when
+// none is left).
+func clBestExcept(sc *clScores, skip ...string) string {
 	for _, t := range sc.ranked() {
-		if t != TypePreMatchOffer {
+		if !slices.Contains(skip, t) {
 			return t
 		}
 	}
@@ -2077,29 +2073,15 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 		if !dt.bareDay {
 			continue
 		}
-		if !read && strings.TrimSpace(m.Quoted) != "" {
+		// A full date of the same day, in the message itself ("Thursday,
+		// December 3 … If the 3rd is impossible") or in her quoted mail.
+		placed := clPlaceOn(dt, dates, m.Date)
+		if !placed && !read && strings.TrimSpace(m.Quoted) != "" {
 			quoted = findDates(tokenizeCL(v, clTruncate(m.Quoted, 8192), nil), m.Date)
 			read = true
 		}
-		placed := false
-		// "Thursday, December 3 … If the 3rd is impossible": a full date of
-		// the same day in the message itself.
-		for _, o := range dates {
-			if !o.bareDay && o.day.D == dt.day.D && !clPast(o.day, m.Date) {
-				dt.day = o.day
-				placed = true
-				break
-			}
-		}
-		for _, q := range quoted {
-			if placed {
-				break
-			}
-			if !q.bareDay && q.day.D == dt.day.D && !clPast(q.day, m.Date) {
-				dt.day = q.day
-				placed = true
-				break
-			}
+		if !placed {
+			placed = clPlaceOn(dt, quoted, m.Date)
 		}
 		if !placed && prog != nil && !prog.Interview.IsZero() && prog.Interview.Day == dt.day.D {
 			iv := clDay{prog.Interview.Year, prog.Interview.Month, prog.Interview.Day}
@@ -2108,6 +2090,18 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 			}
 		}
 	}
+}
+
+// clPlaceOn gives bare day dt the month and year of the first full date
+// in from with its day of the month that is not past at ref.
+func clPlaceOn(dt *clDate, from []clDate, ref time.Time) bool {
+	for _, o := range from {
+		if !o.bareDay && o.day.D == dt.day.D && !clPast(o.day, ref) {
+			dt.day = o.day
+			return true
+		}
+	}
+	return false
 }
 
 // clFullCalendar reads "our interview calendar is full": a decline, unless
@@ -2489,11 +2483,18 @@ const clResultsAfter = 16 * 24 * time.Hour
 // deadline (config) is more than clResultsAfter past. False when prog, t
 // or the deadline is unknown.
 func (c *Classifier) matchHasRun(prog *config.Program, t time.Time) bool {
+	d, ok := c.rankDeadline(prog, t)
+	return ok && t.After(d.Add(clResultsAfter))
+}
+
+// rankDeadline is prog's rank deadline (config) in t's zone; false when
+// prog or t is unknown or the config gives none.
+func (c *Classifier) rankDeadline(prog *config.Program, t time.Time) (time.Time, bool) {
 	if prog == nil || t.IsZero() {
-		return false
+		return time.Time{}, false
 	}
 	d, _, ok := c.cfg.RankDeadline(prog.Key)
-	return ok && t.After(d.In(t.Location()).Add(clResultsAfter))
+	return d.In(t.Location()), ok
 }
 
 // clMatchNewsToHer reports whether a phrase of match news speaks to her
@@ -2511,8 +2512,8 @@ func clMatchNewsToHer(sc *clScores, text string) bool {
 		if i := strings.Index(lower, ex); i >= 0 {
 			ex = lower[max(0, i-12):i] + ex
 		}
-		for _, w := range strings.FieldsFunc(ex, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-			switch strings.NewReplacer("'", "", "’", "").Replace(w) {
+		for _, w := range strings.FieldsFunc(clDropApostrophes.Replace(ex), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			switch w {
 			case "you", "your", "youll", "youve", "youre", "yours":
 				return true
 			}
@@ -2521,15 +2522,16 @@ func clMatchNewsToHer(sc *clScores, text string) bool {
 	return false
 }
 
+// clDropApostrophes joins a word's parts as the phrase vocabulary does
+// ("you'll" is "youll").
+var clDropApostrophes = strings.NewReplacer("'", "", "’", "")
+
 // matchNotRanked reports whether, at t, prog's Match still waits for its
 // rank lists: t is before its rank deadline (config). False when prog or t
 // is unknown.
 func (c *Classifier) matchNotRanked(prog *config.Program, t time.Time) bool {
-	if prog == nil || t.IsZero() {
-		return false
-	}
-	d, _, ok := c.cfg.RankDeadline(prog.Key)
-	return ok && t.Before(d.In(t.Location()))
+	d, ok := c.rankDeadline(prog, t)
+	return ok && t.Before(d)
 }
 
 // clInCondition reports whether token i stands in an "if" or "should"

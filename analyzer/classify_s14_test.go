@@ -151,3 +151,27 @@ func TestClassifyBlindSetRG(t *testing.T) {
 		{"jfeld@meridian.edu", "Your application", "We have six interview slots for two positions, and all six are committed for the first round. The committee has placed you on our alternate list; if a slot opens we will write at once.", TypeWaitlist},
 	})
 }
+
+// TestOpeningLabelJoinsItsClause: "Reminder:" opening a sentence labels
+// what follows, so the two stand in one clause; any other colon still
+// cuts the clause ("Note: …", "a quick reminder: …").
+func TestOpeningLabelJoinsItsClause(t *testing.T) {
+	c := testClassifier(t)
+	for _, tt := range []struct {
+		text, a, b string
+		same       bool
+	}{
+		{"Reminder: your interview tomorrow", "reminder", "your", true},
+		{"Note: your interview tomorrow", "note", "your", false},
+		{"Here is a quick reminder: your interview tomorrow", "reminder", "your", false},
+	} {
+		d := tokenizeCL(c.rules.vocab, tt.text, nil)
+		clause := map[string]int32{}
+		for _, tok := range d.toks {
+			clause[tok.w] = tok.clause
+		}
+		if got := clause[tt.a] == clause[tt.b]; got != tt.same {
+			t.Errorf("%q: %q and %q in one clause = %v, want %v", tt.text, tt.a, tt.b, got, tt.same)
+		}
+	}
+}
