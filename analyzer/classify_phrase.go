@@ -197,6 +197,10 @@ type clPhrase struct {
 	src  string
 	segs []clSeg
 	idx  int32 // in its vocabulary's phrase numbering (clVocab.gated)
+	// req is, for each segment after the first, the number of its
+	// first-word ids and then the ids, in one array: find rules out a
+	// phrase missing a segment without walking the segments.
+	req []int32
 }
 
 // compileCLPhrase compiles a phrase into v's id space. A phrase is
@@ -253,6 +257,10 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 	}
 	if err := flush(); err != nil {
 		return nil, err
+	}
+	for _, sg := range p.segs[1:] {
+		p.req = append(p.req, int32(len(sg.first)))
+		p.req = append(p.req, sg.first...)
 	}
 	v.gate(p)
 	return p, nil
@@ -312,9 +320,10 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	if !d.candidate(p) {
 		return best, false
 	}
-	for k := 1; k < len(p.segs); k++ {
+	for r := p.req; len(r) > 0; {
+		n := int(r[0])
 		present := false
-		for _, id := range p.segs[k].first {
+		for _, id := range r[1 : 1+n] {
 			if d.hasID(id) {
 				present = true
 				break
@@ -323,6 +332,7 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 		if !present {
 			return best, false
 		}
+		r = r[1+n:]
 	}
 	for _, alt := range p.segs[0].alts {
 		id := alt[0].id

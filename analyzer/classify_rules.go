@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"github.com/matchguard/matchguard/config"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -34,6 +35,9 @@ type clGroup struct {
 	negVeto   []int32 // words that keep a negated phrase from counting for negatedTo
 	soft      bool    // word cues: count only when no phrase reached the bar
 	phrases   []*clPhrase
+	// contig: the phrases are numbered one after another (clPhrase.idx),
+	// so score visits only those a text's candidate set holds.
+	contig bool
 }
 
 // clPlatform is a sender that carries program mail for programs.
@@ -176,6 +180,10 @@ func loadCLRules() (*clRules, error) {
 				return nil, fmt.Errorf("%s: group %d (%s): %w", typesFile, i+1, g.Type, err)
 			}
 			cg.phrases = append(cg.phrases, p)
+		}
+		cg.contig = len(cg.phrases) > 0
+		for k, p := range cg.phrases {
+			cg.contig = cg.contig && p.idx == cg.phrases[0].idx+int32(k)
 		}
 		r.groups = append(r.groups, cg)
 	}
@@ -450,14 +458,29 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 			break
 		}
 	}
-	for j := lo; j <= hi; j++ {
-		id := d.toks[j].id
-		if id >= 0 && clHasID(veto, id) {
+	for j := lo; j <= hi && len(veto) > 0; j++ {
+		if id := d.toks[j].id; id >= 0 && clHasID(veto, id) {
 			return true
 		}
-		for _, p := range ps {
-			for _, alt := range p.segs[0].alts {
-				if _, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, j, sp.from) {
+	}
+	for _, p := range ps {
+		for _, alt := range p.segs[0].alts {
+			if d.post == nil {
+				for j := lo; j <= hi; j++ {
+					if _, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, j, sp.from) {
+						return true
+					}
+				}
+				continue
+			}
+			// Only where the alternative's first word stands.
+			if !d.hasID(alt[0].id) {
+				continue
+			}
+			ps := d.post[alt[0].id]
+			k, _ := slices.BinarySearch(ps, int32(lo))
+			for ; k < len(ps) && int(ps[k]) <= hi; k++ {
+				if _, ok := p.at(d, int(ps[k]), alt, nil); ok && !clTurnBetween(d, int(ps[k]), sp.from) {
 					return true
 				}
 			}
@@ -498,60 +521,100 @@ func (r *clRules) score(subj, body *clDoc, subjW float64) *clScores {
 	}
 	for gi := range r.groups {
 		g := &r.groups[gi]
-		keep := &r.keepers[gi]
-		total := 0.0
-		n := 0
-		negAdded := false
-		for _, p := range g.phrases {
-			if !all && !clBit(may, p.idx) {
-				continue
-			}
-			var found bool
-			var w float64
-			var why string
-			if g.in != clInBody && subj != nil && len(subj.toks) > 0 {
-				if sp, ok := p.find(subj, keep); ok {
-					found, w = true, g.weight*subjW
-					if g.in == clInAny {
-						w *= 1.25
-					}
-					why = "subject: \"" + subj.excerpt(sp) + "\""
+		st := clGroupState{r: r, s: s, g: g, gi: gi, subj: subj, body: body, subjW: subjW}
+		if all || !g.contig {
+			for _, p := range g.phrases {
+				if all || clBit(may, p.idx) {
+					st.try(p)
 				}
 			}
-			if g.in != clInSubject && body != nil {
-				if sp, ok := p.find(body, keep); ok && g.weight > w {
-					found, w = true, g.weight
-					why = "\"" + body.excerpt(sp) + "\""
-				}
+			continue
+		}
+		// Only the group's phrases in the candidate set, in order.
+		lo := int(g.phrases[0].idx)
+		hi := lo + len(g.phrases) // exclusive
+		for w := lo >> 6; w <= (hi-1)>>6; w++ {
+			word := ^uint64(0)
+			if w < len(may) {
+				word = may[w]
 			}
-			if !found && !negAdded && g.negatedTo != "" && body != nil && g.in != clInSubject {
-				if sp, ok := p.find(body, &r.negKeepers[gi]); ok {
-					negAdded = true
-					s.add(g.negatedTo, g.weight, "negated "+g.typ+": \""+body.excerpt(sp)+"\"")
-				}
+			if w == lo>>6 {
+				word &= ^uint64(0) << (uint(lo) & 63)
 			}
-			if !found {
-				continue
+			if w == (hi-1)>>6 && hi&63 != 0 {
+				word &= (1 << (uint(hi) & 63)) - 1
 			}
-			if n > 0 {
-				w *= 0.5
+			for word != 0 {
+				idx := w<<6 + bits.TrailingZeros64(word)
+				word &= word - 1
+				st.try(g.phrases[idx-lo])
 			}
-			if total+w > 2*g.weight {
-				w = 2*g.weight - total
-			}
-			if w <= 0 {
-				continue
-			}
-			n++
-			total += w
-			if g.soft {
-				s.soft = append(s.soft, clHit{typ: g.typ, weight: w, excerpt: why})
-				continue
-			}
-			s.add(g.typ, w, why)
 		}
 	}
 	return s
+}
+
+// clGroupState is score's running total for one group: a group's second
+// and later phrases count half, and all of them at most twice its weight.
+type clGroupState struct {
+	r          *clRules
+	s          *clScores
+	g          *clGroup
+	gi         int
+	subj, body *clDoc
+	subjW      float64
+	total      float64
+	n          int
+	negAdded   bool
+}
+
+// try looks for phrase p of the group in the subject and the body.
+func (st *clGroupState) try(p *clPhrase) {
+	g, subj, body := st.g, st.subj, st.body
+	keep := &st.r.keepers[st.gi]
+	var found bool
+	var w float64
+	var why string
+	if g.in != clInBody && subj != nil && len(subj.toks) > 0 {
+		if sp, ok := p.find(subj, keep); ok {
+			found, w = true, g.weight*st.subjW
+			if g.in == clInAny {
+				w *= 1.25
+			}
+			why = "subject: \"" + subj.excerpt(sp) + "\""
+		}
+	}
+	if g.in != clInSubject && body != nil {
+		if sp, ok := p.find(body, keep); ok && g.weight > w {
+			found, w = true, g.weight
+			why = "\"" + body.excerpt(sp) + "\""
+		}
+	}
+	if !found && !st.negAdded && g.negatedTo != "" && body != nil && g.in != clInSubject {
+		if sp, ok := p.find(body, &st.r.negKeepers[st.gi]); ok {
+			st.negAdded = true
+			st.s.add(g.negatedTo, g.weight, "negated "+g.typ+": \""+body.excerpt(sp)+"\"")
+		}
+	}
+	if !found {
+		return
+	}
+	if st.n > 0 {
+		w *= 0.5
+	}
+	if st.total+w > 2*g.weight {
+		w = 2*g.weight - st.total
+	}
+	if w <= 0 {
+		return
+	}
+	st.n++
+	st.total += w
+	if g.soft {
+		st.s.soft = append(st.s.soft, clHit{typ: g.typ, weight: w, excerpt: why})
+		return
+	}
+	st.s.add(g.typ, w, why)
 }
 
 // clGroupKeeper applies a group's negation and vetoes to a match.
