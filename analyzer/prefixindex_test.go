@@ -24,14 +24,8 @@ func builtinAnswers(t *testing.T) map[string]indexed {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for q, a := range pc.prefixes {
-			x := answers[q.expr]
-			if q.start {
-				x.first = a
-			} else {
-				x.any = a
-			}
-			answers[q.expr] = x
+		for expr, a := range pc.prefixes {
+			answers[expr] = a
 		}
 	}
 	return answers

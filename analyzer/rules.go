@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -124,9 +125,25 @@ func LoadRules(userDir string) (*RuleSet, error) {
 	rs := &RuleSet{Concepts: map[string][]string{}}
 	names, _ := fs.Glob(builtinRules, "rules/*.toml")
 	sort.Strings(names)
-	for _, n := range names {
-		b, _ := builtinRules.ReadFile(n)
-		if err := rs.add("builtin:"+filepath.Base(n), b); err != nil {
+	// The built-in files decode side by side (the engine's build is
+	// budgeted); they are added in order.
+	decoded := make([]RuleFile, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, _ := builtinRules.ReadFile(n)
+			decoded[i], errs[i] = decodeRuleFile("builtin:"+filepath.Base(n), b)
+		}()
+	}
+	wg.Wait()
+	for i, n := range names {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if err := rs.merge("builtin:"+filepath.Base(n), decoded[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -152,18 +169,94 @@ func LoadRules(userDir string) (*RuleSet, error) {
 }
 
 func (rs *RuleSet) add(source string, b []byte) error {
+	f, err := decodeRuleFile(source, b)
+	if err != nil {
+		return err
+	}
+	return rs.merge(source, f)
+}
+
+// decodeRuleFile decodes a rules file strictly: a syntax error names its
+// line, an unknown key is an error. A large file is cut before its
+// [[rule]] tables into pieces decoded side by side; any doubt (a piece
+// that fails, concepts in more than one piece) decodes it whole instead,
+// so the result and the errors are those of one decode.
+func decodeRuleFile(source string, b []byte) (RuleFile, error) {
+	if pieces := ruleFilePieces(string(b), runtime.GOMAXPROCS(0)); len(pieces) > 1 {
+		fs := make([]RuleFile, len(pieces))
+		errs := make([]error, len(pieces))
+		var wg sync.WaitGroup
+		for i, src := range pieces {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				fs[i], errs[i] = decodeRuleText(source, src)
+			}()
+		}
+		wg.Wait()
+		var f RuleFile
+		ok := true
+		for i := range fs {
+			if errs[i] != nil || fs[i].Concepts != nil && f.Concepts != nil {
+				ok = false
+				break
+			}
+			if fs[i].Concepts != nil {
+				f.Concepts = fs[i].Concepts
+			}
+			f.Rules = append(f.Rules, fs[i].Rules...)
+		}
+		if ok {
+			return f, nil
+		}
+	}
+	return decodeRuleText(source, string(b))
+}
+
+// ruleFilePieces cuts src into at most n pieces of about equal size, each
+// cut just before a line "[[rule]]"; nil when the file is small or has no
+// such lines to cut at.
+func ruleFilePieces(src string, n int) []string {
+	const minPiece = 64 << 10
+	if n < 2 || len(src) < 2*minPiece {
+		return nil
+	}
+	n = min(n, len(src)/minPiece)
+	var pieces []string
+	start := 0
+	for k := 1; k < n; k++ {
+		at := strings.Index(src[max(start, len(src)*k/n):], "\n[[rule]]")
+		if at < 0 {
+			break
+		}
+		cut := max(start, len(src)*k/n) + at + 1
+		pieces = append(pieces, src[start:cut])
+		start = cut
+	}
+	if len(pieces) == 0 {
+		return nil
+	}
+	return append(pieces, src[start:])
+}
+
+func decodeRuleText(source, src string) (RuleFile, error) {
 	var f RuleFile
-	md, err := toml.Decode(string(b), &f)
+	md, err := toml.Decode(src, &f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return fmt.Errorf("%s:%d: %s", source, pe.Position.Line, strings.TrimPrefix(pe.Message, "toml: "))
+			return f, fmt.Errorf("%s:%d: %s", source, pe.Position.Line, strings.TrimPrefix(pe.Message, "toml: "))
 		}
-		return fmt.Errorf("%s: %v", source, err)
+		return f, fmt.Errorf("%s: %v", source, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return fmt.Errorf("%s: unknown key %q", source, und[0].String())
+		return f, fmt.Errorf("%s: unknown key %q", source, und[0].String())
 	}
+	return f, nil
+}
+
+// merge lays the rules and concepts of one decoded file over rs.
+func (rs *RuleSet) merge(source string, f RuleFile) error {
 	for name, list := range f.Concepts {
 		rs.Concepts[name] = list
 	}
@@ -210,11 +303,11 @@ type patternCompiler struct {
 	concepts map[string][]string
 	program  string // what {program} stands for (programToken)
 	cache    map[string]string
-	prefixes map[prefixQuery]prefixAnswer // tokenPrefixes memo: tokens repeat
-	ids      prefixIDs                    // every prefix a pattern uses
-	clauses  []*clauseRE                  // every clause, to finish once all ids are known
-	compiled map[string]*compiledClause   // clauses shared by branches compile once
-	index    map[uint64]indexed           // answers worked out ahead (prefixindex.go)
+	prefixes map[string]indexed         // tokenPrefixes memo, by token: tokens repeat
+	ids      prefixIDs                  // every prefix a pattern uses
+	clauses  []*clauseRE                // every clause, to finish once all ids are known
+	compiled map[string]*compiledClause // clauses shared by branches compile once
+	index    map[uint64]indexed         // answers worked out ahead (prefixindex.go)
 	// eager compiles every clause while building, so a bad expression in
 	// a user's rule file is an error then; built-in clauses are compiled
 	// when first needed (TestBuiltinClausesCompile).
@@ -268,36 +361,30 @@ func (pc *patternCompiler) branches(src string) []string {
 	return out
 }
 
-type prefixQuery struct {
-	expr  string
-	start bool
-}
-
 type prefixAnswer struct {
 	set []string
 	ok  bool
 }
 
 func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, bool) {
-	q := prefixQuery{expr, start}
-	if a, ok := pc.prefixes[q]; ok {
-		return a.set, a.ok
+	a, ok := pc.prefixes[expr]
+	if !ok {
+		if pc.prefixes == nil {
+			pc.prefixes = make(map[string]indexed, len(pc.index)+64)
+		}
+		// Parse once and answer both questions: the caller asks both.
+		if a, ok = pc.index[exprKey(expr)]; !ok {
+			if re := parseToken(expr); re != nil {
+				a.any.set, a.any.ok = prefixSet(re, false)
+				a.first.set, a.first.ok = prefixSet(re, true)
+			}
+		}
+		pc.prefixes[expr] = a
 	}
-	if pc.prefixes == nil {
-		pc.prefixes = map[prefixQuery]prefixAnswer{}
+	if start {
+		return a.first.set, a.first.ok
 	}
-	// Parse once and answer both questions: the caller asks both.
-	var any, first prefixAnswer
-	if a, ok := pc.index[exprKey(expr)]; ok {
-		any, first = a.any, a.first
-	} else if re := parseToken(expr); re != nil {
-		any.set, any.ok = prefixSet(re, false)
-		first.set, first.ok = prefixSet(re, true)
-	}
-	pc.prefixes[prefixQuery{expr, false}] = any
-	pc.prefixes[prefixQuery{expr, true}] = first
-	a := pc.prefixes[q]
-	return a.set, a.ok
+	return a.any.set, a.any.ok
 }
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
@@ -357,6 +444,9 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 	if depth > 5 {
 		return "", fmt.Errorf("concepts refer to each other too deeply")
 	}
+	if !strings.Contains(frag, "{") {
+		return strings.ReplaceAll(strings.ReplaceAll(frag, " ?", `\s*`), " ", `\s+`), nil
+	}
 	var err error
 	out := conceptRef.ReplaceAllStringFunc(frag, func(m string) string {
 		name := m[1 : len(m)-1]
@@ -397,9 +487,24 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 	return strings.ReplaceAll(strings.ReplaceAll(out, " ?", `\s*`), " ", `\s+`), err
 }
 
-// punctBranch finds a group one of whose branches starts with escaped
-// punctuation or "#": "(?:\?|whether)".
-var punctBranch = regexp.MustCompile(`(?:^\(\?:|\||\()(?:\\[^\w]|#)`)
+// punctBranch reports whether s holds a group one of whose branches
+// starts with escaped punctuation or "#": "(?:\?|whether)". It is the
+// regular expression of TestPunctBranchAsRE written out, which an engine build
+// would otherwise run over every clause's first token.
+func punctBranch(s string) bool {
+	opens := func(j int) bool { // a branch starting at s[j]
+		return j < len(s) && s[j] == '#' || j+1 < len(s) && s[j] == '\\' && !isWordByte(s[j+1])
+	}
+	if strings.HasPrefix(s, "(?:") && opens(3) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] == '|' || s[i] == '(') && opens(i+1) {
+			return true
+		}
+	}
+	return false
+}
 
 var gapToken = regexp.MustCompile(`^\.\.\.(\d*)$`)
 
@@ -429,7 +534,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 	switch {
 	case len(toks) > 0 && (strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")):
 		b.WriteString(`(`)
-	case len(toks) > 0 && punctBranch.MatchString(toks[0]):
+	case len(toks) > 0 && punctBranch(toks[0]):
 		// Words or punctuation ("(?:\?|whether|tell me)"): \b lets "?"
 		// follow a word, [^\w] lets a word follow a space.
 		b.WriteString(`(?:^|[^\w]|\b)(`)

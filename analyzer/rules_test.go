@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -133,6 +135,51 @@ func TestCueWord(t *testing.T) {
 	} {
 		if got := cueWord(tt.cue); got != tt.want {
 			t.Errorf("cueWord(%q) = %q, want %q", tt.cue, got, tt.want)
+		}
+	}
+}
+
+// A large rules file is decoded in pieces side by side: the result must be
+// that of one decode, and errors must name the line in the whole file.
+func TestDecodeRuleFileInPieces(t *testing.T) {
+	b, err := builtinRules.ReadFile("rules/outgoing.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ruleFilePieces(string(b), 2)); n != 2 {
+		t.Fatalf("outgoing.toml cuts into %d pieces; want 2 (the test would prove nothing)", n)
+	}
+	got, err := decodeRuleFile("x", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := decodeRuleText("x", string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded in pieces: %d rules; whole: %d rules, and they differ", len(got.Rules), len(want.Rules))
+	}
+
+	// A synthetic file, big enough to be cut, with a fault near its end.
+	var big strings.Builder
+	big.WriteString("[concepts]\nx = [\"a\"]\n")
+	for i := 0; big.Len() < 300<<10; i++ {
+		fmt.Fprintf(&big, "\n[[rule]]\nid = \"r%d\"\naction = \"warn\"\npatterns = [%s\"rank me\"]\n", i, strings.Repeat(`"filler words here", `, 40))
+	}
+	lines := strings.Count(big.String(), "\n")
+	for _, tc := range []struct{ name, tail, want string }{
+		{"syntax", "\n[[rule]]\nid = \"bad\"\naction = \"warn\n", fmt.Sprintf("x:%d:", lines+4)},
+		{"unknown key", "\n[[rule]]\nid = \"bad\"\naction = \"warn\"\npatternz = [\"x\"]\n", `unknown key "rule.patternz"`},
+		{"concepts twice", "\n[concepts]\ny = [\"b\"]\n", "x:"},
+	} {
+		src := big.String() + tc.tail
+		if len(ruleFilePieces(src, 2)) < 2 {
+			t.Fatalf("%s: the file is not cut", tc.name)
+		}
+		_, err := decodeRuleFile("x", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v; want it to contain %q", tc.name, err, tc.want)
 		}
 	}
 }

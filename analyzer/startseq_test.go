@@ -354,11 +354,35 @@ func TestFirstClausesAnchored(t *testing.T) {
 				// its own.)
 				toks := splitTokens(c.src)
 				mixedHash := len(toks) > 0 && strings.HasPrefix(toks[0], "(?:") && (strings.Contains(toks[0], "|#") || strings.HasPrefix(toks[0], "(?:#"))
-				if c.isAnchored || !mixedHash && len(toks) > 0 && (punctBranch.MatchString(toks[0]) || strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
+				if c.isAnchored || !mixedHash && len(toks) > 0 && (punctBranch(toks[0]) || strings.HasPrefix(toks[0], `\`) || strings.HasPrefix(toks[0], "#")) {
 					continue
 				}
 				t.Errorf("%s: first clause %.100q is searched for, not anchored at its first words", r.spec.ID, c.src)
 			}
 		}
+	}
+}
+
+// punctBranch is this regular expression written out: it must agree with
+// it on every token of every built-in clause and on edge cases.
+func TestPunctBranchAsRE(t *testing.T) {
+	re := regexp.MustCompile(`(?:^\(\?:|\||\()(?:\\[^\w]|#)`)
+	toks := []string{"", "(", "(?:", `(?:\?|whether)`, `(?:whether|\?)`, `(\.|x)`, "(#)", `(?:\a|b)`, `(?:\`, `a|\`, `a|\é`,
+		"(?:#1|first)", "(?:first|number)", `x(\-)`, `\?`, "#1", "a|#", "(?:", "((#", `|\ `}
+	for _, c := range testEngine(t).clauses {
+		toks = append(toks, splitTokens(c.src)...)
+	}
+	hits := 0
+	for _, s := range toks {
+		got, want := punctBranch(s), re.MatchString(s)
+		if got != want {
+			t.Errorf("punctBranch(%q) = %v; the expression says %v", s, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 5 {
+		t.Errorf("only %d tokens with a punctuation branch: the test reads no clauses", hits)
 	}
 }
