@@ -897,8 +897,9 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			// waitlist". A short alias is not enough, nor a notice that
 			// names several programs alike, nor a social network's notice
 			// that one of its people viewed her profile.
-			c.mentions(subj, 1.5, ms)
-			c.mentions(body, 1, ms)
+			// (Not where a ride or a stay went: clNotPlace.)
+			c.mentionsKept(subj, 1.5, ms, clNotPlace{})
+			c.mentionsKept(body, 1, ms, clNotPlace{})
 			if p, mn := c.bestMention(ms, true, 1.5); p != nil && !clNamedAlike(ms, mn) {
 				note("program %s: automatic mail naming it (%q)", p.Key, mn.label)
 				return p, clSenderPlatform, false, false, true

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -155,6 +156,11 @@ type clMention struct {
 // mentions scores how each program is named in d; weight scales the scores
 // (the subject and the display name count more than the body).
 func (c *Classifier) mentions(d *clDoc, weight float64, into map[int]*clMention) {
+	c.mentionsKept(d, weight, into, nil)
+}
+
+// mentionsKept is mentions counting only the names keep accepts.
+func (c *Classifier) mentionsKept(d *clDoc, weight float64, into map[int]*clMention, keep clKeeper) {
 	if d == nil || len(d.toks) == 0 {
 		return
 	}
@@ -171,7 +177,7 @@ func (c *Classifier) mentions(d *clDoc, weight float64, into map[int]*clMention)
 						break
 					}
 				}
-			} else if sp, ok := n.phrase.find(d, nil); ok {
+			} else if sp, ok := n.phrase.find(d, keep); ok {
 				pos = sp.from
 			}
 			if pos < 0 {
@@ -199,6 +205,23 @@ func (c *Classifier) mentions(d *clDoc, weight float64, into map[int]*clMention)
 		}
 	}
 }
+
+// clNotPlace keeps a program's name that is not a place on a route or a
+// booking: a name with a street address after it on its line ("7:31 AM
+// Lakeside University Medical Center – Shoreline Pavilion, 400 Shoreline
+// Blvd") is where a ride or a stay went, which any service may write.
+type clNotPlace struct{}
+
+func (clNotPlace) keep(d *clDoc, sp clSpan) bool {
+	rest := d.src[d.toks[sp.to].e:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return !reStreetAddress.MatchString(clTruncate(rest, 120))
+}
+
+// reStreetAddress finds a street address: a number, a name, a street word.
+var reStreetAddress = regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][A-Za-z'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Pl|Plaza|Ct|Court|Hwy|Highway|Sq|Square|Ter|Terrace)\b`)
 
 // lookalike returns the program whose domain or name an unknown sender's
 // domain imitates.
