@@ -206,22 +206,58 @@ func (c *Classifier) mentionsKept(d *clDoc, weight float64, into map[int]*clMent
 	}
 }
 
-// clNotPlace keeps a program's name that is not a place on a route or a
-// booking: a name with a street address after it on its line ("7:31 AM
-// Lakeside University Medical Center – Shoreline Pavilion, 400 Shoreline
-// Blvd") is where a ride or a stay went, which any service may write.
+// clNotPlace keeps a program's name that is not a place on a route, a
+// booking or an envelope: a name with a street address after it on its
+// line ("7:31 AM Lakeside University Medical Center – Shoreline Pavilion,
+// 400 Shoreline Blvd") is where a ride or a stay went, and a name heading
+// an address block (its next lines end in a city and a state: "…sent to:
+// / Lakeside University Medical Center / Graduate Medical Education /
+// Chicago, IL") is where something is sent. Any service may write either.
 type clNotPlace struct{}
 
 func (clNotPlace) keep(d *clDoc, sp clSpan) bool {
 	rest := d.src[d.toks[sp.to].e:]
+	line := rest
 	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
+		line = rest[:i]
 	}
-	return !reStreetAddress.MatchString(clTruncate(rest, 120))
+	if reStreetAddress.MatchString(clTruncate(line, 120)) {
+		return false
+	}
+	// An address block: the name ends its line, and one of the next two
+	// lines is an address.
+	if strings.TrimSpace(line) != "" {
+		return true
+	}
+	next := rest[len(line):]
+	for k := 0; k < 2 && next != ""; k++ {
+		next = next[1:] // the line break
+		l := next
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			l = next[:i]
+		}
+		if l = strings.TrimSpace(l); l == "" {
+			break
+		}
+		if reStreetAddress.MatchString(clTruncate(l, 120)) || reCityState.MatchString(l) {
+			return false
+		}
+		next = next[len(l):]
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[i:]
+		} else {
+			next = ""
+		}
+	}
+	return true
 }
 
 // reStreetAddress finds a street address: a number, a name, a street word.
 var reStreetAddress = regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][A-Za-z'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Pl|Plaza|Ct|Court|Hwy|Highway|Sq|Square|Ter|Terrace)\b`)
+
+// reCityState is a line that is a US city and state ("Chicago, IL",
+// "Ann Arbor, MI 48109").
+var reCityState = regexp.MustCompile(`^(?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$`)
 
 // lookalike returns the program whose domain or name an unknown sender's
 // domain imitates.
