@@ -858,7 +858,7 @@ var reButCourtesy = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i (?:\w+ 
 // of the month"), not to a question or a demand.
 var reButSheWill = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i(?:'ll|’ll| will| can| shall) (?:still |also |then )?(?:send|share|forward|submit|email|e-mail|write|follow up|finish|complete|upload|prepare|bring)\b[^?]*$`)
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\?|(?::|\s[-–—])\s*(?:if|should|as long as|provided|once|whenever)\b.*\b(?:first|top|rank\w*|#1|number one|mine)`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\b(?:rank\w*|list|lists|stand|standing|fall|sit|land|match\w*|first|top|choice|position|spot|offer\w*|commit\w*|where|place|chances?|odds|likely|interested|intentions?|plans?|decid\w*|elsewhere|other programs?)\b.*\?|(?::|\s[-–—])\s*(?:if|should|as long as|provided|once|whenever)\b.*\b(?:first|top|rank\w*|#1|number one|mine)`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

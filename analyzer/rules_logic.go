@@ -1336,6 +1336,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) {
 					continue
 				}
+				// "…which a Lakeside faculty member moderated": one of the
+				// other program's people, there as a third party (not "as a
+				// Lakeside fellow", her wish).
+				if rePersonOf.MatchString(lower[loc[1]:]) && reSomeOne.MatchString(before) && !reAsOne.MatchString(before) {
+					continue
+				}
 				if otherToldMe(lower[loc[1]:]) {
 					continue
 				}
@@ -1638,6 +1644,17 @@ var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
 var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
 
+// rePersonOf follows a program's name used of one of its people ("a
+// Lakeside faculty member", "two Northgate residents").
+var rePersonOf = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:faculty|attending|physician|doctor|surgeon|researcher|professor|nurse|informaticist|colleague|alumn\w*|graduate|resident|fellow|chief|coordinator|director|speaker|panelist|moderator|author|investigator|team member|staff member)s?\b`)
+
+// reSomeOne ends the words before such a name: "a", "one", "two", ….
+var reSomeOne = regexp.MustCompile(`\b(?:a|an|one|another|two|three|four|several|some|a few|few|many|other)\s+$`)
+
+// reAsOne ends words that make the person she: "as a", "be one", "join
+// the …" ("…to train as a Lakeside fellow").
+var reAsOne = regexp.MustCompile(`\b(?:as|be|become|becoming|join|joining|am|being)\s+(?:a|an|one|another)\s+$`)
+
 func lastWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
@@ -1884,6 +1901,15 @@ func (c *checkCtx) attachments(r *rule) {
 			}
 		}
 	}
+	// A document sent as proof of the hardship she tells ("my physician
+	// diagnosed … I've attached her letter so you can see it is all
+	// documented") is held whatever it is called: no program asks for one
+	// unprompted.
+	if len(docs) > 0 && reMentionsAttaching.MatchString(c.d.lower) {
+		if r := c.e.byID["oversharing"]; r != nil && c.phraseMatches(r) != nil {
+			cvs = append(cvs, docs...)
+		}
+	}
 	max := r.spec.MaxDocuments
 	if max <= 0 {
 		max = 1
@@ -1914,6 +1940,9 @@ func (c *checkCtx) attachments(r *rule) {
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
+
+// reMentionsAttaching finds her words about a file she attaches.
+var reMentionsAttaching = regexp.MustCompile(`\b(?:attach|enclos)`)
 
 // splitCamel turns "LastName" into "Last Name" (merge fields run words
 // together).

@@ -1,0 +1,43 @@
+package analyzer
+
+import (
+	"testing"
+	"time"
+)
+
+// TestSession15Outgoing: session 15's blind sets qa and qb, in other
+// words. A trade of places on each other's lists in any wording; her word
+// given is no question; a promise to withdraw from the Match after other
+// steps binds; a program named for one of its people is a third party; a
+// family member's procedure at the same hour is a one-line reason; a hotel
+// can be her first choice; a question about logistics after a dash does
+// not undo an exception about ranking words.
+func TestSession15Outgoing(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 12, 4, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"sokafor@harborvalley.edu", "A thought", "Dear Dr. Okafor,\n\nIf my name sits within your top five, I'll rank Harbor Valley correspondingly high.\n\nAmina",
+			"quid-pro-quo"},
+		{"jfeld@meridian.edu", "Meridian", "Dear Dr. Feld,\n\nShould an offer come, I'll return the contract that evening and withdraw from the match the next morning.\n\nAmina",
+			"binding-commitment,premature-offer-ask"},
+		{"jfeld@meridian.edu", "Meridian", "Dear Dr. Feld,\n\nIf a position were offered before the match, I would be committing right away.\n\nAmina",
+			"binding-commitment,premature-offer-ask"},
+		{"imresidency@northgate-health.org", "My plans", "Dear Dr. Chen,\n\nPlease treat this as my pledge: if Northgate takes me through the match, I will be there in July.\n\nAmina",
+			"binding-commitment"},
+		{"jfeld@meridian.edu", "Question", "Dear Dr. Feld,\n\nI first heard of your fellowship at a panel that a Lakeside faculty member chaired and one of your fellows spoke at.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Question", "Dear Dr. Feld,\n\nIt has long been my hope to train as a Lakeside fellow.\n\nAmina",
+			"wrong-program"},
+		{"imresidency@northgate-health.org", "Dinner switch", "Dear Mr. Alvarez,\n\nWould it be possible to join the Tuesday session instead? My father is having knee surgery at that time and I'd like to drive him home.\n\nAmina",
+			""},
+		{"ci-fellowship@lakeside-med.org", "Travel", "Dear Mr. Webb,\n\nI booked the Bayview Suites. It is my first choice since it is walking distance from the hospital - is there parking for visitors?\n\nAmina",
+			""},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+	// A document sent as proof of her hardship is held, whatever its name.
+	m := outDraft("rmoss@stbrendans.org", "An explanation", "Dear Dr. Moss,\n\nMy husband lost his job in October and we fell behind on rent; my doctor diagnosed depression and started me on medication. I have attached her note so that you know this is real.\n\nAmina")
+	m.Attachments = []Attachment{{Filename: "note_2026-12.pdf", ContentType: "application/pdf", Size: 40000}}
+	wantRules(t, e, m, at, "oversharing,unprompted-attachments")
+}
