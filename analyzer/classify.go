@@ -207,12 +207,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
-	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 {
+	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 && sc.score["cue:leave-match"] == 0 {
 		// "Congratulations again on matching with us! Attached is your
 		// resident agreement": the Match has run; nothing is offered
 		// outside it. A place offered now ("following Match Day, one of
 		// our positions is unfilled, and I would be delighted to offer it
-		// to you") is the Match's outcome for her.
+		// to you") is the Match's outcome for her. (Not a place held only
+		// if she leaves a Match still to come: "it is yours … you would
+		// need to pull out of the NRMP Match".)
 		w := sc.score[TypePreMatchOffer]
 		delete(sc.score, TypePreMatchOffer)
 		if clHasWord(bodyDoc, "unfilled") || clHasWord(bodyDoc, "vacated") || clHasWord(bodyDoc, "vacancy") || clHasWord(bodyDoc, "available") {
@@ -542,6 +544,20 @@ func (c *Classifier) Classify(m *Message) Classification {
 		if dl, _, ok := c.cfg.RankDeadline(prog.Key); ok && m.Date.Before(dl.In(time.UTC)) {
 			sc.score[TypeMatchResult] = 0
 			note("no match result before %s's rank deadline (%s)", prog.Key, dl)
+		}
+	}
+
+	// Nor has a Match service any results to tell before its own Match's
+	// rank deadline: the NRMP's "an ROL that is not certified by the
+	// deadline will not be used, and you will not be matched" is a
+	// reminder. (Read so when the message is about the deadline: its
+	// results, if any, would say nothing of one.)
+	if kind == clSenderMatch && prog == nil && !m.Date.IsZero() && sc.score[TypeMatchResult] > 0 &&
+		c.rules.scoreCue(bodyDoc, subjDoc, "cue:after-match") == 0 &&
+		(clHasWord(bodyDoc, "deadline") || clHasWord(subjDoc, "deadline") || clHasWord(bodyDoc, "certify") || clHasWord(subjDoc, "reminder")) {
+		if dl, ok := c.serviceDeadline(m); ok && m.Date.Before(dl.In(time.UTC)) {
+			sc.score[TypeMatchResult] = 0
+			note("no match result from a Match service before its rank deadline (%s)", dl)
 		}
 	}
 
@@ -916,7 +932,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		c.mentions(tokenizeCL(c.rules.vocab, clTruncate(m.Quoted, 8192), nil), 0.5, ms)
 	}
 	p, mn := c.bestMention(ms, false, 1.5)
-	if p != nil && (clNamedAlike(ms, mn) || kind == clSenderPlatform && clNamedSeveral(ms, mn)) {
+	if p != nil && (clNamedAlike(ms, mn) || (kind == clSenderPlatform || kind == clSenderMatch) && clNamedSeveral(ms, mn)) {
 		// A service's notice that names several programs alike ("your
 		// application went to Lakeside, Harbor Valley and Northgate") is
 		// about the applicant's season, from none of them.
@@ -938,6 +954,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// program's director among its panelists ("Helen Park, MD (Lakeside
 		// University Medical Center)") speaks for the event, not the program.
 		note("an event naming %q: no program", mn.label)
+		return nil, kind, false, false, false
+	}
+	if p != nil && kind == clSenderPlatform && clPractice(subj, body) {
+		// A meeting service's reminder of a mock interview ("Mock
+		// interview - Northgate prep (Dr. Yusuf)") names the program she
+		// rehearses for; the session is her mentor's, not the program's.
+		note("a practice session for %q's interview: no program", mn.label)
 		return nil, kind, false, false, false
 	}
 	if p != nil {
@@ -1074,7 +1097,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// meeting you — where are we on your list?" is a rank solicitation.
 	rs, pm := sc.score[TypeRankSolicitation], sc.score[TypePreMatchOffer]
 	// A contract to sign after she matched is the match's paperwork.
-	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore
+	// (Not a place held only if she leaves a Match still to come: "this
+	// position was left unfilled by the AMIA Match … we can only hold
+	// this offer if you withdraw from the NRMP Match".)
+	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore && sc.score["cue:leave-match"] == 0
 	if (rs >= clAlertScore || pm >= clAlertScore) && !afterMatch {
 		// A firm offer that also asks about her list ("Meridian can offer
 		// you a fellowship position now … where is Meridian on your list
@@ -1097,7 +1123,8 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// (Unless the offer is made to take her around a Match still to come:
 	// "one of our July 2028 positions now, so you wouldn't have to go
 	// through the match a second time".)
-	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) && sc.score["cue:around-match"] == 0 {
+	// (Nor one held only if she leaves a Match still to come.)
+	if best == TypePreMatchOffer && c.matchHasRun(prog, m.Date) && sc.score["cue:around-match"] == 0 && sc.score["cue:leave-match"] == 0 {
 		return TypeMatchResult, fmt.Sprintf("an offer after %s's Match has run: the Match's outcome", prog.Key)
 	}
 	// Nor can a program tell her the outcome of a Match whose rank lists
@@ -1203,6 +1230,19 @@ func clNamedSeveral(ms map[int]*clMention, best *clMention) bool {
 	}
 	for _, m := range ms {
 		if m != best && m.strong && m.score >= 0.6*best.score {
+			return true
+		}
+	}
+	return false
+}
+
+// clPractice reports whether the subject or the body is about a rehearsal
+// for an interview: "mock interview", "practice interview", "interview
+// prep".
+func clPractice(subj, body *clDoc) bool {
+	for _, d := range []*clDoc{subj, body} {
+		if d != nil && (clHasSeq(d, "mock", "interview") || clHasSeq(d, "mock", "interviews") || clHasSeq(d, "practice", "interview") ||
+			clHasSeq(d, "interview", "prep") || clHasSeq(d, "interview", "practice")) {
 			return true
 		}
 	}
@@ -2486,6 +2526,36 @@ const clResultsAfter = 16 * 24 * time.Hour
 func (c *Classifier) matchHasRun(prog *config.Program, t time.Time) bool {
 	d, ok := c.rankDeadline(prog, t)
 	return ok && t.After(d.Add(clResultsAfter))
+}
+
+// serviceDeadline is the rank deadline of the Match a Match service's
+// message m is about: the earliest of the configured matches its sender or
+// its text names (by key or name: "cimatch@amia.org", "on behalf of
+// AMIA"), else the season's.
+func (c *Classifier) serviceDeadline(m *Message) (config.Date, bool) {
+	var from string
+	if len(m.From) > 0 {
+		from = m.From[0].Name + " " + m.From[0].Addr
+	}
+	text := strings.ToLower(from + "\n" + m.Subject + "\n" + clTruncate(m.Own, 1<<14))
+	var best config.Date
+	found := false
+	for key, mt := range c.cfg.Matches {
+		if mt.RankDeadline.IsZero() {
+			continue
+		}
+		named := len(key) >= 3 && strings.Contains(text, strings.ToLower(key)) || mt.Name != "" && strings.Contains(text, strings.ToLower(mt.Name))
+		if named && (!found || mt.RankDeadline.In(time.UTC).Before(best.In(time.UTC))) {
+			best, found = mt.RankDeadline, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	if d := c.cfg.Season.RankDeadline; !d.IsZero() {
+		return d, true
+	}
+	return config.Date{}, false
 }
 
 // rankDeadline is prog's rank deadline (config) in t's zone; false when

@@ -471,6 +471,12 @@ func clNextYear(m time.Month, day int, ref time.Time) int {
 	r := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	if d := time.Date(y, m, day, 0, 0, 0, 0, time.UTC); d.Before(r) && r.Sub(d) > 60*24*time.Hour {
 		y++
+	} else if !d.Before(r) {
+		// Across New Year: "December 1", written on January 7, is five
+		// weeks past, not eleven months ahead.
+		if p := time.Date(y-1, m, day, 0, 0, 0, 0, time.UTC); r.Sub(p) <= 60*24*time.Hour {
+			y--
+		}
 	}
 	return y
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestClassifyPlaceIsNoSender: a service's automatic mail that names a
 // program only as where a ride, a stay or a parking spot is (the name with
@@ -23,4 +27,49 @@ func TestClassifyPlaceIsNoSender(t *testing.T) {
 			"Harbor Valley Health has added you to the interview waitlist for its Clinical Informatics Fellowship. You will be notified here if a date opens. Do not reply to this automated message.",
 			TypeWaitlist, "harbor-valley", ""},
 	})
+}
+
+// TestClassifySession15 (blind sets qc, qd, qh, in other words).
+func TestClassifySession15(t *testing.T) {
+	c := testClassifier(t)
+	feb := time.Date(2027, 2, 11, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
+	jan := time.Date(2027, 1, 8, 16, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	cases := []struct {
+		name, from, subj, body string
+		at                     time.Time
+		typ, prog, date        string
+	}{
+		{"a place held only if she leaves the NRMP Match, after the program's own Match", "jfeld@meridian.edu", "A fellowship spot",
+			"A spot in our applied fellowship opened after the AMIA Match and it is yours if you want it. To accept, you would need to pull out of the NRMP Match before March 3.",
+			feb, TypePreMatchOffer, "meridian", ""},
+		{"a rank-list calendar in the subject asks nothing", "imresidency@northgate-health.org", "Season wrap-up and your rank list calendar",
+			"Dear applicants, thank you for interviewing with us this season. Our program certifies its list in late February, and we will not ask about yours.",
+			clRef, TypeProgramUpdate, "northgate", ""},
+		{"a Match service's reminder before its deadline tells no result", "NRMP <noreply@nrmp.org>", "Reminder: certify your rank order list",
+			"If your list is not certified by the deadline on March 3, you will not be matched. Log in to R3 to certify it today.",
+			feb, TypeOther, "", ""},
+		{"a December day named in January is past", "rmoss@stbrendans.org", "Pathway interview",
+			"Your interview on December 1 went well, and we would like you to meet the pathway lead on Thursday, January 21 at 2 pm. Let us know if that works.",
+			jan, TypeInterviewInvite, "st-brendan", "2027-01-21"},
+		{"moved with everyone", "imresidency@northgate-health.org", "Change to your interview date",
+			"Because of the system upgrade we are moving all interviews scheduled for Friday, December 11. Your interview is now on Monday, December 14 at 9 AM.",
+			clRef, TypeInterviewConfirmation, "northgate", "2026-12-14"},
+		{"a file kept open either way is no waitlist", "informatics.fellowship@harborvalley.edu", "Last interview day",
+			"A candidate withdrew, and we would like to invite you to interview on Thursday, December 3. Please tell me by Monday whether you can come; we will keep your application open either way.",
+			clRef, TypeInterviewInvite, "harbor-valley", "2026-12-03"},
+		{"a mock interview is her mentor's", "Zoom <no-reply@zoom.us>", "Reminder: Practice interview for Meridian (Dr. Lee)",
+			"This is a reminder that the following meeting starts tomorrow.\nTopic: Practice interview for Meridian (Dr. Lee)\nTime: Dec 2, 2026 06:00 PM Eastern Time\nJoin Zoom Meeting",
+			clRef, TypeOther, "", ""},
+		{"switched to another day, with a fallback", "pedsresidency@stbrendans.org", "Your interview day",
+			"The in-person day on December 1 is cancelled. We have switched you to our virtual interview day on Tuesday, December 15. Please reply to confirm it works; if not, January 6 is open.",
+			clRef, TypeInterviewConfirmation, "st-brendan", "2026-12-15"},
+	}
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		m.Date = k.at
+		got := c.Classify(m)
+		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
+			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
+		}
+	}
 }

@@ -18,6 +18,8 @@ func TestSession15Outgoing(t *testing.T) {
 	cases := []struct{ to, subj, body, want string }{
 		{"sokafor@harborvalley.edu", "A thought", "Dear Dr. Okafor,\n\nIf my name sits within your top five, I'll rank Harbor Valley correspondingly high.\n\nAmina",
 			"quid-pro-quo"},
+		{"sokafor@harborvalley.edu", "A thought", "Dear Dr. Okafor,\n\nIf your committee can rank me high enough to match, I'll gladly move Harbor Valley above the other fellowship I'm weighing.\n\nAmina",
+			"quid-pro-quo"},
 		{"jfeld@meridian.edu", "Meridian", "Dear Dr. Feld,\n\nShould an offer come, I'll return the contract that evening and withdraw from the match the next morning.\n\nAmina",
 			"binding-commitment,premature-offer-ask"},
 		{"jfeld@meridian.edu", "Meridian", "Dear Dr. Feld,\n\nIf a position were offered before the match, I would be committing right away.\n\nAmina",
