@@ -561,6 +561,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	}
 
+	// A notice to every applicant whatever her result ("we are writing to
+	// every registered applicant, matched or not, about what happens
+	// next") tells none, unless its words of a result speak to her.
+	if sc.score[TypeMatchResult] > 0 && (clHasSeq(bodyDoc, "matched", "or", "not") || clHasSeq(bodyDoc, "matched", "or", "unmatched") ||
+		clHasSeq(bodyDoc, "whether", "or", "not", "you", "matched")) && !clMatchNewsToHer(sc, m.Own) {
+		sc.score[TypeMatchResult] = 0
+		note("a notice to all applicants, matched or not: no result of hers")
+	}
+
 	// 4. Decide.
 	saysInterview := clHasWord(subjDoc, "interview") || clHasWord(bodyDoc, "interview")
 	typ, why := c.decide(m, sc, prog, kind, phish, lookalike, byName, saysInterview)

@@ -73,3 +73,20 @@ func TestClassifySession15(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyNoticeToAllApplicants: a Match's word to every applicant,
+// "matched or not", tells her no result; her own news does.
+func TestClassifyNoticeToAllApplicants(t *testing.T) {
+	c := testClassifier(t)
+	apr := time.Date(2027, 3, 24, 10, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	for _, k := range []struct{ subj, body, want string }{
+		{"After Match Week: what comes next", "Match Week is over, and the results were released on March 19. We are writing to all applicants, matched or unmatched, about positions that were not filled in the Match and how programs will fill them.", TypeOther},
+		{"Your Match result", "Congratulations! You matched. Your result is in R3, and your program will contact you about next steps.", TypeMatchResult},
+	} {
+		m := msg("NRMP <noreply@nrmp.org>", k.subj, k.body)
+		m.Date = apr
+		if got := c.Classify(m); got.Type != k.want {
+			t.Errorf("%q: got %s, want %s\n   %s", k.subj, got.Type, k.want, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
