@@ -34,6 +34,7 @@ func TestClassifySession15(t *testing.T) {
 	c := testClassifier(t)
 	feb := time.Date(2027, 2, 11, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
 	jan := time.Date(2027, 1, 8, 16, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	apr := time.Date(2027, 3, 24, 10, 0, 0, 0, time.FixedZone("EDT", -4*3600))
 	cases := []struct {
 		name, from, subj, body string
 		at                     time.Time
@@ -60,6 +61,12 @@ func TestClassifySession15(t *testing.T) {
 		{"a mock interview is her mentor's", "Zoom <no-reply@zoom.us>", "Reminder: Practice interview for Meridian (Dr. Lee)",
 			"This is a reminder that the following meeting starts tomorrow.\nTopic: Practice interview for Meridian (Dr. Lee)\nTime: Dec 2, 2026 06:00 PM Eastern Time\nJoin Zoom Meeting",
 			clRef, TypeOther, "", ""},
+		{"a Match's word to every applicant, matched or not, tells no result", "NRMP <noreply@nrmp.org>", "After Match Week: what comes next",
+			"Match Week is over, and the results were released on March 19. We are writing to all applicants, matched or unmatched, about positions that were not filled in the Match and how programs will fill them.",
+			apr, TypeOther, "", ""},
+		{"her own result does", "NRMP <noreply@nrmp.org>", "Your Match result",
+			"Congratulations! You matched. Your result is in R3, and your program will contact you about next steps.",
+			apr, TypeMatchResult, "", ""},
 		{"switched to another day, with a fallback", "pedsresidency@stbrendans.org", "Your interview day",
 			"The in-person day on December 1 is cancelled. We have switched you to our virtual interview day on Tuesday, December 15. Please reply to confirm it works; if not, January 6 is open.",
 			clRef, TypeInterviewConfirmation, "st-brendan", "2026-12-15"},
@@ -70,23 +77,6 @@ func TestClassifySession15(t *testing.T) {
 		got := c.Classify(m)
 		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
 			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
-		}
-	}
-}
-
-// TestClassifyNoticeToAllApplicants: a Match's word to every applicant,
-// "matched or not", tells her no result; her own news does.
-func TestClassifyNoticeToAllApplicants(t *testing.T) {
-	c := testClassifier(t)
-	apr := time.Date(2027, 3, 24, 10, 0, 0, 0, time.FixedZone("EDT", -4*3600))
-	for _, k := range []struct{ subj, body, want string }{
-		{"After Match Week: what comes next", "Match Week is over, and the results were released on March 19. We are writing to all applicants, matched or unmatched, about positions that were not filled in the Match and how programs will fill them.", TypeOther},
-		{"Your Match result", "Congratulations! You matched. Your result is in R3, and your program will contact you about next steps.", TypeMatchResult},
-	} {
-		m := msg("NRMP <noreply@nrmp.org>", k.subj, k.body)
-		m.Date = apr
-		if got := c.Classify(m); got.Type != k.want {
-			t.Errorf("%q: got %s, want %s\n   %s", k.subj, got.Type, k.want, strings.Join(got.Evidence, "\n   "))
 		}
 	}
 }

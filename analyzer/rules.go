@@ -129,16 +129,10 @@ func LoadRules(userDir string) (*RuleSet, error) {
 	// budgeted); they are added in order.
 	decoded := make([]RuleFile, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	for i, n := range names {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b, _ := builtinRules.ReadFile(n)
-			decoded[i], errs[i] = decodeRuleFile("builtin:"+filepath.Base(n), b)
-		}()
-	}
-	wg.Wait()
+	sideBySide(len(names), func(i int) {
+		b, _ := builtinRules.ReadFile(names[i])
+		decoded[i], errs[i] = decodeRuleFile("builtin:"+filepath.Base(names[i]), b)
+	})
 	for i, n := range names {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -185,15 +179,7 @@ func decodeRuleFile(source string, b []byte) (RuleFile, error) {
 	if pieces := ruleFilePieces(string(b), runtime.GOMAXPROCS(0)); len(pieces) > 1 {
 		fs := make([]RuleFile, len(pieces))
 		errs := make([]error, len(pieces))
-		var wg sync.WaitGroup
-		for i, src := range pieces {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				fs[i], errs[i] = decodeRuleText(source, src)
-			}()
-		}
-		wg.Wait()
+		sideBySide(len(pieces), func(i int) { fs[i], errs[i] = decodeRuleText(source, pieces[i]) })
 		var f RuleFile
 		ok := true
 		for i := range fs {
@@ -211,6 +197,20 @@ func decodeRuleFile(source string, b []byte) (RuleFile, error) {
 		}
 	}
 	return decodeRuleText(source, string(b))
+}
+
+// sideBySide runs f(0) … f(n-1) each on its own goroutine and waits for
+// them all.
+func sideBySide(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // ruleFilePieces cuts src into at most n pieces of about equal size, each
