@@ -1838,8 +1838,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				// Not when the sentence marks the date as hers ("Full <--
 				// YOUR INTERVIEW") or books her after the word ("our
 				// December days are full, so we have reserved January 7").
+				// Nor when the word is said of the other days: "If the 10th is
+				// impossible, let me know, although our remaining dates are
+				// close to full".
 				if w != "instead" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) &&
-					!clYourInterview(d, lo) && !(j < dt.from && clBookedBetween(d, j, dt.from)) {
+					!clYourInterview(d, lo) && !(j < dt.from && clBookedBetween(d, j, dt.from)) && !clSaidOfOthers(d, j) {
 					dt.old = true
 				}
 				// "If that is too difficult, we can look at Thursday,
@@ -2622,6 +2625,20 @@ func clInCondition(d *clDoc, i int) bool {
 	for k := i - 1; k >= 0 && d.toks[k].clause == cl; k-- {
 		switch d.toks[k].w {
 		case "if", "should", "unless":
+			return true
+		}
+	}
+	return false
+}
+
+// clSaidOfOthers reports whether the word at j is said of the other days or
+// places: "remaining", "other", "rest" a few words before it in its clause
+// ("our remaining dates are close to full").
+func clSaidOfOthers(d *clDoc, j int) bool {
+	cl := d.toks[j].clause
+	for k := j - 1; k >= 0 && k >= j-5 && d.toks[k].clause == cl; k-- {
+		switch d.toks[k].w {
+		case "remaining", "other", "rest", "later", "earlier":
 			return true
 		}
 	}
