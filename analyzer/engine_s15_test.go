@@ -18,6 +18,10 @@ func TestSession15Outgoing(t *testing.T) {
 	cases := []struct{ to, subj, body, want string }{
 		{"sokafor@harborvalley.edu", "A thought", "Dear Dr. Okafor,\n\nIf my name sits within your top five, I'll rank Harbor Valley correspondingly high.\n\nAmina",
 			"quid-pro-quo"},
+		{"ci-fellowship@lakeside-med.org", "RE: Documents", "Marcus,\n\nThis is the third time I am raising the housing form. If I don't have it by Monday noon, I will be forced to take this up with Dr. Park.\n\nAmina",
+			"pressure"},
+		{"ci-fellowship@lakeside-med.org", "RE: Documents", "Marcus,\n\nStill nothing on the visa letter. I may have to go over your head to the GME office next week.\n\nAmina",
+			"pressure"},
 		{"sokafor@harborvalley.edu", "A thought", "Dear Dr. Okafor,\n\nIf your committee can rank me high enough to match, I'll gladly move Harbor Valley above the other fellowship I'm weighing.\n\nAmina",
 			"quid-pro-quo"},
 		{"jfeld@meridian.edu", "Meridian", "Dear Dr. Feld,\n\nShould an offer come, I'll return the contract that evening and withdraw from the match the next morning.\n\nAmina",
