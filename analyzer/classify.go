@@ -2123,11 +2123,14 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 	read := false
 	for i := range dates {
 		dt := &dates[i]
-		if !dt.bareDay {
+		if !dt.bareDay && !dt.relative {
 			continue
 		}
 		// A full date of the same day, in the message itself ("Thursday,
 		// December 3 … If the 3rd is impossible") or in her quoted mail.
+		// (A weekday alone, "You're confirmed for Tuesday", is the written
+		// date of that weekday within three weeks, when one is given:
+		// "Interview day roster 12/1" in the subject.)
 		placed := clPlaceOn(dt, dates, m.Date)
 		if !placed && !read && strings.TrimSpace(m.Quoted) != "" {
 			quoted = findDates(tokenizeCL(v, clTruncate(m.Quoted, 8192), nil), m.Date)
@@ -2135,6 +2138,9 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 		}
 		if !placed {
 			placed = clPlaceOn(dt, quoted, m.Date)
+		}
+		if !placed && dt.relative {
+			continue
 		}
 		if !placed && prog != nil && !prog.Interview.IsZero() && prog.Interview.Day == dt.day.D {
 			iv := clDay{prog.Interview.Year, prog.Interview.Month, prog.Interview.Day}
@@ -2148,6 +2154,31 @@ func clPlaceBareDays(dates []clDate, m *Message, prog *config.Program, v *clVoca
 // clPlaceOn gives bare day dt the month and year of the first full date
 // in from with its day of the month that is not past at ref.
 func clPlaceOn(dt *clDate, from []clDate, ref time.Time) bool {
+	if dt.relative {
+		// A weekday alone: a written date on that weekday, on the guessed
+		// day or up to three weeks after it.
+		guess := time.Date(dt.day.Y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC)
+		for _, o := range from {
+			if o.bareDay || o.relative {
+				continue
+			}
+			od := time.Date(o.day.Y, o.day.M, o.day.D, 0, 0, 0, 0, time.UTC)
+			if od.Equal(guess) {
+				return true
+			}
+		}
+		for _, o := range from {
+			if o.bareDay || o.relative || clPast(o.day, ref) {
+				continue
+			}
+			od := time.Date(o.day.Y, o.day.M, o.day.D, 0, 0, 0, 0, time.UTC)
+			if gap := od.Sub(guess); od.Weekday() == guess.Weekday() && gap > 0 && gap <= 21*24*time.Hour {
+				dt.day = o.day
+				return true
+			}
+		}
+		return false
+	}
 	for _, o := range from {
 		if !o.bareDay && o.day.D == dt.day.D && !clPast(o.day, ref) {
 			dt.day = o.day

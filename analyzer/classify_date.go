@@ -34,6 +34,7 @@ type clDate struct {
 	text      string // as written, for evidence
 	bareDay   bool   // "the 10th": the month is a guess from the Date
 	subject   bool   // found in the Subject line
+	relative  bool   // a weekday alone ("on Tuesday"): the next one is a guess
 }
 
 // clDay is a calendar day.
@@ -372,7 +373,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				// markDates, which reads it (the old day, the new one).
 				from = i
 			}
-			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: to, hasYear: true}
+			dt = clDate{day: clDay{t.Year(), t.Month(), t.Day()}, from: from, to: to, hasYear: true, relative: !clPastBefore(d, i)}
 			ok = true
 		}
 		if !ok {
