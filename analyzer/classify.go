@@ -2663,13 +2663,14 @@ func clInCondition(d *clDoc, i int) bool {
 }
 
 // clSaidOfOthers reports whether the word at j is said of the other days or
-// places: "remaining", "other", "rest" a few words before it in its clause
-// ("our remaining dates are close to full").
+// of the whole calendar: "remaining", "other", "rest", "calendar" a few
+// words before it in its clause ("our remaining dates are close to full",
+// "although our calendar is nearly full").
 func clSaidOfOthers(d *clDoc, j int) bool {
 	cl := d.toks[j].clause
 	for k := j - 1; k >= 0 && k >= j-5 && d.toks[k].clause == cl; k-- {
 		switch d.toks[k].w {
-		case "remaining", "other", "rest", "later", "earlier":
+		case "remaining", "other", "rest", "later", "earlier", "calendar", "schedule":
 			return true
 		}
 	}

@@ -1116,11 +1116,14 @@ func (c *checkCtx) wrongProgram(r *rule) {
 	// Whether the message names the program it goes to at all: a note
 	// that asks about another program's interview day and never names
 	// its own recipient went to the wrong coordinator.
-	namesOwn := false
+	namesOwn, subjNamesOwn := false, false
 	for _, pn := range c.e.names.progs {
 		for _, id := range pn.nameIDs {
 			if mine[pn.key] && (c.d.names.has(id) || c.d.subjNames.has(id)) {
 				namesOwn = true
+			}
+			if mine[pn.key] && c.d.subjNames.has(id) {
+				subjNamesOwn = true
 			}
 		}
 	}
@@ -1168,10 +1171,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			c.addWhole(r, field, text, s, e, map[string]string{"other": pn.display})
 		}
 		// The subject, unless it tells news from the other program ("An
-		// offer from Harbor Valley (FYI)") or names an event it hosts
-		// ("Presenting at Harbor Valley's informatics day").
+		// offer from Harbor Valley (FYI)"), names an event it hosts
+		// ("Presenting at Harbor Valley's informatics day") or names this
+		// program too ("between us - Meridian vs Lakeside").
 		for i, id := range pn.nameIDs {
-			if !c.d.subjNames.has(id) {
+			if !c.d.subjNames.has(id) || subjNamesOwn {
 				continue
 			}
 			subj := c.msg.Subject
@@ -1328,12 +1332,23 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				before := tail(lower[:loc[0]], 70)
-				if history(before) && !containsAny(lower[loc[1]:], after) {
+				// (Words of her wish after the name are about it, unless the
+				// name is what convinced her of something else: "the dosing
+				// work I did with a pharmacist at Meridian convinced me this
+				// is where I want to spend a career".)
+				wishAfter := containsAny(lower[loc[1]:], after) && !reConvincedMe.MatchString(lower[loc[1]:])
+				if history(before) && !wishAfter {
 					continue
 				}
 				// "the Lakeside 10K": an event named for the place; "a chapter
 				// meeting hosted at Meridian State University": its venue.
 				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) {
+					continue
+				}
+				// "…I'll rank Meridian first, and Lakeside drops to second":
+				// her order of two programs, the other one named as the
+				// lower.
+				if reDropsBelow.MatchString(lower[loc[1]:]) {
 					continue
 				}
 				// "…which a Lakeside faculty member moderated": one of the
@@ -1371,7 +1386,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				applicantOf := reSigApplicant.MatchString(tail(before, 80)) && !history(tail(before, 60))
 				// (Words after the name that make it her goal, "… of Northgate
 				// Regional Hospital is right place for me", say so too.)
-				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || containsAny(lower[loc[1]:], after) || lastCueEnd(before, future) >= 0 {
+				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || wishAfter || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 				// "… the fellows' project list on the Harbor Valley page. The
@@ -1643,6 +1658,13 @@ var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
 var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
+
+// reDropsBelow follows a program's name put below another on her list.
+var reDropsBelow = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:drops?|falls?|moves?|goes|slides?|comes?|would come|would be|will be|is|stays|ends up)\s+(?:to\s+)?(?:a\s+(?:close\s+)?)?(?:second|2nd|third|3rd|lower|below|behind)\b`)
+
+// reConvincedMe follows a name that brought her to a view of her own
+// ("… at Meridian convinced me that …").
+var reConvincedMe = regexp.MustCompile(`^[^\w]*(?:[\w'’-]+[^\w]+){0,3}(?:convinced|taught|showed|persuaded|made) me\b`)
 
 // rePersonOf follows a program's name used of one of its people ("a
 // Lakeside faculty member", "two Northgate residents").
