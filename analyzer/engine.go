@@ -33,6 +33,7 @@ type Engine struct {
 	// logic rules' compiled parameters
 	updates  []*pattern
 	frequent []*pattern
+	again    []*pattern // update-limit's again_patterns
 	updSubj  *regexp.Regexp
 	thanks   []*pattern
 	requests []*pattern
@@ -163,6 +164,9 @@ func newEngine(cfg *config.Config, set *RuleSet, index map[uint64]indexed) (*Eng
 		case "update-limit":
 			if e.updates, err = compileAll(spec, "update_patterns", spec.UpdatePatterns); err == nil {
 				e.frequent, err = compileAll(spec, "frequent_patterns", spec.FrequentPatterns)
+			}
+			if err == nil {
+				e.again, err = compileAll(spec, "again_patterns", spec.AgainPatterns)
 			}
 			if err == nil && spec.UpdateSubject != "" {
 				if e.updSubj, err = regexp.Compile(spec.UpdateSubject); err != nil {

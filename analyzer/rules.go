@@ -82,6 +82,7 @@ type RuleSpec struct {
 	MaxUpdates       int      `toml:"max_updates"`
 	MinDaysBetween   int      `toml:"min_days_between"`
 	FrequentPatterns []string `toml:"frequent_patterns"`
+	AgainPatterns    []string `toml:"again_patterns"`
 	UpdateSubject    string   `toml:"update_subject"`
 	CVWords          []string `toml:"cv_words"`
 	Prompted         []string `toml:"prompted"`

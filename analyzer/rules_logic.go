@@ -532,6 +532,11 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	if !strict && len(words) <= 3 && (s == l || s[1:] == l[1:]) && slotHeads[strings.ToLower(words[len(words)-1])] {
 		return true
 	}
+	// "[Chief Resident name]": a role in title case, then the slot word in
+	// lower case.
+	if last := words[len(words)-1]; !strict && len(words) >= 2 && len(words) <= 4 && slotHeads[last] && strings.ToLower(last) == last && unicode.IsUpper(rune(words[0][0])) {
+		return true
+	}
 	slot, title, filled := 0, 0, false
 	for i, w := range words {
 		lw := strings.ToLower(w)
@@ -1840,7 +1845,13 @@ func (c *checkCtx) updateLimit(r *rule) error {
 	if !c.res.Facts.Update || c.prog == nil {
 		return nil
 	}
-	if field, at, ok := c.sentenceMatching(c.e.frequent, c.d.sents); ok {
+	// Her own words that she writes often: that she sends updates every
+	// week, or, in an update, that she is sorry to write again so soon.
+	field, at, ok := c.sentenceMatching(c.e.frequent, c.d.sents)
+	if !ok {
+		field, at, ok = c.sentenceMatching(c.e.again, c.d.sents)
+	}
+	if ok {
 		text := c.d.text
 		if field == "subject" {
 			text = c.d.subject
