@@ -314,6 +314,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
 	c.markDates(dates)
+	// A day in a sentence about another program is that program's ("Lakeside
+	// holds its interview day on Thursday, November 12"; "St. Brendan's has
+	// the simulation center booked on December 10").
+	if prog != nil {
+		for i := range dates {
+			if d := &dates[i]; d.doc != nil && d.from < len(d.doc.toks) && c.namesOtherProgram(d.doc, d.from, prog) {
+				d.otherEvnt = true
+			}
+		}
+	}
 	// "We would be delighted to welcome you for an interview on the date
 	// above": the day in the subject line.
 	if clHasSeq(bodyDoc, "date", "above") || clHasSeq(bodyDoc, "above", "date") || clHasSeq(bodyDoc, "date", "in", "the", "subject") {
@@ -1245,6 +1255,48 @@ func clNamedSeveral(ms map[int]*clMention, best *clMention) bool {
 	return false
 }
 
+// namesOtherProgram reports whether the sentence of token i names, by its
+// own name, a configured program other than prog.
+func (c *Classifier) namesOtherProgram(d *clDoc, i int, prog *config.Program) bool {
+	sent := d.toks[i].sent
+	lo, hi := i, i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for hi+1 < len(d.toks) && d.toks[hi+1].sent == sent {
+		hi++
+	}
+	in := clInSpan{lo, hi}
+	for pi := range c.programs {
+		cp := &c.programs[pi]
+		if cp.p.Key == prog.Key {
+			continue
+		}
+		for _, n := range cp.names {
+			if !n.inst {
+				continue
+			}
+			if n.acronym != "" {
+				for k := lo; k <= hi; k++ {
+					if t := &d.toks[k]; t.w == strings.ToLower(n.acronym) && d.src[t.s:t.e] == n.acronym {
+						return true
+					}
+				}
+				continue
+			}
+			if _, ok := n.phrase.find(d, in); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clInSpan keeps the matches within tokens [lo, hi].
+type clInSpan struct{ lo, hi int }
+
+func (s clInSpan) keep(_ *clDoc, sp clSpan) bool { return sp.from >= s.lo && sp.to <= s.hi }
+
 // clPractice reports whether the subject or the body is about a rehearsal
 // for an interview: "mock interview", "practice interview", "interview
 // prep".
@@ -1841,8 +1893,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				// Nor when the word is said of the other days: "If the 10th is
 				// impossible, let me know, although our remaining dates are
 				// close to full".
+				// Nor a "full day" (a whole one: "it is the only full day we
+				// have left").
+				wholeDay := w == "full" && j+1 < len(d.toks) && (d.toks[j+1].w == "day" || d.toks[j+1].w == "days")
 				if w != "instead" && (d.toks[j].clause == cl || !clOtherDateInSentence(dates, i)) &&
-					!clYourInterview(d, lo) && !(j < dt.from && clBookedBetween(d, j, dt.from)) && !clSaidOfOthers(d, j) {
+					!clYourInterview(d, lo) && !(j < dt.from && clBookedBetween(d, j, dt.from)) && !clSaidOfOthers(d, j) && !wholeDay {
 					dt.old = true
 				}
 				// "If that is too difficult, we can look at Thursday,
