@@ -905,9 +905,11 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			ownDoc = tokenizeCL(c.rules.vocab, clTruncate(m.Own, 1<<16), nil)
 		}
 		if c.rules.scoreCue(ownDoc, nil, "cue:relay") > 0 {
+			// (Not a name an event bears: "you presented at the
+			// Lakeside–Harbor Valley regional informatics forum".)
 			own := map[int]*clMention{}
-			c.mentions(subj, 1.5, own)
-			c.mentions(body, 1, own)
+			c.mentionsKept(subj, 1.5, own, clNotEvent{})
+			c.mentionsKept(body, 1, own, clNotEvent{})
 			if p, mn := c.bestMention(own, false, 1); p != nil && !clNamedAlike(own, mn) {
 				note("program %s: a messenger for it (%q)", p.Key, mn.label)
 				return p, clSenderPlatform, false, false, false

@@ -252,6 +252,21 @@ func (clNotPlace) keep(d *clDoc, sp clSpan) bool {
 	return true
 }
 
+// clNotEvent keeps a program's name that does not name an event: one of
+// the next six words of its sentence is "forum", "symposium", "series"….
+type clNotEvent struct{}
+
+func (clNotEvent) keep(d *clDoc, sp clSpan) bool {
+	sent := d.toks[sp.to].sent
+	for j := sp.to + 1; j < len(d.toks) && j <= sp.to+6 && d.toks[j].sent == sent; j++ {
+		switch d.toks[j].w {
+		case "forum", "symposium", "conference", "summit", "series", "workshop", "webinar", "lecture", "retreat", "hackathon", "colloquium", "seminar", "meeting":
+			return false
+		}
+	}
+	return true
+}
+
 // reStreetAddress finds a street address: a number, a name, a street word.
 var reStreetAddress = regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][A-Za-z'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Ln|Lane|Pkwy|Parkway|Pl|Plaza|Ct|Court|Hwy|Highway|Sq|Square|Ter|Terrace)\b`)
 
