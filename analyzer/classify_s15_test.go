@@ -98,7 +98,7 @@ func TestClassifySession15(t *testing.T) {
 			"Yes, parking is validated. A reminder that you're with us tomorrow; Dr. Park starts at 8:30.",
 			clRef, TypeInterviewConfirmation, "lakeside", "2026-11-27"},
 		{"another program's invitation names ours only for a forum", "Janelle Ortiz <jortiz@pinebrookhealth.example>", "Interview invitation - Pinebrook Clinical Informatics Fellowship",
-			"I am pleased to invite you to interview for the Clinical Informatics Fellowship at Pinebrook Health. Your interview is scheduled for Monday, December 7. Dr. Kerr heard you present at the Northgate regional informatics forum and asked that we move your file forward.",
+			"On behalf of Dr. Kerr and our selection committee, I am pleased to invite you to interview for the Clinical Informatics Fellowship at Pinebrook Health. Your interview is scheduled for Monday, December 7. Dr. Kerr was in the audience when you presented at the Northgate–Meridian regional informatics forum last spring and asked that we move your file forward.",
 			clRef, TypeOther, "", ""},
 		{"switched to another day, with a fallback", "pedsresidency@stbrendans.org", "Your interview day",
 			"The in-person day on December 1 is cancelled. We have switched you to our virtual interview day on Tuesday, December 15. Please reply to confirm it works; if not, January 6 is open.",
