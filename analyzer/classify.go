@@ -837,6 +837,13 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 	if fromName != "" {
 		c.mentions(tokenizeCL(c.rules.vocab, fromName, nil), 2, ms)
 	}
+	if kind == clSenderUnknown && clHasLeft(body) {
+		// One of its people writing from elsewhere to say they have left
+		// ("Friday was my last day at Harbor Valley … I no longer have
+		// access to ERAS") speaks for the program no more.
+		note("the sender has left the program: no program")
+		return nil, kind, false, false, false
+	}
 	if kind == clSenderUnknown {
 		// Anyone may name a program (a ride receipt, a licensing board, a
 		// ranking service): an unknown sender is the program's only when it
@@ -1298,6 +1305,13 @@ func (c *Classifier) namesOtherProgram(d *clDoc, i int, prog *config.Program) bo
 type clInSpan struct{ lo, hi int }
 
 func (s clInSpan) keep(_ *clDoc, sp clSpan) bool { return sp.from >= s.lo && sp.to <= s.hi }
+
+// clHasLeft reports whether the writer says they have left their post:
+// "my last day", "I no longer work", "I have left".
+func clHasLeft(d *clDoc) bool {
+	return d != nil && (clHasSeq(d, "my", "last", "day") || clHasSeq(d, "no", "longer", "work") || clHasSeq(d, "no", "longer", "with") ||
+		clHasSeq(d, "i", "have", "left") || clHasSeq(d, "ive", "left") || clHasSeq(d, "i", "left", "the"))
+}
 
 // clPractice reports whether the subject or the body is about a rehearsal
 // for an interview: "mock interview", "practice interview", "interview
