@@ -317,9 +317,19 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// A day in a sentence about another program is that program's ("Lakeside
 	// holds its interview day on Thursday, November 12"; "St. Brendan's has
 	// the simulation center booked on December 10").
-	if prog != nil {
+	if prog != nil && len(dates) > 0 {
+		others := map[*clDoc]map[int32]bool{}
 		for i := range dates {
-			if d := &dates[i]; d.doc != nil && d.from < len(d.doc.toks) && c.namesOtherProgram(d.doc, d.from, prog) {
+			d := &dates[i]
+			if d.doc == nil || d.from >= len(d.doc.toks) {
+				continue
+			}
+			sents, ok := others[d.doc]
+			if !ok {
+				sents = c.sentencesNamingOthers(d.doc, prog)
+				others[d.doc] = sents
+			}
+			if sents[d.doc.toks[d.from].sent] {
 				d.otherEvnt = true
 			}
 		}
@@ -1264,18 +1274,11 @@ func clNamedSeveral(ms map[int]*clMention, best *clMention) bool {
 	return false
 }
 
-// namesOtherProgram reports whether the sentence of token i names, by its
-// own name, a configured program other than prog.
-func (c *Classifier) namesOtherProgram(d *clDoc, i int, prog *config.Program) bool {
-	sent := d.toks[i].sent
-	lo, hi := i, i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
-	for hi+1 < len(d.toks) && d.toks[hi+1].sent == sent {
-		hi++
-	}
-	in := clInSpan{lo, hi}
+// sentencesNamingOthers returns the sentences of d that name, by its own
+// name, a configured program other than prog.
+func (c *Classifier) sentencesNamingOthers(d *clDoc, prog *config.Program) map[int32]bool {
+	out := map[int32]bool{}
+	all := clSentCollector{out}
 	for pi := range c.programs {
 		cp := &c.programs[pi]
 		if cp.p.Key == prog.Key {
@@ -1286,25 +1289,28 @@ func (c *Classifier) namesOtherProgram(d *clDoc, i int, prog *config.Program) bo
 				continue
 			}
 			if n.acronym != "" {
-				for k := lo; k <= hi; k++ {
-					if t := &d.toks[k]; t.w == strings.ToLower(n.acronym) && d.src[t.s:t.e] == n.acronym {
-						return true
+				lw := strings.ToLower(n.acronym)
+				for k := range d.toks {
+					if t := &d.toks[k]; t.w == lw && d.src[t.s:t.e] == n.acronym {
+						out[t.sent] = true
 					}
 				}
 				continue
 			}
-			if _, ok := n.phrase.find(d, in); ok {
-				return true
-			}
+			n.phrase.find(d, all) // every match, through the collector
 		}
 	}
-	return false
+	return out
 }
 
-// clInSpan keeps the matches within tokens [lo, hi].
-type clInSpan struct{ lo, hi int }
+// clSentCollector notes the sentence of every match and keeps none, so a
+// find visits them all.
+type clSentCollector struct{ sents map[int32]bool }
 
-func (s clInSpan) keep(_ *clDoc, sp clSpan) bool { return sp.from >= s.lo && sp.to <= s.hi }
+func (c clSentCollector) keep(d *clDoc, sp clSpan) bool {
+	c.sents[d.toks[sp.from].sent] = true
+	return false
+}
 
 // clHasLeft reports whether the writer says they have left their post:
 // "my last day", "I no longer work", "I have left".
