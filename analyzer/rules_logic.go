@@ -649,7 +649,7 @@ func inInlineCode(text string, s, e int) bool {
 
 // reReported ends the words before a quotation of something she saw or
 // read.
-var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.)\W*$`)
+var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed)\W*$`)
 
 func (c *checkCtx) placeholder(r *rule) {
 	type hit struct {
@@ -1320,6 +1320,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reMetAtEvent.MatchString(lower[loc[1]:]) {
 					continue
 				}
+				// "Dr. Okafor at Harbor Valley wrote to say …", "I've already
+				// let Dr. Okafor at Harbor Valley know": the other program's
+				// person in her news, not the one she writes to.
+				if rePersonActs.MatchString(lower[loc[1]:]) || reToldPerson.MatchString(tail(before, 40)) {
+					continue
+				}
 				if reSalutation.MatchString(sent) || rePassTo.MatchString(tail(before, 60)) || !history(tail(before, 60)) && (containsAny(lower, target) || reOtherPraise.MatchString(lower[loc[1]:]) && !reOtherHosts.MatchString(lower[loc[1]:]) || rePraisedBy.MatchString(tail(before, 40))) {
 					hit = true
 				}
@@ -1345,6 +1351,15 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if history(before) && !wishAfter {
 					continue
 				}
+				// The other program as a third party in her news: what it
+				// did or said ("Dr. Okafor at Harbor Valley wrote to say…",
+				// "Harbor Valley's group reported last year", "Lakeside
+				// needs my RSVP"), what she told it ("I've already let Dr.
+				// Okafor at Harbor Valley know"), her interview there ("the
+				// same day I'm interviewing at St. Brendan's").
+				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before)) {
+					continue
+				}
 				// "the Lakeside 10K": an event named for the place; "a chapter
 				// meeting hosted at Meridian State University": its venue.
 				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) {
@@ -1353,7 +1368,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// "…I'll rank Meridian first, and Lakeside drops to second":
 				// her order of two programs, the other one named as the
 				// lower.
-				if reDropsBelow.MatchString(lower[loc[1]:]) {
+				if reDropsBelow.MatchString(lower[loc[1]:]) || rePutAbove.MatchString(before) {
 					continue
 				}
 				// "…which a Lakeside faculty member moderated": one of the
@@ -1663,6 +1678,30 @@ var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
 var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
+
+// reThirdPartyAfter follows another program's name that did or said
+// something in her news.
+var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|wrote|writes|said|says|told|tells|hoped|hopes|needs|wants|wanted|offered|invited|asked|called|emailed|reached out|contacted|got back|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
+
+// reToldThem ends the words before another program's name that she told
+// or wrote to ("I've already let Dr. Okafor at").
+var reToldThem = regexp.MustCompile(`\b(?:let|told|tell|telling|informed|inform|notified|notify|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
+
+// reHerInterviewAt ends the words before the name of a program she
+// interviews at besides ("I'm interviewing at", "both of my interviews,
+// at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
+var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|interviews,)\s+(?:\w+\s+){0,2}(?:at|with)\s+(?:the\s+)?$`)
+
+// rePersonActs follows another program's person who wrote, said or asked
+// something ("… at Harbor Valley wrote to say").
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:wrote|writes|said|says|told|tells|hoped|hopes|called|emailed|reached out|contacted|got back|asked|mentioned|had mentioned|met)\b`)
+
+// reToldPerson ends the words before a person she told or wrote to.
+var reToldPerson = regexp.MustCompile(`\b(?:let|told|tell|telling|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+$`)
+
+// rePutAbove ends the words before a program's name that another is put
+// above on her list ("I will put Harbor Valley above Lakeside").
+var rePutAbove = regexp.MustCompile(`\b(?:above|ahead of|over|rather than|instead of)\s+$`)
 
 // reDropsBelow follows a program's name put below another on her list.
 var reDropsBelow = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:drops?|falls?|moves?|goes|slides?|comes?|would come|would be|will be|is|stays|ends up)\s+(?:to\s+)?(?:a\s+(?:close\s+)?)?(?:second|2nd|third|3rd|lower|below|behind)\b`)
