@@ -1289,12 +1289,7 @@ func (c *Classifier) sentencesNamingOthers(d *clDoc, prog *config.Program) map[i
 				continue
 			}
 			if n.acronym != "" {
-				lw := strings.ToLower(n.acronym)
-				for k := range d.toks {
-					if t := &d.toks[k]; t.w == lw && d.src[t.s:t.e] == n.acronym {
-						out[t.sent] = true
-					}
-				}
+				n.eachAcronym(d, func(k int) { out[d.toks[k].sent] = true })
 				continue
 			}
 			n.phrase.find(d, all) // every match, through the collector

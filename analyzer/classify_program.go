@@ -206,6 +206,17 @@ func (c *Classifier) mentionsKept(d *clDoc, weight float64, into map[int]*clMent
 	}
 }
 
+// eachAcronym calls f with every token of d that is the name's acronym,
+// as written ("LUMC", not "lumc").
+func (n *clName) eachAcronym(d *clDoc, f func(k int)) {
+	lw := strings.ToLower(n.acronym)
+	for k := range d.toks {
+		if t := &d.toks[k]; t.w == lw && d.src[t.s:t.e] == n.acronym {
+			f(k)
+		}
+	}
+}
+
 // clNotPlace keeps a program's name that is not a place on a route, a
 // booking or an envelope: a name with a street address after it on its
 // line ("7:31 AM Lakeside University Medical Center – Shoreline Pavilion,
@@ -430,12 +441,7 @@ func (c *Classifier) markProgramNames(d *clDoc, sc *clScratch) {
 				continue
 			}
 			if n.acronym != "" {
-				lw := strings.ToLower(n.acronym)
-				for k := range d.toks {
-					if t := &d.toks[k]; t.w == lw && d.src[t.s:t.e] == n.acronym {
-						mark(k)
-					}
-				}
+				n.eachAcronym(d, mark)
 				continue
 			}
 			alt := n.phrase.segs[0].alts[0]
