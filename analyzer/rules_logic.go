@@ -1685,7 +1685,7 @@ var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s
 
 // reToldThem ends the words before another program's name that she told
 // or wrote to ("I've already let Dr. Okafor at").
-var reToldThem = regexp.MustCompile(`\b(?:let|told|tell|telling|informed|inform|notified|notify|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
+var reToldThem = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
 
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
@@ -1696,8 +1696,10 @@ var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:i(?:'m|’m| am)|im|i was|i(?
 // something ("… at Harbor Valley wrote to say").
 var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:wrote|writes|said|says|told|tells|hoped|hopes|called|emailed|reached out|contacted|got back|asked|mentioned|had mentioned|met)\b`)
 
-// reToldPerson ends the words before a person she told or wrote to.
-var reToldPerson = regexp.MustCompile(`\b(?:let|told|tell|telling|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+$`)
+// reToldPerson ends the words before a person she told or wrote to (past:
+// "Please tell Dr. Chen he can count on me" to another program still
+// misdirects).
+var reToldPerson = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+$`)
 
 // rePutAbove ends the words before a program's name that another is put
 // above on her list ("I will put Harbor Valley above Lakeside").
