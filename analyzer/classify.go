@@ -207,6 +207,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	sc := c.rules.score(subjDoc, bodyDoc, subjW)
 	clFullCalendar(sc)
 	clSeasonOver(sc)
+	clWaitlistedNotDeclined(sc, m.Own, note)
 	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 && sc.score["cue:leave-match"] == 0 {
 		// "Congratulations again on matching with us! Attached is your
 		// resident agreement": the Match has run; nothing is offered
@@ -1306,6 +1307,34 @@ func (c clSentCollector) keep(d *clDoc, sp clSpan) bool {
 	c.sents[d.toks[sp.from].sent] = true
 	return false
 }
+
+// clWaitlistedNotDeclined reads "We were not able to extend you an
+// interview invitation in this round … Dr. Feld has asked me to place you
+// on our interview waitlist": no invitation yet, but a place on the
+// waitlist, which is the message's news. It needs a phrase of full weight
+// that puts her on the list, in a message that does not merely offer to
+// ("if you would like, we can add your name to our alternate list").
+func clWaitlistedNotDeclined(sc *clScores, own string, note func(string, ...any)) {
+	if sc.score[TypeInterviewDecline] <= 0 || sc.score[TypeWaitlist] < 6 {
+		return
+	}
+	if reOffersToList.MatchString(strings.ToLower(clTruncate(own, 1<<14))) {
+		return
+	}
+	for _, h := range sc.hits {
+		if h.typ == TypeWaitlist && h.weight >= 6 && rePutOnList.MatchString(strings.ToLower(h.excerpt)) {
+			note("declined for now but placed on the waitlist (%s): a waitlist", h.excerpt)
+			sc.score[TypeInterviewDecline] = 0
+			return
+		}
+	}
+}
+
+// rePutOnList is a waitlist phrase that puts her on the list.
+var rePutOnList = regexp.MustCompile(`\b(?:place|placed|placing|put|putting|added|adding|add|keep|kept|keeping)\s+(?:you|your name|your application)\b`)
+
+// reOffersToList offers a place on the list rather than giving one.
+var reOffersToList = regexp.MustCompile(`\b(?:if you (?:would|'d|’d) like|would you like|if you wish|if you are interested|we (?:can|could) (?:add|place|put|keep)|happy to (?:add|place|put|keep)|glad to (?:add|place|put|keep)|let us know if)\b`)
 
 // clHasLeft reports whether the writer says they have left their post:
 // "my last day", "I no longer work", "I have left".
