@@ -82,6 +82,10 @@ func TestSession15Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// A late thank-you that opens with an apology and its reason is still
+	// the thank-you note (its thanks come after them).
+	late := outDraft("ci-fellowship@lakeside-med.org", "thanks (late, sorry)", "Prof Park,\n\nso embarrassed this is late. i was on nights all week and only now caught up\n\nthank u for the interview on nov 12. the sepsis dashboard demo was the best i saw.\n\nAmina")
+	wantRules(t, e, late, at, "late-thank-you")
 	// A document sent as proof of her hardship is held, whatever its name.
 	m := outDraft("rmoss@stbrendans.org", "An explanation", "Dear Dr. Moss,\n\nMy husband lost his job in October and we fell behind on rent; my doctor diagnosed depression and started me on medication. I have attached her note so that you know this is real.\n\nAmina")
 	m.Attachments = []Attachment{{Filename: "note_2026-12.pdf", ContentType: "application/pdf", Size: 40000}}

@@ -1102,7 +1102,11 @@ var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )
 var reNeverThanked = regexp.MustCompile(`\b(?:never|not yet|didn't|didn’t|did not|haven't|haven’t|have not|hadn't|hadn’t|had not)\b[^.?!]{0,20}\bthanked\b`)
 
 // reLateApology apologizes for writing late (lower case).
-var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed|slow|slowness)\b`)
+var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive|mortified|embarrassed|ashamed)\b[^.?!]{0,40}\b(?:taken me|so long|this long|the delay|late|belated|delayed|slow|slowness)\b`)
+
+// reLateReason is why a note is late, told after the apology ("… and only
+// tonight got to sit down properly").
+var reLateReason = regexp.MustCompile(`\b(?:only (?:now|tonight|today|this (?:week|morning|evening))|just (?:now|got back|got home|returned)|finally (?:got|had|have|found)|got to sit down|caught up|catching up|back home)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
@@ -2112,9 +2116,22 @@ func (c *checkCtx) isThankYou() bool {
 		return false
 	}
 	n := 0
+	lateLead := false
 	for i, s := range c.d.sents {
 		sent := c.d.norm[s.start:s.end]
 		if reSalutation.MatchString(sent) && len(sent) < 60 {
+			continue
+		}
+		// An apology for being late and its reason, opening the letter,
+		// lead the note in; they do not count among its first sentences ("i'm honestly mortified
+		// this is so late. i had three more interview trips … and only
+		// tonight got to sit down properly. thank u for the interview").
+		// (A bare name line, "Dr Moss,", greets as "Dear Dr. Moss," does.)
+		if t := strings.TrimSpace(sent); n == 0 && !lateLead && len(t) < 40 && strings.HasSuffix(t, ",") && !c.anyPossible(c.e.thanks, sent, i) {
+			continue
+		}
+		if n == 0 && !c.anyPossible(c.e.thanks, sent, i) && (reLateApology.MatchString(sent) || lateLead && reLateReason.MatchString(sent)) {
+			lateLead = true
 			continue
 		}
 		// ("Thank you again for the interview day … I'm sorry it's taken me
