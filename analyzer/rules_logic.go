@@ -532,6 +532,11 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	if !strict && len(words) <= 3 && (s == l || s[1:] == l[1:]) && slotHeads[strings.ToLower(words[len(words)-1])] {
 		return true
 	}
+	// "[topic we discussed]", "[date of our call]": a slot word first, then
+	// what it stands for, all in lower case: a note to fill in.
+	if !strict && s == l && len(words) >= 2 && len(words) <= 6 && noteSlotHeads[words[0]] && !filledValues[words[1]] && !slices.ContainsFunc(words, func(w string) bool { return readerNotes[w] }) {
+		return true
+	}
 	// "[Chief Resident name]": a role in title case, then the slot word in
 	// lower case.
 	if last := words[len(words)-1]; !strict && len(words) >= 2 && len(words) <= 4 && slotHeads[last] && strings.ToLower(last) == last && unicode.IsUpper(rune(words[0][0])) {
@@ -562,6 +567,21 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 		return true
 	}
 	return slot == len(words) // [date], [program name]
+}
+
+// noteSlotHeads begin a lower-case note to fill in ("[topic we discussed]");
+// not "[project summary](…)", a link's text.
+var noteSlotHeads = map[string]bool{
+	"topic": true, "name": true, "date": true, "title": true, "program": true, "programme": true, "institution": true,
+	"hospital": true, "specialty": true, "interviewer": true, "recipient": true, "day": true, "time": true,
+	"position": true, "role": true, "feature": true, "detail": true, "details": true, "something": true, "insert": true,
+}
+
+// readerNotes are words of a note to the reader, not a slot ("[link
+// below]", "[abstract available on request]").
+var readerNotes = map[string]bool{
+	"below": true, "above": true, "attached": true, "available": true, "enclosed": true, "here": true, "follows": true,
+	"following": true, "inline": true, "removed": true, "redacted": true, "omitted": true, "sic": true, "request": true, "upon": true,
 }
 
 // filledValues are words that make a bracket's slot word a value she
@@ -1361,7 +1381,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// needs my RSVP"), what she told it ("I've already let Dr.
 				// Okafor at Harbor Valley know"), her interview there ("the
 				// same day I'm interviewing at St. Brendan's").
-				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before)) {
+				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before)) {
 					continue
 				}
 				// "the Lakeside 10K": an event named for the place; "a chapter
@@ -1687,6 +1707,11 @@ var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]mara
 // something in her news.
 var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|wrote|writes|said|says|told|tells|hoped|hopes|needs|wants|wanted|offered|invited|asked|called|emailed|reached out|contacted|got back|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
 
+// reSomeoneAt ends the words before a program's name that describe one of
+// its people there, set off by a comma ("my friend Kofi Mensah, a
+// first-year fellow at"); not her wish ("as a fellow at").
+var reSomeoneAt = regexp.MustCompile(`,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,2}(?:fellows?|residents?|faculty(?: members?)?|attendings?|physicians?|coordinators?|students?|alumn\w*|interns?|nurses?)\s+(?:at|from|of)\s+(?:the\s+)?$`)
+
 // reToldThem ends the words before another program's name that she told
 // or wrote to ("I've already let Dr. Okafor at").
 var reToldThem = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
@@ -1694,7 +1719,7 @@ var reToldThem = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|t
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
 // at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
-var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|interviews,)\s+(?:\w+\s+){0,2}(?:at|with)\s+(?:the\s+)?$`)
+var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|interviews,)\s+(?:\w+\s+){0,2}|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
@@ -1940,6 +1965,8 @@ func (c *checkCtx) updateLimit(r *rule) error {
 var documentExt = map[string]bool{
 	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".pages": true, ".ppt": true,
 	".pptx": true, ".xls": true, ".xlsx": true, ".zip": true, ".txt": true, ".tex": true,
+	// code and data she made ("dose_range_query.sql" beside a screenshot)
+	".sql": true, ".py": true, ".r": true, ".ipynb": true, ".csv": true, ".json": true,
 }
 
 func (c *checkCtx) attachments(r *rule) {
