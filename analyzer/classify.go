@@ -2753,10 +2753,15 @@ func (c *Classifier) matchNotRanked(prog *config.Program, t time.Time) bool {
 // clause ("If the 12th is truly impossible, …"): the day the condition is
 // about, not the alternative it offers.
 func clInCondition(d *clDoc, i int) bool {
+	return clClauseHasBefore(d, i, len(d.toks), "if", "should", "unless")
+}
+
+// clClauseHasBefore reports whether one of words stands among the n
+// tokens before token i in its clause.
+func clClauseHasBefore(d *clDoc, i, n int, words ...string) bool {
 	cl := d.toks[i].clause
-	for k := i - 1; k >= 0 && d.toks[k].clause == cl; k-- {
-		switch d.toks[k].w {
-		case "if", "should", "unless":
+	for k := i - 1; k >= 0 && k >= i-n && d.toks[k].clause == cl; k-- {
+		if slices.Contains(words, d.toks[k].w) {
 			return true
 		}
 	}
@@ -2768,14 +2773,7 @@ func clInCondition(d *clDoc, i int) bool {
 // words before it in its clause ("our remaining dates are close to full",
 // "although our calendar is nearly full").
 func clSaidOfOthers(d *clDoc, j int) bool {
-	cl := d.toks[j].clause
-	for k := j - 1; k >= 0 && k >= j-5 && d.toks[k].clause == cl; k-- {
-		switch d.toks[k].w {
-		case "remaining", "other", "rest", "later", "earlier", "calendar", "schedule":
-			return true
-		}
-	}
-	return false
+	return clClauseHasBefore(d, j, 5, "remaining", "other", "rest", "later", "earlier", "calendar", "schedule")
 }
 
 // clCancelledBefore reports whether a word of cancelling stands a few words

@@ -227,37 +227,22 @@ func (n *clName) eachAcronym(d *clDoc, f func(k int)) {
 type clNotPlace struct{}
 
 func (clNotPlace) keep(d *clDoc, sp clSpan) bool {
-	rest := d.src[d.toks[sp.to].e:]
-	line := rest
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		line = rest[:i]
-	}
-	if reStreetAddress.MatchString(clTruncate(line, 120)) {
+	// The rest of the name's line and the next two lines.
+	lines := strings.SplitN(d.src[d.toks[sp.to].e:], "\n", 4)
+	if reStreetAddress.MatchString(clTruncate(lines[0], 120)) {
 		return false
 	}
 	// An address block: the name ends its line, and one of the next two
 	// lines is an address.
-	if strings.TrimSpace(line) != "" {
+	if strings.TrimSpace(lines[0]) != "" {
 		return true
 	}
-	next := rest[len(line):]
-	for k := 0; k < 2 && next != ""; k++ {
-		next = next[1:] // the line break
-		l := next
-		if i := strings.IndexByte(next, '\n'); i >= 0 {
-			l = next[:i]
-		}
+	for _, l := range lines[1:min(3, len(lines))] {
 		if l = strings.TrimSpace(l); l == "" {
 			break
 		}
 		if reStreetAddress.MatchString(clTruncate(l, 120)) || reCityState.MatchString(l) {
 			return false
-		}
-		next = next[len(l):]
-		if i := strings.IndexByte(next, '\n'); i >= 0 {
-			next = next[i:]
-		} else {
-			next = ""
 		}
 	}
 	return true

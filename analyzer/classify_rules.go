@@ -477,10 +477,10 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 			if !d.hasID(alt[0].id) {
 				continue
 			}
-			ps := d.post[alt[0].id]
-			k, _ := slices.BinarySearch(ps, int32(lo))
-			for ; k < len(ps) && int(ps[k]) <= hi; k++ {
-				if _, ok := p.at(d, int(ps[k]), alt, nil); ok && !clTurnBetween(d, int(ps[k]), sp.from) {
+			at := d.post[alt[0].id]
+			k, _ := slices.BinarySearch(at, int32(lo))
+			for ; k < len(at) && int(at[k]) <= hi; k++ {
+				if _, ok := p.at(d, int(at[k]), alt, nil); ok && !clTurnBetween(d, int(at[k]), sp.from) {
 					return true
 				}
 			}

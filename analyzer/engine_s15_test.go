@@ -94,6 +94,11 @@ func TestSession15Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// Code and data she made, attached unasked beside a screenshot, are
+	// documents too.
+	code := outDraft("rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for today. I attached the dashboard screenshot and the query behind it.\n\nAmina")
+	code.Attachments = []Attachment{{Filename: "dashboard.png", ContentType: "image/png", Size: 90000}, {Filename: "dose_query.sql", ContentType: "text/plain", Size: 2000}}
+	wantRules(t, e, code, time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC), "unprompted-attachments")
 	// A late thank-you that opens with an apology and its reason is still
 	// the thank-you note (its thanks come after them).
 	late := outDraft("ci-fellowship@lakeside-med.org", "thanks (late, sorry)", "Prof Park,\n\nso embarrassed this is late. i was on nights all week and only now caught up\n\nthank u for the interview on nov 12. the sepsis dashboard demo was the best i saw.\n\nAmina")

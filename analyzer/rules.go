@@ -178,20 +178,20 @@ func (rs *RuleSet) add(source string, b []byte) error {
 // so the result and the errors are those of one decode.
 func decodeRuleFile(source string, b []byte) (RuleFile, error) {
 	if pieces := ruleFilePieces(string(b), runtime.GOMAXPROCS(0)); len(pieces) > 1 {
-		fs := make([]RuleFile, len(pieces))
+		parts := make([]RuleFile, len(pieces))
 		errs := make([]error, len(pieces))
-		sideBySide(len(pieces), func(i int) { fs[i], errs[i] = decodeRuleText(source, pieces[i]) })
+		sideBySide(len(pieces), func(i int) { parts[i], errs[i] = decodeRuleText(source, pieces[i]) })
 		var f RuleFile
 		ok := true
-		for i := range fs {
-			if errs[i] != nil || fs[i].Concepts != nil && f.Concepts != nil {
+		for i := range parts {
+			if errs[i] != nil || parts[i].Concepts != nil && f.Concepts != nil {
 				ok = false
 				break
 			}
-			if fs[i].Concepts != nil {
-				f.Concepts = fs[i].Concepts
+			if parts[i].Concepts != nil {
+				f.Concepts = parts[i].Concepts
 			}
-			f.Rules = append(f.Rules, fs[i].Rules...)
+			f.Rules = append(f.Rules, parts[i].Rules...)
 		}
 		if ok {
 			return f, nil

@@ -1703,9 +1703,18 @@ var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
 var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
 
+// thirdPartyVerbs are what another program or its people did or said in
+// her news ("… wrote to say", "… asked"); herTellingVerbs are her own
+// telling them ("I've already let", "told", "wrote to"), in the past only:
+// "Please tell Dr. Chen …" to another program still misdirects.
+const (
+	thirdPartyVerbs = `wrote|writes|said|says|told|tells|hoped|hopes|called|emailed|reached out|contacted|got back|asked`
+	herTellingVerbs = `(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated`
+)
+
 // reThirdPartyAfter follows another program's name that did or said
 // something in her news.
-var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|wrote|writes|said|says|told|tells|hoped|hopes|needs|wants|wanted|offered|invited|asked|called|emailed|reached out|contacted|got back|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
+var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
 
 // reSomeoneAt ends the words before a program's name that describe one of
 // its people there, set off by a comma ("my friend Kofi Mensah, a
@@ -1714,7 +1723,7 @@ var reSomeoneAt = regexp.MustCompile(`,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,
 
 // reToldThem ends the words before another program's name that she told
 // or wrote to ("I've already let Dr. Okafor at").
-var reToldThem = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
+var reToldThem = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
 
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
@@ -1723,12 +1732,10 @@ var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:wrote|writes|said|says|told|tells|hoped|hopes|called|emailed|reached out|contacted|got back|asked|mentioned|had mentioned|met)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met)\b`)
 
-// reToldPerson ends the words before a person she told or wrote to (past:
-// "Please tell Dr. Chen he can count on me" to another program still
-// misdirects).
-var reToldPerson = regexp.MustCompile(`\b(?:(?:already|have|i've|i’ve|i)\s+let|told|informed|notified|emailed|e-mailed|wrote to|written to|called|phoned|updated)\s+$`)
+// reToldPerson ends the words before a person she told or wrote to.
+var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
 
 // rePutAbove ends the words before a program's name that another is put
 // above on her list ("I will put Harbor Valley above Lakeside").
