@@ -2048,8 +2048,24 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
-		dt.otherEvnt = other && !dt.interview && !dt.hers || eveBefore || start || calendar && !clYourInterview(d, lo)
+		dt.otherEvnt = other && !dt.interview && !dt.hers || eveBefore || start || calendar && !clYourInterview(d, lo) || clEventJustBefore(d, lo, dt.from)
 	}
+}
+
+// clEventJustBefore reports whether a side event's name stands a few words
+// before the date at from, with no interview between: "the optional
+// resident dinner on Monday evening, November 30, and your interview day
+// itself" dates the dinner, whatever else the sentence names.
+func clEventJustBefore(d *clDoc, lo, from int) bool {
+	for j := from - 1; j >= lo && j >= from-5; j-- {
+		switch d.toks[j].w {
+		case "interview", "interviews", "visit":
+			return false
+		case "dinner", "social", "reception", "lunch", "luncheon", "breakfast", "webinar", "orientation", "tour", "mixer", "gathering", "drinks":
+			return true
+		}
+	}
+	return false
 }
 
 // clDistinct returns the dates passing keep (nil: all), one per day.

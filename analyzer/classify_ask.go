@@ -294,6 +294,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			// "can you commit to getting the 3rd letter uploaded": a task
 		case clAskRankWords[w]:
 			rank, strong = true, w != "elsewhere"
+		case w == "list" && clOnOffWaitlist(toks, lo, j):
+			// "let me know if you would like to be taken off the list",
+			// "…to stay on the list": her place on a waitlist
 		case w == "list" && (prev == "your" || prev == "rank" || prev == "the" && next == "" || next == "yet" ||
 			prev == "the" && (next == "you" || next == "youll") && j+2 <= hi && (toks[j+2].w == "certify" || toks[j+2].w == "submit" || toks[j+2].w == "send" || toks[j+2].w == "make" || toks[j+2].w == "will")):
 			// "…near the top of the list you certify on Thursday"
@@ -352,6 +355,27 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		}
 	}
 	return request
+}
+
+// clOnOffWaitlist reports whether "the list" ending at j is a waitlist
+// she may leave or stay on: "taken off the list", "removed from the
+// list", "remain on the list".
+func clOnOffWaitlist(toks []clToken, lo, j int) bool {
+	if j-2 < lo || toks[j-1].w != "the" {
+		return false
+	}
+	switch toks[j-2].w {
+	case "off", "from":
+		return true
+	case "on":
+		if j-3 >= lo {
+			switch toks[j-3].w {
+			case "stay", "staying", "remain", "remaining", "kept", "keep", "keeping", "left", "leave":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clAskedOfHer reports whether the verb at j is asked of the applicant:

@@ -719,8 +719,12 @@ func clRelWeekday(d *clDoc, i int) int {
 		}
 	}
 	if j := i + 1; d.near(i, j) && d.toks[j].w == "the" && d.near(j, j+1) {
-		// "Friday the 11th (of December)": a written date follows.
+		// "Friday the 11th (of December)", "Thursday, the tenth of
+		// December": a written date follows.
 		if _, isNum := clNum(d.toks[j+1].w, true); isNum {
+			return 0
+		}
+		if day, _ := clOrdinalWord(d, j+1); day > 0 {
 			return 0
 		}
 	}

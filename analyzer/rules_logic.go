@@ -941,7 +941,7 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
-var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|run)\s+(?:at|by|in)|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run)\s+(?:at|by|in|with)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
@@ -1186,6 +1186,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		// "I can picture myself working alongside the LUMC fellows": the
 		// wish governs the history word right after it.
 		if f := lastCueEnd(before[:h], imagineCues); f >= 0 && h-f <= 24 {
+			return false
+		}
+		// "I'd love the chance to keep doing this kind of before-and-after
+		// work at LUMC": work she wishes to go on with there, not work
+		// she did there.
+		if f := lastCueEnd(before[:h], continueCues); f >= 0 && h-f <= 48 && lastCueEnd(before[:f], wishCues) >= 0 {
 			return false
 		}
 		return h > lastCueEnd(before, future)
@@ -1647,6 +1653,16 @@ var institutionGeneric = map[string]bool{"health": true, "system": true, "hospit
 // when they stand right before it: "picture myself working at …".
 var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
 
+// continueCues carry work on into the future ("keep doing this kind of
+// work at …"); wishCues, before them, make that her wish.
+var (
+	continueCues = []string{"keep doing", "keep building", "keep working", "keep developing", "keep growing", "continue doing", "continue building",
+		"continue working", "continue this", "continue that", "continue the", "continue my", "carry on", "carry this", "carry that",
+		"do more of", "doing more of", "build on this", "build on that", "building on this", "building on that", "grow this", "expand this"}
+	wishCues = []string{"chance to", "opportunity to", "hope to", "hoping to", "love to", "like to", "want to", "wish to", "eager to", "excited to",
+		"keen to", "i'd love", "i would love", "i'll", "i will", "i'd", "looking forward to", "look forward to", "would be"}
+)
+
 // thanksFirstName reports whether a sentence thanks first, or asks that
 // first be thanked: "Please thank Priya for organizing the day", "Thank
 // you, Marcus, for coordinating every detail".
@@ -1714,7 +1730,7 @@ const (
 
 // reThirdPartyAfter follows another program's name that did or said
 // something in her news.
-var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
+var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
 
 // reSomeoneAt ends the words before a program's name that describe one of
 // its people there, set off by a comma ("my friend Kofi Mensah, a

@@ -1,0 +1,46 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestClassifySession16 (blind sets pg, ph and pc, in other words): a call
+// offered for her questions is no invitation; "the list" she may leave is
+// a waitlist; "without hesitation" negates nothing; a weekday before a
+// date written in words is that date; a side event's date is not the
+// interview's, whatever else its sentence names.
+func TestClassifySession16(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 27, 16, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	cases := []struct {
+		name, from, subj, body string
+		at                     time.Time
+		typ, prog, date        string
+	}{
+		{"a call offered for her questions after the interview", "kosei@lakeside-med.org", "Good to meet you",
+			"Hi Amina, it was a pleasure to spend part of your interview day with you, and several of us are hoping to work with you. Should you have further questions about the informatics rotations, I'd be glad to arrange a call.",
+			clRef, TypePostInterviewInterest, "lakeside", ""},
+		{"a waitlist she may leave", "pedsresidency@stbrendans.org", "Interview waitlist",
+			"Our interview days are full, so we have placed you on our interview waitlist and will write if a date opens. If you accept an interview elsewhere on our dates, just tell me whether you want to be removed from the list.",
+			clRef, TypeWaitlist, "st-brendan", ""},
+		{"ranked highly, said without hesitation", "sokafor@harborvalley.edu", "Re: Thank you",
+			"The committee met on Friday. Without hesitation, I can tell you that you will be ranked highly here. There is no need to reply.",
+			clRef, TypePostInterviewInterest, "harbor-valley", ""},
+		{"a weekday before a date in words", "imresidency@northgate-health.org", "Re: Interview date",
+			"Dr. Chen approved the switch, so you are confirmed for our interview day on Friday, the eleventh of December. The portal will show the new day by tomorrow.",
+			oct, TypeInterviewConfirmation, "northgate", "2026-12-11"},
+		{"the welcome lunch's day beside the interview's", "pedsresidency@stbrendans.org", "Your interview on Tuesday, December 1",
+			"We look forward to seeing you on Tuesday, December 1. The calendar holds both events: the welcome lunch on Monday, November 30, and your interview day itself.",
+			clRef, TypeInterviewConfirmation, "st-brendan", "2026-12-01"},
+	}
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		m.Date = k.at
+		got := c.Classify(m)
+		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
+			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}

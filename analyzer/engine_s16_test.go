@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"testing"
+	"time"
+)
+
+// TestSession16Outgoing: session 16's blind sets pe, pf, pi and pj, in
+// other words. Work she wishes to go on with at another program is a wish
+// for that program; a program asked to commit to her early is asked for an
+// offer; a first choice among tours or sessions claims nothing; a trade of
+// places told in formal or passive words is still a trade; a program that
+// hosts an event is a third party; hardship as the subject of her research
+// is no hardship of hers; a question whether the coordinator knows where
+// she stands asks it; her word about paperwork binds nothing; thanks in
+// another language are thanks; a deal with an expiry presses.
+func TestSession16Outgoing(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"ci-fellowship@lakeside-med.org", "An update", "Dear Dr. Park,\n\nOur readmission model went live last week. I would be glad of the opportunity to keep building this sort of tooling at Meridian, among people who care about evaluation.\n\nAmina",
+			"wrong-program"},
+		{"ci-fellowship@lakeside-med.org", "An update", "Dear Dr. Park,\n\nOur readmission model went live last week. I kept building this sort of tooling at Meridian during my elective, and it taught me how much evaluation matters.\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Timing", "Dear Dr. Okafor,\n\nAnother program has made me an offer that expires on the 20th. Is there a chance your team could commit to me before the match?\n\nAmina",
+			"premature-offer-ask,pressure"},
+		{"informatics.fellowship@harborvalley.edu", "Timing", "Dear Dr. Okafor,\n\nI know your team cannot commit to me before the Match, and I am not asking it to. I only wanted you to know my plans for the spring.\n\nAmina",
+			""},
+		{"ci-fellowship@lakeside-med.org", "Interview day", "Dear Mr. Webb,\n\nFor the afternoon, my first choice of breakout session is the CDS governance lab, with the simulation suite as a second.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Reflections", "Dear Dr. Chen,\n\nWere the committee minded to place me favourably, I would reciprocate in kind when I certify my own list.\n\nAmina",
+			"quid-pro-quo"},
+		{"imresidency@northgate-health.org", "Reflections", "Dear Dr. Chen,\n\nShould Northgate rank me where I can match, Northgate will receive the same from me on my list.\n\nAmina",
+			"quid-pro-quo"},
+		{"jfeld@meridian.edu", "Thank you", "Dear Dr. Feld,\n\nThank you for the symposium Meridian co-hosted with Harbor Valley Health last week; your talk on silent-mode alerts was the best of the day.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for the interview. Your residents said they will present at the spring meeting that Lakeside University Medical Center is hosting, and I hope to hear them there.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "Update", "Dear Dr. Okafor,\n\nOur abstract on how housing instability and food insecurity are captured in EHR screening fields was accepted at AMIA.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Quick question", "Hi Diego,\n\nDo you happen to know where I stand on the rank list at the moment?\n\nAmina",
+			"rank-solicitation"},
+		{"informatics.fellowship@harborvalley.edu", "Documents", "Hi Priya,\n\nYou have my word the forms will all be there by Friday; the first copy of my visa page was blurry.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "A proposal", "Dr. Okafor,\n\nI am ready to put Harbor Valley first. This proposal is open until Friday at noon; after that I'll assume the answer is no.\n\nAmina",
+			"pressure,top-choice"},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+	// Thanks written in French or Spanish are a thank-you note, late like
+	// any other.
+	for _, body := range []string{
+		"dr moss,\n\ngracias for the interview day on dec 1st, sorry this is so late. the portal demo was my favourite part.\n\namina",
+		"Dr. Moss,\n\nMerci beaucoup for my interview day on December 1. Your residents' asthma tool has stayed with me.\n\nAmina",
+	} {
+		wantRules(t, e, outDraft("rmoss@stbrendans.org", "note", body), time.Date(2026, 12, 14, 15, 0, 0, 0, time.UTC), "late-thank-you")
+	}
+}
