@@ -128,7 +128,9 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// applicant (a coordinator forwarding the director's note; the
 	// applicant forwarding a program's mail to herself) is read as the
 	// program's words. The applicant's own quoted text never is.
-	fwd := c.forwarded(m, isFwd)
+	// (A reply that forwards a message below its new words — "Dr. Okafor
+	// asked me to pass along the note below" — forwards it too.)
+	fwd := c.forwarded(m, isFwd || clQuotedIsForward(m.Quoted))
 	cover := strings.ToLower(clTruncate(own, 4096))
 	if fwd.text != "" && reDisregardBelow.MatchString(cover) {
 		// "A spot opened up, so disregard the waitlist note below": the
@@ -1469,6 +1471,20 @@ func clBestExcept(sc *clScores, skip ...string) string {
 
 // reDisregardBelow is a cover note that takes back the message it
 // forwards (lower case).
+// clQuotedIsForward reports whether the quoted part opens with a
+// forwarded message's marker ("---------- Forwarded message ---------",
+// "Begin forwarded message:"), not a reply's.
+func clQuotedIsForward(q string) bool {
+	for _, l := range strings.SplitN(q, "\n", 6) {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		low := strings.ToLower(l)
+		return forwardRe.MatchString(l) || separatorRe.MatchString(l) && !strings.Contains(low, "original") && !strings.Contains(low, "origine") && !strings.Contains(low, "ursprüngliche") && !strings.Contains(low, "исходное") && !strings.Contains(low, "原始")
+	}
+	return false
+}
+
 var reFwdContext = regexp.MustCompile(`\bfor (?:your )?(?:reference|context|records)\b|\bmy (?:earlier|previous|original|last) (?:mail|e-?mail|message|note|letter)\b|\b(?:earlier|previous|original) (?:mail|e-?mail|message|note|letter) (?:is )?(?:below|underneath|attached)\b`)
 
 var reDisregardBelow = regexp.MustCompile(`\b(?:disregard|ignore)\s+(?:the\s+|that\s+|this\s+|my\s+|our\s+)?(?:\w+\s+)?(?:note|message|email|e-mail|mail|letter|notice)\s+(?:below|above|underneath|i forwarded|forwarded)\b|\b(?:disregard|ignore)\s+(?:everything\s+|the\s+message\s+)?below\b`)

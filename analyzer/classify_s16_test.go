@@ -34,6 +34,9 @@ func TestClassifySession16(t *testing.T) {
 		{"the welcome lunch's day beside the interview's", "pedsresidency@stbrendans.org", "Your interview on Tuesday, December 1",
 			"We look forward to seeing you on Tuesday, December 1. The calendar holds both events: the welcome lunch on Monday, November 30, and your interview day itself.",
 			clRef, TypeInterviewConfirmation, "st-brendan", "2026-12-01"},
+		{"just the kind of fellow they hope for, ranked accordingly", "rmoss@stbrendans.org", "Re: Thank you",
+			"Thanks for your note. The faculty who met you were of one mind: you are just the sort of fellow we want in the pathway. No reply needed.",
+			clRef, TypePostInterviewInterest, "st-brendan", ""},
 	}
 	for _, k := range cases {
 		m := msg(k.from, k.subj, k.body)
@@ -41,6 +44,30 @@ func TestClassifySession16(t *testing.T) {
 		got := c.Classify(m)
 		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
 			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
+
+// TestClassifyForwardInsideReply: a reply whose quoted part is a message
+// forwarded below the sender's new words ("Dr. Okafor also asked me to send
+// on his note below") is judged with that message, as a forward is; a plain
+// reply's quote is not.
+func TestClassifyForwardInsideReply(t *testing.T) {
+	c := testClassifier(t)
+	for _, k := range []struct {
+		quoteHead string
+		alert     bool
+	}{
+		{"---------- Forwarded message ---------\r\nFrom: Samuel Okafor <sokafor@harborvalley.edu>\r\nDate: Mon, Nov 23, 2026 at 4:10 PM\r\nSubject: Rahman\r\nTo: Priya Natarajan <informatics.fellowship@harborvalley.edu>\r\n", true},
+		{"On Mon, Nov 23, 2026 at 4:10 PM Samuel Okafor <sokafor@harborvalley.edu> wrote:\r\n", false},
+	} {
+		raw := "From: Priya Natarajan <informatics.fellowship@harborvalley.edu>\r\nTo: Amina Rahman <amina.rahman@example.org>\r\n" +
+			"Subject: Re: Parking validation\r\nDate: Tue, 24 Nov 2026 10:32:17 -0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+			"Hi Amina, validated, you're all set.\r\n\r\nDr. Okafor also asked me to send on his note below.\r\n\r\nPriya\r\n\r\n" + k.quoteHead + "\r\n" +
+			"Priya, could you find out from Dr. Rahman whether Harbor Valley will be at the top of her list? We certify next week.\r\n\r\nSam\r\n"
+		got := c.Classify(Parse([]byte(raw)))
+		if (got.Type == TypeRankSolicitation) != k.alert {
+			t.Errorf("quote opening %.40q: got %s, want rank-solicitation %v\n   %s", k.quoteHead, got.Type, k.alert, strings.Join(got.Evidence, "\n   "))
 		}
 	}
 }

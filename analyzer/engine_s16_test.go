@@ -44,6 +44,12 @@ func TestSession16Outgoing(t *testing.T) {
 			""},
 		{"sokafor@harborvalley.edu", "A proposal", "Dr. Okafor,\n\nI am ready to put Harbor Valley first. This proposal is open until Friday at noon; after that I'll assume the answer is no.\n\nAmina",
 			"pressure,top-choice"},
+		{"imresidency@northgate-health.org", "Interview format", "Dear Mr. Alvarez,\n\nMy father has his knee operation in Lagos that week and I'll be with him, so could my interview be virtual?\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nForgive the slow note; I went home to Accra for my uncle's funeral straight after the interview and only got back on Sunday. Thank you for the day.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nThank you for the interview, and sorry this took so long; my daughter was in hospital for two nights and my email fell behind.\n\nAmina",
+			""},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
