@@ -1122,6 +1122,25 @@ type fullCase struct {
 	from, subj, body, typ, prog, date string
 }
 
+// datedCase is a named case whose message carries its own Date.
+type datedCase struct {
+	name, from, subj, body string
+	at                     time.Time
+	typ, prog, date        string
+}
+
+func checkDated(t *testing.T, c *Classifier, cases []datedCase) {
+	t.Helper()
+	for _, k := range cases {
+		m := msg(k.from, k.subj, k.body)
+		m.Date = k.at
+		got := c.Classify(m)
+		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
+			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
+		}
+	}
+}
+
 func checkFull(t *testing.T, c *Classifier, cases []fullCase) {
 	t.Helper()
 	for _, tc := range cases {

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -35,11 +34,7 @@ func TestClassifySession15(t *testing.T) {
 	feb := time.Date(2027, 2, 11, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
 	jan := time.Date(2027, 1, 8, 16, 0, 0, 0, time.FixedZone("EST", -5*3600))
 	apr := time.Date(2027, 3, 24, 10, 0, 0, 0, time.FixedZone("EDT", -4*3600))
-	cases := []struct {
-		name, from, subj, body string
-		at                     time.Time
-		typ, prog, date        string
-	}{
+	cases := []datedCase{
 		{"a place held only if she leaves the NRMP Match, after the program's own Match", "jfeld@meridian.edu", "A fellowship spot",
 			"A spot in our applied fellowship opened after the AMIA Match and it is yours if you want it. To accept, you would need to pull out of the NRMP Match before March 3.",
 			feb, TypePreMatchOffer, "meridian", ""},
@@ -116,12 +111,5 @@ func TestClassifySession15(t *testing.T) {
 			"The in-person day on December 1 is cancelled. We have switched you to our virtual interview day on Tuesday, December 15. Please reply to confirm it works; if not, January 6 is open.",
 			clRef, TypeInterviewConfirmation, "st-brendan", "2026-12-15"},
 	}
-	for _, k := range cases {
-		m := msg(k.from, k.subj, k.body)
-		m.Date = k.at
-		got := c.Classify(m)
-		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
-			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	checkDated(t, c, cases)
 }

@@ -14,11 +14,7 @@ import (
 func TestClassifySession16(t *testing.T) {
 	c := testClassifier(t)
 	oct := time.Date(2026, 10, 27, 16, 0, 0, 0, time.FixedZone("EDT", -4*3600))
-	cases := []struct {
-		name, from, subj, body string
-		at                     time.Time
-		typ, prog, date        string
-	}{
+	cases := []datedCase{
 		{"a call offered for her questions after the interview", "kosei@lakeside-med.org", "Good to meet you",
 			"Hi Amina, it was a pleasure to spend part of your interview day with you, and several of us are hoping to work with you. Should you have further questions about the informatics rotations, I'd be glad to arrange a call.",
 			clRef, TypePostInterviewInterest, "lakeside", ""},
@@ -38,14 +34,7 @@ func TestClassifySession16(t *testing.T) {
 			"Thanks for your note. The faculty who met you were of one mind: you are just the sort of fellow we want in the pathway. No reply needed.",
 			clRef, TypePostInterviewInterest, "st-brendan", ""},
 	}
-	for _, k := range cases {
-		m := msg(k.from, k.subj, k.body)
-		m.Date = k.at
-		got := c.Classify(m)
-		if got.Type != k.typ || got.Program != k.prog || got.InterviewDate != k.date {
-			t.Errorf("%s: got %s/%q/%q, want %s/%q/%q\n   %s", k.name, got.Type, got.Program, got.InterviewDate, k.typ, k.prog, k.date, strings.Join(got.Evidence, "\n   "))
-		}
-	}
+	checkDated(t, c, cases)
 }
 
 // TestClassifyForwardInsideReply: a reply whose quoted part is a message
