@@ -21,9 +21,10 @@ package analyzer
 // {program} matches where the text names any configured program
 // (markProgramNames), so phrases need not spell out the corpus's names.
 //
-// The tokenizer drops apostrophes ("don't" is "dont", "we're" is "were")
-// and a possessive "'s" ("St. Brendan's" is "st brendan"), and splits on
-// hyphens and slashes ("pre-match" is "pre match", "H-1B" is "h 1b").
+// The tokenizer drops apostrophes ("don't" is "dont", "we're" is "were",
+// "it's" is "its") and a possessive "'s" ("St. Brendan's" is "st
+// brendan"), and splits on hyphens and slashes ("pre-match" is "pre
+// match", "H-1B" is "h 1b").
 
 import (
 	"fmt"
@@ -534,7 +535,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 				if c == '\'' && i+1 < n && isCLWordByte(src[i+1]) && len(buf) > 0 {
 					plain = false
 					i++
-					if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) {
+					if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) && !clContractsIs(buf) {
 						i++ // possessive 's
 					}
 					continue
@@ -545,7 +546,7 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 			if r == '\u2019' && i+sz < n && isCLWordByte(src[i+sz]) && len(buf) > 0 {
 				plain = false
 				i += sz
-				if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) {
+				if (src[i] == 's' || src[i] == 'S') && (i+1 >= n || !isCLWordByte(src[i+1])) && !clContractsIs(buf) {
 					i++
 				}
 				continue
@@ -831,6 +832,18 @@ func clOpeningLabel(toks []clToken, sent int32) bool {
 	}
 	switch toks[k-1].w {
 	case "reminder", "reminders":
+		return true
+	}
+	return false
+}
+
+// clContractsIs reports whether word, before "'s", is a pronoun or an
+// adverb whose "'s" is "is" (or "us"): "it's" is "its", "there's" is
+// "theres", "let's" is "lets" — as they are typed without the
+// apostrophe — not a possessive.
+func clContractsIs(word []byte) bool {
+	switch string(word) {
+	case "it", "that", "there", "here", "she", "he", "what", "who", "where", "let":
 		return true
 	}
 	return false

@@ -33,6 +33,15 @@ func TestClassifySession16(t *testing.T) {
 		{"just the kind of fellow they hope for, ranked accordingly", "rmoss@stbrendans.org", "Re: Thank you",
 			"Thanks for your note. The faculty who met you were of one mind: you are just the sort of fellow we want in the pathway. No reply needed.",
 			clRef, TypePostInterviewInterest, "st-brendan", ""},
+		{"an intent form asking her first place", "ci-fellowship@lakeside-med.org", "Open house and intent form",
+			"We would love to see you at our open house. Please return the enclosed intent form, indicating whether Lakeside will be the top program on your rank order list.",
+			clRef, TypeRankSolicitation, "lakeside", ""},
+		{"a place held on an interview day", "pedsresidency@stbrendans.org", "Interview invitation",
+			"The committee would like to meet you, and we are reserving a spot for you on Tuesday, December 1. Please confirm by Friday.",
+			oct, TypeInterviewInvite, "st-brendan", "2026-12-01"},
+		{"a position outside the match, once she leaves it", "jfeld@meridian.edu", "An unusual position",
+			"The dean funded a third position after the AMIA match quota was set, so it will not go through the match, and I would like to offer it to you. You would need to withdraw your AMIA match registration by November 23.",
+			time.Date(2026, 11, 10, 17, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypePreMatchOffer, "meridian", ""},
 	}
 	checkDated(t, c, cases)
 }
@@ -58,5 +67,43 @@ func TestClassifyForwardInsideReply(t *testing.T) {
 		if (got.Type == TypeRankSolicitation) != k.alert {
 			t.Errorf("quote opening %.40q: got %s, want rank-solicitation %v\n   %s", k.quoteHead, got.Type, k.alert, strings.Join(got.Evidence, "\n   "))
 		}
+	}
+}
+
+// TestTokenizeContractions: "'s" after a pronoun or "there", "here",
+// "let" is "is" (or "us"), kept as the word is typed without the
+// apostrophe ("its", "theres"); after a name it is a possessive, dropped.
+func TestTokenizeContractions(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"it's confirmed", "its confirmed"},
+		{"It’s confirmed", "its confirmed"},
+		{"there's a slot, let's talk", "theres a slot lets talk"},
+		{"St. Brendan's pathway, Dr. Moss's note", "st brendan pathway dr moss note"},
+		{"don't we're", "dont were"},
+	} {
+		d := tokenizeCL(newCLVocab(), tc.in, nil)
+		var got []string
+		for _, tk := range d.toks {
+			got = append(got, tk.w)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("tokenizeCL(%q) = %q, want %q", tc.in, g, tc.want)
+		}
+	}
+}
+
+// TestClassifyForwardedNoteFixesHerDay: a coordinator forwards a
+// colleague's note that fixes a meeting on her interview day ("Please let
+// her know it's confirmed for that day"): her day, confirmed.
+func TestClassifyForwardedNoteFixesHerDay(t *testing.T) {
+	c := testClassifier(t)
+	raw := "From: Diego Alvarez <imresidency@northgate-health.org>\r\nTo: Amina Rahman <amina.rahman@example.org>\r\n" +
+		"Subject: FW: CMIO meetings\r\nDate: Mon, 02 Nov 2026 20:30:11 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"Dr. Rahman,\r\n\r\nFYI - see Dr. Okoye's note below about meeting him during your interview day.\r\n\r\nDiego\r\n\r\n" +
+		"From: Okoye, Chidi <cokoye@northgate-health.org>\r\nSent: Monday, November 2, 2026 2:48 PM\r\nTo: Alvarez, Diego <imresidency@northgate-health.org>\r\nSubject: CMIO meetings\r\n\r\n" +
+		"Diego, I can see Dr. Rahman at 11:30 on Thursday, December 10, in my office. Please tell her it's confirmed for that day.\r\n\r\nChidi\r\n"
+	got := c.Classify(Parse([]byte(raw)))
+	if got.Type != TypeInterviewConfirmation || got.InterviewDate != "2026-12-10" {
+		t.Errorf("got %s/%q, want %s/\"2026-12-10\"\n   %s", got.Type, got.InterviewDate, TypeInterviewConfirmation, strings.Join(got.Evidence, "\n   "))
 	}
 }

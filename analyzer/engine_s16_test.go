@@ -50,10 +50,35 @@ func TestSession16Outgoing(t *testing.T) {
 			""},
 		{"imresidency@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nThank you for the interview, and sorry this took so long; my daughter was in hospital for two nights and my email fell behind.\n\nAmina",
 			""},
+		{"ci-fellowship@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nA short update. My interest in pediatrics is real, which is why I also interviewed at St. Brendan's last month.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Documents", "Dear Dr. Moss,\n\nFinishing the ECFMG paperwork is my number one priority this week.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "My plans", "Dear Dr. Chen,\n\nNorthgate, after my December visit, is my first choice.\n\nAmina",
+			"top-choice"},
+		{"rmoss@stbrendans.org", "Planning", "Dear Dr. Moss,\n\nIt would help me a great deal to know roughly where the committee has ranked me.\n\nAmina",
+			"rank-solicitation"},
+		{"jfeld@meridian.edu", "Eligibility", "Dear Dr. Feld,\n\nBefore I ask my referees to write, I would like to know where I stand on visa sponsorship for the fellowship.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Update", "Dear Dr. Moss,\n\nMy paper was accepted, and I remain committed to pediatric informatics wherever I end up training.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Answer needed by Friday", "Dear Dr. Feld,\n\nCould you tell me whether Meridian interviews in person this year?\n\nAmina",
+			"pressure"},
+		{"ci-fellowship@lakeside-med.org", "An update", "Dear Dr. Park,\n\nA week after my interview I was admitted with a Crohn's flare; I needed two units of blood, I am now on infusions every six weeks, and my insurance only partly covers them.\n\nAmina",
+			"oversharing"},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// A letter written for her, attached unasked, is application material
+	// whatever the file is called.
+	letter := outDraft("rmoss@stbrendans.org", "Continued interest", "Dear Dr. Moss,\n\nI have also attached a further letter of support from my chair.\n\nAmina")
+	letter.Attachments = []Attachment{{Filename: "Khan_2027.pdf", ContentType: "application/pdf", Size: 50000}}
+	wantRules(t, e, letter, at, "unprompted-attachments")
+	// A colleague called Asante is no thank-you note ("asante" is thanks
+	// in Swahili; the word is not read as thanks).
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Question about J-1 timing", "Dear Dr. Moss,\n\nI spoke with Dr. Kwame Asante last week. When do contracts go out after Match Day?\n\nAmina"),
+		time.Date(2027, 2, 5, 15, 0, 0, 0, time.UTC), "")
 	// Thanks written in French or Spanish are a thank-you note, late like
 	// any other.
 	for _, body := range []string{

@@ -1744,7 +1744,7 @@ var reToldThem = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+(?:dr\.?\s+
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
 // at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
-var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|interviews,)\s+(?:\w+\s+){0,2}|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
+var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
@@ -2038,6 +2038,17 @@ func (c *checkCtx) attachments(r *rule) {
 			cvs = append(cvs, docs...)
 		}
 	}
+	// A letter for her application, named so in her words ("I've also
+	// attached an additional letter of support from Dr. Siddiqui"), is
+	// application material whatever the file is called.
+	if len(docs) > 0 && len(cvs) == 0 {
+		for _, s := range c.d.sents {
+			if sent := c.d.lower[s.start:s.end]; reMentionsAttaching.MatchString(sent) && reLetterForHer.MatchString(sent) {
+				cvs = append(cvs, docs...)
+				break
+			}
+		}
+	}
 	max := r.spec.MaxDocuments
 	if max <= 0 {
 		max = 1
@@ -2068,6 +2079,9 @@ func (c *checkCtx) attachments(r *rule) {
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
+
+// reLetterForHer names a letter written for her application.
+var reLetterForHer = regexp.MustCompile(`\b(?:letters? of (?:support|recommendation|reference|endorsement)|(?:recommendation|reference|support|supporting|endorsement) letters?|(?:additional|further|extra|another|new|fourth|updated) letters?(?: of \w+)? from)\b`)
 
 // reMentionsAttaching finds her words about a file she attaches.
 var reMentionsAttaching = regexp.MustCompile(`\b(?:attach|enclos)`)
@@ -2111,7 +2125,7 @@ func containsAsked(text string, phrases []string) bool {
 var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
 
 // reThanksLogistics thanks for an errand, not for the interview.
-var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the) (?:quick |kind |prompt |detailed |helpful |clear )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation))`)
+var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the) (?:quick |kind |prompt |detailed |helpful |clear |generous )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation|offer|suggestion|introduction|referral|patience|update|link|reminder))`)
 
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
@@ -2144,7 +2158,7 @@ func (c *checkCtx) isThankYou() bool {
 				pre = true
 				continue
 			}
-			return c.anyPossible(c.e.thanks, sent, i) && !thanksAgain(sent)
+			return c.anyPossible(c.e.thanks, sent, i) && !thanksAgain(sent) && !reThanksLogistics.MatchString(sent)
 		}
 		return false
 	}
