@@ -392,11 +392,19 @@ func (r *clRules) negated(d *clDoc, sp clSpan, extra []int32) bool {
 			if j+1 < len(d.toks) && r.notAfter[d.toks[j+1].w] {
 				continue
 			}
+			// "we could not be more excited to meet you": more, not less
+			if j+2 < len(d.toks) && d.toks[j+1].w == "be" && clComparativeGlad[d.toks[j+2].w] {
+				continue
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// clComparativeGlad are the words of "could not be more …", "couldn't be
+// happier": a negation that says more, not less.
+var clComparativeGlad = map[string]bool{"more": true, "happier": true, "prouder": true, "gladder": true, "better": true, "keener": true}
 
 // clTurnBetween reports whether a "but" stands between tokens i and j:
 // "we're not supposed to ask, but would you rank us first?" is asking.

@@ -42,8 +42,16 @@ func TestClassifySession16(t *testing.T) {
 		{"a position outside the match, once she leaves it", "jfeld@meridian.edu", "An unusual position",
 			"The dean funded a third position after the AMIA match quota was set, so it will not go through the match, and I would like to offer it to you. You would need to withdraw your AMIA match registration by November 23.",
 			time.Date(2026, 11, 10, 17, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypePreMatchOffer, "meridian", ""},
+		{"a future place held if she stays out of a later Match", "jfeld@meridian.edu", "An idea for later",
+			"Congratulations on matching at Northgate. We would reserve one of our fellowship positions for you for July 2030; you would sign a letter of intent now and would not register for the AMIA Match in your application year.",
+			time.Date(2027, 3, 24, 16, 0, 0, 0, time.FixedZone("MDT", -6*3600)), TypePreMatchOffer, "meridian", ""},
 	}
 	checkDated(t, c, cases)
+	// "could not be more excited" negates nothing.
+	m := msg("imchiefs@northgate-health.org", "Your interview day", "We could not be more excited to meet you in person on your interview day, Thursday, December 10.")
+	if got := c.Classify(m); got.Type == TypeInterviewDecline {
+		t.Errorf("'could not be more excited to meet you': got %s\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 }
 
 // TestClassifyForwardInsideReply: a reply whose quoted part is a message

@@ -87,4 +87,21 @@ func TestSession16Outgoing(t *testing.T) {
 	} {
 		wantRules(t, e, outDraft("rmoss@stbrendans.org", "note", body), time.Date(2026, 12, 14, 15, 0, 0, 0, time.UTC), "late-thank-you")
 	}
+	// One message to several programs: a change of address, or a note to
+	// the two people who ran a workshop together, is written to them all;
+	// a thank-you for the interview is not.
+	multi := func(body string) *Message {
+		m := outDraft("ci-fellowship@lakeside-med.org", "Note", body)
+		m.Cc = []Address{{Addr: "informatics.fellowship@harborvalley.edu"}}
+		return m
+	}
+	wantRules(t, e, multi("Dear Marcus and Priya,\n\nA quick note for my file: my mailing address has changed to 12 Elm Street, Cleveland, and my new mobile is 216-555-0100.\n\nAmina"), at, "")
+	wantRules(t, e, multi("Dear Dr. Park and Dr. Okafor,\n\nThank you both for the comments on my poster at the session you co-chaired; the revised figure is on my site.\n\nAmina"), at, "")
+	wantRules(t, e, multi("Dear Dr. Park and Dr. Okafor,\n\nI am writing to say how interested I remain in your program and its informatics curriculum.\n\nAmina"), at, "mass-email")
+	// Thanks for a conference conversation, after the interview, are no
+	// thank-you note for it.
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "After AMIA", "Dear Dr. Park,\n\nThank you for the conversation after your panel at AMIA this week; your advice on the discussion section was exactly what I needed.\n\nAmina"),
+		time.Date(2026, 11, 21, 15, 0, 0, 0, time.UTC), "")
+	// Her own date for their answer, in other Englishes.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
 }

@@ -1129,7 +1129,7 @@ var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive|mortified|e
 var reLateReason = regexp.MustCompile(`\b(?:only (?:now|tonight|today|this (?:week|morning|evening))|just (?:now|got back|got home|returned)|finally (?:got|had|have|found)|got to sit down|caught up|catching up|back home)\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
-var reOtherVisit = regexp.MustCompile(`\b(?:second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
+var reOtherVisit = regexp.MustCompile(`\b(?:(?:your|the|her|his|their) (?:panel|talk|lecture|keynote|webinar|workshop|symposium|poster|presentation|grand rounds)|at (?:the )?(?:amia|conference|symposium|annual meeting|congress)|second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
 
 var reSalutation = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening)|respected|esteemed|assalamu?\s*alaikum|salaam|namaste)\b`)
 
@@ -1892,6 +1892,15 @@ func (c *checkCtx) massEmail(r *rule) error {
 		return nil
 	}
 	if len(c.progs) > 1 {
+		// A change of address or phone told to every coordinator at once
+		// is housekeeping; no letter about her interest goes to several
+		// programs in one message.
+		// Nor is a note to the people who ran something together ("Thank
+		// you both for the feedback … at the workshop you co-led"): it is
+		// written to them as a pair.
+		if (reAdminNote.MatchString(c.d.lower) || reJointAddress.MatchString(c.d.lower)) && !rePitch.MatchString(c.d.lower) {
+			return nil
+		}
 		var names []string
 		for _, p := range c.progs {
 			names = append(names, programName(p))
@@ -1933,6 +1942,14 @@ func (c *checkCtx) massEmail(r *rule) error {
 		joinNames(dedupe(names)), sims[0].At.Format("Jan 2")), -1, -1, nil)
 	return nil
 }
+
+// reAdminNote finds a change of her contact details; rePitch, a letter's
+// case for her (interest, fit, thanks for the interview, ranking).
+var (
+	reAdminNote    = regexp.MustCompile(`\b(?:new (?:mailing |home |postal |street )?address|new (?:mobile|phone|cell|telephone)(?: number)?|(?:mailing address|home address|address|phone number|mobile number|contact (?:information|details|info)|email address|e-mail address|surname|last name) (?:has |have |is |was )?(?:changed|change|updated|moved)|changed my (?:address|phone|number|name|surname|email|e-mail)|updated? (?:my|the) (?:contact|address|phone))`)
+	reJointAddress = regexp.MustCompile(`\b(?:thank you both|thanks to you both|both of you|you both|you two|co-?(?:led|hosted|chaired|organi[sz]ed|presented|taught|moderated|ran|run)|your joint|you jointly)\b`)
+	rePitch        = regexp.MustCompile(`\b(?:interest(?:ed)?|excit\w*|enthusias\w*|fit\b|look(?:ing)? forward to (?:joining|training|working)|top choice|first choice|rank\w*|impressed|passion\w*|thank you for (?:the|my|your) (?:interview|time|day|conversation|visit))`)
+)
 
 func (c *checkCtx) updateLimit(r *rule) error {
 	if !c.res.Facts.Update || c.prog == nil {
