@@ -45,6 +45,9 @@ func TestClassifySession16(t *testing.T) {
 		{"a future place held if she stays out of a later Match", "jfeld@meridian.edu", "An idea for later",
 			"Congratulations on matching at Northgate. We would reserve one of our fellowship positions for you for July 2030; you would sign a letter of intent now and would not register for the AMIA Match in your application year.",
 			time.Date(2027, 3, 24, 16, 0, 0, 0, time.FixedZone("MDT", -6*3600)), TypePreMatchOffer, "meridian", ""},
+		{"a waitlist whose slots are offered through the platform", "pedsresidency@stbrendans.org", "Your application",
+			"Our first round of invitations is complete, and you have been placed on our interview waitlist. As slots open up we offer them to those on the waitlist, and the offer will come through Thalamus.",
+			clRef, TypeWaitlist, "st-brendan", ""},
 	}
 	checkDated(t, c, cases)
 	// "could not be more excited" negates nothing.

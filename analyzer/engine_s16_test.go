@@ -102,6 +102,33 @@ func TestSession16Outgoing(t *testing.T) {
 	// thank-you note for it.
 	wantRules(t, e, outDraft("hpark@lakeside-med.org", "After AMIA", "Dear Dr. Park,\n\nThank you for the conversation after your panel at AMIA this week; your advice on the discussion section was exactly what I needed.\n\nAmina"),
 		time.Date(2026, 11, 21, 15, 0, 0, 0, time.UTC), "")
+	// Her interview at another program, named in a letter to this one;
+	// training there wished for, in a letter to this one.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Interview timeline", "Dear Dr. Feld,\n\nIs Meridian still inviting applicants? My Lakeside interview is on November 12, and I would like to keep the week after it free for you.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("informatics.fellowship@harborvalley.edu", "Thank you", "Dear Ms. Natarajan,\n\nEvery conversation showed me how much I would value training in the Clinical Informatics Fellowship at Lakeside University Medical Center.\n\nAmina"),
+		time.Date(2026, 11, 6, 15, 0, 0, 0, time.UTC), "wrong-program")
+	// A tool as her top choice claims no program.
+	wantRules(t, e, outDraft("ci-fellowship@lakeside-med.org", "FHIR question", "Hi Marcus,\n\nFor the dashboard, my top choice of client library is HAPI, with fhir.js as a backup.\n\nAmina"), at, "")
+	// A letter its subject names as something else is no thank-you note,
+	// though it opens with thanks for the day.
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "Contract outside the Match?", "Dear Dr. Chen,\n\nThank you for the welcome talk at last Thursday's interview day.\n\nCould the program offer me a contract outside the Match?\n\nAmina"),
+		time.Date(2026, 12, 14, 15, 0, 0, 0, time.UTC), "premature-offer-ask")
 	// Her own date for their answer, in other Englishes.
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
+}
+
+// TestPlaceholderOnlyInHTML: a draft whose plain part was filled in but
+// whose HTML alternative (what most clients show) still holds a slot is
+// caught; brackets in the HTML that are no slot ("[1]") are not.
+func TestPlaceholderOnlyInHTML(t *testing.T) {
+	e := testEngine(t)
+	draft := func(html string) *Message {
+		return Parse([]byte("From: amina.rahman@example.org\r\nTo: imresidency@northgate-health.org\r\nSubject: Thank you\r\n" +
+			"Date: Fri, 11 Dec 2026 10:00:00 -0500\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n" +
+			"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDear Dr. Chen,\r\n\r\nThank you for yesterday. The track's CDS committee seat is what I keep thinking about.\r\n\r\nAmina\r\n" +
+			"--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Dear Dr. Chen,</p><p>Thank you for yesterday. " + html + "</p><p>Amina</p>\r\n--b--\r\n"))
+	}
+	at := time.Date(2026, 12, 11, 15, 0, 0, 0, time.UTC)
+	wantRules(t, e, draft("The [specific program feature] is what I keep thinking about."), at, "placeholder")
+	wantRules(t, e, draft("The track's CDS committee seat [1] is what I keep thinking about."), at, "")
 }

@@ -56,6 +56,12 @@ type Message struct {
 	Quoted string
 	// Signature is the cut signature block.
 	Signature string
+	// htmlAlt is the text of an HTML alternative that Text did not come
+	// from (the plain part was read), kept only when its source holds a
+	// character a template slot is made of ('[', '{', '«', "___"): most
+	// mail clients show the HTML, so a slot left only there reaches the
+	// program.
+	htmlAlt string
 
 	Attachments []Attachment
 	// Calendars holds the raw text of text/calendar parts (invitations).

@@ -93,6 +93,7 @@ type msgReader struct {
 	m        *Message
 	texts    []string // the message's own text parts, in order
 	fwd      []string // text of attached message/rfc822 parts
+	htmlAlt  []string // HTML alternatives not read as text (Message.htmlAlt)
 	plain    int      // non-empty text/plain parts read
 	html     int      // non-empty text/html parts read
 	parts    int
@@ -113,6 +114,7 @@ func (r *msgReader) finish() {
 	body := joinTexts(r.texts)
 	fwd := joinTexts(r.fwd)
 	m.Text = body
+	m.htmlAlt = joinTexts(r.htmlAlt)
 	if fwd != "" {
 		if m.Text != "" {
 			m.Text += "\n\n"
@@ -831,6 +833,10 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 	case ct == "text/plain" || ct == "text/html" || ct == "text/enriched" || ct == "text":
 		data := r.decodeBody(h, body)
 		if ct == "text/html" && skipHTML {
+			// (kept for the placeholder check when it may hold a slot)
+			if !forwarded && (bytes.ContainsAny(data, "[{«") || bytes.Contains(data, []byte("___"))) {
+				r.htmlAlt = append(r.htmlAlt, HTMLToText(normalizeNewlines(r.decodeText2(data, params["charset"]))))
+			}
 			return
 		}
 		t := r.decodeText2(data, params["charset"])

@@ -862,6 +862,23 @@ func (c *checkCtx) placeholder(r *rule) {
 	}
 	scan("body", c.msg.Own)
 	scan("signature", c.msg.Signature)
+	// A slot left only in the HTML alternative (the plain part was filled
+	// in; the HTML, which most clients show, was not).
+	if c.msg.htmlAlt != "" {
+		own, _, _ := SplitOwn(c.msg.htmlAlt)
+		before := len(hits)
+		scan("html", own)
+		// (compared by letters and digits: the HTML's "1–2" is the plain
+		// part's "1-2")
+		plain := lettersDigits(c.msg.Own + " " + c.msg.Subject)
+		kept := hits[:before]
+		for _, h := range hits[before:] {
+			if !strings.Contains(plain, lettersDigits(h.text)) {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
+	}
 	// A file named from a template ("Research_Interests_[Program Name].pdf"):
 	// read with its underscores as spaces, so the slot stands as a word.
 	for _, a := range c.msg.Attachments {
@@ -889,11 +906,25 @@ func (c *checkCtx) placeholder(r *rule) {
 		seen[key] = true
 		n++
 		start, end := h.start, h.end
-		if h.field == "signature" || h.field == "attachments" {
+		if h.field == "signature" || h.field == "attachments" || h.field == "html" {
 			start, end = -1, -1
 		}
 		c.addWhole(r, h.field, h.text, start, end, nil)
 	}
+}
+
+// reInterviewAfterName follows a program's name that names her interview
+// there ("my Lakeside interview").
+var reInterviewAfterName = regexp.MustCompile(`^(?:'s|’s)?\s+(?:interview|interviews|interview day|virtual interview|visit)\b`)
+
+// lettersDigits keeps s's letters and digits, lower-cased.
+func lettersDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // ---- wrong-program ------------------------------------------------------------
@@ -1097,7 +1128,7 @@ var reItsInterview = regexp.MustCompile(`^\s+interview (?:day|date|schedule|itin
 
 // reOtherLetterSubject is the subject of a letter that is not a thank-you
 // note.
-var reOtherLetterSubject = regexp.MustCompile(`(?i)\b(?:continued interest|letter of (?:intent|interest)|(?:brief |quick |short |small )?update\b|new publication|withdraw)`)
+var reOtherLetterSubject = regexp.MustCompile(`(?i)\b(?:continued interest|letter of (?:intent|interest)|(?:brief |quick |short |small )?update\b|new publication|withdraw|contract|outside the match|(?:visa|j-?1|h-?1b|paperwork|document|reimbursement|timing|eligibility) (?:question|timeline|timing|request))`)
 
 // reInterestFirst, in the sentences before a letter's thanks, makes it a
 // letter of interest rather than the thank-you note.
@@ -1388,6 +1419,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// Okafor at Harbor Valley know"), her interview there ("the
 				// same day I'm interviewing at St. Brendan's").
 				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before)) {
+					continue
+				}
+				// "my Lakeside interview on November 12", in a letter that
+				// names its own program: her interview there, her news.
+				if namesOwn && !wishAfter && reInterviewAfterName.MatchString(lower[loc[1]:]) && strings.HasSuffix(before, "my ") {
 					continue
 				}
 				// "the Lakeside 10K": an event named for the place; "a chapter

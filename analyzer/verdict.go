@@ -60,6 +60,7 @@ type Finding struct {
 	// Suggestion is a compliant rewrite, where one exists.
 	Suggestion string `json:"suggestion,omitempty"`
 	// Field is where the excerpt is: "body", "subject", "attachments",
+	// "signature", "html" (a slot only in the HTML alternative),
 	// "recipients" or "history".
 	Field string `json:"field,omitempty"`
 	// Start and End are byte offsets of Excerpt in Message.Own (Field
