@@ -1898,7 +1898,8 @@ func (c *Classifier) markDates(dates []clDate) {
 		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12": the
 		// same hour on her clock, not another day.
 		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") ||
-			clSentenceHasSeq(d, dt.from, "by", "my", "calculation") || clSentenceHasSeq(d, dt.from, "your", "time") {
+			clSentenceHasSeq(d, dt.from, "by", "my", "calculation") || clSentenceHasSeq(d, dt.from, "your", "time") ||
+			clSentenceHasSeq(d, dt.from, "works", "out", "to") || clSentenceHasSeq(d, dt.from, "your", "night") {
 			if clOtherDateInDoc(dates, i) {
 				dt.notDay = true
 			}
@@ -2186,13 +2187,16 @@ func clCleanSubject(s string) (subj string, reply, fwd bool) {
 		t := strings.TrimSpace(s)
 		l := strings.ToLower(t)
 		cut := 0
-		for _, p := range []string{"re:", "aw:", "sv:", "fwd:", "fw:", "[external]", "external:", "re :", "fwd :"} {
+		// (replies: Re, AW, SV, RES, RIF; forwards: Fwd, FW, and in other
+		// languages RV (Spanish), TR (French), WG (German), ENC
+		// (Portuguese), I (Italian))
+		for _, p := range []string{"re:", "aw:", "sv:", "res:", "rif:", "fwd:", "fw:", "rv:", "tr:", "wg:", "enc:", "i:", "[external]", "external:", "re :", "fwd :"} {
 			if strings.HasPrefix(l, p) {
 				cut = len(p)
-				if p[0] == 'r' || p[0] == 'a' || p[0] == 's' {
+				switch p {
+				case "re:", "aw:", "sv:", "res:", "rif:", "re :":
 					reply = true
-				}
-				if p[0] == 'f' {
+				case "fwd:", "fw:", "rv:", "tr:", "wg:", "enc:", "i:", "fwd :":
 					fwd = true
 				}
 				break

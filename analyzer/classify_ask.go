@@ -187,6 +187,10 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			case (w == "deadline" || w == "deadlines") && j-2 >= lo && (toks[j-1].w == "the" || toks[j-1].w == "our" || toks[j-1].w == "rank") && (toks[j-2].w == "before" || toks[j-2].w == "by" || j-3 >= lo && toks[j-3].w == "before"):
 				// "…that you're leaning our way before the deadline": when,
 				// not a question about the deadline
+			case (w == "obligation" || w == "obliged" || w == "need") && question && j+2 <= hi && toks[j+1].w == "to" &&
+				(toks[j+2].w == "answer" || toks[j+2].w == "reply" || toks[j+2].w == "respond" || toks[j+2].w == "share"):
+				// "with absolutely no obligation to answer, could you let me
+				// know which other programs …?": a softener, asked all the same
 			case w == "day" && j > lo && toks[j-1].w == "match":
 				// "Match Day" is no day to pick
 			case w == "help" && j < hi && (toks[j+1].w == "us" || toks[j+1].w == "our" || toks[j+1].w == "me" || toks[j+1].w == "the"):

@@ -48,8 +48,29 @@ func TestClassifySession16(t *testing.T) {
 		{"a waitlist whose slots are offered through the platform", "pedsresidency@stbrendans.org", "Your application",
 			"Our first round of invitations is complete, and you have been placed on our interview waitlist. As slots open up we offer them to those on the waitlist, and the offer will come through Thalamus.",
 			clRef, TypeWaitlist, "st-brendan", ""},
+		{"a rank question softened by 'no obligation to answer'", "bharlow@northgate-health.org", "Checking in",
+			"Purely so we can plan, and with no obligation to answer, could you let me know which other programs you are still considering?",
+			clRef, TypeRankSolicitation, "northgate", ""},
+		{"a resident who hopes she ends up here", "oadeyemi@stbrendans.org", "So glad you came",
+			"Dr. Moss really hopes you end up here, and so do we. I won't pry about your list, but I wanted you to know you'd be very welcome.",
+			clRef, TypePostInterviewInterest, "st-brendan", ""},
+		{"the day told in her time zone too", "informatics.fellowship@harborvalley.edu", "Interview invitation",
+			"We would like to invite you to interview on Thursday, 5 November 2026, 12:30 to 4:30 p.m. Pacific; it works out to Friday 6 November in Dhaka.",
+			time.Date(2026, 10, 8, 9, 0, 0, 0, time.FixedZone("PDT", -7*3600)), TypeInterviewInvite, "harbor-valley", "2026-11-05"},
+		{"a rank question in Hindi", "nkapoor@stbrendans.org", "Great talking with you",
+			"It was a pleasure interviewing you. एक छोटा सा सवाल: आप हमें अपनी rank list में कहाँ रखने का सोच रही हैं?",
+			clRef, TypeRankSolicitation, "st-brendan", ""},
 	}
 	checkDated(t, c, cases)
+	// A forward in Spanish ("RV:", "De:/Enviado:/Asunto:") is read as a
+	// forward: the CMIO's offer below it is the program's.
+	raw := "From: Diego Alvarez <imresidency@northgate-health.org>\r\nTo: amina.rahman@example.org\r\nSubject: RV: Puesto en la oficina del CMIO\r\n" +
+		"Date: Tue, 15 Dec 2026 11:32:47 -0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDra. Rahman:\r\n\r\nEl Dr. Whitaker me pidió que le reenviara este mensaje.\r\n\r\nDiego\r\n\r\n" +
+		"________________________________\r\nDe: Whitaker, Paul <pwhitaker@northgate-health.org>\r\nEnviado: lunes, 14 de diciembre de 2026 18:20\r\nPara: Alvarez, Diego <imresidency@northgate-health.org>\r\nAsunto: Position\r\n\r\n" +
+		"Dr. Rahman, because this is an institutional position rather than an NRMP position, we can offer it to you now. To accept, you would sign the offer letter by January 15 and withdraw from the NRMP Main Match.\r\n"
+	if got := c.Classify(Parse([]byte(raw))); got.Type != TypePreMatchOffer {
+		t.Errorf("Spanish forward of an offer: got %s\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 	// "could not be more excited" negates nothing.
 	m := msg("imchiefs@northgate-health.org", "Your interview day", "We could not be more excited to meet you in person on your interview day, Thursday, December 10.")
 	if got := c.Classify(m); got.Type == TypeInterviewDecline {

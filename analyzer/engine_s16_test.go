@@ -113,6 +113,15 @@ func TestSession16Outgoing(t *testing.T) {
 	// though it opens with thanks for the day.
 	wantRules(t, e, outDraft("lchen@northgate-health.org", "Contract outside the Match?", "Dear Dr. Chen,\n\nThank you for the welcome talk at last Thursday's interview day.\n\nCould the program offer me a contract outside the Match?\n\nAmina"),
 		time.Date(2026, 12, 14, 15, 0, 0, 0, time.UTC), "premature-offer-ask")
+	// Another program's person moderating a session is a third party.
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "Update", "Dear Dr. Chen,\n\nDr. Park from Lakeside chaired our session at the regional meeting and asked the question that reshaped our analysis.\n\nAmina"), at, "")
+	// Her act offered if it gets her ranked is a trade.
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "A thought", "Dear Dr. Moss,\n\nI would be prepared to say exactly that in writing if it meant being ranked high enough to match at St. Brendan's.\n\nAmina"), at, "quid-pro-quo")
+	// A reply in another thread that answers the program's kind note is no
+	// thank-you note, however long after the interview.
+	reply := outDraft("hpark@lakeside-med.org", "Re: Dashboard draft", "Dear Dr. Park,\n\nThank you, that is kind. I enjoyed every part of the day with your team.\n\nAmina")
+	reply.Quoted = "> Amina, your dashboard draft is excellent."
+	wantRules(t, e, reply, at, "")
 	// Her own date for their answer, in other Englishes.
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
 }

@@ -1784,7 +1784,7 @@ var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|spoke|gave|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
@@ -2226,6 +2226,12 @@ func (c *checkCtx) isThankYou() bool {
 		!otherVisit && !(subjNoInterview && !strings.Contains(c.d.norm, "interview") && reOtherVisit.MatchString(c.d.norm)) {
 		return true
 	}
+	// A reply in a thread about something else ("Re: Dashboard evaluation
+	// draft") thanks for the interview only in words that name it ("I
+	// enjoyed every part of the day" answers the program's kind note).
+	subj := strings.ToLower(c.msg.Subject)
+	replyElsewhere := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" &&
+		!strings.Contains(subj, "interview") && !strings.Contains(subj, "thank") && !strings.Contains(subj, "visit") && !strings.Contains(subj, "day")
 	// A letter its subject calls something else ("Continued interest –
 	// Amina Rahman", "Update: new publication", "Letter of intent") that
 	// thanks in passing is that letter, not the thank-you note.
@@ -2260,6 +2266,9 @@ func (c *checkCtx) isThankYou() bool {
 			return false
 		}
 		if c.anyPossible(c.e.thanks, sent, i) {
+			if replyElsewhere && !strings.Contains(sent, "interview") {
+				continue
+			}
 			// Thanks for a second look, a day of shadowing or an open
 			// house are no thanks for the interview.
 			if !strings.Contains(sent, "interview") && (otherVisit || reOtherVisit.MatchString(sent)) {
