@@ -1839,8 +1839,9 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			case "emailed", "mailed", "sent", "released", "posted", "circulated", "distributed", "shared", "announced", "published",
 				"sending", "emailing", "mailing", "releasing", "posting", "send", "sends", "email", "emails",
-				// "links and your schedule will follow on Wednesday"
-				"follow", "arrive":
+				// "links and your schedule will follow on Wednesday"; "Diego
+				// will be in touch on Monday with the date"
+				"follow", "arrive", "touch", "contact", "reach", "hear":
 				// "email" and "emails" as a verb only ("will email the link
 				// tomorrow"; "this email confirms your interview on …" is
 				// the interview's day).

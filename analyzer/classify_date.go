@@ -709,9 +709,17 @@ func clRelWeekday(d *clDoc, i int) int {
 			return 0
 		}
 		switch pw := d.toks[i-1].w; pw {
+		case "from":
+			// "Dr. Chen's note from Friday": when a message came, past
+			if i >= 2 {
+				switch d.toks[i-2].w {
+				case "note", "email", "mail", "message", "letter", "call", "conversation", "meeting", "chat", "text", "voicemail":
+					return 0
+				}
+			}
 		// "confirmed for Friday", "moved from Wednesday to Friday",
 		// "Monday or Tuesday", "by Friday" (a deadline: marked later)
-		case "for", "to", "from", "until", "till", "by", "before", "or", "meet":
+		case "for", "to", "until", "till", "by", "before", "or", "meet":
 		default:
 			if !clRelLead(pw) {
 				return 0

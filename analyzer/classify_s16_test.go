@@ -60,6 +60,15 @@ func TestClassifySession16(t *testing.T) {
 		{"a rank question in Hindi", "nkapoor@stbrendans.org", "Great talking with you",
 			"It was a pleasure interviewing you. एक छोटा सा सवाल: आप हमें अपनी rank list में कहाँ रखने का सोच रही हैं?",
 			clRef, TypeRankSolicitation, "st-brendan", ""},
+		{"a note from Friday is past; the day is the invitation's", "imresidency@northgate-health.org", "Interview invitation",
+			"Following up on Dr. Chen's note from Friday: we would like to invite you to interview on our one track day, Thursday 10 December 2026.",
+			oct, TypeInterviewInvite, "northgate", "2026-12-10"},
+		{"the whole group moved to a new day", "imresidency@northgate-health.org", "Change to your interview date",
+			"We have had to cancel the December 10 interview day, and we have moved the whole group to Tuesday, December 15, same hours.",
+			clRef, TypeInterviewConfirmation, "northgate", "2026-12-15"},
+		{"the day the coordinator writes is not the interview's", "lchen@northgate-health.org", "CI track",
+			"We would very much like to interview you for the track. Diego will be in touch on Monday with the logistics and the date.",
+			oct, TypeInterviewInvite, "northgate", ""},
 	}
 	checkDated(t, c, cases)
 	// A forward in Spanish ("RV:", "De:/Enviado:/Asunto:") is read as a

@@ -122,6 +122,12 @@ func TestSession16Outgoing(t *testing.T) {
 	reply := outDraft("hpark@lakeside-med.org", "Re: Dashboard draft", "Dear Dr. Park,\n\nThank you, that is kind. I enjoyed every part of the day with your team.\n\nAmina")
 	reply.Quoted = "> Amina, your dashboard draft is excellent."
 	wantRules(t, e, reply, at, "")
+	// A relative's operation as the one-line reason she stays home, and
+	// her own travel as the alternative, are no hardship and no pressure.
+	wantRules(t, e, outDraft("imresidency@northgate-health.org", "Interview format", "Dear Mr. Alvarez,\n\nMy mother has an operation in Lahore on December 9, so I would prefer to stay with her that week. Could I interview by video?\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("imresidency@northgate-health.org", "Travel", "Dear Mr. Alvarez,\n\nIf the 8:30 slot stays, I'll book the 5 pm train; otherwise I'll just take the later one.\n\nAmina"), at, "")
+	// Her first place offered for word that she is in their matching range.
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "My list", "Dear Dr. Park,\n\nIf you could tell me that I'm within the matching range, I'll rank Lakeside first.\n\nAmina"), at, "quid-pro-quo,rank-solicitation,top-choice")
 	// Her own date for their answer, in other Englishes.
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
 }

@@ -917,6 +917,10 @@ func (c *checkCtx) placeholder(r *rule) {
 // there ("my Lakeside interview").
 var reInterviewAfterName = regexp.MustCompile(`^(?:'s|’s)?\s+(?:interview|interviews|interview day|virtual interview|visit)\b`)
 
+// reAboutTheVisit finds a thread's subject about the interview or the
+// meeting itself ("Re: Great meeting you", "Re: Thank you").
+var reAboutTheVisit = regexp.MustCompile(`interview|thank|visit|\bday\b|\bmeet|\bmet\b|talk|speak|chat|conversation|pleasure|great|wonderful|lovely|follow`)
+
 // lettersDigits keeps s's letters and digits, lower-cased.
 func lettersDigits(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -2230,8 +2234,7 @@ func (c *checkCtx) isThankYou() bool {
 	// draft") thanks for the interview only in words that name it ("I
 	// enjoyed every part of the day" answers the program's kind note).
 	subj := strings.ToLower(c.msg.Subject)
-	replyElsewhere := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" &&
-		!strings.Contains(subj, "interview") && !strings.Contains(subj, "thank") && !strings.Contains(subj, "visit") && !strings.Contains(subj, "day")
+	replyElsewhere := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" && !reAboutTheVisit.MatchString(subj)
 	// A letter its subject calls something else ("Continued interest –
 	// Amina Rahman", "Update: new publication", "Letter of intent") that
 	// thanks in passing is that letter, not the thank-you note.
