@@ -128,6 +128,14 @@ func TestSession16Outgoing(t *testing.T) {
 	wantRules(t, e, outDraft("imresidency@northgate-health.org", "Travel", "Dear Mr. Alvarez,\n\nIf the 8:30 slot stays, I'll book the 5 pm train; otherwise I'll just take the later one.\n\nAmina"), at, "")
 	// Her first place offered for word that she is in their matching range.
 	wantRules(t, e, outDraft("hpark@lakeside-med.org", "My list", "Dear Dr. Park,\n\nIf you could tell me that I'm within the matching range, I'll rank Lakeside first.\n\nAmina"), at, "quid-pro-quo,rank-solicitation,top-choice")
+	// Thanks for a reply that came, and her own promptness, press nothing;
+	// an answer wanted by tomorrow night does.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Visa question", "Dear Dr. Feld,\n\nThank you for your quick reply earlier this week. If the letter must come from ECFMG instead, let me know and I'll request it today.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "My list", "Dr. Okafor,\n\nCould you find out whether I'm ranked to match and tell me by tomorrow night?\n\nAmina"), at, "pressure,rank-solicitation")
+	// Whether the program is prepared to make her an offer, before the Match.
+	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "Timing", "Dr. Okafor,\n\nCould you tell me whether you're prepared to make me an offer before the AMIA match?\n\nAmina"), at, "premature-offer-ask")
+	// Among the programs near the top of her list claims no first place.
+	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "Update", "Dear Dr. Okafor,\n\nHarbor Valley remains among the programs near the top of my list, and my Step 3 score arrived this week.\n\nAmina"), at, "")
 	// Her own date for their answer, in other Englishes.
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
 }
