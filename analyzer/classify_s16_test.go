@@ -69,6 +69,9 @@ func TestClassifySession16(t *testing.T) {
 		{"the day the coordinator writes is not the interview's", "lchen@northgate-health.org", "CI track",
 			"We would very much like to interview you for the track. Diego will be in touch on Monday with the logistics and the date.",
 			oct, TypeInterviewInvite, "northgate", ""},
+		{"her application lists the track among her choices; items are missing", "imresidency@northgate-health.org", "Supplemental items",
+			"Your ERAS application lists our informatics track among your program choices. Track applicants complete two extra items, and we don't have them for you yet: a short track statement and your Step 3 report. Please have everything in by Friday.",
+			oct, TypeApplicationRequest, "northgate", ""},
 	}
 	checkDated(t, c, cases)
 	// A forward in Spanish ("RV:", "De:/Enviado:/Asunto:") is read as a

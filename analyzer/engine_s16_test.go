@@ -136,6 +136,8 @@ func TestSession16Outgoing(t *testing.T) {
 	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "Timing", "Dr. Okafor,\n\nCould you tell me whether you're prepared to make me an offer before the AMIA match?\n\nAmina"), at, "premature-offer-ask")
 	// Among the programs near the top of her list claims no first place.
 	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "Update", "Dear Dr. Okafor,\n\nHarbor Valley remains among the programs near the top of my list, and my Step 3 score arrived this week.\n\nAmina"), at, "")
+	// Her own list with the program first, promised, is no trade.
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "My decision", "Dear Dr. Chen,\n\nNorthgate is my first choice, and I will certify my list with Northgate ranked first this week.\n\nAmina"), at, "top-choice")
 	// Her own date for their answer, in other Englishes.
 	wantRules(t, e, outDraft("jfeld@meridian.edu", "Request", "Dear Sir,\n\nKindly send me your decision before 5th December, it is very important for me.\n\nAmina"), at, "pressure")
 }
