@@ -1476,11 +1476,9 @@ func clBestExcept(sc *clScores, skip ...string) string {
 // "Begin forwarded message:"), not a reply's.
 func clQuotedIsForward(q string) bool {
 	for _, l := range strings.SplitN(q, "\n", 6) {
-		if l = strings.TrimSpace(l); l == "" {
-			continue
+		if l = strings.TrimSpace(l); l != "" {
+			return forwardRe.MatchString(l) || forwardSeparatorRe.MatchString(l)
 		}
-		low := strings.ToLower(l)
-		return forwardRe.MatchString(l) || separatorRe.MatchString(l) && !strings.Contains(low, "original") && !strings.Contains(low, "origine") && !strings.Contains(low, "ursprüngliche") && !strings.Contains(low, "исходное") && !strings.Contains(low, "原始")
 	}
 	return false
 }

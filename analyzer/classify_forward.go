@@ -45,8 +45,10 @@ func (c *Classifier) forwarded(m *Message, isFwd bool) clForward {
 		}
 		l = strings.TrimSpace(strings.TrimLeft(l, "> "))
 		low := strings.ToLower(l)
-		if k := clFromLabel(low); k > 0 {
-			v := strings.TrimSpace(l[k:])
+		// (a forwarded header's "From:", in any language Outlook writes:
+		// "De:", "Von:", "Da:" …)
+		if m := outlookFromRe.FindStringIndex(l); m != nil {
+			v := strings.TrimSpace(strings.TrimRight(l[m[1]-1:], "*"))
 			f.from, f.name = clAddrOf(v)
 			start = i
 			break
@@ -150,16 +152,4 @@ func (r *clRules) platformNamed(addr string, min int) *clPlatform {
 		}
 	}
 	return nil
-}
-
-// clFromLabel returns the length of a forwarded header's "From:" label at
-// the start of low, in English or the languages mail clients write it in
-// ("De:", "Von:", "Da:", "Van:", "От:"), or 0.
-func clFromLabel(low string) int {
-	for _, p := range []string{"from:", "de:", "von:", "da:", "van:", "от:"} {
-		if strings.HasPrefix(low, p) {
-			return len(p)
-		}
-	}
-	return 0
 }

@@ -116,9 +116,18 @@ func nextNonBlankQuoted(lines []string, from int) bool {
 	return false
 }
 
+// The names between a separator line's dashes: a reply's quoted original,
+// or a forwarded message, in the languages mail clients write them.
+const (
+	replySeparators   = `original message|ursprüngliche nachricht|message d'origine|message original|mensaje original|mensagem original|messaggio originale|oorspronkelijk bericht|исходное сообщение|原始邮件`
+	forwardSeparators = `forwarded message|weitergeleitete nachricht|message transféré|message transfere|mensaje reenviado|mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht|пересылаемое сообщение|转发的邮件`
+)
+
 var (
-	// separatorRe: "-----Original Message-----" and forward separators.
-	separatorRe = regexp.MustCompile(`(?i)^\s*[-_=]{2,}\s*(original message|forwarded message|ursprüngliche nachricht|weitergeleitete nachricht|message d'origine|message original|message transféré|message transfere|mensaje original|mensaje reenviado|mensagem original|mensagem encaminhada|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht|исходное сообщение|пересылаемое сообщение|原始邮件|转发的邮件)\s*[-_=]{2,}\s*$`)
+	// separatorRe: "-----Original Message-----" and forward separators;
+	// forwardSeparatorRe: the forward separators alone.
+	separatorRe        = regexp.MustCompile(`(?i)^\s*[-_=]{2,}\s*(` + replySeparators + `|` + forwardSeparators + `)\s*[-_=]{2,}\s*$`)
+	forwardSeparatorRe = regexp.MustCompile(`(?i)^\s*[-_=]{2,}\s*(` + forwardSeparators + `)\s*[-_=]{2,}\s*$`)
 	// forwardRe: Apple Mail's and Thunderbird's forward lines.
 	forwardRe = regexp.MustCompile(`(?i)^\s*(begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado|início da mensagem reencaminhada|inizio messaggio inoltrato|doorgestuurd bericht)\s*:\s*$`)
 
