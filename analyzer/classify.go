@@ -441,7 +441,10 @@ func (c *Classifier) Classify(m *Message) Classification {
 			movedTo++
 		}
 	}
-	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && !(sc.score["cue:moved"] > 0 && movedTo == 1) && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && !(otherVisit && !clHasWord(bodyDoc, "interview")) {
+	// (Nor are the days a waitlist letter lists for when a seat opens; a
+	// seat that has opened offers them.)
+	waitDays := sc.score[TypeWaitlist] >= 6 && sc.score["cue:if-opens"] > 0 && !clHasWord(bodyDoc, "opened") && !clHasWord(bodyDoc, "freed")
+	if len(offered) >= 2 && sc.score["cue:choose"] > 0 && !(sc.score["cue:moved"] > 0 && movedTo == 1) && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && !(otherVisit && !clHasWord(bodyDoc, "interview")) && !waitDays {
 		sc.add(TypeInterviewInvite, 5, fmt.Sprintf("%d dates offered to choose from", len(offered)))
 	}
 	// One date fixed and confirmed: a confirmation. One interview date and
@@ -544,9 +547,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// and no interview in sight ("we're opening two optional second-look
 	// days … reply with your preferred date"), is the program's news, not
 	// an interview.
+	// So is an optional visit said to play no part in selection and to come
+	// apart from her interview ("You can, once your interview is done … This
+	// visit is not part of the selection process").
 	secondLook := clHasSeq(bodyDoc, "second", "look") || clHasSeq(subjDoc, "second", "look") || clHasSeq(bodyDoc, "open", "house")
-	if secondLook && clHasWord(bodyDoc, "optional") && sc.score[TypeInterviewInvite] > 0 && !clHasWord(bodyDoc, "interview") &&
-		!clHasWord(subjDoc, "interview") {
+	noInterview := !clHasWord(bodyDoc, "interview") && !clHasWord(subjDoc, "interview")
+	visit := secondLook || clHasWord(bodyDoc, "visit") || clHasWord(subjDoc, "visit")
+	if visit && clHasWord(bodyDoc, "optional") && sc.score[TypeInterviewInvite] > 0 &&
+		(secondLook && noInterview || sc.score["cue:not-selection"] > 0 && sc.score["cue:interview-done"] > 0) {
 		w := sc.score[TypeInterviewInvite]
 		sc.score[TypeInterviewInvite] = 0
 		note("a visit that is not an interview: not an invitation (%.1f)", w)
@@ -1894,11 +1902,14 @@ func (c *Classifier) markDates(dates []clDate) {
 		if !dt.named && (i == 0 || dates[i-1].sentence != dt.sentence) && clConfirmsHerInterview(d, dt.from) {
 			dt.named = true
 		}
-		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12": the
-		// same hour on her clock, not another day.
+		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12", "By my
+		// arithmetic that is 7:00 AM on Friday the 6th for you": the same
+		// hour on her clock, not another day.
 		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") ||
 			clSentenceHasSeq(d, dt.from, "by", "my", "calculation") || clSentenceHasSeq(d, dt.from, "your", "time") ||
-			clSentenceHasSeq(d, dt.from, "works", "out", "to") || clSentenceHasSeq(d, dt.from, "your", "night") {
+			clSentenceHasSeq(d, dt.from, "works", "out", "to") || clSentenceHasSeq(d, dt.from, "your", "night") ||
+			clSentenceHasSeq(d, dt.from, "my", "arithmetic") || clSentenceHasSeq(d, dt.from, "my", "math") || clSentenceHasSeq(d, dt.from, "my", "maths") ||
+			clSentenceHasSeq(d, dt.from, "my", "reckoning") || clSentenceHasSeq(d, dt.from, "that", "is") && clFollowedBy(d, dt.to, "for", "you") {
 			if clOtherDateInDoc(dates, i) {
 				dt.notDay = true
 			}
@@ -3211,4 +3222,16 @@ func clInlineAnswers(quoted string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// clFollowedBy reports whether the words ws come right after token i, in
+// its sentence.
+func clFollowedBy(d *clDoc, i int, ws ...string) bool {
+	for k, w := range ws {
+		j := i + 1 + k
+		if j >= len(d.toks) || d.toks[j].sent != d.toks[i].sent || d.toks[j].w != w {
+			return false
+		}
+	}
+	return true
 }

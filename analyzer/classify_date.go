@@ -560,6 +560,16 @@ func placeCLDate(dt *clDate, ref time.Time) bool {
 		}
 		dt.day.Y = y
 	}
+	// "Friday the 6th": the next month whose 6th is a Friday.
+	if dt.bareDay && dt.weekday != 0 {
+		for k := 0; k < 12; k++ {
+			t := time.Date(dt.day.Y, dt.day.M+time.Month(k), dt.day.D, 0, 0, 0, 0, time.UTC)
+			if t.Day() == dt.day.D && int(t.Weekday())+1 == dt.weekday {
+				dt.day = clDay{t.Year(), t.Month(), t.Day()}
+				break
+			}
+		}
+	}
 	t := time.Date(dt.day.Y, dt.day.M, dt.day.D, 0, 0, 0, 0, time.UTC)
 	return t.Day() == dt.day.D // no February 30th
 }
@@ -806,14 +816,26 @@ var clPastWords = map[string]bool{
 }
 
 // clPastBefore reports whether one of the four words before toks[i], in
-// its sentence, puts it in the past.
+// its sentence, puts it in the past; so does "having" among the six before
+// it with such a word in the four before that ("It was so great having you here on
+// Friday"; but "we look forward to having you here on Friday" is ahead).
 func clPastBefore(d *clDoc, i int) bool {
 	toks := d.toks
-	for k := i - 1; k >= 0 && k >= i-4 && toks[k].sent == toks[i].sent; k-- {
+	past := func(k int) bool {
 		// ("we're expecting you next Thursday": the tokens drop the
 		// apostrophe, and "we're" is no "were")
-		if clPastWords[toks[k].w] && !(toks[k].w == "were" && strings.ContainsAny(d.src[toks[k].s:toks[k].e], "'’")) {
+		return clPastWords[toks[k].w] && !(toks[k].w == "were" && strings.ContainsAny(d.src[toks[k].s:toks[k].e], "'’"))
+	}
+	for k := i - 1; k >= 0 && k >= i-6 && toks[k].sent == toks[i].sent; k-- {
+		if k >= i-4 && past(k) {
 			return true
+		}
+		if toks[k].w == "having" {
+			for j := k - 1; j >= 0 && j >= k-4 && toks[j].sent == toks[i].sent; j-- {
+				if past(j) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -634,7 +634,7 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 			if !ok {
 				continue
 			}
-			if c.unlessHolds(r.unless, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.unlessHolds(r, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			if n >= 0 && len(r.unlessNx) > 0 && n+1 < len(c.d.sents) {
@@ -702,7 +702,7 @@ func (c *checkCtx) tryPair(r *rule, i int, out *[]match) {
 		// the index anchors a sentence's patterns at its words only; the
 		// first sentence's may be taken back by a "but" in the second)
 		lo, hi, ok := matchAll(p, text, ws)
-		if !ok || c.unlessHoldsIn(r.unless, first, i, text) || c.unlessHolds(r.unless, second, i+1) || !p.negationProof && c.e.negated(r.spec.Negation, text, lo, hi) {
+		if !ok || c.unlessHoldsIn(r, first, i, text) || c.unlessHolds(r, second, i+1) || !p.negationProof && c.e.negated(r.spec.Negation, text, lo, hi) {
 			continue
 		}
 		*out = append(*out, match{"body", a.start, b.end})
@@ -838,17 +838,25 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // to ask: where would I fall on your list?") or a condition on the lists
 // ("I know rank lists are made independently, so I'll simply say this: if
 // the committee does rank me to match, I would put Harbor Valley first").
-func (c *checkCtx) unlessHolds(ps []*pattern, s string, n int) bool {
-	return c.unlessHoldsIn(ps, s, n, s)
+//
+// For rank-solicitation, whose meaning is a question, a condition after a
+// colon is no question: "I want you to know where I stand: if St.
+// Brendan's ranks me, I'm coming" tells (binding-commitment's business).
+func (c *checkCtx) unlessHolds(r *rule, s string, n int) bool {
+	return c.unlessHoldsIn(r, s, n, s)
 }
 
 // unlessHoldsIn is unlessHolds for sentence n, s, read at the start of
 // full (the sentence and the next, for a rule that reads two): a "but"
 // after the exception may stand in either.
-func (c *checkCtx) unlessHoldsIn(ps []*pattern, s string, n int, full string) bool {
-	return c.firstMatch(ps, s, n, func(hi int) bool {
+func (c *checkCtx) unlessHoldsIn(r *rule, s string, n int, full string) bool {
+	asks := r.spec.ID == "rank-solicitation"
+	return c.firstMatch(r.unless, s, n, func(hi int) bool {
 		rest := full[hi:]
-		return !reButAfter.MatchString(rest) || reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
+		if !reButAfter.MatchString(rest) && (asks || !reColonCondition.MatchString(rest)) {
+			return true
+		}
+		return reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
 	})
 }
 
@@ -862,7 +870,12 @@ var reButCourtesy = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i (?:\w+ 
 // of the month"), not to a question or a demand.
 var reButSheWill = regexp.MustCompile(`(?:^|[^\w])(?:but|however),?\s+i(?:'ll|’ll| will| can| shall) (?:still |also |then )?(?:send|share|forward|submit|email|e-mail|write|follow up|finish|complete|upload|prepare|bring)\b[^?]*$`)
 
-var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\b(?:rank\w*|list|lists|stand|standing|fall|sit|land|match\w*|first|top|choice|position|spot|offer\w*|commit\w*|where|place|chances?|odds|likely|interested|intentions?|plans?|decid\w*|elsewhere|other programs?)\b.*\?|(?::|\s[-–—])\s*(?:if|should|as long as|provided|once|whenever)\b.*\b(?:first|top|rank\w*|#1|number one|mine)`)
+var reButAfter = regexp.MustCompile(`(?:^|[^\w])(?:but|however)[^\w].*(?:\?|\b(?:could|would|can|will|please|tell|let|wonder|curious|share|if|i'll|i’ll|i'd|i’d|know|need|want|promise|rank\w*|list|match\w*|guarantee|offer|first|top|commit\w*))|(?::|\s[-–—])\s*\S.*\b(?:rank\w*|list|lists|stand|standing|fall|sit|land|match\w*|first|top|choice|position|spot|offer\w*|commit\w*|where|place|chances?|odds|likely|interested|intentions?|plans?|decid\w*|elsewhere|other programs?)\b.*\?`)
+
+// reColonCondition is a condition on the lists after a colon or a dash
+// ("… so I'll simply say this: if the committee does rank me to match, I
+// would put Harbor Valley first"): it takes back an exception before it.
+var reColonCondition = regexp.MustCompile(`(?::|\s[-–—])\s*(?:if|should|as long as|provided|once|whenever)\b.*\b(?:first|top|rank\w*|#1|number one|mine)`)
 
 // anyPossible reports whether one of the patterns matches s, sentence n of
 // the checked text (-1: the subject), skipping the patterns its words rule

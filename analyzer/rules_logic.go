@@ -1447,6 +1447,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if rePersonOf.MatchString(lower[loc[1]:]) && reSomeOne.MatchString(before) && !reAsOne.MatchString(before) {
 					continue
 				}
+				// "Dr. Park of Lakeside co-presented with me": the other
+				// program's person, named by title, doing something.
+				if reTitledOf.MatchString(before) && rePersonActs.MatchString(lower[loc[1]:]) {
+					continue
+				}
 				if otherToldMe(lower[loc[1]:]) {
 					continue
 				}
@@ -1772,6 +1777,10 @@ const (
 // something in her news.
 var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
 
+// reTitledOf ends the words before a program's name with one of its people
+// named by title ("Dr. Park of", "Professor Feld from the").
+var reTitledOf = regexp.MustCompile(`\b(?:dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?)\s+[\w'’-]+\s+(?:of|from|at)\s+(?:the\s+)?$`)
+
 // reSomeoneAt ends the words before a program's name that describe one of
 // its people there, set off by a comma ("my friend Kofi Mensah, a
 // first-year fellow at"); not her wish ("as a fellow at").
@@ -1788,7 +1797,7 @@ var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|spoke|gave|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|gave|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)

@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"testing"
+	"time"
+)
+
+// TestClassifySession17 (blind sets ox, oy, oz and na, in other words): a
+// rank question or an offer outside the Match in French or Spanish is
+// still an alert; a forwarded note that makes the offer on condition she
+// withdraws is one; an optional visit said to play no part in selection,
+// after her interview, is news; a single day she is asked whether she can
+// attend is offered, not fixed; a warning that an unanswered invitation
+// may lapse withdraws nothing; a seat that may open on a waitlist offers
+// no days; keeping her place on the alternate list asks nothing about her
+// ranking; the hour of her interview on her own clock is no second day;
+// a weekday before "the 6th" picks the month; a day she was with them is
+// past.
+func TestClassifySession17(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 5, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	dec := time.Date(2026, 12, 14, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	cases := []datedCase{
+		{"a rank question in French", "lchen@northgate-health.org", "Après votre entrevue",
+			"Bonjour Amina, merci pour votre visite. Entre nous, où allez-vous placer Northgate sur votre liste ? Nous serions ravis de savoir si nous sommes votre premier choix.",
+			dec, TypeRankSolicitation, "northgate", ""},
+		{"an offer outside the Match in Spanish", "rmoss@stbrendans.org", "Una idea",
+			"Hola Amina, tenemos una plaza nueva en la vía de informática y podríamos dártela ya, fuera del proceso del Match, si retiras tu inscripción del NRMP antes de enero.",
+			dec, TypePreMatchOffer, "st-brendan", ""},
+		{"an offer forwarded, on condition she withdraws", "ci-fellowship@lakeside-med.org", "FW: position",
+			"Amina, Dr. Park asked me to send this on.\n\n---------- Forwarded message ---------\nFrom: Vikram Iyer <viyer@lakeside-med.org>\nSubject: position\n\nHelen, the CMIO office can fund a fellow from January. I'd like to give the spot to Dr. Rahman provided she withdraws from the AMIA match this month.",
+			dec, TypePreMatchOffer, "lakeside", ""},
+		{"an optional visit that plays no part in selection", "aci-fellowship@informatics.meridian.edu", "Campus visit days",
+			"Dear applicants, you are welcome to visit the department in person after your interview is done. Visit days are Monday, December 7 or Thursday, December 10 - tell us which day you prefer. The visit is optional and has no bearing on our rank list.",
+			time.Date(2026, 11, 20, 9, 0, 0, 0, time.FixedZone("MST", -7*3600)), TypeProgramUpdate, "meridian", ""},
+		{"one day, asked whether she can attend", "ci-fellowship@lakeside-med.org", "Fellowship interview",
+			"Dr. Park and the committee would be glad to have you interview on Thursday, November 12. Your interview is scheduled from 8 to 3. Could you tell me whether you will be able to attend?",
+			oct, TypeInterviewInvite, "lakeside", "2026-11-12"},
+		{"an unanswered invitation may lapse", "Thalamus <no-reply@thalamusgme.com>", "Interview invitation: Northgate Regional Hospital",
+			"Northgate Regional Hospital - Internal Medicine Residency, Clinical Informatics Track has invited you to interview on Thursday, December 10, 2026. A seat freed up after a cancellation on our December 10 session, and we are happy to offer it to you. If we do not hear back within three days, the invitation might be rescinded.",
+			time.Date(2026, 11, 9, 9, 0, 0, 0, time.UTC), TypeInterviewInvite, "northgate", "2026-12-10"},
+		{"a waitlist that lists its remaining days", "imresidency@northgate-health.org", "Interview waitlist",
+			"All of our interview days are booked, but the committee would still like to meet you, so we have added you to the interview waitlist. Should a seat become available, you will get an invitation listing the days left (December 10, December 17 or January 7), and you can choose one.",
+			oct, TypeWaitlist, "northgate", ""},
+		{"her place on the alternate list kept", "rmoss@stbrendans.org", "Alternate list",
+			"We have put you on our interview alternate list. If the day we eventually offer cannot work for you, tell us and you'll retain your spot on the list.",
+			oct, TypeWaitlist, "st-brendan", ""},
+		{"her own clock, and a weekday before a bare day", "sokafor@harborvalley.edu", "Interview",
+			"I would like to interview you on Thursday, November 5 at 6 PM Pacific. By my math that is 8:00 AM on Friday the 6th for you.",
+			time.Date(2026, 9, 28, 18, 0, 0, 0, time.FixedZone("PDT", -7*3600)), TypeInterviewInvite, "harbor-valley", "2026-11-05"},
+		{"a day she was with them", "cmartin@stbrendans.org", "Great to meet you",
+			"It was such a pleasure having you with us on Tuesday. The residents keep talking about your discharge project, and several of us hope you'll be joining us in July. If it would help to talk to one of our current residents about call, I can set up a call; send me a few times that work.",
+			dec, TypePostInterviewInterest, "st-brendan", ""},
+		{"a weekday before a bare day picks its month", "sokafor@harborvalley.edu", "Interview",
+			"Your interview is confirmed for Friday the 6th at 9 AM Pacific in the Pavilion.",
+			time.Date(2026, 9, 28, 18, 0, 0, 0, time.FixedZone("PDT", -7*3600)), TypeInterviewConfirmation, "harbor-valley", "2026-11-06"},
+	}
+	checkDated(t, c, cases)
+}
