@@ -258,6 +258,12 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "onboarding after the Match: the eligibility words are the program's news to its new trainee")
 	}
+	if w := sc.score[TypeInterviewInvite]; w > 0 && w <= 4 && sc.score["cue:onboarding"] > 0 && c.matchHasRun(prog, m.Date) {
+		// "We can't wait to meet you in person", to the incoming interns
+		// after the Match: a welcome, not an interview.
+		delete(sc.score, TypeInterviewInvite)
+		sc.add(TypeProgramUpdate, w, "onboarding after the Match: meeting the new trainees is no interview")
+	}
 	// "Re: Eligibility question" answered "we can only accept graduates of
 	// an ACGME-accredited residency, so we would not be able to consider
 	// your application": the answer to her question, not a decision on an
@@ -954,7 +960,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		// Program Director … sent you a message" — speaks for the program
 		// when the person has a role there; a lodging host's does not.)
 		relayed := c.rules.scoreCue(body, subj, "cue:automated") > 0 && (clStaffRole(body) || clHasWord(body, "chair"))
-		if (c.rules.isNoreply(from) || relayed) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 && c.rules.scoreCue(body, subj, "cue:event") == 0 {
+		// (Nor a service's notice of her documents sent to the program:
+		// "re-transmitted … to the following program".)
+		if (c.rules.isNoreply(from) || relayed) && c.rules.scoreCue(body, subj, "cue:season") > 0 && c.rules.scoreCue(body, subj, "cue:social") == 0 && c.rules.scoreCue(body, subj, "cue:event") == 0 &&
+			c.rules.scoreCue(body, subj, "cue:to-program") == 0 {
 			// Automatic mail (notifications@, no-reply@) from a service
 			// that is not listed speaks for the program it names in full
 			// (its institution, its full name), as a platform's would:
@@ -1128,6 +1137,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	best := ranked[0]
 	// A firmer reading wins over a softer one that scores close: an answer
 	// to an eligibility question that also invites is an invitation.
+	// (Less readily a weak confirmation in a note to a whole group,
+	// "Hello everyone": its check-in times and passcodes are everyone's,
+	// not her day fixed.)
+	group := reGroupGreeting.MatchString(clTruncate(m.Own, 200))
 	for ti, tier := range clTiers {
 		tb := ""
 		for _, t := range tier {
@@ -1136,7 +1149,11 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			}
 		}
 		if tb != "" {
-			if sc.score[tb] >= clTierRatio[ti]*sc.score[best] {
+			ratio := clTierRatio[ti]
+			if group && tb == TypeInterviewConfirmation && sc.score[tb] < 6 {
+				ratio = max(ratio, 0.75)
+			}
+			if sc.score[tb] >= ratio*sc.score[best] {
 				best = tb
 			}
 			break
@@ -1727,6 +1744,18 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
+		// "we'll also remove you from the Interview Broker waitlist for the
+		// 17th": the day of a waitlist she leaves, not hers.
+		if f := dt.from; f >= 2 && (d.toks[f-1].w == "for" || d.toks[f-1].w == "on") {
+			switch d.toks[f-2].w {
+			case "waitlist", "waitlists", "alternate", "alternates", "standby":
+				dt.old = true
+			case "list":
+				if f >= 3 && (d.toks[f-3].w == "wait" || d.toks[f-3].w == "alternate" || d.toks[f-3].w == "standby") {
+					dt.old = true
+				}
+			}
+		}
 		// "This cancels the calendar hold for the 29th", "we're moving
 		// everyone who was booked into that session": a day taken away.
 		if clCancelledBefore(d, dt.from) || clSentenceHasSeq(d, dt.from, "moving", "everyone", "who") {
@@ -2043,9 +2072,12 @@ func (c *Classifier) markDates(dates []clDate) {
 				// not the interview's day, whatever else the sentence says
 				// (just before the date: in "room for you on Tuesday, December
 				// 1 … and an optional dinner the night before" the dinner is)
+				// ("The residents' dinner is the night before your session,
+				// so for you that is now Wednesday 12/9": the dinner's day,
+				// however far after its words.)
 				if j > 0 && (d.toks[j-1].w == "evening" || d.toks[j-1].w == "night") {
 					other = true
-					eveBefore = j < dt.from && dt.from-j <= 6
+					eveBefore = j < dt.from && (dt.from-j <= 6 || clSentenceHas(d, j, "dinner", "social", "reception", "drinks", "mixer", "gathering"))
 				}
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
 				"greet", "daylight", "waitlist", "casual":

@@ -112,7 +112,7 @@ var clKnownTypes = map[string]bool{
 	TypePostInterviewInterest: true, TypeRankSolicitation: true, TypePreMatchOffer: true,
 	TypeProgramUpdate: true, TypeMatchResult: true,
 	"cue:autoreply": true, "cue:phish": true, "cue:season": true, "cue:choose": true, "cue:offer-you": true, "cue:clinical-job": true, "cue:staff-job": true, "cue:full": true,
-	"cue:tentative": true, "cue:asks-confirm": true, "cue:moved": true, "cue:around-match": true, "cue:leave-match": true, "cue:interview-offer": true, "cue:place-offer": true, "cue:season-over": true, "cue:interviewed": true, "cue:withdrawn": true, "cue:onboarding": true, "cue:after-match": true, "cue:not-selection": true, "cue:if-opens": true, "cue:interview-done": true, "cue:relay": true, "cue:social": true, "cue:automated": true, "cue:event": true, "cue:retracted": true,
+	"cue:tentative": true, "cue:asks-confirm": true, "cue:moved": true, "cue:around-match": true, "cue:leave-match": true, "cue:interview-offer": true, "cue:place-offer": true, "cue:season-over": true, "cue:interviewed": true, "cue:withdrawn": true, "cue:onboarding": true, "cue:after-match": true, "cue:not-selection": true, "cue:to-program": true, "cue:if-opens": true, "cue:interview-done": true, "cue:relay": true, "cue:social": true, "cue:automated": true, "cue:event": true, "cue:retracted": true,
 }
 
 // loadCLRules reads and compiles the embedded data into a fresh vocabulary.

@@ -57,3 +57,52 @@ func TestClassifySession17(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 }
+
+// TestClassifySession17B (blind sets nf, ng, nh and ni, in other words): an
+// invitation whose unused places pass to the waitlist invites; a question
+// whether she is still torn between programs asks about her ranking; the
+// day of a waitlist she leaves is not hers; a weak confirmation in a note
+// to everyone is news; a rank question taken back with an apology asks
+// nothing; a welcome to the incoming class is no interview; a service's
+// notice that her report went to a program is not the program's; an
+// alternate list closed with the season declines; a promise that nobody
+// will ask about ranking, in keeping with the rules, asks nothing; a
+// dinner the night before is the dinner's day, however far its words.
+func TestClassifySession17B(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 20, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	nov := time.Date(2026, 11, 2, 10, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	cases := []datedCase{
+		{"an invitation whose unused places pass to the waitlist", "Thalamus <notifications@thalamusgme.com>", "ACTION REQUIRED: interview invitation - Northgate Regional Hospital",
+			"Northgate Regional Hospital - Internal Medicine Residency, Clinical Informatics Track has invited you to interview.\n\nAvailable dates:\n- Wednesday, December 2, 2026\n- Thursday, December 17, 2026\n\nSCHEDULE NOW\n\nUnused invitations are passed to the program's waitlist after 72 hours.",
+			oct, TypeInterviewInvite, "northgate", ""},
+		{"still torn between programs", "hpark@lakeside-med.org", "Re: Thank you",
+			"Thanks for your kind note, Amina. As we plan our list, are you still torn between Meridian and Harbor Valley, or have you narrowed your choices down?",
+			time.Date(2026, 11, 20, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeRankSolicitation, "lakeside", ""},
+		{"the day of a waitlist she leaves", "imresidency@northgate-health.org", "Re: moving my interview",
+			"Good news: I have moved you to Thursday, December 10. Since you accepted, I will take you off the alternate list for the 17th.",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-10"},
+		{"a note to everyone with a passcode", "ci-fellowship@lakeside-med.org", "Change to Wednesday's social",
+			"Hello everyone,\n\nWednesday's in-person social is cancelled because the restaurant flooded; the fellows will host a Zoom hangout instead (passcode: fellows). Nothing else changes, and check-in on interview days is still at the front desk.\n\nMarcus",
+			time.Date(2026, 11, 9, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeProgramUpdate, "lakeside", ""},
+		{"a rank question taken back on Match Day", "rmoss@stbrendans.org", "Match Day",
+			"Our list came back this morning and we did not match with you. In February I wrote asking where St. Brendan's sat on your list. I shouldn't have, and I'm sorry if that put you in an uncomfortable position.",
+			time.Date(2027, 3, 19, 15, 0, 0, 0, time.FixedZone("EDT", -4*3600)), TypeMatchResult, "st-brendan", ""},
+		{"a welcome to the incoming class", "imresidency@northgate-health.org", "Incoming interns: what's next",
+			"Hello, incoming interns! Your onboarding portal is open, contracts are due May 1, and orientation runs June 21-25. We cannot wait to meet you in person.",
+			time.Date(2027, 4, 14, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600)), TypeProgramUpdate, "northgate", ""},
+		{"a service's notice that her report went to a program", "ECFMG <donotreply@ecfmg.org>", "Certification Status Report sent to ERAS",
+			"At your request, your ECFMG Certification Status Report was sent on September 25 to the following program: Northgate Regional Hospital - Internal Medicine, Clinical Informatics Track. This is an automated message.",
+			time.Date(2026, 9, 25, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600)), TypeOther, "", ""},
+		{"an alternate list closed with the season", "gme-applicants@meridian.edu", "Application status",
+			"The fellowship's interview season is over. Applicants still on the interview alternate list will not be offered an interview this cycle.",
+			nov, TypeInterviewDecline, "meridian", ""},
+		{"a promise that nobody will ask, in keeping with the rules", "pedsresidency@stbrendans.org", "Optional Second Look Day",
+			"Dear applicants, our optional Second Look Day is Thursday, February 4. In line with NRMP rules, none of our faculty, staff or residents will ask how you plan to rank us or where else you have interviewed.",
+			time.Date(2027, 1, 19, 9, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeProgramUpdate, "st-brendan", ""},
+		{"a dinner the night before, far from its words", "imresidency@northgate-health.org", "Re: new interview day",
+			"I have moved you to Thursday, December 10. The residents' dinner is on the night before your interview, so for you that is now Wednesday 12/9 at 6:30 PM.",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-10"},
+	}
+	checkDated(t, c, cases)
+}

@@ -36,4 +36,37 @@ func TestSession17Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets nb and ne) An emergency visit told through its drugs, a
+	// claim refused and the bill's figure overshare; a car borrowed from
+	// her sister does not. Thanks with typos are thanks.
+	wantRules(t, e, outDraft("ci-fellowship@lakeside-med.org", "Second look", "Hi Marcus,\n\nCould we move my second look? The ED kept me overnight; they gave me IV fentanyl and I threw up until morning. My insurer refused the claim for the MRI, so there is a bill of nearly $3,200 waiting for me.\n\nAmina"), at, "oversharing")
+	wantRules(t, e, outDraft("ci-fellowship@lakeside-med.org", "Second look", "Hi Marcus,\n\nI'm borrowing my sister's car to drive up for the second look, so I may arrive a few minutes early.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "thx", "dr chen\n\nthx for the inteview on dec 10!! the sepsis score session was the best part, sorry this is late\n\namina"), time.Date(2026, 12, 22, 15, 0, 0, 0, time.UTC), "late-thank-you")
+}
+
+// TestSession17OutgoingB: blind sets nb, nc, nd and ne, in other words. A
+// first place told plainly beside "if you take me, I'll be there" is a
+// first choice and a promise, not a trade; landing inside the program's
+// top few asks where she stands; the early slot of an interview day is no
+// place asked for; a call demanded by an hour, with a threat, presses; an
+// apology for a late note leads the thank-you in, even in a letter with
+// news.
+func TestSession17OutgoingB(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"jfeld@meridian.edu", "My decision", "Dear Dr. Feld,\n\nMeridian will be first on my list, and if Meridian picks me, I will be there.\n\nAmina",
+			"binding-commitment,top-choice"},
+		{"lchen@northgate-health.org", "A question", "Dear Dr. Chen,\n\nCould you say whether I'm likely to land inside your top six?\n\nAmina",
+			"rank-solicitation"},
+		{"imresidency@northgate-health.org", "Re: Interview times", "Hi Diego,\n\nIf you can keep that early slot for me, I'll book my train tonight.\n\nAmina",
+			""},
+		{"hpark@lakeside-med.org", "Next steps", "Dear Dr. Park,\n\nPlease ask Dr. Osei to ring me back before noon Thursday. If he can't do that, I'll take it as my answer and withdraw.\n\nAmina",
+			"pressure"},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Thank you for my interview on November 12", "Dear Dr. Park,\n\nMy apologies for how slow this note is. I meant to write the same evening, and then a conference deadline swallowed the past two weeks.\n\nThank you for my interview on November 12; the session on order-set retirement was the highlight.\n\nI also have an update: our paper on alert overrides was accepted this week.\n\nAmina"),
+		time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC), "late-thank-you")
 }

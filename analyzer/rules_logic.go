@@ -1161,7 +1161,7 @@ var reLateApology = regexp.MustCompile(`\b(?:sorry|apolog\w*|forgive|mortified|e
 
 // reLateReason is why a note is late, told after the apology ("… and only
 // tonight got to sit down properly").
-var reLateReason = regexp.MustCompile(`\b(?:only (?:now|tonight|today|this (?:week|morning|evening))|just (?:now|got back|got home|returned)|finally (?:got|had|have|found)|got to sit down|caught up|catching up|back home)\b`)
+var reLateReason = regexp.MustCompile(`\b(?:only (?:now|tonight|today|this (?:week|morning|evening))|just (?:now|got back|got home|returned)|finally (?:got|had|have|found)|got to sit down|caught up|catching up|back home|meant to (?:write|send|email|e-mail|reply)|(?:swallowed|ate up|took over|consumed) (?:\w+ ){0,3}(?:week|weeks|days|time|month))\b`)
 
 // reOtherVisit is a visit that is not the interview (lower case).
 var reOtherVisit = regexp.MustCompile(`\b(?:(?:your|the|her|his|their) (?:panel|talk|lecture|keynote|webinar|workshop|symposium|poster|presentation|grand rounds)|at (?:the )?(?:amia|conference|symposium|annual meeting|congress)|second[- ]look|revisit|return visit|shadow\w*|open house|info(?:rmation(?:al)?)? session|observership|tour of|site visit|lunch|dinner|(?:phone|video|zoom|teams|quick|brief|short|follow-?up) call|call (?:yesterday|today|this (?:morning|afternoon|week)|last (?:week|night))|calling me|(?:your|the|our) call|(?:telephone|telephonic|phone|video|zoom|teams|quick|brief|short|follow-?up|informal)\s+(?:conversation|chat|discussion)|(?:the|our|that)\s+(?:(?:quick|little|short)\s+)?chat)\b`)
@@ -2212,10 +2212,17 @@ func (c *checkCtx) isThankYou() bool {
 		// Unless the letter opens by thanking for the interview (after a
 		// greeting, a pleasantry or an apology for the delay): news after
 		// that is the thank-you note's P.S.
-		pre := false
+		pre, lateLead := false, false
 		for i, s := range c.d.sents {
 			sent := c.d.norm[s.start:s.end]
 			if reSalutation.MatchString(sent) && len(sent) < 60 {
+				continue
+			}
+			// An apology for the delay and its reason ("Please forgive how
+			// late this note is. … a grant deadline swallowed the whole of
+			// last week.") lead the note in, as below.
+			if !c.anyPossible(c.e.thanks, sent, i) && (reLateApology.MatchString(sent) || lateLead && reLateReason.MatchString(sent)) {
+				lateLead = true
 				continue
 			}
 			// A preamble, and the clause after its semicolon.
