@@ -258,6 +258,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "onboarding after the Match: the eligibility words are the program's news to its new trainee")
 	}
+	if w := sc.score[TypeInterviewDecline]; w > 0 && sc.score["cue:interviewed"] > 0 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+		// "Dear Fellowship Candidates, thank you again to everyone who
+		// interviewed … We have no further interview days this season":
+		// the season's news to those already seen, no decline.
+		delete(sc.score, TypeInterviewDecline)
+		sc.add(TypeProgramUpdate, w, "news to all who interviewed, not a decline")
+	}
 	if w := sc.score[TypeInterviewInvite]; w > 0 && w <= 4 && sc.score["cue:onboarding"] > 0 && c.matchHasRun(prog, m.Date) {
 		// "We can't wait to meet you in person", to the incoming interns
 		// after the Match: a welcome, not an interview.
@@ -323,6 +330,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	clPlaceBareDays(dates, m, prog, c.rules.vocab)
 	c.markDates(dates)
+	// (Nor does her subject name the day over the program's own words:
+	// "RE: Interview on Tues 12/1 - schedule conflict" answered with a new
+	// day and a calendar file.)
+	if isReply || isFwd {
+		for i := range dates {
+			if dates[i].doc == subjDoc {
+				dates[i].named, dates[i].hers = false, false
+			}
+		}
+	}
 	// A day in a sentence about another program is that program's ("Lakeside
 	// holds its interview day on Thursday, November 12"; "St. Brendan's has
 	// the simulation center booked on December 10").
@@ -459,10 +476,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 	switch {
 	case len(offered) == 1 && sc.score[TypeInterviewConfirmation] >= 4 && sc.score[TypeInterviewInvite] > 0:
 		sc.add(TypeInterviewConfirmation, 2, "one date, confirmed: "+clDayString(offered[0].day))
-	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply && !c.quotedHasDay(m, offered[0].day):
+	case len(offered) == 1 && interviewWord && sc.score["cue:choose"] == 0 && sc.score[TypeInterviewInvite] < 4 && isReply && !c.quotedHasDay(m, offered[0].day) &&
+		!(clSubjectAsksEligibility(subjDoc) && sc.score[TypeEligibilityReply] >= 4):
 		// (A day her own quoted mail already gave as her interview's is
 		// not fixed by the reply: "Before my interview on December 10, I
-		// wanted to ask …" answered with "see you on the 10th".)
+		// wanted to ask …" answered with "see you on the 10th". Nor is the
+		// day mentioned in passing in the answer to her visa questions:
+		// "Happy to go over any of this when you're here on Monday".)
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
@@ -684,7 +704,9 @@ func (c *Classifier) Classify(m *Message) Classification {
 			// the day on record; so does one whose days (an agenda with the
 			// dinner the evening before) include it.
 			onRecord := prog.Interview.String()
-			named := slices.ContainsFunc(slices.Concat(dates, offered), func(d clDate) bool { return clDayString(d.day) == onRecord }) ||
+			// (Not a day the message moves her away from: "we are moving
+			// everyone who was booked on December 10".)
+			named := slices.ContainsFunc(slices.Concat(dates, offered), func(d clDate) bool { return clDayString(d.day) == onRecord && !d.old && !d.notDay }) ||
 				slices.ContainsFunc(calDays, func(e clEvent) bool { return clDayString(e.day) == onRecord })
 			if named || len(offered) == 0 && len(calDays) == 0 && len(dates) == 0 {
 				cl.InterviewDate = onRecord
@@ -1664,7 +1686,7 @@ func clLocalDate(d time.Time, text string) time.Time {
 
 // reGroupGreeting opens a message to a group: "Dear Applicants,", "Hello
 // all,", "Dear Interviewees".
-var reGroupGreeting = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\s+(?:all|applicants|candidates|interviewees|everyone|colleagues|future (?:fellows|residents))\b`)
+var reGroupGreeting = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\s+(?:(?:fellowship|residency|program|prospective|interview|\d{4})\s+)?(?:all|applicants|candidates|interviewees|everyone|colleagues|future (?:fellows|residents))\b`)
 
 // clRunningLate reports an interviewer running late ("running a few min
 // late", "10 minutes late to our 10:40"): a note written on the day.
@@ -1758,7 +1780,10 @@ func (c *Classifier) markDates(dates []clDate) {
 		}
 		// "This cancels the calendar hold for the 29th", "we're moving
 		// everyone who was booked into that session": a day taken away.
-		if clCancelledBefore(d, dt.from) || clSentenceHasSeq(d, dt.from, "moving", "everyone", "who") {
+		if clFallbackDay(d, dt.from) {
+			dt.notDay = true // (this mention only: "… reply with any window tomorrow")
+		}
+		if clCancelledBefore(d, dt.from) || clMovedAwayFrom(d, dt.from) {
 			dt.old = true
 		}
 		// "by 11:59 pm PT on October 23": a deadline, times between.
@@ -3007,6 +3032,59 @@ func clSentenceHasSeq(d *clDoc, i int, ws ...string) bool {
 		}
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// clMovedAwayFrom reports whether the date at token i is one "we're moving
+// everyone who was booked" away from: any in the sentence before the "to"
+// that follows those words ("moving everyone who was booked for the 10th to
+// the following Thursday": the 10th is left, the Thursday is the new day).
+func clMovedAwayFrom(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	for j := lo; j+2 < len(d.toks) && d.toks[j+2].sent == sent; j++ {
+		if d.toks[j].w != "moving" || d.toks[j+1].w != "everyone" || d.toks[j+2].w != "who" {
+			continue
+		}
+		for k := j + 3; k < len(d.toks) && d.toks[k].sent == sent; k++ {
+			if w := d.toks[k].w; w == "to" || w == "into" || w == "onto" {
+				if k > j+3 && (d.toks[k-1].w == "want" || d.toks[k-1].w == "wanted" || d.toks[k-1].w == "was" && k+1 < len(d.toks) && d.toks[k+1].w == "be") {
+					continue // "who wanted to come", "who was to be"
+				}
+				return i < k
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// clFallbackDay reports whether the date at token i is the fallback of a
+// sentence that opens "If the date doesn't work …" ("… no harm done: you
+// would stay on the alternate list for our last interview day on 2
+// December"): the day offered is the other one.
+func clFallbackDay(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == sent {
+		lo--
+	}
+	if d.toks[lo].w != "if" {
+		return false
+	}
+	for k := lo + 1; k+1 < i && k < lo+8; k++ {
+		switch d.toks[k].w {
+		case "doesnt", "dont", "cant", "cannot", "not", "wont":
+			for j := k + 1; j <= k+2 && j < i; j++ {
+				if w := d.toks[j].w; w == "work" || w == "suit" || w == "fit" {
+					return true
+				}
+			}
 		}
 	}
 	return false

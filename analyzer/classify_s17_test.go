@@ -106,3 +106,48 @@ func TestClassifySession17B(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 }
+
+// TestClassifySession17C (blind sets no, np, nq and nr, in other words):
+// places opened off the waitlist with two days to choose invite; a
+// panelist's note about her session tomorrow confirms; everyone booked on
+// one day moved to the following Thursday has the Thursday; a fallback day
+// named after "if that date doesn't suit" is not the day offered; the
+// season's news to all who interviewed declines nobody; a parking waitlist
+// is no interview waitlist; the match service's schedule is no result; two
+// items wanted before the committee meets are an application request; a
+// day mentioned in the answer to her visa questions does not make it a
+// confirmation.
+func TestClassifySession17C(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 29, 16, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	cases := []datedCase{
+		{"places opened off the waitlist, two days to choose", "rmoss@stbrendans.org", "An interview place has opened",
+			"Two applicants withdrew this week, opening two interview places, and you were near the top of our waitlist, so I would like to offer you one of them. We can host you on Tuesday, November 24 or Tuesday, December 1; tell me which you prefer.",
+			oct, TypeInterviewInvite, "st-brendan", ""},
+		{"a panelist's note about her session tomorrow", "sokafor@harborvalley.edu", "Re: Interview invitation",
+			"Sam here. I'm conducting your first panel tomorrow at 8 our time, so mine is the first face you'll see after the welcome. Call my cell if Zoom misbehaves.",
+			time.Date(2026, 11, 4, 21, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypeInterviewConfirmation, "harbor-valley", "2026-11-05"},
+		{"everyone booked on one day moved to the following Thursday", "imresidency@northgate-health.org", "Your interview day",
+			"Our Epic go-live lands on December 10, so we are moving everyone who was booked for the 10th to the following Thursday. Your new interview date is Thursday, December 17.",
+			time.Date(2026, 12, 3, 15, 0, 0, 0, time.UTC), TypeInterviewConfirmation, "northgate", "2026-12-17"},
+		{"a fallback day after 'if that date doesn't suit'", "aci-fellowship@informatics.meridian.edu", "Interview offer",
+			"A spot opened on our interview day next Wednesday, 18 November 2026, and the committee would like to offer it to you. If that date doesn't suit, you will remain on the alternate list for our final interview day on 2 December.",
+			time.Date(2026, 11, 9, 10, 0, 0, 0, time.FixedZone("MST", -7*3600)), TypeInterviewInvite, "meridian", "2026-11-18"},
+		{"the season's news to all who interviewed", "ci-fellowship@lakeside-med.org", "Grand rounds and the AMIA timeline",
+			"Dear Fellowship Candidates,\n\nThank you again to everyone who interviewed with us this fall. We have no further interview days this season. Please send any travel receipts by December 11.",
+			time.Date(2026, 11, 23, 11, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeProgramUpdate, "lakeside", ""},
+		{"a parking waitlist", "imresidency@northgate-health.org", "Intern year: dates, EHR training and parking",
+			"Dear incoming interns,\n\nCongratulations again, and welcome to the residency! Hospital orientation runs from June 21 to June 30, with EHR training on June 23.\n\nParking: all garage permits are taken, so every intern is placed on the garage's waitlist automatically; until a spot opens you will park in Lot C.\n\nWe can't wait to have you here.",
+			time.Date(2027, 4, 14, 15, 0, 0, 0, time.UTC), TypeProgramUpdate, "northgate", ""},
+		{"the match service's schedule", "NRMP <noreply@nrmp.org>", "Match Week: what to expect",
+			"Match Week begins on Monday, March 15. On Friday, full results are released and you will learn where you matched. This is an automated message.",
+			time.Date(2027, 3, 8, 14, 0, 0, 0, time.UTC), TypeOther, "", ""},
+		{"two items wanted before the committee meets", "ci-fellowship@lakeside-med.org", "Two items for your file",
+			"Dr. Park asked me to follow up on two items before the ranking committee meets: an updated CV and your Step 3 score report. You can reply to this email with both files attached.",
+			time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC), TypeApplicationRequest, "lakeside", ""},
+		{"a day mentioned in the answer to her visa questions", "imresidency@northgate-health.org", "RE: Visa and eligibility questions",
+			"Yes, Northgate sponsors both the J-1 and the H-1B for the track, and since you have passed Step 3 you would be eligible for the H-1B. We have no graduation-year cutoff. Happy to go over it when you're here on Monday, 14 December; I'll be at the check-in desk.",
+			time.Date(2026, 12, 8, 16, 0, 0, 0, time.UTC), TypeEligibilityReply, "northgate", ""},
+	}
+	checkDated(t, c, cases)
+}

@@ -70,3 +70,33 @@ func TestSession17OutgoingB(t *testing.T) {
 	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Thank you for my interview on November 12", "Dear Dr. Park,\n\nMy apologies for how slow this note is. I meant to write the same evening, and then a conference deadline swallowed the past two weeks.\n\nThank you for my interview on November 12; the session on order-set retirement was the highlight.\n\nI also have an update: our paper on alert overrides was accepted this week.\n\nAmina"),
 		time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC), "late-thank-you")
 }
+
+// TestSession17OutgoingC: blind sets nj, nk and nm, in other words. Flying
+// home after a relative's admission, said in one line, overshares
+// nothing; a fact about the process checked asks no standing; another
+// program named as a place she interviewed, before her praise of this one,
+// is no letter to it; a prior commitment is her engagement, not one she
+// asks for; how her application compares and whether she will be placed
+// within the range of positions ask where she stands; where she is headed,
+// for planning, does not.
+func TestSession17OutgoingC(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 11, 28, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"imresidency@northgate-health.org", "Virtual interview?", "Hi Diego,\n\nMy mother was hospitalized in Lahore yesterday and I'm heading home tonight. Could I switch to the virtual format on the 10th?\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Timeline", "Hi Priya,\n\nAm I correct that rank lists lock in the AMIA system on December 3, and do you know when results come out?\n\nAmina",
+			""},
+		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nI have interviewed at several places this season, Meridian only last week, and Northgate's day stood out for how much time we spent with residents.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Arrival", "Dear Dr. Moss,\n\nBecause of a prior commitment I'll now arrive on the evening of the 30th. Could the hotel booking be shortened to one night?\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "A question", "Dear Dr. Okafor,\n\nI would be grateful to learn how my application compares with the others you interviewed, and whether the committee expects to place me within the range of positions it fills.\n\nAmina",
+			"rank-solicitation"},
+		{"jfeld@meridian.edu", "Planning", "Dear Dr. Feld,\n\nIt would help to know where I am headed before the match, since my husband needs to give notice at work.\n\nAmina",
+			""},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+}

@@ -1231,6 +1231,20 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		}
 		return h > lastCueEnd(before, future)
 	}
+	// The recipients' own names that the body holds: a sentence that names
+	// another program and then its own ("St. Brendan's only the week
+	// before, and Northgate's day stood out") praises its own after it.
+	var ownNames []nameLit
+	for _, pn := range c.e.names.progs {
+		if !mine[pn.key] {
+			continue
+		}
+		for i, id := range pn.nameIDs {
+			if c.d.names.has(id) {
+				ownNames = append(ownNames, pn.names[i])
+			}
+		}
+	}
 	reported := map[string]bool{}
 	for _, pn := range c.e.names.progs {
 		if mine[pn.key] || reported[pn.key] {
@@ -1481,7 +1495,13 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				applicantOf := reSigApplicant.MatchString(tail(before, 80)) && !history(tail(before, 60))
 				// (Words after the name that make it her goal, "… of Northgate
 				// Regional Hospital is right place for me", say so too.)
-				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(lower, target) || wishAfter || lastCueEnd(before, future) >= 0 {
+				targetIn := lower
+				for _, on := range ownNames {
+					if ol := on.find(sent[loc[1]:], lower[loc[1]:]); ol != nil && loc[1]+ol[0] <= len(targetIn) {
+						targetIn = lower[:loc[1]+ol[0]]
+					}
+				}
+				if reSalutation.MatchString(sent) || possessive || misdirected || askedOf || inList || applicantOf || containsAny(targetIn, target) || wishAfter || lastCueEnd(before, future) >= 0 {
 					hit = true
 				}
 				// "… the fellows' project list on the Harbor Valley page. The
