@@ -390,6 +390,10 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
 
+// badConceptRef is a word in braces that no concept can be named ("{Standing}",
+// "{standing2}"); "{3}" is a repetition and stays.
+var badConceptRef = regexp.MustCompile(`\{[A-Za-z][A-Za-z0-9_]*[A-Z0-9][A-Za-z0-9_]*\}|\{[A-Z][A-Za-z0-9_]*\}`)
+
 // tokenEndsWord reports whether, in the clause toks, whatever follows
 // token i is a non-word character or the end: so it is unless the next
 // token that is not optional starts with a backslash or "#", which the
@@ -447,6 +451,9 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 	}
 	if !strings.Contains(frag, "{") {
 		return strings.ReplaceAll(strings.ReplaceAll(frag, " ?", `\s*`), " ", `\s+`), nil
+	}
+	if m := badConceptRef.FindString(frag); m != "" {
+		return "", fmt.Errorf("concept names are lower-case letters and _: %s", m)
 	}
 	var err error
 	out := conceptRef.ReplaceAllStringFunc(frag, func(m string) string {

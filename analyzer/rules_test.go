@@ -75,6 +75,9 @@ func TestBadRuleFileNamesFileAndRule(t *testing.T) {
 	for _, tt := range []struct{ name, src, want string }{
 		{"bad regexp", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"(unclosed\"]\n", `rule "mine": pattern 1`},
 		{"unknown concept", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"{nope} x\"]\n", "unknown concept {nope}"},
+		// (a name the concept syntax cannot hold would otherwise stand as
+		// literal text and silently never match)
+		{"concept name with a digit", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npatterns = [\"{standing2} x\"]\n", "concept names are lower-case letters and _: {standing2}"},
 		{"bad action", "[[rule]]\nid = \"mine\"\naction = \"explode\"\n", `rule "mine": action "explode"`},
 		{"unknown key", "[[rule]]\nid = \"mine\"\naction = \"warn\"\npaterns = []\n", "unknown key"},
 		{"syntax", "[[rule]\n", "table array name"},
