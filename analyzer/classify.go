@@ -1940,9 +1940,10 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
-		// "your interview on Thursday, December 10": the interview's own day.
+		// "your interview on Thursday, December 10", "You are interviewing on
+		// Wednesday 18 November": the interview's own day.
 		for j := dt.from - 1; j >= 0 && j >= dt.from-4 && d.toks[j].clause == cl; j-- {
-			if d.toks[j].w == "interview" {
+			if d.toks[j].w == "interview" || d.toks[j].w == "interviewing" && j > 0 && (d.toks[j-1].w == "are" || d.toks[j-1].w == "youre") {
 				dt.named = j == 0 || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post"
 				break
 			}

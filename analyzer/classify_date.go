@@ -338,6 +338,11 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 			if ahead == 0 && toks[i-1].w != "this" {
 				ahead = 7
 			}
+			// "next Thursday" said on a Wednesday or a Tuesday is the
+			// Thursday of the week after ("this Thursday" is tomorrow's).
+			if toks[i-1].w == "next" && ahead > 0 && ahead <= 2 {
+				ahead += 7
+			}
 			if clPastBefore(d, i) {
 				// "you met on Thursday", "last Tuesday": the day before
 				// the Date, not after it.

@@ -151,3 +151,44 @@ func TestClassifySession17C(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 }
+
+// TestClassifySession17D (blind sets nw, nx, ny and nz, in other words): a
+// rank question in Hindi and interest in Bengali; papers missing and an
+// interview day moved, in Spanish; "next Thursday" said on a Wednesday is
+// the week after; a phone reply fixing where to meet on her day confirms
+// it; a chief fellow's praise is interest; a booking link in a signature
+// invites nobody; papers the portal does not show are asked for.
+func TestClassifySession17D(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 5, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	cases := []datedCase{
+		{"a rank question in Hindi", "hpark@lakeside-med.org", "एक सवाल",
+			"नमस्ते अमीना जी, committee आपको बहुत पसंद करती है। आप Lakeside को अपनी rank list में कहाँ रखने वाली हैं? क्या हम पहले नंबर पर हैं?",
+			time.Date(2027, 1, 12, 21, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeRankSolicitation, "lakeside", ""},
+		{"interest in Bengali", "sokafor@harborvalley.edu", "ধন্যবাদ",
+			"প্রিয় আমিনা, গত বৃহস্পতিবার আপনার সাথে কথা বলে খুব ভালো লেগেছে। আমরা আপনার ব্যাপারে সত্যিই আগ্রহী। কোনো উত্তর দেওয়ার দরকার নেই।",
+			time.Date(2026, 11, 7, 20, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypePostInterviewInterest, "harbor-valley", ""},
+		{"papers missing, in Spanish", "imresidency@northgate-health.org", "Su solicitud",
+			"Estimada Dra. Rahman: faltan dos documentos en su expediente, la carta del decano y el ensayo del track. Envíelos como PDF antes del viernes.",
+			oct, TypeApplicationRequest, "northgate", ""},
+		{"an interview day moved, in Spanish", "imresidency@northgate-health.org", "Su entrevista",
+			"Estimada Dra. Rahman: por la nieve, hemos trasladado su entrevista al martes 15 de diciembre de 2026, con el mismo horario.",
+			time.Date(2026, 12, 8, 16, 0, 0, 0, time.UTC), TypeInterviewConfirmation, "northgate", "2026-12-15"},
+		{"'next Thursday' said on a Wednesday", "rmoss@stbrendans.org", "Re: your interview",
+			"I'm sorry to do this: Dr. Kaur cannot make Tuesday, so we have moved your interview to next Thursday, same times.",
+			time.Date(2026, 11, 25, 14, 0, 0, 0, time.FixedZone("MST", -7*3600)), TypeInterviewConfirmation, "st-brendan", "2026-12-03"},
+		{"a phone reply fixing where to meet on her day", "hpark@lakeside-med.org", "Re: Question about Thursday",
+			"Nothing to bring! Meet me at 8 on Thursday in my office before the fellows whisk you away.",
+			time.Date(2026, 11, 9, 8, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewConfirmation, "lakeside", "2026-11-12"},
+		{"a chief fellow's praise", "mtanaka@lakeside-med.org", "yesterday",
+			"Amina, you were terrific yesterday. At the debrief everyone kept talking about your dialysis dashboard.",
+			time.Date(2026, 11, 13, 8, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypePostInterviewInterest, "lakeside", ""},
+		{"a booking link in a signature", "sokafor@harborvalley.edu", "RE: Thank you",
+			"Thank you for your note. The faculty who met you were uniformly enthusiastic, and we intend to rank you highly. No reply needed.\n\nSam Okafor, MD\nProgram Director\nSchedule time with me<https://outlook.office365.com/book/okafor>",
+			time.Date(2026, 11, 9, 12, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypePostInterviewInterest, "harbor-valley", ""},
+		{"papers the portal does not show", "ci-fellowship@lakeside-med.org", "missing docs",
+			"Hi Amina - ERAS hasn't received your MSPE yet. Could you nudge the dean's office, or just email me the PDF? Committee meets on 10/9.",
+			oct, TypeApplicationRequest, "lakeside", ""},
+	}
+	checkDated(t, c, cases)
+}

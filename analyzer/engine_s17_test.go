@@ -100,3 +100,46 @@ func TestSession17OutgoingC(t *testing.T) {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
 }
+
+// TestSession17OutgoingD: blind sets ns, nt, nu and nv, in other words.
+// Her withdrawal done through the portal, the rule stated, a tool's
+// hardship items, a promise about a form, a talk another program's person
+// gave there, her husband's interview elsewhere and a speaker heard on a
+// panel are no violations; a favour returned for candour claims only a
+// first choice; a last reminder with an assumption presses; her word that
+// she is coming if taken binds.
+func TestSession17OutgoingD(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 12, 3, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"informatics.fellowship@harborvalley.edu", "Withdrawing", "Hi Priya,\n\nI have accepted a position elsewhere. Please tell me if I must also withdraw officially via the AMIA website.\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Question", "Hi Priya,\n\nI realize no positions are offered ahead of the match; I'm only comparing the cost of living in each city.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for the day. Watching your clinic's housing instability questions route straight to the social worker's queue was the highlight.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Visa form", "Hi Diego,\n\nI promise the forms will be legible this time; the first scan was crooked.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for the day. Your residents' data would make a fine sequel to the talk Dr. Laura Chen delivered at Northgate last month.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "A question", "Dear Dr. Feld,\n\nMy husband interviewed with Lakeside's surgery program last week, so we are hoping to train in the same region. Is there flexibility in the start date?\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Leave policy", "Dear Dr. Feld,\n\nI heard Dr. Helen Park from Lakeside speak at the AMIA panel about parental leave, so I wanted to ask how Meridian handles it.\n\nAmina",
+			""},
+		{"lchen@northgate-health.org", "Re: Checking in", "Dear Dr. Chen,\n\nSince you have been so candid with me, I'll return the favor: Northgate is my first choice.\n\nAmina",
+			"top-choice"},
+		{"informatics.fellowship@harborvalley.edu", "LAST REMINDER - please respond by Friday or I will assume the program is no longer interested", "Hi Priya,\n\nIs the 2027 rotation schedule available yet?\n\nAmina",
+			"pressure"},
+		{"hpark@lakeside-med.org", "Our plans", "Dear Dr. Park,\n\nYou have my word that Lakeside will be first on my list - if you take me, I'm coming, and my husband will follow.\n\nAmina",
+			"binding-commitment,top-choice"},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+	// Papers the coordinator asked for, in the quoted mail, are no
+	// unprompted attachments.
+	m := outDraft("informatics.fellowship@harborvalley.edu", "RE: Visa pre-screen", "Hi Priya,\n\nBoth files are attached.\n\nAmina")
+	m.Quoted = "Could you reply to this message with (1) a copy of your current I-20 and (2) the photo page of your passport? PDF is fine."
+	m.Attachments = []Attachment{{Filename: "Rahman_I-20.pdf", ContentType: "application/pdf", Size: 90000}, {Filename: "Rahman_passport_photo_page.pdf", ContentType: "application/pdf", Size: 80000}}
+	wantRules(t, e, m, at, "")
+}

@@ -976,7 +976,7 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
-var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run)\s+(?:at|by|in|with)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:at|by|in|with|from)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
@@ -1463,7 +1463,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				}
 				// "Dr. Park of Lakeside co-presented with me": the other
 				// program's person, named by title, doing something.
-				if reTitledOf.MatchString(before) && rePersonActs.MatchString(lower[loc[1]:]) {
+				if reTitledOf.MatchString(before) && rePersonActs.MatchString(lower[loc[1]:]) || reOtherApplicant.MatchString(before) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
@@ -1799,7 +1799,12 @@ var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s
 
 // reTitledOf ends the words before a program's name with one of its people
 // named by title ("Dr. Park of", "Professor Feld from the").
-var reTitledOf = regexp.MustCompile(`\b(?:dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?)\s+[\w'’-]+\s+(?:of|from|at)\s+(?:the\s+)?$`)
+var reTitledOf = regexp.MustCompile(`\b(?:dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?)\s+(?:[\w'’-]+\s+){1,2}(?:of|from|at)\s+(?:the\s+)?$`)
+
+// reOtherApplicant ends the words before a program's name that tell of
+// someone else applying or interviewing there ("He interviewed with
+// Northgate's general surgery program"; "my husband matched at").
+var reOtherApplicant = regexp.MustCompile(`\b(?:he|she|they|my (?:husband|wife|partner|spouse|fianc[eé]e?|brother|sister|friend|classmate|co-?resident)|(?:his|her) (?:\w+ )?program)\s+(?:\w+\s+)?(?:interviewed|interviews|is interviewing|applied|applies|is applying|matched|trains|is training|works|is working|will interview|will be interviewing)\s+(?:with|at|to|for|in)\s+(?:the\s+)?$`)
 
 // reSomeoneAt ends the words before a program's name that describe one of
 // its people there, set off by a comma ("my friend Kofi Mensah, a
@@ -1817,7 +1822,7 @@ var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|gave|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
