@@ -495,6 +495,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewInvite, sc.score[TypeWaitlist]-sc.score[TypeInterviewInvite]+1, "invited off the waitlist for "+clDayString(offered[0].day))
 	}
 
+	// Declined for one place and invited for another in the same letter
+	// ("we won't be able to interview you for the pathway this year … we
+	// would like to invite you to interview for our categorical residency
+	// on Tuesday, December 1st. Could you let us know whether December 1st
+	// works?"): the invitation, with its day, is the news.
+	if sc.score[TypeInterviewInvite] >= 6 && len(offered) >= 1 && sc.score["cue:asks-confirm"] > 0 &&
+		sc.score[TypeInterviewDecline] >= sc.score[TypeInterviewInvite] && clHasWord(bodyDoc, "invite") {
+		sc.add(TypeInterviewInvite, sc.score[TypeInterviewDecline]-sc.score[TypeInterviewInvite]+1, "declined for one place, invited to interview for another")
+	}
+
 	// One day put as a question ("thurs the 10th works? 8am"): proposed,
 	// not yet agreed.
 	if len(offered) == 1 && offered[0].doc != nil && clQuestionSentence(offered[0].doc, offered[0].from) &&

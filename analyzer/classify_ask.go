@@ -73,6 +73,9 @@ var clAskNot = map[string]bool{
 	// a place on a waiting list she may keep or leave ("let me know if
 	// you would like to remain on the list")
 	"remain": true, "stay": true, "waitlist": true, "alternate": true, "alternates": true, "waiting": true,
+	// a scene told ("Tomasz came down the hall to tell me before I'd
+	// finished reading the list")
+	"came": true, "finished": true,
 }
 
 // clAskThirdParty are the someone else a program warns her about

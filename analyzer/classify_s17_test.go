@@ -192,3 +192,35 @@ func TestClassifySession17D(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 }
+
+// TestClassifySession17E (blind set me, in other words): a colleague who
+// came down the hall with the news is no question about her ranking.
+func TestClassifySession17E(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 14, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	checkDated(t, c, []datedCase{
+		// (blind sets mg, mh and me) alternate status after a no; a no for
+		// one track and an invitation for another; places unfilled that go
+		// through SOAP; some applicants placed on the alternate list, told to
+		// all; a day to choose once invited; a faculty member glad to have
+		// her in the lab next year.
+		{"alternate status after a no", "imresidency@northgate-health.org", "Application status",
+			"The committee has completed its review. We regret that we are unable to offer you an interview at this time. Your application has been given alternate status, and alternates are offered dates as cancellations occur.",
+			oct, TypeWaitlist, "northgate", ""},
+		{"a no for one track, an invitation for another", "rmoss@stbrendans.org", "Re: pathway waitlist",
+			"Our pathway days are final, so we won't be able to interview you for the pathway this year. The categorical committee, though, would like to invite you to interview for our categorical residency on Tuesday, December 1. Could you let us know whether that works?",
+			time.Date(2026, 10, 27, 17, 0, 0, 0, time.FixedZone("MDT", -6*3600)), TypeInterviewInvite, "st-brendan", "2026-12-01"},
+		{"places unfilled go through SOAP", "pedsresidency@stbrendans.org", "Between now and Match Day",
+			"Dear applicants,\n\nOur last interview day was Wednesday. Our rank meeting is in February and Match Day is March 19. We keep no waitlist; any positions left unfilled are offered through SOAP.",
+			time.Date(2026, 12, 18, 13, 0, 0, 0, time.FixedZone("MST", -7*3600)), TypeProgramUpdate, "st-brendan", ""},
+		{"some applicants placed on the alternate list, told to all", "aci-fellowship@informatics.meridian.edu", "Our timeline",
+			"To all applicants: invitations go out by October 16. Some applicants will be placed on an interview alternate list; that is not a rejection. You'll choose your interview day when you're invited.",
+			time.Date(2026, 10, 1, 8, 0, 0, 0, time.FixedZone("CDT", -5*3600)), TypeProgramUpdate, "meridian", ""},
+		{"glad to have her in the lab next year", "npetrov@harborvalley.edu", "Re: paper accepted",
+			"Congratulations on the acceptance! I won't ask where Harbor Valley sits on your list. Speaking only for myself, I would be very glad to have you working in our lab next year.",
+			time.Date(2026, 11, 27, 8, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypePostInterviewInterest, "harbor-valley", ""},
+		{"news told as a scene", "hpark@lakeside-med.org", "Welcome to Lakeside!",
+			"The AMIA results posted at noon and you matched into our fellowship. Dr. Sato came down the hall to tell me before I had finished reading the list.",
+			time.Date(2026, 12, 16, 12, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeMatchResult, "lakeside", ""},
+	})
+}

@@ -143,3 +143,44 @@ func TestSession17OutgoingD(t *testing.T) {
 	m.Attachments = []Attachment{{Filename: "Rahman_I-20.pdf", ContentType: "application/pdf", Size: 90000}, {Filename: "Rahman_passport_photo_page.pdf", ContentType: "application/pdf", Size: 80000}}
 	wantRules(t, e, m, at, "")
 }
+
+// TestSession17OutgoingE: blind sets ma, mb and mc, in other words. Where
+// her file stands, explained by a letter that has not arrived; a letter
+// for an externship; another program's people who run a club with this
+// one's; drafts written and deleted; a reply thanking for the program's
+// note; a faculty member's training elsewhere; how places are filled, the
+// Match explained and a schedule traded; a minor operation with the
+// surgeon's advice: none is a violation. Training at another program that
+// "would let me" continue her work is written to the wrong one.
+func TestSession17OutgoingE(t *testing.T) {
+	e := testEngine(t)
+	at := time.Date(2026, 12, 9, 15, 0, 0, 0, time.UTC)
+	cases := []struct{ to, subj, body, want string }{
+		{"jfeld@meridian.edu", "Application status", "Dear Dr. Feld,\n\nCould you let me know where my application stands? In particular I'd like to confirm that my second letter, from Dr. Rao in Karachi, has arrived.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Externship", "Dear Dr. Moss,\n\nCould your office issue an externship invitation letter for my visa appointment?\n\nAmina",
+			""},
+		{"lchen@northgate-health.org", "Interest", "Dear Dr. Chen,\n\nTraining in Lakeside's clinical informatics fellowship would let me carry my sepsis work straight onto the wards.\n\nAmina",
+			"wrong-program"},
+		{"hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nI liked hearing that your fellows and Meridian's run the regional journal club together.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "My list", "Dear Dr. Moss,\n\nI've typed and deleted this four times, so simply: St. Brendan's is my first choice.\n\nAmina",
+			"top-choice"},
+		{"lchen@northgate-health.org", "Update", "Dear Dr. Chen,\n\nI loved your story about building your first registry as a fellow back at Harbor Valley; Dr. Okoye's version of it was just as good.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Positions", "Dear Dr. Feld,\n\nAre all of Meridian's fellowship positions filled through the AMIA match, or does the program ever fill one off-cycle?\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Contracts", "Hi Diego,\n\nI understand the Match is binding: if I rank a program and the program ranks me and we match, both sides are obligated. When are contracts sent?\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Schedule", "Hi Diego,\n\nIs the research block given in exchange for fewer elective weeks?\n\nAmina",
+			""},
+		{"ci-fellowship@lakeside-med.org", "Virtual interview", "Hi Marcus,\n\nI had minor wrist surgery last week and my surgeon asked me not to fly until January, so could I interview by video?\n\nAmina",
+			""},
+	}
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+	reply := outDraft("rmoss@stbrendans.org", "Re: Thank you for visiting St. Brendan's", "Dear Dr. Moss,\n\nThank you for such a kind note. I enjoyed every part of the interview day and remain very interested.\n\nAmina")
+	reply.Quoted = "> Dear Dr. Rahman, it was a joy to host you."
+	wantRules(t, e, reply, at, "")
+}

@@ -1463,7 +1463,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				}
 				// "Dr. Park of Lakeside co-presented with me": the other
 				// program's person, named by title, doing something.
-				if reTitledOf.MatchString(before) && rePersonActs.MatchString(lower[loc[1]:]) || reOtherApplicant.MatchString(before) {
+				if reTitledOf.MatchString(before) && rePersonActs.MatchString(lower[loc[1]:]) || reOtherApplicant.MatchString(before) || reTheirPast.MatchString(before) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
@@ -1795,11 +1795,16 @@ const (
 
 // reThirdPartyAfter follows another program's name that did or said
 // something in her news.
-var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
+var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:co-?)?run\s+(?:\w+\s+){0,4}?(?:together|jointly)|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
 
 // reTitledOf ends the words before a program's name with one of its people
 // named by title ("Dr. Park of", "Professor Feld from the").
 var reTitledOf = regexp.MustCompile(`\b(?:dr\.?|prof\.?|professor|mr\.?|ms\.?|mrs\.?)\s+(?:[\w'’-]+\s+){1,2}(?:of|from|at)\s+(?:the\s+)?$`)
+
+// reTheirPast ends the words before a program's name that tell of where
+// one of this program's people trained ("Dr. Chen's story about building
+// her first sepsis registry as a resident back at Harbor Valley").
+var reTheirPast = regexp.MustCompile(`\b(?:she|he|her|his|their|you|your)\b[^.]{0,80}\b(?:back at|back in|when (?:she|he|they|you) (?:was|were|trained|worked) (?:at|in)|(?:she|he|they|you) trained (?:at|in))\s+(?:the\s+)?$`)
 
 // reOtherApplicant ends the words before a program's name that tell of
 // someone else applying or interviewing there ("He interviewed with
@@ -2215,8 +2220,11 @@ func containsAsked(text string, phrases []string) bool {
 // reDocWord names what can be attached (lower case).
 var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
 
+// reThanksForNote is thanks for a note, a reply or a message (lower case).
+var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|message|letter|words)\b`)
+
 // reThanksLogistics thanks for an errand, not for the interview.
-var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the) (?:quick |kind |prompt |detailed |helpful |clear |generous )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation|offer|suggestion|introduction|referral|patience|update|link|reminder))`)
+var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the|such a|so kind a|this|that|a) (?:quick |kind |prompt |detailed |helpful |clear |generous |lovely |warm |thoughtful |wonderful )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation|offer|suggestion|introduction|referral|patience|update|link|reminder))`)
 
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
@@ -2276,6 +2284,24 @@ func (c *checkCtx) isThankYou() bool {
 	// enjoyed every part of the day" answers the program's kind note).
 	subj := strings.ToLower(c.msg.Subject)
 	replyElsewhere := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" && !reAboutTheVisit.MatchString(subj)
+	// A reply that opens by thanking for the program's own note ("Thank
+	// you for such a generous note. … I enjoyed every part of the interview
+	// day") answers that note, whatever the thread is called.
+	if reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" {
+		for _, s := range c.d.sents {
+			sent := c.d.norm[s.start:s.end]
+			if reSalutation.MatchString(sent) && len(sent) < 60 {
+				continue
+			}
+			// (not one that goes on to apologise for a late note: "Thank
+			// you for the kind message, and I'm sorry this is coming so long
+			// after my interview")
+			if reThanksLogistics.MatchString(sent) && reThanksForNote.MatchString(sent) && !strings.Contains(sent, "interview") && !reLateApology.MatchString(sent) {
+				return false
+			}
+			break
+		}
+	}
 	// A letter its subject calls something else ("Continued interest –
 	// Amina Rahman", "Update: new publication", "Letter of intent") that
 	// thanks in passing is that letter, not the thank-you note.
