@@ -1990,10 +1990,7 @@ func (c *Classifier) markDates(dates []clDate) {
 		}
 		// The whole sentence.
 		sent := d.toks[dt.from].sent
-		lo := dt.from
-		for lo > 0 && d.toks[lo-1].sent == sent {
-			lo--
-		}
+		lo := clSentStart(d, dt.from)
 		dt.hers = clGivenToHer(d, lo)
 		other, calendar, eveBefore := false, false, false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
@@ -2223,10 +2220,7 @@ func clDayString(d clDay) string {
 // clSentenceHas reports whether token i's sentence holds one of ws.
 func clSentenceHas(d *clDoc, i int, ws ...string) bool {
 	sent := d.toks[i].sent
-	lo := i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, i)
 	for k := lo; k < len(d.toks) && d.toks[k].sent == sent; k++ {
 		for _, w := range ws {
 			if d.toks[k].w == w {
@@ -3029,10 +3023,7 @@ func clHasSeq(d *clDoc, ws ...string) bool { return clSeqAt(d, ws) >= 0 }
 // clSentenceHasSeq reports whether token i's sentence holds ws in a row.
 func clSentenceHasSeq(d *clDoc, i int, ws ...string) bool {
 	sent := d.toks[i].sent
-	lo := i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, i)
 	for j := lo; j+len(ws) <= len(d.toks) && d.toks[j].sent == sent; j++ {
 		ok := true
 		for k, w := range ws {
@@ -3048,16 +3039,22 @@ func clSentenceHasSeq(d *clDoc, i int, ws ...string) bool {
 	return false
 }
 
+// clSentStart returns the first token of token i's sentence.
+func clSentStart(d *clDoc, i int) int {
+	lo := i
+	for lo > 0 && d.toks[lo-1].sent == d.toks[i].sent {
+		lo--
+	}
+	return lo
+}
+
 // clMovedAwayFrom reports whether the date at token i is one "we're moving
 // everyone who was booked" away from: any in the sentence before the "to"
 // that follows those words ("moving everyone who was booked for the 10th to
 // the following Thursday": the 10th is left, the Thursday is the new day).
 func clMovedAwayFrom(d *clDoc, i int) bool {
 	sent := d.toks[i].sent
-	lo := i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, i)
 	for j := lo; j+2 < len(d.toks) && d.toks[j+2].sent == sent; j++ {
 		if d.toks[j].w != "moving" || d.toks[j+1].w != "everyone" || d.toks[j+2].w != "who" {
 			continue
@@ -3080,11 +3077,7 @@ func clMovedAwayFrom(d *clDoc, i int) bool {
 // would stay on the alternate list for our last interview day on 2
 // December"): the day offered is the other one.
 func clFallbackDay(d *clDoc, i int) bool {
-	sent := d.toks[i].sent
-	lo := i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, i)
 	if d.toks[lo].w != "if" {
 		return false
 	}
@@ -3140,10 +3133,7 @@ func clSentenceLen(d *clDoc, k int) int {
 // times (an itinerary line), no words of its own.
 func clDateLine(d *clDoc, i int) bool {
 	sent := d.toks[i].sent
-	lo := i
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, i)
 	for k := lo; k < len(d.toks) && d.toks[k].sent == sent; k++ {
 		w := d.toks[k].w
 		if clMonth(w) != 0 || clWeekday(w) != 0 {

@@ -445,10 +445,7 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 		return false
 	}
 	sent := d.toks[sp.from].sent
-	lo := sp.from
-	for lo > 0 && d.toks[lo-1].sent == sent {
-		lo--
-	}
+	lo := clSentStart(d, sp.from)
 	hi := sp.from
 	for hi+1 < len(d.toks) && d.toks[hi+1].sent == sent {
 		hi++
