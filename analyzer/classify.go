@@ -234,14 +234,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypePreMatchOffer)
 	}
 	clOnboarding(sc)
-	if w := sc.score[TypeEligibilityReply]; w > 0 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+	// A message opened to a whole group ("Dear Applicants,"), not a reply.
+	groupNote := !isReply && reGroupGreeting.MatchString(clTruncate(own, 200))
+	if w := sc.score[TypeEligibilityReply]; w > 0 && groupNote {
 		// "Dear Applicants, several of you have asked about visa
 		// sponsorship, so we are writing to everyone at once": a policy
 		// told to all, not an answer to her question.
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "eligibility told to all applicants at once: news, not an answer to her")
 	}
-	if w := sc.score[TypeMatchResult]; w > 0 && w < 7 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+	if w := sc.score[TypeMatchResult]; w > 0 && w < 7 && groupNote {
 		// "Dear applicants, with Match Week starting Monday, here is how
 		// we will handle it … Dr. Chen will call each incoming resident":
 		// the week's plan told to all, no result of hers (a result told
@@ -258,7 +260,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "onboarding after the Match: the eligibility words are the program's news to its new trainee")
 	}
-	if w := sc.score[TypeInterviewDecline]; w > 0 && sc.score["cue:interviewed"] > 0 && !isReply && reGroupGreeting.MatchString(clTruncate(own, 200)) {
+	if w := sc.score[TypeInterviewDecline]; w > 0 && sc.score["cue:interviewed"] > 0 && groupNote {
 		// "Dear Fellowship Candidates, thank you again to everyone who
 		// interviewed … We have no further interview days this season":
 		// the season's news to those already seen, no decline.
@@ -1970,11 +1972,8 @@ func (c *Classifier) markDates(dates []clDate) {
 		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12", "By my
 		// arithmetic that is 7:00 AM on Friday the 6th for you": the same
 		// hour on her clock, not another day.
-		if clSentenceHasSeq(d, dt.from, "for", "you", "in") || clSentenceHasSeq(d, dt.from, "your", "local", "time") || clSentenceHasSeq(d, dt.from, "in", "your", "time", "zone") ||
-			clSentenceHasSeq(d, dt.from, "by", "my", "calculation") || clSentenceHasSeq(d, dt.from, "your", "time") ||
-			clSentenceHasSeq(d, dt.from, "works", "out", "to") || clSentenceHasSeq(d, dt.from, "your", "night") ||
-			clSentenceHasSeq(d, dt.from, "my", "arithmetic") || clSentenceHasSeq(d, dt.from, "my", "math") || clSentenceHasSeq(d, dt.from, "my", "maths") ||
-			clSentenceHasSeq(d, dt.from, "my", "reckoning") || clSentenceHasSeq(d, dt.from, "that", "is") && clFollowedBy(d, dt.to, "for", "you") {
+		if slices.ContainsFunc(clHerClockSeqs, func(ws []string) bool { return clSentenceHasSeq(d, dt.from, ws...) }) ||
+			clSentenceHasSeq(d, dt.from, "that", "is") && clFollowedBy(d, dt.to, "for", "you") {
 			if clOtherDateInDoc(dates, i) {
 				dt.notDay = true
 			}
@@ -3333,6 +3332,14 @@ func clInlineAnswers(quoted string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// clHerClockSeqs are the words that give a date as the same hour on her
+// clock ("For you in Dhaka that is 7:30 AM on Tuesday", "by my arithmetic
+// … 7:00 AM on Friday the 6th"), read-only.
+var clHerClockSeqs = [][]string{
+	{"for", "you", "in"}, {"your", "local", "time"}, {"in", "your", "time", "zone"}, {"your", "time"}, {"your", "night"},
+	{"by", "my", "calculation"}, {"my", "arithmetic"}, {"my", "math"}, {"my", "maths"}, {"my", "reckoning"}, {"works", "out", "to"},
 }
 
 // clFollowedBy reports whether the words ws come right after token i, in

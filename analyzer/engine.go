@@ -838,10 +838,8 @@ var reQuoteMarks = regexp.MustCompile(`\n[ \t]*(?:>[ \t]?)+`)
 // to ask: where would I fall on your list?") or a condition on the lists
 // ("I know rank lists are made independently, so I'll simply say this: if
 // the committee does rank me to match, I would put Harbor Valley first").
-//
-// For rank-solicitation, whose meaning is a question, a condition after a
-// colon is no question: "I want you to know where I stand: if St.
-// Brendan's ranks me, I'm coming" tells (binding-commitment's business).
+// A rule whose meaning is a question (RuleSpec.Question) is not taken back
+// by such a condition: it asks nothing.
 func (c *checkCtx) unlessHolds(r *rule, s string, n int) bool {
 	return c.unlessHoldsIn(r, s, n, s)
 }
@@ -850,10 +848,9 @@ func (c *checkCtx) unlessHolds(r *rule, s string, n int) bool {
 // full (the sentence and the next, for a rule that reads two): a "but"
 // after the exception may stand in either.
 func (c *checkCtx) unlessHoldsIn(r *rule, s string, n int, full string) bool {
-	asks := r.spec.ID == "rank-solicitation"
 	return c.firstMatch(r.unless, s, n, func(hi int) bool {
 		rest := full[hi:]
-		if !reButAfter.MatchString(rest) && (asks || !reColonCondition.MatchString(rest)) {
+		if !reButAfter.MatchString(rest) && (r.spec.Question || !reColonCondition.MatchString(rest)) {
 			return true
 		}
 		return reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)

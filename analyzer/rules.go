@@ -40,6 +40,11 @@ type RuleSpec struct {
 	// a few words before the match or inside it), "before" (only before
 	// it, for rules whose patterns contain negations) or "off".
 	Negation string `toml:"negation"`
+	// Question marks a rule whose meaning is a question (rank-solicitation):
+	// a condition after a colon then takes back none of its exceptions, as
+	// it does other rules' ("I want you to know where I stand: if St.
+	// Brendan's ranks me, I'm coming" tells; binding-commitment judges it).
+	Question bool `toml:"question"`
 	// Window 2 lets a pattern's clauses match across two neighbouring
 	// sentences ("They make early offers. Could I be considered?").
 	Window int `toml:"window"`
@@ -390,9 +395,10 @@ func (pc *patternCompiler) tokenPrefixes(expr string, start bool) ([]string, boo
 
 var conceptRef = regexp.MustCompile(`\{([a-z_]+)\}`)
 
-// badConceptRef is a word in braces that no concept can be named ("{Standing}",
-// "{standing2}"); "{3}" is a repetition and stays.
-var badConceptRef = regexp.MustCompile(`\{[A-Za-z][A-Za-z0-9_]*[A-Z0-9][A-Za-z0-9_]*\}|\{[A-Z][A-Za-z0-9_]*\}`)
+// braceWord is a word in braces: a concept's name when conceptRef matches
+// it too, else a name no concept can have ("{Standing}", "{standing2}");
+// "{3}" is a repetition and is no word.
+var braceWord = regexp.MustCompile(`\{[A-Za-z][A-Za-z0-9_]*\}`)
 
 // tokenEndsWord reports whether, in the clause toks, whatever follows
 // token i is a non-word character or the end: so it is unless the next
@@ -452,8 +458,10 @@ func (pc *patternCompiler) expand(frag string, depth int) (string, error) {
 	if !strings.Contains(frag, "{") {
 		return strings.ReplaceAll(strings.ReplaceAll(frag, " ?", `\s*`), " ", `\s+`), nil
 	}
-	if m := badConceptRef.FindString(frag); m != "" {
-		return "", fmt.Errorf("concept names are lower-case letters and _: %s", m)
+	for _, m := range braceWord.FindAllString(frag, -1) {
+		if !conceptRef.MatchString(m) {
+			return "", fmt.Errorf("concept names are lower-case letters and _: %s", m)
+		}
 	}
 	var err error
 	out := conceptRef.ReplaceAllStringFunc(frag, func(m string) string {

@@ -2251,20 +2251,21 @@ func (c *checkCtx) isThankYou() bool {
 			if reSalutation.MatchString(sent) && len(sent) < 60 {
 				continue
 			}
+			thanks := c.anyPossible(c.e.thanks, sent, i)
 			// An apology for the delay and its reason ("Please forgive how
 			// late this note is. … a grant deadline swallowed the whole of
 			// last week.") lead the note in, as below.
-			if !c.anyPossible(c.e.thanks, sent, i) && (reLateApology.MatchString(sent) || lateLead && reLateReason.MatchString(sent)) {
+			if !thanks && (reLateApology.MatchString(sent) || lateLead && reLateReason.MatchString(sent)) {
 				lateLead = true
 				continue
 			}
 			// A preamble, and the clause after its semicolon.
 			cont := pre && strings.HasSuffix(strings.TrimRight(c.d.norm[:s.start], " \t\n"), ";")
-			if (rePreamble.MatchString(sent) || cont) && !c.anyPossible(c.e.thanks, sent, i) {
+			if (rePreamble.MatchString(sent) || cont) && !thanks {
 				pre = true
 				continue
 			}
-			return c.anyPossible(c.e.thanks, sent, i) && !thanksAgain(sent) && !reThanksLogistics.MatchString(sent)
+			return thanks && !thanksAgain(sent) && !reThanksLogistics.MatchString(sent)
 		}
 		return false
 	}
