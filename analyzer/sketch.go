@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sketch sizes: SketchHashes MinHash values, grouped into SketchBands bands
@@ -22,8 +23,10 @@ const (
 // how they are computed makes old and new sends incomparable.
 type Sketch [SketchHashes]uint64
 
-// seeds are fixed so sketches stored in the ledger stay comparable.
-var seeds = func() (s [SketchHashes][2]uint64) {
+// seedMul and seedAdd are the MinHash functions' parameters (hash j is
+// seedMul[j]*x + seedAdd[j]), fixed so sketches stored in the ledger stay
+// comparable. Two arrays, not pairs, so the loop over them runs straight.
+var seedMul, seedAdd = func() (mul, add [SketchHashes]uint64) {
 	x := uint64(0x9e3779b97f4a7c15)
 	next := func() uint64 { // splitmix64
 		x += 0x9e3779b97f4a7c15
@@ -32,8 +35,8 @@ var seeds = func() (s [SketchHashes][2]uint64) {
 		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 		return z ^ (z >> 31)
 	}
-	for i := range s {
-		s[i] = [2]uint64{next() | 1, next()}
+	for i := range mul {
+		mul[i], add[i] = next()|1, next()
 	}
 	return
 }()
@@ -42,26 +45,46 @@ var seeds = func() (s [SketchHashes][2]uint64) {
 // punctuation dropped). Texts shorter than one shingle give the zero Sketch.
 func NewSketch(text string) Sketch {
 	// Hash each word once (FNV-1a over its lower-cased letters and
-	// digits), then a shingle from its three word hashes: no allocation
-	// per word or shingle.
+	// digits, byte by byte of each rune), then a shingle from its three
+	// word hashes: no allocation per word or shingle.
 	words := make([]uint64, 0, len(text)/5)
 	var h uint64
 	in := false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if in {
+					words = append(words, h)
+					in = false
+				}
+				continue
+			}
 			if !in {
 				h, in = fnvOffset, true
 			}
-			r = unicode.ToLower(r)
-			for r > 0 {
-				h = (h ^ uint64(r&0xff)) * fnvPrime
-				r >>= 8
+			h = (h ^ uint64(c)) * fnvPrime
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				words = append(words, h)
+				in = false
 			}
 			continue
 		}
-		if in {
-			words = append(words, h)
-			in = false
+		if !in {
+			h, in = fnvOffset, true
+		}
+		for r = unicode.ToLower(r); r > 0; r >>= 8 {
+			h = (h ^ uint64(r&0xff)) * fnvPrime
 		}
 	}
 	if in {
@@ -77,10 +100,7 @@ func NewSketch(text string) Sketch {
 	for i := 0; i+shingleWords <= len(words); i++ {
 		x := mix(mix(words[i]) ^ words[i+1]*0x9e3779b97f4a7c15 ^ words[i+2]*0xc2b2ae3d27d4eb4f)
 		for j := range sk {
-			v := seeds[j][0]*x + seeds[j][1]
-			if v < sk[j] {
-				sk[j] = v
-			}
+			sk[j] = min(sk[j], seedMul[j]*x+seedAdd[j])
 		}
 	}
 	return sk
