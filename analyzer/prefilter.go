@@ -455,6 +455,11 @@ type docIndex struct {
 
 	set []int32 // the ids whose mask is not zero, to clear them for reuse
 	buf []word  // backing array of words
+
+	// needs memoizes sentencesWith by need set number; needKnown says
+	// which entries are set (cleared on release).
+	needs     []uint64
+	needKnown []uint64
 }
 
 // prefixTrie is prefixIDs as a trie over word bytes, for indexing texts:
@@ -465,6 +470,7 @@ type prefixTrie struct {
 	id    []int32             // by node: the prefix id it ends, or -1
 	exact []int32             // by node: the id of the whole word it spells, or -1
 	n     int                 // the number of ids
+	sets  int                 // the number of need sets (needSet.n)
 
 	// free keeps indexes released after a check: a new one would clear a
 	// mask of every id (13 KB with the built-in rules) for each draft.
@@ -522,7 +528,7 @@ func (p prefixIDs) trie() *prefixTrie {
 func (t *prefixTrie) index(lower string, sents []span, subject string) *docIndex {
 	ix, _ := t.free.Get().(*docIndex)
 	if ix == nil {
-		ix = &docIndex{masks: make([]uint64, t.n)}
+		ix = &docIndex{masks: make([]uint64, t.n), needs: make([]uint64, t.sets), needKnown: make([]uint64, (t.sets+63)/64)}
 	}
 	if cap(ix.buf) == 0 {
 		ix.buf = make([]word, 0, (len(lower)+len(subject))/6+1) // about one word in six bytes
@@ -589,6 +595,7 @@ func (t *prefixTrie) release(ix *docIndex) {
 	for _, id := range ix.set {
 		ix.masks[id] = 0
 	}
+	clear(ix.needKnown)
 	ix.set, ix.buf, ix.words = ix.set[:0], ix.buf[:0], ix.words[:0]
 	t.free.Put(ix)
 }
@@ -600,6 +607,22 @@ func (ix *docIndex) sentencesWith(set []int32) uint64 {
 	for _, id := range set {
 		m |= ix.masks[id]
 	}
+	return m
+}
+
+// sentencesNeed is sentencesWith for a numbered need set, worked out once
+// per document.
+func (ix *docIndex) sentencesNeed(ns needSet) uint64 {
+	w, bit := ns.n>>6, uint64(1)<<(uint(ns.n)&63)
+	if int(w) >= len(ix.needKnown) {
+		return ix.sentencesWith(ns.ids)
+	}
+	if ix.needKnown[w]&bit != 0 {
+		return ix.needs[ns.n]
+	}
+	m := ix.sentencesWith(ns.ids)
+	ix.needs[ns.n] = m
+	ix.needKnown[w] |= bit
 	return m
 }
 

@@ -313,6 +313,7 @@ type patternCompiler struct {
 	ids      prefixIDs                  // every prefix a pattern uses
 	clauses  []*clauseRE                // every clause, to finish once all ids are known
 	compiled map[string]*compiledClause // clauses shared by branches compile once
+	sets     map[string]int32           // need sets by their ids, numbered: patterns share many
 	index    map[uint64]indexed         // answers worked out ahead (prefixindex.go)
 	// eager compiles every clause while building, so a bad expression in
 	// a user's rule file is an error then; built-in clauses are compiled
@@ -322,7 +323,32 @@ type patternCompiler struct {
 
 type compiledClause struct {
 	cr    *clauseRE
-	needs [][]int32
+	needs []needSet
+}
+
+// needSet is a set of prefix ids one of which a token needs, numbered so a
+// check looks up which sentences hold it once however many patterns share
+// it (about half of all sets are shared).
+type needSet struct {
+	n   int32 // its number, for docIndex's memo
+	ids []int32
+}
+
+// needSet numbers ids as a set, the same number for the same ids.
+func (pc *patternCompiler) needSet(ids []int32) needSet {
+	if pc.sets == nil {
+		pc.sets = map[string]int32{}
+	}
+	b := make([]byte, 0, 4*len(ids))
+	for _, id := range ids {
+		b = append(b, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+	}
+	n, ok := pc.sets[string(b)]
+	if !ok {
+		n = int32(len(pc.sets))
+		pc.sets[string(b)] = n
+	}
+	return needSet{n: n, ids: ids}
 }
 
 var loneConcept = regexp.MustCompile(`^\{([a-z_]+)\}$`)
@@ -643,7 +669,7 @@ func (pc *patternCompiler) clause(src string) (expr, head string, heads []headPa
 type pattern struct {
 	src     string // as written, for tests and debugging
 	clauses []*clauseRE
-	needs   [][]int32 // prefix ids: one of each set must start a word
+	needs   []needSet // one prefix of each set must start a word
 	// negationProof patterns ("!…") are not cancelled by a negation.
 	negationProof bool
 }
@@ -827,7 +853,7 @@ func (c *clauseRE) find(s string, ws []word) []int {
 // words every token needs (the needs may be met in different sentences).
 func (p *pattern) possibleIn(ix *docIndex, bits uint64) bool {
 	for _, set := range p.needs {
-		if ix.sentencesWith(set)&bits == 0 {
+		if ix.sentencesNeed(set)&bits == 0 {
 			return false
 		}
 	}
@@ -839,7 +865,7 @@ func (p *pattern) possibleIn(ix *docIndex, bits uint64) bool {
 func (p *pattern) candidates(ix *docIndex) uint64 {
 	m := ^uint64(0)
 	for _, set := range p.needs {
-		if m &= ix.sentencesWith(set); m == 0 {
+		if m &= ix.sentencesNeed(set); m == 0 {
 			return 0
 		}
 	}
@@ -852,7 +878,7 @@ func (p *pattern) candidates(ix *docIndex) uint64 {
 func (p *pattern) candidatePairs(ix *docIndex) (single, pairs uint64) {
 	single, pairs = ^uint64(0), ^uint64(0)
 	for _, set := range p.needs {
-		m := ix.sentencesWith(set)
+		m := ix.sentencesNeed(set)
 		single &= m
 		if pairs &= m | m>>1; pairs == 0 {
 			return 0, 0
@@ -897,10 +923,12 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		pc.clauses = append(pc.clauses, cr)
 		cc := &compiledClause{cr: cr}
 		for _, set := range sets {
-			cc.needs = append(cc.needs, pc.ids.ids(set))
+			cc.needs = append(cc.needs, pc.needSet(pc.ids.ids(set)))
 		}
 		if cr.isAnchored {
-			cr.seqIDs = cc.needs
+			for _, ns := range cc.needs {
+				cr.seqIDs = append(cr.seqIDs, ns.ids)
+			}
 		}
 		p.needs = append(p.needs, cc.needs...)
 		if pc.compiled == nil {
