@@ -936,6 +936,9 @@ func (pc *patternCompiler) compilePattern(src string) (*pattern, error) {
 		}
 		pc.compiled[c] = cc
 	}
+	// The needs are all required, in any order: the narrowest sets first,
+	// as they are the likeliest to be missing and end the test early.
+	slices.SortStableFunc(p.needs, func(a, b needSet) int { return len(a.ids) - len(b.ids) })
 	return p, nil
 }
 
