@@ -1934,13 +1934,15 @@ func (c *Classifier) markDates(dates []clDate) {
 				if j >= dt.from-2 && t.clause == cl {
 					start = true
 				}
-			case "to":
+			case "to", "into":
 				// "moved you … to Thursday, November 12", "… to the
 				// following Thursday, December 10": the new day.
 				near := j >= dt.from-2 || j == dt.from-3 && (d.toks[j+1].w == "the" || d.toks[j+1].w == "following" || d.toks[j+1].w == "next") ||
 					// "moved you to our next date, Thursday, December 10"
 					j >= dt.from-5 && j+3 < dt.from && (d.toks[j+1].w == "our" || d.toks[j+1].w == "the") &&
-						(d.toks[j+2].w == "next" || d.toks[j+2].w == "new" || d.toks[j+2].w == "following") && clIsDayLabel(d.toks[j+3].w)
+						(d.toks[j+2].w == "next" || d.toks[j+2].w == "new" || d.toks[j+2].w == "following") && clIsDayLabel(d.toks[j+3].w) ||
+					// "moved you to a make-up session on Monday, November 9"
+					clSessionBetween(d, j+1, dt.from)
 				if near && clSentenceHas(d, dt.from, clMoveWords...) {
 					moved = true
 				}
@@ -2157,6 +2159,27 @@ func clEventJustBefore(d *clDoc, lo, from int) bool {
 		}
 	}
 	return false
+}
+
+// clSessionBetween reports whether toks[from:to] name a session of the
+// interview and lead to its day: "a make-up session on", "the new
+// afternoon slot a week from".
+func clSessionBetween(d *clDoc, from, to int) bool {
+	if to-from < 2 || to-from > 7 {
+		return false
+	}
+	session := false
+	for j := from; j < to; j++ {
+		switch d.toks[j].w {
+		case "session", "slot", "group", "day", "date", "block":
+			session = true
+		case "a", "an", "the", "our", "new", "make", "up", "makeup", "extra", "added", "additional", "afternoon", "morning", "evening",
+			"pm", "am", "virtual", "interview", "on", "for", "week", "from", "this", "next", "coming", "following":
+		default:
+			return false
+		}
+	}
+	return session
 }
 
 // clDistinct returns the dates passing keep (nil: all), one per day.

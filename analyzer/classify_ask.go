@@ -89,10 +89,10 @@ var clAskThirdPartyVerbs = map[string]bool{
 	"inquire": true, "approaches": true, "approach": true, "pushes": true, "push": true, "mentions": true, "mention": true,
 }
 
-// clAskThirdPartyAsks reports whether one of the five words after j says
+// clAskThirdPartyAsks reports whether one of the ten words after j says
 // that someone asks or offers ("anyone associated with Lakeside asks").
 func clAskThirdPartyAsks(toks []clToken, j, hi int) bool {
-	for k := j + 1; k <= hi && k <= j+5; k++ {
+	for k := j + 1; k <= hi && k <= j+10; k++ {
 		if clAskThirdPartyVerbs[toks[k].w] {
 			return true
 		}

@@ -147,6 +147,20 @@ func (d *clDoc) near(i, j int) bool {
 	return j < len(d.toks) && d.toks[j].s-d.toks[i].e <= 3 && d.toks[j].sent == d.toks[i].sent
 }
 
+// nearWrapped is near, or tokens i and j on consecutive lines with only
+// white space between them: a line wrapped inside a date ("… on Thursday,
+// November\n5, 2026"), which a short line's own sentence would cut.
+func (d *clDoc) nearWrapped(i, j int) bool {
+	if d.near(i, j) {
+		return true
+	}
+	if j >= len(d.toks) || d.toks[j].s-d.toks[i].e > 4 || d.toks[j].s < d.toks[i].e {
+		return false
+	}
+	gap := d.src[d.toks[i].e:d.toks[j].s]
+	return strings.Count(gap, "\n") == 1 && strings.Trim(gap, " \t\r\n,") == ""
+}
+
 // findDates returns the dates mentioned in d. ref is the message's Date
 // (zero when unknown); dates without a year are placed on or after it.
 func findDates(d *clDoc, ref time.Time) []clDate { return findDatesOrder(d, ref, false) }
@@ -175,7 +189,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 					prev, j = j, j+1
 				}
 			}
-			if d.near(prev, j) {
+			if d.nearWrapped(prev, j) {
 				if day, n := clOrdinalWord(d, j); day > 0 {
 					// "December first", "January twenty-first"
 					dt = clDate{day: clDay{0, m, day}, from: i, to: j + n - 1}
@@ -183,7 +197,7 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				} else if day, isNum := clNum(toks[j].w, true); isNum && day >= 1 && day <= 31 && !d.joined(j, ':') {
 					dt = clDate{day: clDay{0, m, day}, from: i, to: j}
 					ok = true
-					if d.near(j, j+1) {
+					if d.nearWrapped(j, j+1) {
 						if y, isY := clNum(toks[j+1].w, false); isY && y >= 2000 && y <= 2100 {
 							dt.day.Y, dt.hasYear, dt.to = y, true, j+1
 						}
@@ -361,6 +375,13 @@ func findDatesOrder(d *clDoc, ref time.Time, dayFirst bool) []clDate {
 				ahead += 7
 			}
 			to := i
+			// "your faculty interview on Tuesday week" (British): the
+			// Tuesday after the coming one.
+			if i+1 < len(toks) && toks[i+1].w == "week" && d.near(i, i+1) && toks[i+1].clause == toks[i].clause && !clPastBefore(d, i) &&
+				!(d.near(i+1, i+2) && (toks[i+2].w == "of" || toks[i+2].w == "from" || clIsDigit(toks[i+2].w[0]))) {
+				ahead += 7
+				to = i + 1
+			}
 			if n := clNextWeekAfter(toks, i); n > 0 && !clPastBefore(d, i) {
 				// "Thursday of next week", "Thursday next week": that day
 				// in the calendar week (Monday to Sunday) after the Date's.

@@ -483,6 +483,15 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 			case '(', ')', '"', '[', ']', '|', '*':
 				clause++
 			case '.':
+				// Leader dots join a form's label to its value
+				// ("Resident dinner ........ 2026-12-09"): one line, two
+				// clauses, as a colon would make them.
+				if e := clLeaderDots(src, i); e > i {
+					clause++
+					i = e
+					newlines = 0
+					continue
+				}
 				// A closing quote or bracket may stand between the period
 				// and the space: 'says "meeting, Nov 30." That is …'.
 				j := i + 1
@@ -847,4 +856,28 @@ func clContractsIs(word []byte) bool {
 		return true
 	}
 	return false
+}
+
+// clLeaderDots returns the end of the leader dots starting at src[i] (a
+// run of five or more, or of three or more after a space, with a value
+// after it on the same line), or i when they are not leaders.
+func clLeaderDots(src string, i int) int {
+	if i > 0 && src[i-1] == '.' {
+		return i
+	}
+	e := i
+	for e < len(src) && src[e] == '.' {
+		e++
+	}
+	if n := e - i; n < 3 || n < 5 && (i == 0 || src[i-1] != ' ' && src[i-1] != '\t') {
+		return i
+	}
+	k := e
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+		k++
+	}
+	if k == len(src) || src[k] == '\n' || src[k] == '\r' {
+		return i
+	}
+	return e
 }

@@ -1436,7 +1436,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// needs my RSVP"), what she told it ("I've already let Dr.
 				// Okafor at Harbor Valley know"), her interview there ("the
 				// same day I'm interviewing at St. Brendan's").
-				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before)) {
+				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before)) {
 					continue
 				}
 				// "my Lakeside interview on November 12", in a letter that
@@ -1820,10 +1820,15 @@ var reSomeoneAt = regexp.MustCompile(`,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,
 // or wrote to ("I've already let Dr. Okafor at").
 var reToldThem = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
 
+// reAnswerOther ends the words before another program's name that she
+// answers, declines or hears from ("so that I can decline Meridian with
+// confidence"): a third party in her news.
+var reAnswerOther = regexp.MustCompile(`\b(?:decline|declining|turn down|turning down|refuse|refusing|reject|rejecting|answer|answering|respond to|responding to|reply to|replying to|hear back from|hearing back from|hear from|heard from|get back to|getting back to|say no to|saying no to)\s+(?:the\s+)?$`)
+
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
 // at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
-var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be) interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
+var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:an(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
@@ -2223,6 +2228,10 @@ var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|r�
 // reThanksForNote is thanks for a note, a reply or a message (lower case).
 var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|message|letter|words)\b`)
 
+// reBareThanks is thanks with no object: "Thank you so much.", "Thanks,
+// Dr. Okafor!"
+var reBareThanks = regexp.MustCompile(`^\W*(?:thank you|thanks|many thanks|thank you very much)(?:\s+(?:so|very)\s+much|\s+a lot|\s+kindly)?(?:,?\s+(?:dr\.?\s+)?[a-z'’-]+)?\s*[.!]+\s*$`)
+
 // reThanksLogistics thanks for an errand, not for the interview.
 var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the|such a|so kind a|this|that|a) (?:quick |kind |prompt |detailed |helpful |clear |generous |lovely |warm |thoughtful |wonderful )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation|offer|suggestion|introduction|referral|patience|update|link|reminder))`)
 
@@ -2300,6 +2309,11 @@ func (c *checkCtx) isThankYou() bool {
 			if reThanksLogistics.MatchString(sent) && reThanksForNote.MatchString(sent) && !strings.Contains(sent, "interview") && !reLateApology.MatchString(sent) {
 				return false
 			}
+			// ("Thank you so much. That is very kind …": thanks with no
+			// object, opening a reply, are for what the program wrote.)
+			if reBareThanks.MatchString(sent) {
+				return false
+			}
 			break
 		}
 	}
@@ -2307,6 +2321,11 @@ func (c *checkCtx) isThankYou() bool {
 	// Amina Rahman", "Update: new publication", "Letter of intent") that
 	// thanks in passing is that letter, not the thank-you note.
 	if reOtherLetterSubject.MatchString(c.msg.Subject) && !strings.Contains(strings.ToLower(c.msg.Subject), "thank") {
+		return false
+	}
+	// Nor is a letter whose subject is a question ("AMIA match
+	// registration - which Lakeside listing is yours?"): it asks that.
+	if subj := strings.TrimSpace(c.msg.Subject); strings.HasSuffix(subj, "?") && !reReplySubject.MatchString(subj) && !strings.Contains(strings.ToLower(subj), "thank") {
 		return false
 	}
 	n := 0

@@ -1,0 +1,61 @@
+package analyzer
+
+import (
+	"testing"
+	"time"
+)
+
+// TestClassifySession18 (blind sets mn, mo and mp, in other words): a date
+// wrapped across a short line is one date; leader dots join a form's label
+// to its value, so a dinner's line keeps its dinner; "Wednesday week" is
+// the Wednesday after the coming one; an interviewer paired with her for
+// a slot confirms it; a session she was moved into is her day; a day she
+// is asked to say she can attend is offered; a rank question in Portuguese
+// or French, and hopes to rank her highly in Spanish.
+func TestClassifySession18(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 14, 9, 0, 0, 0, time.FixedZone("PDT", -7*3600))
+	nov := time.Date(2026, 11, 19, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	dec := time.Date(2026, 12, 10, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	cases := []datedCase{
+		{"a date wrapped across a short line", "aci-fellowship@informatics.meridian.edu", "Fellowship interview",
+			"Dear Dr. Rahman,\n\nOur faculty were impressed by your registry work, and we would like to invite you to interview on\nMonday, December\n7, 2026. Kindly confirm by October 30.",
+			oct, TypeInterviewInvite, "meridian", "2026-12-07"},
+		{"leader dots in an itinerary", "rmoss@stbrendans.org", "Your interview",
+			"We would like to interview you. The details:\n\n  Interview ........ 2026-12-01 (Tue)\n  Residents' social ..... 2026-11-30, 19:00, The Lantern (optional)\n  Reply by ....... 2026-10-28\n",
+			oct, TypeInterviewInvite, "st-brendan", "2026-12-01"},
+		{"an interviewer writes, for Wednesday week", "lchen@northgate-health.org", "Your panel",
+			"Hi Amina, I'm one of your three panel interviewers, and Diego has teamed us together for the 9:00 slot. Looking forward to talking registries on Wednesday week.",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-02"},
+		{"moved into the afternoon session", "informatics.fellowship@harborvalley.edu", "Schedule change",
+			"Dr. Okafor is away on the 5th, so I've moved you to the afternoon session on Monday, November 9. Same Zoom link.",
+			oct, TypeInterviewConfirmation, "harbor-valley", "2026-11-09"},
+		{"asked to say she can attend", "imresidency@northgate-health.org", "Interview - Clinical Informatics Track",
+			"The selection committee invites you to interview with us. Your interview is scheduled for Friday, January 8. Please write back by December 18 and let us know you can attend.",
+			dec, TypeInterviewInvite, "northgate", "2027-01-08"},
+		{"a rank question in Portuguese", "lchen@northgate-health.org", "Depois da entrevista",
+			"Olá Amina, adorei a conversa. Você poderia me dizer como pretende classificar o Northgate na sua lista?",
+			dec, TypeRankSolicitation, "northgate", ""},
+		{"a rank question in French", "hpark@lakeside-med.org", "Suite à votre visite",
+			"Bonjour Amina, merci encore. Pourriez-vous m'indiquer où vous allez placer Lakeside ?",
+			dec, TypeRankSolicitation, "lakeside", ""},
+		{"hopes to rank her highly, in Spanish", "jfeld@meridian.edu", "Gracias",
+			"Hola Amina, fue un gusto conocerte. Pensamos ponerte muy arriba, y creo que encajarías muy bien con el equipo.",
+			dec, TypePostInterviewInterest, "meridian", ""},
+	}
+	// False alerts: a question about off-Match places answered "none"; an
+	// interview day's place someone gave up; a warning about whoever
+	// might ask, however many words describe them.
+	cases = []datedCase{
+		{"off-Match places answered none", "sokafor@harborvalley.edu", "Re: your eligibility questions",
+			"Happy to answer. Visa: we sponsor J-1 only. Early or outside-the-match appointments: we don't offer those; every position goes through the AMIA match, so please register there.",
+			oct, TypeEligibilityReply, "harbor-valley", ""},
+		{"an interview place someone gave up", "jfeld@meridian.edu", "Re: waitlist",
+			"Dear Amina, an applicant for Tuesday the 17th has dropped out, and the place is yours if you want it. We would love to interview you that day; it runs from 9 to 2 on Zoom, so just reply yes.",
+			oct, TypeInterviewInvite, "meridian", "2026-11-17"},
+		{"a warning about whoever might ask", "ci-fellowship@lakeside-med.org", "Before the rank deadline",
+			"Dear candidates, thank you for a wonderful season. If someone who says they are on our selection committee asks you for your rank order, please let me know directly.",
+			dec, TypeProgramUpdate, "lakeside", ""},
+	}
+	checkDated(t, c, cases)
+}
