@@ -488,6 +488,14 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewConfirmation, 3, "one interview date fixed in a reply: "+clDayString(offered[0].day))
 	}
 
+	// "… would like to interview you. At the moment every slot is taken, so
+	// we have added you to our interview waitlist. If a slot becomes
+	// available …": a waitlist, whatever invitation words it uses, while no
+	// day has come open.
+	if waitDays && len(offered) == 0 && sc.score[TypeInterviewInvite] >= sc.score[TypeWaitlist] {
+		sc.add(TypeWaitlist, sc.score[TypeInterviewInvite]-sc.score[TypeWaitlist]+1, "on the waitlist: an invitation only if a place opens")
+	}
+
 	// "You are on our interview waitlist … we are pleased to invite you to
 	// interview this Thursday": invited off the waitlist.
 	// (A place has come open: "freed up", "added a session", "a spot has

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,4 +59,26 @@ func TestClassifySession18(t *testing.T) {
 			dec, TypeProgramUpdate, "lakeside", ""},
 	}
 	checkDated(t, c, cases)
+	// (blind sets mv, mw and mx) A waitlist that speaks of interviewing
+	// her, while no place has opened; the season's end told to those who
+	// came; a match result that apologizes for a past question about her
+	// list; the policy on everyone's missing letters.
+	cases = []datedCase{
+		{"a waitlist in an invitation's words", "lchen@northgate-health.org", "Interview Invitation - Northgate",
+			"Thank you for applying. We would be glad to interview you, but our interview calendar is full, so you are on our waitlist for now. Should a spot free up, Thalamus will let you choose from the remaining dates.",
+			oct, TypeWaitlist, "northgate", ""},
+		{"the season's end, to those who came", "ci-fellowship@lakeside-med.org", "Season wrap-up",
+			"Dear all,\n\nWith Friday's session we finished interviewing for next year. Thank you for the curiosity you brought to our (long) interview days. Rank lists are due December 3.",
+			time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), TypeProgramUpdate, "lakeside", ""},
+		{"a match result that apologizes for a past question", "jfeld@meridian.edu", "Match results",
+			"Dear Amina,\n\nThe results are out, and we will not be training together this year. I am sorry again about the message you got from one of our attendings asking where we sat on your list.",
+			time.Date(2026, 12, 16, 14, 0, 0, 0, time.UTC), TypeMatchResult, "meridian", ""},
+	}
+	cases = append(cases, datedCase{"a decline in Spanish, in the future tense", "imresidency@northgate-health.org", "Su solicitud",
+		"Estimada Dra. Rahman: lamentamos decirle que el programa no podrán ofrecerle una entrevista este año.",
+		oct, TypeInterviewDecline, "northgate", ""})
+	checkDated(t, c, cases)
+	if got := c.Classify(msg("aci-fellowship@informatics.meridian.edu", "Deadline reminder", "Dear applicant, the window closes October 1. Files still lacking letters that day are reviewed only once the letters arrive. Interviews are held on Tuesdays in November.")); got.Type == TypeApplicationRequest {
+		t.Errorf("the policy on everyone's missing letters: got %s, want no application request\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 }

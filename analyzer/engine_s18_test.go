@@ -33,6 +33,21 @@ func TestSession18Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind set mu) A first place offered on condition, in a phone's
+	// shorthand; and after asking where she stands.
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "hi", "dr moss\n\nhonestly ur program is my no. 1 as long as u guys rank me to match lol\n\namina"), at, "quid-pro-quo,top-choice")
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "hi", "dr moss\n\nam i somewhere in ur top 8? if so ill def put sbch at the top of my list\n\namina"), at, "quid-pro-quo,rank-solicitation")
+	// (blind sets mr, ms and mt) A merge field in camel case is a slot; one
+	// quoted as what a letter said is not. Another program's event, named
+	// with its possessive, is a venue; an interview there opening the
+	// sentence is her news; beginning her residency there is the wrong
+	// letter. Her coming, once they decide to take her, is a promise.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Introduction", "Dear Dr. {Surname},\n\nI recently applied to the fellowship and wanted to introduce myself.\n\nAmina"), at, "placeholder")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Update", "Dear Dr. Feld,\n\nOur audit found 212 referral letters that went out opening with a literal \"Hello [Provider Name]\" after a merge failed; a signing hard stop fixed it.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "Slides", "Dear Dr. Chen,\n\nI'll present the handoff study at Lakeside University Medical Center's Quality Improvement Day in March, and your team is welcome to the slides.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for Tuesday. Interviewing at Meridian State University the week before had shown me that pediatrics is where I belong, and your residents confirmed it.\n\nAmina"), time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC), "")
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for Tuesday. I would be so proud to start my residency at Northgate Regional Hospital next July.\n\nAmina"), time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC), "wrong-program")
+	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "One more thing", "Dear Dr. Okafor,\n\nPlainly: once Harbor Valley chooses to take me, I am coming, whatever the other programs do.\n\nAmina"), at, "binding-commitment")
 	// A reply whose thanks stand alone, twelve days after the interview.
 	own := "Dear Dr. Park,\n\nThanks so much!\n\nThat means a great deal to me. The day with your team was a highlight of my season, and I am still turning over the CDS governance discussion.\n\nAmina"
 	quoted := "On Mon, Nov 23, 2026 at 4:10 PM Helen Park <hpark@lakeside-med.org> wrote:\n> Dear Amina, the committee enjoyed meeting you and wanted you to know.\n"

@@ -669,7 +669,7 @@ func inInlineCode(text string, s, e int) bool {
 
 // reReported ends the words before a quotation of something she saw or
 // read.
-var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed)\W*$`)
+var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed|literal|literally|started with|starting with|began with|beginning with|went out as|printed|printing)\W*$`)
 
 func (c *checkCtx) placeholder(r *rule) {
 	type hit struct {
@@ -746,7 +746,7 @@ func (c *checkCtx) placeholder(r *rule) {
 				quotedReport(text, m[0], m[1]) || inCodeBlock(text, m[0]) {
 				continue
 			}
-			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) {
+			if inner := strings.Trim(text[m[0]:m[1]], "{} "); strings.HasPrefix(text[m[0]:], "{{") || strings.Contains(inner, "_") || c.e.slots.isSlot(inner, false) || c.e.slots.isSlot(splitCamel(inner), false) {
 				add(m[0], m[1])
 			}
 		}
@@ -976,7 +976,7 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
-var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:at|by|in|with|from)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:(?:this|last|next)\s+(?:year|month|week|spring|fall|autumn|winter|summer|time)\s+|once again\s+|again\s+|annually\s+|virtually\s+)?(?:at|by|in|with|from)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
@@ -1221,6 +1221,11 @@ func (c *checkCtx) wrongProgram(r *rule) {
 		// "I can picture myself working alongside the LUMC fellows": the
 		// wish governs the history word right after it.
 		if f := lastCueEnd(before[:h], imagineCues); f >= 0 && h-f <= 24 {
+			return false
+		}
+		// "so proud to start my residency at Northgate": training she
+		// would begin there, not training she had there.
+		if f := lastCueEnd(before[:h], startCues); f >= 0 && h-f <= 24 {
 			return false
 		}
 		// "I'd love the chance to keep doing this kind of before-and-after
@@ -1716,6 +1721,10 @@ var institutionGeneric = map[string]bool{"health": true, "system": true, "hospit
 
 // imagineCues put a history word ("working", "rotating") in the future
 // when they stand right before it: "picture myself working at …".
+// startCues begin training ("to start my residency at"): the history word
+// after them is her future.
+var startCues = []string{"start my", "begin my", "starting my", "beginning my", "to start", "to begin", "commence my"}
+
 var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
 
 // continueCues carry work on into the future ("keep doing this kind of
@@ -1782,7 +1791,7 @@ var reAskWhether = regexp.MustCompile(`\b(?:tell me|let me know|confirm|clarify|
 var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\s+|also\s+|currently\s+)?(?:covers?|offers?|provides?|sponsors?|funds?|pays?|allows?|requires?|supports?|reimburses?|gives?|includes?|accepts?|protects?|guarantees?)\b`)
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
-var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w-]+\s+){0,3}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|simulation|scholarship|wellness|career) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
+var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w'’-]+\s+){0,5}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|improvement|simulation|scholarship|wellness|career|science|poster|alumni) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
 
 // thirdPartyVerbs are what another program or its people did or said in
 // her news ("… wrote to say", "… asked"); herTellingVerbs are her own
@@ -1828,7 +1837,7 @@ var reAnswerOther = regexp.MustCompile(`\b(?:decline|declining|turn down|turning
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
 // at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
-var reHerInterviewAt = regexp.MustCompile(`\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:an(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?)(?:at|with)\s+(?:the\s+)?$`)
+var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+|\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:an(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?))(?:at|with)\s+(?:the\s+)?$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
