@@ -955,7 +955,10 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		}
 		if sigText != "" {
 			sig := tokenizeCL(c.rules.vocab, clTruncate(sigText, 4096), nil)
-			if clStaffRole(sig) {
+			// (A resident who signs with her year, "PGY-3, Pediatrics", writes
+			// for the program when she writes of its interviews: a note
+			// before the interview day, not coffee with a friend.)
+			if clStaffRole(sig) || clTraineeYear(sig) && (clHasWord(body, "interview") || clHasWord(body, "interviewee") || clHasWord(body, "interviewees")) {
 				own := map[int]*clMention{}
 				c.mentions(sig, 1, own)
 				// (a person's own mailbox that signs with a role there may
@@ -1875,8 +1878,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				break
 			}
 		}
-		// "change - now Friday, November 13": the day it moves to.
-		nowBefore := dt.from > 0 && (d.toks[dt.from-1].w == "now" || d.toks[dt.from-1].w == "new")
+		// "change - now Friday, November 13": the day it moves to; so is
+		// "Your new date is Monday, November 9".
+		nowBefore := dt.from > 0 && (d.toks[dt.from-1].w == "now" || d.toks[dt.from-1].w == "new") ||
+			dt.from >= 3 && (d.toks[dt.from-1].w == "is" || d.toks[dt.from-1].w == "will") && clIsDayLabel(d.toks[dt.from-2].w) &&
+				slices.Contains([]string{"new", "updated", "revised", "rescheduled", "changed"}, d.toks[dt.from-3].w)
 		if nowBefore {
 			moved = true
 		}
@@ -3316,6 +3322,18 @@ func clStaffRole(d *clDoc) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// clTraineeYear reports whether a signature gives a trainee's year: "PGY-3",
+// "Intern".
+func clTraineeYear(d *clDoc) bool {
+	for _, t := range d.toks {
+		switch t.w {
+		case "pgy", "pgy1", "pgy2", "pgy3", "pgy4", "pgy5", "pgy6", "pgy7", "intern":
+			return true
 		}
 	}
 	return false

@@ -630,7 +630,7 @@ type clGroupKeeper struct {
 }
 
 func (k *clGroupKeeper) keep(d *clDoc, sp clSpan) bool {
-	if k.g.negatable && k.r.negated(d, sp, k.g.negators) != k.negatedOnly {
+	if k.g.negatable && (k.r.negated(d, sp, k.g.negators) || clAnsweredNo(d, sp)) != k.negatedOnly {
 		return false
 	}
 	if k.negatedOnly && vetoedCL(d, sp, k.g.negVeto, nil) {
@@ -660,4 +660,21 @@ func (s *clScores) ranked() []string {
 		return out[i] < out[j]
 	})
 	return out
+}
+
+// clAnsweredNo reports whether the match is a label answered "no" after a
+// colon: "Early commitment: no.", "Positions outside the Match: none".
+func clAnsweredNo(d *clDoc, sp clSpan) bool {
+	if sp.to+1 >= len(d.toks) {
+		return false
+	}
+	gap := d.src[d.toks[sp.to].e:d.toks[sp.to+1].s]
+	if strings.TrimSpace(gap) != ":" {
+		return false
+	}
+	switch d.toks[sp.to+1].w {
+	case "no", "none", "never", "nope", "not", "n":
+		return true
+	}
+	return false
 }

@@ -78,6 +78,32 @@ func TestClassifySession18(t *testing.T) {
 		"Estimada Dra. Rahman: lamentamos decirle que el programa no podrán ofrecerle una entrevista este año.",
 		oct, TypeInterviewDecline, "northgate", ""})
 	checkDated(t, c, cases)
+	// (blind sets ld–lg) A resident who signs with her year from a
+	// personal address speaks for her program; "Your new date is …" is the
+	// day it moved to; a label answered "no" says no; keeping her in mind
+	// while the rank list is built is interest, not a waitlist; a second
+	// look's waitlist for its own seats is no waitlist of hers.
+	cases = []datedCase{
+		{"a resident from her own mailbox", "Sam Lee <sam.lee.md@gmail.com>", "See you tomorrow!",
+			"Hi Amina,\n\nI'm one of the residents on the track, and Dr. Chen asked me to send a few notes before tomorrow's interview day: check-in is at 7:30 in the Elm Street lobby.\n\nSam\n\nSam Lee, MD\nPGY-2, Internal Medicine\nNorthgate Regional Hospital",
+			time.Date(2026, 12, 9, 19, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeInterviewConfirmation, "northgate", "2026-12-10"},
+		{"the new date is", "aci-fellowship@informatics.meridian.edu", "Change to your interview",
+			"Dr. Feld is called away, so we need to move your Thursday interview. Your revised date is Tuesday, November 24. Same Zoom link.",
+			time.Date(2026, 11, 16, 9, 0, 0, 0, time.FixedZone("MST", -7*3600)), TypeInterviewConfirmation, "meridian", "2026-11-24"},
+		{"a label answered no", "jfeld@meridian.edu", "Re: questions from an IMG applicant",
+			"Thanks for writing. Visa: we sponsor J-1 through ECFMG only. Early offers: no. Every position goes through the AMIA match.",
+			oct, TypeEligibilityReply, "meridian", ""},
+		{"kept in mind while the list is built", "lchen@northgate-health.org", "Thank you",
+			"Dear Amina, thank you for a wonderful conversation. You would be a superb fit for the track, and we will keep you firmly in mind as we put together our rank list in February.",
+			dec, TypePostInterviewInterest, "northgate", ""},
+		{"a second look's own waitlist", "rmoss@stbrendans.org", "Second Look Day",
+			"Dear applicant, if you interviewed with us you are welcome at our Second Look on Friday, February 5. We can host 30 guests; after that we will maintain a waitlist in case of cancellations.",
+			dec, TypeProgramUpdate, "st-brendan", ""},
+	}
+	checkDated(t, c, cases)
+	if got := c.Classify(msg("treyes@northgate-health.org", "Re: our chat", "Amina, I enjoyed it too. The paper is Wright et al. 2024; I'll email you the PDF if your library doesn't have it.")); got.Type == TypeApplicationRequest {
+		t.Errorf("a faculty member offering to send a paper: got %s, want no application request\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
+	}
 	if got := c.Classify(msg("aci-fellowship@informatics.meridian.edu", "Deadline reminder", "Dear applicant, the window closes October 1. Files still lacking letters that day are reviewed only once the letters arrive. Interviews are held on Tuesdays in November.")); got.Type == TypeApplicationRequest {
 		t.Errorf("the policy on everyone's missing letters: got %s, want no application request\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
 	}

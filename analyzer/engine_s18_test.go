@@ -48,6 +48,22 @@ func TestSession18Outgoing(t *testing.T) {
 	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for Tuesday. Interviewing at Meridian State University the week before had shown me that pediatrics is where I belong, and your residents confirmed it.\n\nAmina"), time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC), "")
 	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThank you for Tuesday. I would be so proud to start my residency at Northgate Regional Hospital next July.\n\nAmina"), time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC), "wrong-program")
 	wantRules(t, e, outDraft("sokafor@harborvalley.edu", "One more thing", "Dear Dr. Okafor,\n\nPlainly: once Harbor Valley chooses to take me, I am coming, whatever the other programs do.\n\nAmina"), at, "binding-commitment")
+	// (blind sets lb and lc) A note-to-self slot opening with "brief"; a
+	// reader's note is none. A promised place asked for on condition; a
+	// seat at a poster session is no place. Her own advisor or co-author at
+	// another program is her news; a service's promptness is no deadline.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Question", "Dear Dr. Feld,\n\nMy research centres on [short, concrete example] and decision support.\n\nAmina"), at, "placeholder")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Question", "Dear Dr. Feld,\n\nThe poster is summarised in one page [brief abstract enclosed] for your team.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Timing", "Dear Dr. Park,\n\nIf you can promise me a spot in the fellowship, I will list Lakeside first.\n\nAmina"), at, "premature-offer-ask,quid-pro-quo,top-choice")
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Poster day", "Dear Dr. Park,\n\nIf you can hold me a space at the journal club on Friday, I would love to come.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nMy thesis advisor, Dr. Laura Chen at Northgate Regional Hospital, asked me to pass on her regards to your team.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nDr. Helen Park at Lakeside, with whom I co-wrote the alert-burden paper, told me your residents would be generous with their time, and they were.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nThe e-consult service, where residents resolve pages from the wards within 30 minutes, impressed me most.\n\nAmina"), at, "")
+	// (blind set mz) "You mentioned" said of a visa question asks for no
+	// document: the CV and papers attached with it are unprompted.
+	m0 := outDraft("informatics.fellowship@harborvalley.edu", "Following up", "Dear Ms. Natarajan,\n\nOn the visa question, you mentioned that the GME office has handled H-4 holders before, which was reassuring.\n\nSo the committee has everything in one place, I have attached my full CV, a preprint and a letter from my supervisor.\n\nAmina")
+	m0.Attachments = []Attachment{{Filename: "Rahman_CV_full.pdf", ContentType: "application/pdf", Size: 900}, {Filename: "preprint.pdf", ContentType: "application/pdf", Size: 900}, {Filename: "supervisor_letter.pdf", ContentType: "application/pdf", Size: 900}}
+	wantRules(t, e, m0, at, "unprompted-attachments")
 	// A reply whose thanks stand alone, twelve days after the interview.
 	own := "Dear Dr. Park,\n\nThanks so much!\n\nThat means a great deal to me. The day with your team was a highlight of my season, and I am still turning over the CDS governance discussion.\n\nAmina"
 	quoted := "On Mon, Nov 23, 2026 at 4:10 PM Helen Park <hpark@lakeside-med.org> wrote:\n> Dear Amina, the committee enjoyed meeting you and wanted you to know.\n"

@@ -635,7 +635,7 @@ func TestPhraseRules(t *testing.T) {
 		{"See you all at Harbor Valley on the 12th!", "wrong-program"},
 		{"After that date it will be too late for me to change my plans.", "pressure"},
 		{"I need to know until Monday, please.", "pressure"},
-		{"If you can guarantee me a spot, Lakeside goes first on my list.", "quid-pro-quo,top-choice"},
+		{"If you can guarantee me a spot, Lakeside goes first on my list.", "premature-offer-ask,quid-pro-quo,top-choice"}, // (a guaranteed place asked for is an offer asked for, session 18)
 		{"A firm word from your side would earn Lakeside my first place.", "quid-pro-quo,top-choice"},
 		{"If I were sure I'd match with Lakeside, I'd rank it first.", "quid-pro-quo,top-choice"},
 		{"My list is Lakeside's to top if you rank me to match.", "quid-pro-quo,top-choice"},

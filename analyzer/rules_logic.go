@@ -523,7 +523,7 @@ func (f *slotFinder) isSlot(inner string, strict bool) bool {
 	// "[specific topic from the interview]", "[mention a project]",
 	// "[specific program feature - CDS?]": an instruction to the writer,
 	// its first word in lower case.
-	if !strict && len(words) >= 2 && f.starters[words[0]] && strings.HasPrefix(s, words[0]) {
+	if !strict && len(words) >= 2 && f.starters[words[0]] && strings.HasPrefix(s, words[0]) && !slices.ContainsFunc(words, func(w string) bool { return readerNotes[w] }) {
 		return true
 	}
 	// "[resident name]", "[program website]": a thing's name, link or date
@@ -1396,6 +1396,12 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				if reCited.MatchString(lower[loc[1]:]) {
 					continue
 				}
+				// "my MPH advisor, Dr. Jonah Feld at Meridian State", "Dr.
+				// Park at Lakeside, with whom I worked on …": her own
+				// mentor or colleague, a third party in her news.
+				if !reSalutation.MatchString(sent) && (reHerRelation.MatchString(tail(before, 40)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+80)])) {
+					continue
+				}
 				if otherToldMe(lower[loc[1]:]) {
 					continue
 				}
@@ -1441,7 +1447,10 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// needs my RSVP"), what she told it ("I've already let Dr.
 				// Okafor at Harbor Valley know"), her interview there ("the
 				// same day I'm interviewing at St. Brendan's").
-				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before)) {
+				// (Where her own mentor or colleague works, "my MPH advisor,
+				// Dr. Jonah Feld at Meridian State", is news too.)
+				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before) ||
+					(reHerRelation.MatchString(tail(before, 50)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+60)])) && reTitledPersonAt.MatchString(before)) {
 					continue
 				}
 				// "my Lakeside interview on November 12", in a letter that
@@ -1828,6 +1837,14 @@ var reSomeoneAt = regexp.MustCompile(`,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,
 // reToldThem ends the words before another program's name that she told
 // or wrote to ("I've already let Dr. Okafor at").
 var reToldThem = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
+
+// reHerRelation names her own tie to a person: "my MPH advisor", "with
+// whom I worked", "who mentored me".
+var reHerRelation = regexp.MustCompile(`\b(?:(?:my|our) (?:[\w-]+ ){0,2}(?:advisor|adviser|advisors|mentor|mentors|supervisor|supervisors|pi|professor|teacher|preceptor|attending|boss|colleague|colleagues|collaborator|collaborators|co-?authors?|chair|referee|referees|letter writer|letter writers|recommender|research director|thesis advisor|dean)\b|with whom i (?:\w+ )?(?:worked|trained|studied|collaborated|published|wrote|did|rotated|co-?wrote|co-?authored|co-?published|co-?presented|presented)|who (?:\w+ )?(?:supervised|mentored|taught|trained|advised|supported|recommended) me\b)`)
+
+// reTitledPersonAt ends the words before a program's name with a person
+// who works there: "Dr. Jonah Feld at", "Helen Park from".
+var reTitledPersonAt = regexp.MustCompile(`(?:dr\.?|prof\.?|professor) (?:[\w'’-]+ ){1,3}(?:at|from|of) (?:the )?$`)
 
 // reAnswerOther ends the words before another program's name that she
 // answers, declines or hears from ("so that I can decline Meridian with
@@ -2232,10 +2249,13 @@ func containsAsked(text string, phrases []string) bool {
 }
 
 // reDocWord names what can be attached (lower case).
-var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport|visa|id)\b`)
+var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport)\b`)
 
 // reThanksForNote is thanks for a note, a reply or a message (lower case).
 var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|message|letter|words)\b`)
+
+// reAfterThanks names the thank-you note she sent before this letter.
+var reAfterThanks = regexp.MustCompile(`\b(?:than|since|after|beyond|following|besides) my (?:quick |short |brief |earlier |first |initial |previous |original |email )?(?:thank[- ]you|thanks|note of thanks)(?: note| email| message)?\b`)
 
 // reBareThanks is thanks with no object: "Thank you so much.", "Thanks,
 // Dr. Okafor!"
@@ -2253,6 +2273,11 @@ func (c *checkCtx) isThankYou() bool {
 	// An update that also thanks is an update; "thank you again" is a
 	// later letter, not the thank-you note itself.
 	if len(c.e.thanks) == 0 {
+		return false
+	}
+	// A letter written after her thank-you note ("a fuller note than my
+	// quick thank-you") is not that note.
+	if strings.Contains(c.d.norm, "thank") && reAfterThanks.MatchString(c.d.norm) {
 		return false
 	}
 	// A withdrawal that thanks for the day is a withdrawal.
