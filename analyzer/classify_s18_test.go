@@ -101,6 +101,21 @@ func TestClassifySession18(t *testing.T) {
 			dec, TypeProgramUpdate, "st-brendan", ""},
 	}
 	checkDated(t, c, cases)
+	// (blind sets lm and ln) A decline and a waitlist in French and
+	// Spanish; telling her what the committee thinks is no question, nor
+	// is a "committee" a commitment.
+	cases = []datedCase{
+		{"a decline in French", "alavoie@stbrendans.org", "RE: votre candidature",
+			"Bonjour Docteure Rahman, nous ne sommes pas en mesure de vous inviter à une entrevue cette année. Bonne chance pour la suite.",
+			oct, TypeInterviewDecline, "st-brendan", ""},
+		{"a waitlist in Spanish", "imresidency@northgate-health.org", "Su solicitud",
+			"Estimada Dra. Rahman: por ahora su solicitud queda en nuestra lista de espera; le escribiremos si se libera una fecha.",
+			oct, TypeWaitlist, "northgate", ""},
+		{"the committee's view told, not her plans asked", "rmoss@stbrendans.org", "Thank you for visiting",
+			"Dear Dr. Rahman, I would like you to know that the committee thought highly of you and that you will be a strong candidate on our list. We will not ask about your plans.",
+			dec, TypePostInterviewInterest, "st-brendan", ""},
+	}
+	checkDated(t, c, cases)
 	if got := c.Classify(msg("treyes@northgate-health.org", "Re: our chat", "Amina, I enjoyed it too. The paper is Wright et al. 2024; I'll email you the PDF if your library doesn't have it.")); got.Type == TypeApplicationRequest {
 		t.Errorf("a faculty member offering to send a paper: got %s, want no application request\n   %s", got.Type, strings.Join(got.Evidence, "\n   "))
 	}

@@ -64,6 +64,19 @@ func TestSession18Outgoing(t *testing.T) {
 	m0 := outDraft("informatics.fellowship@harborvalley.edu", "Following up", "Dear Ms. Natarajan,\n\nOn the visa question, you mentioned that the GME office has handled H-4 holders before, which was reassuring.\n\nSo the committee has everything in one place, I have attached my full CV, a preprint and a letter from my supervisor.\n\nAmina")
 	m0.Attachments = []Attachment{{Filename: "Rahman_CV_full.pdf", ContentType: "application/pdf", Size: 900}, {Filename: "preprint.pdf", ContentType: "application/pdf", Size: 900}, {Filename: "supervisor_letter.pdf", ContentType: "application/pdf", Size: 900}}
 	wantRules(t, e, m0, at, "unprompted-attachments")
+	// (blind sets lh, li and lj) Her standing asked without a word of
+	// ranking, and reciprocity offered the same way; her own stance told
+	// is no question; another program's paper, a forum there, a colleague
+	// she works with there are her news; an overdue thank-you owed is a
+	// thank-you.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "A candid question", "Dear Dr. Feld,\n\nCould you tell me, frankly, whether my chances of joining Meridian are realistic?\n\nAmina"), at, "rank-solicitation")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "A candid question", "Dear Dr. Feld,\n\nWould you say whether I would be among the fellows the committee hopes to bring in next July?\n\nAmina"), at, "rank-solicitation")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Thoughts", "Dear Dr. Feld,\n\nIf the committee sees me in the same way, that trust will be returned in full when I submit.\n\nAmina"), at, "quid-pro-quo")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Thoughts", "Dear Dr. Feld,\n\nI wanted you to know where I stand from me directly: Meridian remains a place I admire.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Thanks", "Dear Dr. Feld,\n\nThanks for pointing me to the Lakeside fellows' alert-retirement paper, which I read on the flight home.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Poster", "Dear Dr. Feld,\n\nI will present the poster at the regional informatics symposium at Lakeside University Medical Center in March.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Update", "Dear Dr. Feld,\n\nThe cohort study I'm writing up with Dr. Helen Park at Lakeside University Medical Center was accepted last week.\n\nAmina"), at, "")
+	wantRules(t, e, outDraft("rmoss@stbrendans.org", "An overdue thank you", "Dear Dr. Moss,\n\nI owe you a thank-you from our day together, and I am sorry it comes so late.\n\nAmina"), time.Date(2026, 12, 20, 15, 0, 0, 0, time.UTC), "late-thank-you")
 	// A reply whose thanks stand alone, twelve days after the interview.
 	own := "Dear Dr. Park,\n\nThanks so much!\n\nThat means a great deal to me. The day with your team was a highlight of my season, and I am still turning over the CDS governance discussion.\n\nAmina"
 	quoted := "On Mon, Nov 23, 2026 at 4:10 PM Helen Park <hpark@lakeside-med.org> wrote:\n> Dear Amina, the committee enjoyed meeting you and wanted you to know.\n"

@@ -1270,7 +1270,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 			subj := c.msg.Subject
 			lower := strings.ToLower(subj)
 			if loc := pn.names[i].find(subj, lower); loc != nil &&
-				(reNewsFrom.MatchString(lower[:loc[0]]) || otherToldMe(lower[loc[1]:]) || reEventAfter.MatchString(lower[loc[1]:])) {
+				(reNewsFrom.MatchString(lower[:loc[0]]) || otherToldMe(lower[loc[1]:]) || reEventAfter.MatchString(lower[loc[1]:]) || reEventAt.MatchString(lower[:loc[0]])) {
 				continue
 			}
 			report("subject", subj, 0, len(subj))
@@ -1450,7 +1450,8 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// (Where her own mentor or colleague works, "my MPH advisor,
 				// Dr. Jonah Feld at Meridian State", is news too.)
 				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before) ||
-					(reHerRelation.MatchString(tail(before, 50)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+60)])) && reTitledPersonAt.MatchString(before)) {
+					(reHerRelation.MatchString(tail(before, 50)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+60)])) && reTitledPersonAt.MatchString(before) ||
+					reWorkedWith.MatchString(before) && !containsAny(tail(before, 70), wishCues) || reEventAt.MatchString(before)) {
 					continue
 				}
 				// "my Lakeside interview on November 12", in a letter that
@@ -1459,8 +1460,10 @@ func (c *checkCtx) wrongProgram(r *rule) {
 					continue
 				}
 				// "the Lakeside 10K": an event named for the place; "a chapter
-				// meeting hosted at Meridian State University": its venue.
-				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) {
+				// meeting hosted at Meridian State University": its venue;
+				// "the Northgate residents' inbox-triage paper": its work,
+				// cited.
+				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) || reOtherWork.MatchString(lower[loc[1]:]) {
 					continue
 				}
 				// "…I'll rank Meridian first, and Lakeside drops to second":
@@ -1822,7 +1825,16 @@ var reTitledOf = regexp.MustCompile(`\b(?:dr\.?|prof\.?|professor|mr\.?|ms\.?|mr
 // reTheirPast ends the words before a program's name that tell of where
 // one of this program's people trained ("Dr. Chen's story about building
 // her first sepsis registry as a resident back at Harbor Valley").
-var reTheirPast = regexp.MustCompile(`\b(?:she|he|her|his|their|you|your)\b[^.]{0,80}\b(?:back at|back in|when (?:she|he|they|you) (?:was|were|trained|worked) (?:at|in)|(?:she|he|they|you) trained (?:at|in))\s+(?:the\s+)?$`)
+var reTheirPast = regexp.MustCompile(`\b(?:she|he|her|his|their|you|your)\b[^.]{0,80}\b(?:back at|back in|when (?:she|he|they|you) (?:was|were|trained|worked) (?:at|in)|(?:she|he|they|you) trained (?:at|in)|(?:did|completed|finished|does|is doing|was doing) (?:her|his|their) (?:[\w-]+ ){0,3}(?:training|residency|fellowship|internship|degree|phd|mph|rotation|rotations)s? (?:at|in|with))\s+(?:the\s+)?$`)
+
+// reEventAt ends the words before a program's name that is an event's
+// venue: "Midwest Clinical Informatics Forum at Lakeside".
+var reEventAt = regexp.MustCompile(`\b(?:forum|conference|symposium|summit|workshop|webinar|hackathon|datathon|retreat|poster session|grand rounds|seminar|colloquium|lecture|keynote|talk|course|boot ?camp)s? (?:(?:held|hosted|taking place|this year|next month|last month) )?(?:at|in) (?:the )?$`)
+
+// reWorkedWith ends the words before a program's name after a person she
+// works or worked with there: "the analysis I'm finishing with Dr. Ravi
+// Menon at".
+var reWorkedWith = regexp.MustCompile(`\b(?:with|alongside|under) (?:dr\.?|prof\.?|professor) (?:[\w'’-]+ ){1,3}(?:at|from|of) (?:the )?$`)
 
 // reOtherApplicant ends the words before a program's name that tell of
 // someone else applying or interviewing there ("He interviewed with
@@ -1845,6 +1857,11 @@ var reHerRelation = regexp.MustCompile(`\b(?:(?:my|our) (?:[\w-]+ ){0,2}(?:advis
 // reTitledPersonAt ends the words before a program's name with a person
 // who works there: "Dr. Jonah Feld at", "Helen Park from".
 var reTitledPersonAt = regexp.MustCompile(`(?:dr\.?|prof\.?|professor) (?:[\w'’-]+ ){1,3}(?:at|from|of) (?:the )?$`)
+
+// reOtherWork follows a program's name that labels a piece of its work:
+// "the Northgate residents' inbox-triage paper", "Lakeside's 2024 sepsis
+// study".
+var reOtherWork = regexp.MustCompile(`^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}(?:paper|papers|study|studies|article|articles|preprint|publication|abstract|poster|dataset|trial|guideline|guidelines|protocol|toolkit|white paper|playbook)\b`)
 
 // reAnswerOther ends the words before another program's name that she
 // answers, declines or hears from ("so that I can decline Meridian with
