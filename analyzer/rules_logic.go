@@ -2274,6 +2274,30 @@ var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|
 // reAfterThanks names the thank-you note she sent before this letter.
 var reAfterThanks = regexp.MustCompile(`\b(?:than|since|after|beyond|following|besides) my (?:quick |short |brief |earlier |first |initial |previous |original |email )?(?:thank[- ]you|thanks|note of thanks)(?: note| email| message)?\b`)
 
+// afterThanks reports whether s names her earlier thank-you note
+// (reAfterThanks), reading only around each " my ": the expression run
+// over a whole letter costs more than the rest of the check.
+func afterThanks(s string) bool {
+	for i := strings.Index(s, " my "); i >= 0; {
+		lo := i
+		for lo > 0 && isWordByte(s[lo-1]) {
+			lo--
+		}
+		switch s[lo:i] {
+		case "than", "since", "after", "beyond", "following", "besides":
+			if reAfterThanks.MatchString(s[lo:min(len(s), i+64)]) {
+				return true
+			}
+		}
+		j := strings.Index(s[i+1:], " my ")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // reBareThanks is thanks with no object: "Thank you so much.", "Thanks,
 // Dr. Okafor!"
 var reBareThanks = regexp.MustCompile(`^\W*(?:thank you|thanks|many thanks|thank you very much)(?:\s+(?:so|very)\s+much|\s+a lot|\s+kindly)?(?:,?\s+(?:dr\.?\s+)?[a-z'’-]+)?\s*[.!]+\s*$`)
@@ -2294,7 +2318,7 @@ func (c *checkCtx) isThankYou() bool {
 	}
 	// A letter written after her thank-you note ("a fuller note than my
 	// quick thank-you") is not that note.
-	if strings.Contains(c.d.norm, "thank") && reAfterThanks.MatchString(c.d.norm) {
+	if strings.Contains(c.d.norm, "thank") && afterThanks(c.d.norm) {
 		return false
 	}
 	// A withdrawal that thanks for the day is a withdrawal.
