@@ -100,6 +100,18 @@ func clAskThirdPartyAsks(toks []clToken, j, hi int) bool {
 	return false
 }
 
+// clTechWord are the words beside "backup" or "fallback" that make it the
+// day's logistics.
+var clTechWord = map[string]bool{"phone": true, "internet": true, "zoom": true, "video": true, "technical": true, "tech": true, "connection": true,
+	"power": true, "call": true, "number": true, "line": true, "link": true, "laptop": true, "device": true, "dial": true, "dialin": true,
+	"webex": true, "teams": true, "audio": true, "wifi": true, "hotspot": true, "battery": true, "room": true, "location": true, "date": true, "day": true, "slot": true, "time": true}
+
+// clWriterSays are verbs after "let me" or "let us" with which the writer
+// speaks: "let me say it plainly", "let us be clear".
+var clWriterSays = map[string]bool{"say": true, "add": true, "be": true, "explain": true, "share": true, "note": true, "start": true, "begin": true,
+	"reiterate": true, "repeat": true, "emphasize": true, "emphasise": true, "stress": true, "thank": true, "assure": true, "put": true, "reassure": true,
+	"congratulate": true, "offer": true, "introduce": true, "clarify": true, "confirm": true}
+
 // clAsksRanking returns the first sentence of d that asks the applicant
 // about her ranking or other applications, or "".
 func clAsksRanking(d *clDoc) string {
@@ -243,7 +255,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 		case (w == "count" || w == "rely" || w == "bank" || w == "depend") && next == "on" && (next2 == "you" || next2 == "your") &&
 			(j+3 > hi || toks[j+3].w != "to" || j+4 <= hi && clAskIntentVerb[toks[j+4].w]):
 			intent = true // "Can we count on you?", not "…count on you to bring a laptop"
-		case w == "courting" || w == "suitors" || w == "backup" || w == "fallback":
+		case w == "courting" || w == "suitors" || (w == "backup" || w == "fallback") && !clTechWord[prev] && !clTechWord[next]:
+			// ("a phone fallback", "a backup Zoom link": the day's
+			// logistics, not her backup program)
 			intent = true
 		case w == "get" && next == "you" && (prev == "we" || prev == "do"):
 			intent = true // "do we get you?"
@@ -324,7 +338,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			rank = true
 		case w == "running" && prev == "the":
 			rank = true
-		case (w == "let" || w == "tell") && (next == "us" || next == "me"):
+		case (w == "let" || w == "tell") && (next == "us" || next == "me") && !(w == "let" && clWriterSays[next2]):
+			// ("let me say it plainly: …" is the writer speaking, not a
+			// request to her)
 			request, addressed = true, true
 		case w == "if" || w == "once" || w == "should":
 			cond = true

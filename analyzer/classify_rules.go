@@ -663,18 +663,38 @@ func (s *clScores) ranked() []string {
 }
 
 // clAnsweredNo reports whether the match is a label answered "no" after a
-// colon: "Early commitment: no.", "Positions outside the Match: none".
+// colon ("Early commitment: no.", "Positions outside the Match: none"), or
+// a short label line answered no by the next sentence ("Offers outside the
+// match. We don't have any.").
 func clAnsweredNo(d *clDoc, sp clSpan) bool {
 	if sp.to+1 >= len(d.toks) {
 		return false
 	}
-	gap := d.src[d.toks[sp.to].e:d.toks[sp.to+1].s]
-	if strings.TrimSpace(gap) != ":" {
+	gap := strings.TrimSpace(d.src[d.toks[sp.to].e:d.toks[sp.to+1].s])
+	switch {
+	case gap == ":":
+	case gap == "." && sp.to-clSentStart(d, sp.from) <= 6:
+		// a short label line, answered by the next sentence ("3. Offers
+		// outside the match. We don't have any.")
+	default:
 		return false
 	}
-	switch d.toks[sp.to+1].w {
+	next := func(k int) string {
+		if sp.to+k < len(d.toks) {
+			return d.toks[sp.to+k].w
+		}
+		return ""
+	}
+	switch next(1) {
 	case "no", "none", "never", "nope", "not", "n":
 		return true
+	case "we":
+		switch next(2) {
+		case "dont", "never", "cannot", "cant", "wont":
+			return true
+		case "do", "will", "can":
+			return next(3) == "not"
+		}
 	}
 	return false
 }

@@ -81,6 +81,8 @@ func TestSession18Outgoing(t *testing.T) {
 	// her first place told once lists are certified is no trade.
 	wantRules(t, e, outDraft("rmoss@stbrendans.org", "Planning", "Dear Dr. Moss,\n\nIt would help me a great deal to know whether St. Brendan's is likely to rank me high enough to match.\n\nAmina"), at, "rank-solicitation")
 	wantRules(t, e, outDraft("hpark@lakeside-med.org", "Lists are in", "Dear Dr. Park,\n\nNow that lists are certified, I can say what I held back so it would not read as pressure: I ranked Lakeside first.\n\nAmina"), time.Date(2026, 12, 5, 15, 0, 0, 0, time.UTC), "top-choice")
+	// (blind set lz) "Mutual information ranking" is a method, not a trade.
+	wantRules(t, e, outDraft("jfeld@meridian.edu", "Paper accepted", "Dear Dr. Feld,\n\nWe replaced the univariate screen with mutual information ranking, which cut the candidate variables from 212 to 38.\n\nAmina"), at, "")
 	// A reply whose thanks stand alone, twelve days after the interview.
 	own := "Dear Dr. Park,\n\nThanks so much!\n\nThat means a great deal to me. The day with your team was a highlight of my season, and I am still turning over the CDS governance discussion.\n\nAmina"
 	quoted := "On Mon, Nov 23, 2026 at 4:10 PM Helen Park <hpark@lakeside-med.org> wrote:\n> Dear Amina, the committee enjoyed meeting you and wanted you to know.\n"
