@@ -202,8 +202,7 @@ func newEngine(cfg *config.Config, set *RuleSet, index map[uint64]indexed) (*Eng
 	}
 	pc.finish()
 	e.clauses = pc.clauses
-	e.ids = pc.ids.trie()
-	e.ids.sets = len(pc.sets)
+	e.ids = pc.ids.trie(len(pc.sets))
 	e.names = newNameIndex(cfg)
 	return e, pc, nil
 }

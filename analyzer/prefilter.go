@@ -491,9 +491,10 @@ func trieClass(c byte) int {
 	return -1
 }
 
-// trie builds the trie of p (node 0 is the empty prefix).
-func (p prefixIDs) trie() *prefixTrie {
-	t := &prefixTrie{next: make([][trieFanout]int32, 1, len(p)+1), id: []int32{-1}, exact: []int32{-1}, n: len(p)}
+// trie builds the trie of p (node 0 is the empty prefix); sets is the
+// number of need sets its documents memoize (patternCompiler.sets).
+func (p prefixIDs) trie(sets int) *prefixTrie {
+	t := &prefixTrie{next: make([][trieFanout]int32, 1, len(p)+1), id: []int32{-1}, exact: []int32{-1}, n: len(p), sets: sets}
 	for key, id := range p {
 		n := int(key>>40) & 0xff
 		node := int32(0)
@@ -611,12 +612,10 @@ func (ix *docIndex) sentencesWith(set []int32) uint64 {
 }
 
 // sentencesNeed is sentencesWith for a numbered need set, worked out once
-// per document.
+// per document. The set must come from the compiler that built the trie
+// (its number is below the trie's sets).
 func (ix *docIndex) sentencesNeed(ns needSet) uint64 {
 	w, bit := ns.n>>6, uint64(1)<<(uint(ns.n)&63)
-	if int(w) >= len(ix.needKnown) {
-		return ix.sentencesWith(ns.ids)
-	}
 	if ix.needKnown[w]&bit != 0 {
 		return ix.needs[ns.n]
 	}

@@ -88,7 +88,7 @@ func TestTokenEndsWord(t *testing.T) {
 func TestPrefixTrieExactWords(t *testing.T) {
 	p := prefixIDs{}
 	ids := p.ids([]string{"i$", "i", "in$", "rank$", "ranks$", "my$"})
-	tr := p.trie()
+	tr := p.trie(0)
 	text := "i rank informatics in ranks of my mysteries, rankings i3 my_x"
 	ix := tr.index(text, []span{{0, len(text)}}, "")
 	want := map[string]int32{"i": ids[0], "rank": ids[3], "in": ids[2], "ranks": ids[4], "my": ids[5]}

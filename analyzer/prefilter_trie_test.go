@@ -38,7 +38,7 @@ func TestPrefixTrieMatchesMap(t *testing.T) {
 	maps := []prefixIDs{pc.ids, big}
 	checked := 0
 	for _, p := range maps {
-		tr := p.trie()
+		tr := p.trie(0)
 		for _, text := range texts {
 			ix := tr.index(text, []span{{0, len(text)}}, "")
 			for _, w := range ix.sentenceWords(0) {
@@ -70,17 +70,34 @@ func TestPrefixTrieMatchesMap(t *testing.T) {
 }
 
 // An index given back with release and taken again must read as a new one:
-// no mask of the text before it may stay set.
+// no mask of the text before it, and no need set worked out for it, may
+// stay set.
 func TestPrefixIndexReuse(t *testing.T) {
 	pc := &patternCompiler{ids: prefixIDs{}}
-	pc.ids.ids([]string{"rank", "list", "top", "first", "mutua", "in"})
-	reused, fresh := pc.ids.trie(), pc.ids.trie()
+	sets := []needSet{
+		pc.needSet(pc.ids.ids([]string{"rank", "list"})),
+		pc.needSet(pc.ids.ids([]string{"top", "first"})),
+		pc.needSet(pc.ids.ids([]string{"mutua", "in"})),
+		pc.needSet(pc.ids.ids([]string{"rank", "list"})), // the same set: the same number
+	}
+	if sets[3].n != sets[0].n || len(pc.sets) != 3 {
+		t.Fatalf("need sets numbered %d, %d, %d, %d (%d distinct), want the first and last alike and 3 distinct", sets[0].n, sets[1].n, sets[2].n, sets[3].n, len(pc.sets))
+	}
+	reused, fresh := pc.ids.trie(len(pc.sets)), pc.ids.trie(len(pc.sets))
 	a := "rank me first and i will list you at the top. mutual."
 	b := "in the interim, nothing to list."
 	ix := reused.index(a, []span{{0, 28}, {29, len(a)}}, "top rank")
+	for _, ns := range sets {
+		ix.sentencesNeed(ns) // memoized for a, and must be forgotten
+	}
 	reused.release(ix)
 	got := reused.index(b, []span{{0, len(b)}}, "")
 	want := fresh.index(b, []span{{0, len(b)}}, "")
+	for i, ns := range sets {
+		if g, w := got.sentencesNeed(ns), want.sentencesNeed(ns); g != w {
+			t.Errorf("need set %d: sentences %b after reuse, want %b", i, g, w)
+		}
+	}
 	if got != ix {
 		t.Log("the pool gave a new index (allowed, but the reuse path went untested)")
 	}

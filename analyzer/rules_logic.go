@@ -1399,7 +1399,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// "my MPH advisor, Dr. Jonah Feld at Meridian State", "Dr.
 				// Park at Lakeside, with whom I worked on …": her own
 				// mentor or colleague, a third party in her news.
-				if !reSalutation.MatchString(sent) && (reHerRelation.MatchString(tail(before, 40)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+80)])) {
+				if !reSalutation.MatchString(sent) && tiedToHer(before, lower[loc[1]:]) {
 					continue
 				}
 				if otherToldMe(lower[loc[1]:]) {
@@ -1450,7 +1450,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// (Where her own mentor or colleague works, "my MPH advisor,
 				// Dr. Jonah Feld at Meridian State", is news too.)
 				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before) ||
-					(reHerRelation.MatchString(tail(before, 50)) || reHerRelation.MatchString(lower[loc[1]:min(len(lower), loc[1]+60)])) && reTitledPersonAt.MatchString(before) ||
+					tiedToHer(before, lower[loc[1]:]) && reTitledPersonAt.MatchString(before) ||
 					reWorkedWith.MatchString(before) && !containsAny(tail(before, 70), wishCues) || reEventAt.MatchString(before)) {
 					continue
 				}
@@ -1849,6 +1849,13 @@ var reSomeoneAt = regexp.MustCompile(`,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,
 // reToldThem ends the words before another program's name that she told
 // or wrote to ("I've already let Dr. Okafor at").
 var reToldThem = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+(?:dr\.?\s+[\w'’-]+|(?:the\s+)?(?:team|coordinator|committee|program director|director|pd|people|faculty)|[a-z'’-]+)\s+(?:at|from)\s+$`)
+
+// tiedToHer reports whether the words just before a name or just after it
+// tie the person to her (reHerRelation): "my MPH advisor, Dr. Feld",
+// "Dr. Park …, with whom I worked".
+func tiedToHer(before, after string) bool {
+	return reHerRelation.MatchString(tail(before, 50)) || reHerRelation.MatchString(after[:min(len(after), 80)])
+}
 
 // reHerRelation names her own tie to a person: "my MPH advisor", "with
 // whom I worked", "who mentored me".
@@ -2274,6 +2281,21 @@ var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|
 // reAfterThanks names the thank-you note she sent before this letter.
 var reAfterThanks = regexp.MustCompile(`\b(?:than|since|after|beyond|following|besides) my (?:quick |short |brief |earlier |first |initial |previous |original |email )?(?:thank[- ]you|thanks|note of thanks)(?: note| email| message)?\b`)
 
+// greetingLine reports whether a sentence of the letter (lower case) is
+// its short greeting ("dear dr. park,").
+func greetingLine(sent string) bool { return reSalutation.MatchString(sent) && len(sent) < 60 }
+
+// openingSentence returns the letter's first sentence after its greeting
+// (lower case), or "".
+func (c *checkCtx) openingSentence() string {
+	for _, s := range c.d.sents {
+		if sent := c.d.norm[s.start:s.end]; !greetingLine(sent) {
+			return sent
+		}
+	}
+	return ""
+}
+
 // afterThanks reports whether s names her earlier thank-you note
 // (reAfterThanks), reading only around each " my ": the expression run
 // over a whole letter costs more than the rest of the check.
@@ -2332,7 +2354,7 @@ func (c *checkCtx) isThankYou() bool {
 		pre, lateLead := false, false
 		for i, s := range c.d.sents {
 			sent := c.d.norm[s.start:s.end]
-			if reSalutation.MatchString(sent) && len(sent) < 60 {
+			if greetingLine(sent) {
 				continue
 			}
 			thanks := c.anyPossible(c.e.thanks, sent, i)
@@ -2368,28 +2390,19 @@ func (c *checkCtx) isThankYou() bool {
 	// draft") thanks for the interview only in words that name it ("I
 	// enjoyed every part of the day" answers the program's kind note).
 	subj := strings.ToLower(c.msg.Subject)
-	replyElsewhere := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" && !reAboutTheVisit.MatchString(subj)
+	isReply := reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != ""
+	replyElsewhere := isReply && !reAboutTheVisit.MatchString(subj)
 	// A reply that opens by thanking for the program's own note ("Thank
 	// you for such a generous note. … I enjoyed every part of the interview
-	// day") answers that note, whatever the thread is called.
-	if reReplySubject.MatchString(c.msg.Subject) && strings.TrimSpace(c.msg.Quoted) != "" {
-		for _, s := range c.d.sents {
-			sent := c.d.norm[s.start:s.end]
-			if reSalutation.MatchString(sent) && len(sent) < 60 {
-				continue
-			}
-			// (not one that goes on to apologise for a late note: "Thank
-			// you for the kind message, and I'm sorry this is coming so long
-			// after my interview")
-			if reThanksLogistics.MatchString(sent) && reThanksForNote.MatchString(sent) && !strings.Contains(sent, "interview") && !reLateApology.MatchString(sent) {
-				return false
-			}
-			// ("Thank you so much. That is very kind …": thanks with no
-			// object, opening a reply, are for what the program wrote.)
-			if reBareThanks.MatchString(sent) {
-				return false
-			}
-			break
+	// day") answers that note, whatever the thread is called (not one that
+	// goes on to apologise for a late note: "Thank you for the kind
+	// message, and I'm sorry this is coming so long after my interview").
+	// So do thanks with no object opening a reply ("Thank you so much.
+	// That is very kind …").
+	if isReply {
+		if sent := c.openingSentence(); reThanksLogistics.MatchString(sent) && reThanksForNote.MatchString(sent) && !strings.Contains(sent, "interview") && !reLateApology.MatchString(sent) ||
+			reBareThanks.MatchString(sent) {
+			return false
 		}
 	}
 	// A letter its subject calls something else ("Continued interest –
@@ -2407,7 +2420,7 @@ func (c *checkCtx) isThankYou() bool {
 	lateLead := false
 	for i, s := range c.d.sents {
 		sent := c.d.norm[s.start:s.end]
-		if reSalutation.MatchString(sent) && len(sent) < 60 {
+		if greetingLine(sent) {
 			continue
 		}
 		// An apology for being late and its reason, opening the letter,
