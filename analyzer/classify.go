@@ -1463,9 +1463,37 @@ func clHerInterviewDay(cl *Classification, offered []clDate, note func(string, .
 	if clSentenceHas(d.doc, d.from, "not") && clSentenceHas(d.doc, d.from, "part") {
 		return
 	}
+	// "before the track committee meets on November 6": the day of
+	// another event in a sentence about her interview.
+	if clOtherEventDay(d.doc, d.from) {
+		return
+	}
 	cl.InterviewDate = clDayString(d.day)
 	cl.InterviewAt = d.at
 	note("her interview date %s from %q", cl.InterviewDate, d.text)
+}
+
+// clOtherInterview are the words before "interview" that make it another
+// kind than the program's: "your visa interview on the 27th".
+var clOtherInterview = map[string]bool{
+	"visa": true, "embassy": true, "consular": true, "consulate": true, "immigration": true, "biometrics": true,
+	"job": true, "uscis": true, "ds": true, "j1": true, "h1b": true,
+}
+
+// clOtherEventDay reports whether the words just before the day at token
+// i make it the day of something other than her interview: "the committee
+// meets on …", "the deadline is …", "the office closes …".
+func clOtherEventDay(d *clDoc, i int) bool {
+	cl := d.toks[i].clause
+	for k := i - 1; k >= 0 && k >= i-3 && d.toks[k].clause == cl; k-- {
+		switch d.toks[k].w {
+		case "meets", "meet", "convenes", "convene", "deadline", "due", "closes", "close", "closed", "reviews", "decides", "certify", "certifies":
+			return true
+		case "interview", "interviews", "visit":
+			return false
+		}
+	}
+	return false
 }
 
 // clHerWithdrawal reports whether a sentence says her interview or
@@ -1972,7 +2000,7 @@ func (c *Classifier) markDates(dates []clDate) {
 		// Wednesday 18 November": the interview's own day.
 		for j := dt.from - 1; j >= 0 && j >= dt.from-4 && d.toks[j].clause == cl; j-- {
 			if d.toks[j].w == "interview" || d.toks[j].w == "interviewing" && j > 0 && (d.toks[j-1].w == "are" || d.toks[j-1].w == "youre") {
-				dt.named = j == 0 || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post"
+				dt.named = j == 0 || d.toks[j-1].w != "pre" && d.toks[j-1].w != "post" && !clOtherInterview[d.toks[j-1].w]
 				break
 			}
 			if w := d.toks[j].w; w != "on" && w != "is" && w != "now" && w != "date" && w != "day" && w != "scheduled" && w != "set" && w != "for" {
@@ -1988,8 +2016,10 @@ func (c *Classifier) markDates(dates []clDate) {
 		// "For you in Dhaka that is 7:30 AM on Tuesday, January 12", "By my
 		// arithmetic that is 7:00 AM on Friday the 6th for you": the same
 		// hour on her clock, not another day.
-		if slices.ContainsFunc(clHerClockSeqs, func(ws []string) bool { return clSentenceHasSeq(d, dt.from, ws...) }) ||
-			clSentenceHasSeq(d, dt.from, "that", "is") && clFollowedBy(d, dt.to, "for", "you") {
+		// (An hour must be told: "I've booked the slot for you in Thalamus
+		// myself" is no clock.)
+		if (slices.ContainsFunc(clHerClockSeqs, func(ws []string) bool { return clSentenceHasSeq(d, dt.from, ws...) }) ||
+			clSentenceHasSeq(d, dt.from, "that", "is") && clFollowedBy(d, dt.to, "for", "you")) && clSentenceTellsHour(d, dt.from) {
 			if clOtherDateInDoc(dates, i) {
 				dt.notDay = true
 			}
@@ -2007,7 +2037,7 @@ func (c *Classifier) markDates(dates []clDate) {
 		sent := d.toks[dt.from].sent
 		lo := clSentStart(d, dt.from)
 		dt.hers = clGivenToHer(d, lo)
-		other, calendar, eveBefore := false, false, false
+		other, calendar, eveBefore, otherKind := false, false, false, false
 		for j := lo; j < len(d.toks) && d.toks[j].sent == sent; j++ {
 			if j == dt.from-1 && d.toks[j].clause != cl {
 				// A field label. "Interview: …" names the interview's own
@@ -2028,6 +2058,8 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
 				if j > 0 && d.toks[j-1].w == "second" {
 					other = true // "an optional second visit"
+				} else if j > 0 && clOtherInterview[d.toks[j-1].w] {
+					otherKind = true // "your visa interview on the 27th", hers but not the program's
 				} else if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {
 					dt.interview = true
 				} else {
@@ -2155,7 +2187,7 @@ func (c *Classifier) markDates(dates []clDate) {
 				}
 			}
 		}
-		dt.otherEvnt = other && !dt.interview && !dt.hers || eveBefore || start || calendar && !clYourInterview(d, lo) || clEventJustBefore(d, lo, dt.from)
+		dt.otherEvnt = other && !dt.interview && !dt.hers || otherKind && !dt.interview || eveBefore || start || calendar && !clYourInterview(d, lo) || clEventJustBefore(d, lo, dt.from)
 	}
 }
 
@@ -3389,6 +3421,27 @@ func clInlineAnswers(quoted string) string {
 var clHerClockSeqs = [][]string{
 	{"for", "you", "in"}, {"your", "local", "time"}, {"in", "your", "time", "zone"}, {"your", "time"}, {"your", "night"},
 	{"by", "my", "calculation"}, {"my", "arithmetic"}, {"my", "math"}, {"my", "maths"}, {"my", "reckoning"}, {"works", "out", "to"},
+}
+
+// clSentenceTellsHour reports whether token i's sentence tells an hour of
+// the day ("7:30 AM", "noon", "19:00").
+func clSentenceTellsHour(d *clDoc, i int) bool {
+	sent := d.toks[i].sent
+	for k := clSentStart(d, i); k < len(d.toks) && d.toks[k].sent == sent; k++ {
+		switch d.toks[k].w {
+		case "am", "pm", "noon", "midnight", "oclock", "hours", "hrs":
+			return true
+		case "a", "p":
+			if k+1 < len(d.toks) && d.toks[k+1].w == "m" {
+				return true
+			}
+		}
+		// "19:00": digits joined by a colon.
+		if t := d.toks[k]; k+1 < len(d.toks) && t.e < len(d.src) && d.src[t.e] == ':' && d.toks[k+1].s == t.e+1 && clIsDigit(d.src[t.s]) && clIsDigit(d.src[t.e+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clFollowedBy reports whether the words ws come right after token i, in

@@ -202,6 +202,10 @@ type clPhrase struct {
 	// first-word ids and then the ids, in one array: find rules out a
 	// phrase missing a segment without walking the segments.
 	req []int32
+	// first0 holds the first word id of each of the first segment's
+	// alternatives, side by side, so find tests them without touching
+	// the alternatives themselves.
+	first0 []int32
 }
 
 // compileCLPhrase compiles a phrase into v's id space. A phrase is
@@ -258,6 +262,9 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 	}
 	if err := flush(); err != nil {
 		return nil, err
+	}
+	for _, alt := range p.segs[0].alts {
+		p.first0 = append(p.first0, alt[0].id)
 	}
 	for _, sg := range p.segs[1:] {
 		p.req = append(p.req, int32(len(sg.first)))
@@ -335,11 +342,11 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 		}
 		r = r[1+n:]
 	}
-	for _, alt := range p.segs[0].alts {
-		id := alt[0].id
+	for ai, id := range p.first0 {
 		if !d.hasID(id) {
 			continue
 		}
+		alt := p.segs[0].alts[ai]
 		for _, pos := range d.post[id] {
 			if best.from >= 0 && int(pos) >= best.from {
 				break

@@ -1,0 +1,72 @@
+package analyzer
+
+import (
+	"testing"
+	"time"
+)
+
+// TestClassifySession19 (blind sets kg–kj, in other words): where the
+// program is "landing" for her is a rank question, while a promise that
+// no questions will come about her list is none; her name kept at the
+// front of the line, or her file set aside for a later round, is a
+// waitlist; no date left to open is a no; a platform's status field that
+// says no interview is a no; one of her letters still missing is a
+// request; "tell me which" offers the days; a visa interview's day, a
+// committee's meeting day and a day named beside "for you in" with no
+// hour are not her interview's; a day she is asked to say she can come
+// to is offered; she moved on the scheduling platform is a confirmation;
+// housekeeping for everyone on the schedule is news; her employer's HR
+// passing a note along relays no program.
+func TestClassifySession19(t *testing.T) {
+	c := testClassifier(t)
+	oct := time.Date(2026, 10, 2, 9, 0, 0, 0, time.FixedZone("CDT", -5*3600))
+	nov := time.Date(2026, 11, 21, 9, 0, 0, 0, time.FixedZone("CST", -6*3600))
+	cases := []datedCase{
+		{"where the program is landing", "hpark@lakeside-med.org", "hello",
+			"No pressure at all, but it would help our planning to get a rough idea of where Lakeside is sitting for you these days.",
+			nov, TypeRankSolicitation, "lakeside", ""},
+		{"no questions will come", "rmoss@stbrendans.org", "Thank you",
+			"We loved having you on Tuesday and would be thrilled to see you here in July. You will never get questions from us about your list or the other programs you have visited.",
+			nov, TypePostInterviewInterest, "st-brendan", ""},
+		{"first in line if someone cancels", "ci-fellowship@lakeside-med.org", "Re: status",
+			"Every December date is booked, but Dr. Park asked me to move your name to the head of the queue in case an applicant withdraws.",
+			oct, TypeWaitlist, "lakeside", ""},
+		{"set aside for a later round", "informatics.fellowship@harborvalley.edu", "Your application",
+			"Your file was not part of this week's invitations; Dr. Okafor has put your application aside for our next round.",
+			oct, TypeWaitlist, "harbor-valley", ""},
+		{"no date will open", "jfeld@meridian.edu", "Re: interview schedule",
+			"Our last applicant accepted today, so no slot is likely to open up this season. I'm sorry.",
+			oct, TypeInterviewDecline, "meridian", ""},
+		{"a platform status field", "notifications@interviewbroker.com", "Status update",
+			"Northgate Regional Hospital has updated your application.\n\nStatus  Not invited\n\nThis message was sent on behalf of the program.",
+			oct, TypeInterviewDecline, "northgate", ""},
+		{"a letter still missing", "ci-fellowship@lakeside-med.org", "letters",
+			"Quick note: we have two of your three letters so far. Could you check on the third?",
+			oct, TypeApplicationRequest, "lakeside", ""},
+		{"tell me which", "ci-fellowship@lakeside-med.org", "RE: status",
+			"Good news, a seat opened up. Dr. Park can see you Thursday 11/12 or Thursday 11/19. Say which and I'll hold it.",
+			oct, TypeInterviewInvite, "lakeside", ""},
+		{"a visa interview's day", "ci-fellowship@lakeside-med.org", "RE: interview day",
+			"You're confirmed for Thursday, November 12, 2026, in person.\n\nBest of luck at your embassy interview on the 27th.",
+			oct, TypeInterviewConfirmation, "lakeside", "2026-11-12"},
+		{"a committee's meeting day", "lchen@northgate-health.org", "one more item",
+			"Your file is still very much alive (Diego says you are one of our interview alternates), and before the committee meets on November 6 I'd like one more thing from you. Please email me a brief reflection, 250 words at most, on an informatics problem you have faced. We ask every applicant on the track for this.",
+			oct, TypeApplicationRequest, "northgate", ""},
+		{"for you in, with no hour", "ci-fellowship@lakeside-med.org", "RE: Interview",
+			"You're confirmed for Thursday the 12th – I've put the slot in for you in Thalamus myself, so the portal should now show it. (If it still says Invited tomorrow, let me know.)",
+			oct, TypeInterviewConfirmation, "lakeside", "2026-11-12"},
+		{"asked whether she can come", "rmoss@stbrendans.org", "Interview at St. Brendan's",
+			"A place has opened on one of our interview days and we would like to offer it to you: Tuesday 1 December, in person. I've attached a calendar hold for the day. Please let Maura in our office (or me) know by Friday whether you are able to attend.",
+			oct, TypeInterviewInvite, "st-brendan", "2026-12-01"},
+		{"moved on the platform", "imresidency@northgate-health.org", "Weather",
+			"I have already rebooked you in Thalamus, so nothing is needed from you; the Zoom link for the new day will come from me.\n\nDr. Chen's note: with the storm coming, interviews will be held virtually on Tue 12/15 instead. The residents will host a virtual social on Monday 12/14 at 6 PM instead.",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-15"},
+		{"housekeeping for everyone", "imresidency@northgate-health.org", "Closure and parking",
+			"Three notes for all applicants on our December interview schedule: the office is closed November 26–27, parking moves to the Elm Street garage, and grand rounds on Wednesday, December 16 are open to you.",
+			nov, TypeProgramUpdate, "northgate", ""},
+		{"her employer's HR", "Greg Tillman <gtillman@eastbrookhealth.org>", "RE: PTO",
+			"Both days are approved: Thursday 11/12 (Lakeside, virtual) and Thursday 12/10 (Northgate). HR asked me to pass on that the review window closes 11/30. I already put your name on the door of the quiet room.",
+			oct, TypeOther, "", ""},
+	}
+	checkDated(t, c, cases)
+}
