@@ -89,6 +89,7 @@ func NewClassifier(cfg *config.Config) (*Classifier, error) {
 		c.herName = append(c.herName, strings.Trim(w, ".,"))
 	}
 	r.vocab.buildTrie()
+	r.vocab.indexNeeds()
 	return c, nil
 }
 
@@ -131,7 +132,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// (A reply that forwards a message below its new words — "Dr. Okafor
 	// asked me to pass along the note below" — forwards it too.)
 	fwd := c.forwarded(m, isFwd || clQuotedIsForward(m.Quoted))
-	cover := strings.ToLower(clTruncate(own, 4096))
+	// (The cover note is read only when there is something under it.)
+	cover := ""
+	if fwd.text != "" || m.Quoted != "" {
+		cover = strings.ToLower(clTruncate(own, 4096))
+	}
 	if fwd.text != "" && reDisregardBelow.MatchString(cover) {
 		// "A spot opened up, so disregard the waitlist note below": the
 		// forwarded message is what the cover note takes back.
@@ -150,7 +155,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// "Please see my answers below in blue": the answers stand inside the
 	// quoted message, each line marked with the writer's initials ("[DA]
 	// Yes – I've moved you to …", "PN: We sponsor both J-1 and H-1B").
-	if m.Quoted != "" && reInlineAnswers.MatchString(cover) {
+	if m.Quoted != "" && mayAnswerInline(cover) && reInlineAnswers.MatchString(cover) {
 		if ans := clInlineAnswers(m.Quoted); ans != "" {
 			own = own + "\n\n" + ans
 			note("answers written inline in the quoted message")
@@ -1705,6 +1710,38 @@ func (c *Classifier) interviewDate(cl *Classification, cal []clEvent, dates, off
 // reZoneWord is a US time zone named in a message's text.
 var reZoneWord = regexp.MustCompile(`\b(?:E|C|M|P)(?:S|D)?T\b|\b(?:Eastern|Central|Mountain|Pacific)\b`)
 
+// clZoneWord returns the first US time zone named in text, as reZoneWord
+// would find it (ET, EST, EDT, CT … PDT; Eastern, Central, Mountain,
+// Pacific, as whole words), scanning once instead of running the
+// expression.
+func clZoneWord(text string) string {
+	word := func(c byte) bool { return c == '_' || isCLWordByte(c) }
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case 'E', 'C', 'M', 'P':
+		default:
+			continue
+		}
+		if i > 0 && word(text[i-1]) {
+			continue
+		}
+		rest := text[i+1:]
+		end := func(n int) bool { return n == len(rest) || !word(rest[n]) }
+		switch {
+		case len(rest) >= 1 && rest[0] == 'T' && end(1):
+			return text[i : i+2]
+		case len(rest) >= 2 && (rest[0] == 'S' || rest[0] == 'D') && rest[1] == 'T' && end(2):
+			return text[i : i+3]
+		}
+		for _, full := range [...]string{"Eastern", "Central", "Mountain", "Pacific"} {
+			if full[0] == text[i] && strings.HasPrefix(text[i:], full) && (i+len(full) == len(text) || !word(text[i+len(full)])) {
+				return full
+			}
+		}
+	}
+	return ""
+}
+
 // clLocalDate is the message's Date as the program's clock read it: a Date
 // stamped in UTC ("Thu, 05 Nov 2026 01:40:00 +0000", written at 5:40 PM in
 // California) is moved into the US zone its text names ("9:00 AM PT"), or,
@@ -1718,7 +1755,7 @@ func clLocalDate(d time.Time, text string) time.Time {
 		return d
 	}
 	day := clDay{d.Year(), d.Month(), d.Day()}
-	if w := reZoneWord.FindString(clTruncate(text, 1<<14)); w != "" {
+	if w := clZoneWord(clTruncate(text, 1<<14)); w != "" {
 		abbr := strings.ToLower(w)
 		if len(abbr) > 3 {
 			abbr = abbr[:1] + "t"
@@ -3398,6 +3435,18 @@ var clToldWords = map[string]bool{"hear": true, "told": true, "notified": true, 
 // reInlineAnswers is a cover note whose answers follow inside the quote
 // (lower case).
 var reInlineAnswers = regexp.MustCompile(`\b(?:answers?|responses?|replies|comments|notes)\b[^.\n]{0,40}\b(?:below|inline|in-line|in (?:blue|red|green|bold|caps)|marked)\b|\banswered (?:below|inline|in-line)\b`)
+
+// mayAnswerInline reports whether lower-case text holds one of the words
+// reInlineAnswers ends on: most cover notes do not, and the regular
+// expression costs more than the test.
+func mayAnswerInline(text string) bool {
+	for _, w := range [...]string{"below", "inline", "in-line", "marked", "in blue", "in red", "in green", "in bold", "in caps"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // reAnswerMark starts a line answered inline: "[DA] …", "PN: …".
 var reAnswerMark = regexp.MustCompile(`^\s*(?:>\s*)*(?:\[[A-Z]{1,3}\]|[A-Z]{2,3}:)\s+(\S.*)$`)

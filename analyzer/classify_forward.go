@@ -141,12 +141,8 @@ func (r *clRules) platformNamed(addr string, min int) *clPlatform {
 	}
 	dom := clStem(addr[at+1:])
 	for i := range r.platforms {
-		for _, d := range r.platforms[i].domains {
-			stem := d
-			if dot := strings.IndexByte(d, '.'); dot > 0 {
-				stem = d[:dot]
-			}
-			if stem = clStem(stem); len(stem) >= min && strings.Contains(dom, stem) {
+		for _, stem := range r.platforms[i].stems {
+			if len(stem) >= min && strings.Contains(dom, stem) {
 				return &r.platforms[i]
 			}
 		}

@@ -60,6 +60,42 @@ type clDoc struct {
 	// prog marks the tokens that begin a program's name (markProgramNames):
 	// the vocabulary word {program} matches there. nil when none.
 	prog []bool
+	// needHas holds a bit for each need set (clVocab.needSet) a word of
+	// which d holds, worked out on the first hasNeed from the ids present
+	// (for the sets numbered when the vocabulary was indexed,
+	// clVocab.needsOf); needReady says it is.
+	needHas   []uint64
+	needReady bool
+}
+
+// hasNeed reports whether d holds a word of need set n (clVocab.needSet).
+func (d *clDoc) hasNeed(n int32) bool {
+	if !d.needReady {
+		d.buildNeeds()
+	}
+	if int(n>>6) < len(d.needHas) && int(n) < len(d.v.needIDs) && int(n) < d.v.needIndexed {
+		return d.needHas[n>>6]&(1<<(uint(n)&63)) != 0
+	}
+	for _, id := range d.v.needIDs[n] {
+		if d.hasID(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildNeeds sets a bit in needHas for every need set of every id present.
+func (d *clDoc) buildNeeds() {
+	d.needReady = true
+	clear(d.needHas)
+	for _, id := range d.present {
+		if int(id) >= len(d.v.needsOf) {
+			continue
+		}
+		for _, n := range d.v.needsOf[id] {
+			d.needHas[n>>6] |= 1 << (uint(n) & 63)
+		}
+	}
 }
 
 // matchWord reports whether phrase word w matches token j.
@@ -125,6 +161,44 @@ type clVocab struct {
 	progID int32
 	// common marks the ids of words most texts hold, a poor gate.
 	common map[int32]bool
+	// needIDs lists the id sets of needSet by number; needKeys finds a
+	// set's number.
+	needIDs  [][]int32
+	needKeys map[string]int32
+	// needsOf lists, by word id, the need sets holding it, for the first
+	// needIndexed sets (indexNeeds); a set numbered later is tested word
+	// by word.
+	needsOf     [][]int32
+	needIndexed int
+}
+
+// indexNeeds builds needsOf for the need sets numbered so far.
+func (v *clVocab) indexNeeds() {
+	v.needsOf = make([][]int32, v.n)
+	for n, ids := range v.needIDs {
+		for _, id := range ids {
+			v.needsOf[id] = append(v.needsOf[id], int32(n))
+		}
+	}
+	v.needIndexed = len(v.needIDs)
+}
+
+// needSet returns the number of the set of word ids ids (in any order;
+// the same set gets the same number).
+func (v *clVocab) needSet(ids []int32) int32 {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	key := fmt.Sprint(sorted)
+	if n, ok := v.needKeys[key]; ok {
+		return n
+	}
+	if v.needKeys == nil {
+		v.needKeys = map[string]int32{}
+	}
+	n := int32(len(v.needIDs))
+	v.needKeys[key] = n
+	v.needIDs = append(v.needIDs, sorted)
+	return n
 }
 
 // clCommonWords are words nearly every message holds.
@@ -198,10 +272,11 @@ type clPhrase struct {
 	src  string
 	segs []clSeg
 	idx  int32 // in its vocabulary's phrase numbering (clVocab.gated)
-	// req is, for each segment after the first, the number of its
-	// first-word ids and then the ids, in one array: find rules out a
-	// phrase missing a segment without walking the segments.
-	req []int32
+	// needs numbers, for each segment after the first, the set of its
+	// first-word ids (clVocab.needSet): find rules out a phrase missing a
+	// segment without walking the segments, and a set many phrases share
+	// is looked up once per text (clDoc.hasNeed).
+	needs []int32
 	// first0 holds the first word id of each of the first segment's
 	// alternatives, side by side, so find tests them without touching
 	// the alternatives themselves.
@@ -267,8 +342,7 @@ func compileCLPhrase(v *clVocab, src string) (*clPhrase, error) {
 		p.first0 = append(p.first0, alt[0].id)
 	}
 	for _, sg := range p.segs[1:] {
-		p.req = append(p.req, int32(len(sg.first)))
-		p.req = append(p.req, sg.first...)
+		p.needs = append(p.needs, v.needSet(sg.first))
 	}
 	v.gate(p)
 	return p, nil
@@ -328,19 +402,10 @@ func (p *clPhrase) find(d *clDoc, keep clKeeper) (clSpan, bool) {
 	if !d.candidate(p) {
 		return best, false
 	}
-	for r := p.req; len(r) > 0; {
-		n := int(r[0])
-		present := false
-		for _, id := range r[1 : 1+n] {
-			if d.hasID(id) {
-				present = true
-				break
-			}
-		}
-		if !present {
+	for _, n := range p.needs {
+		if !d.hasNeed(n) {
 			return best, false
 		}
-		r = r[1+n:]
 	}
 	for ai, id := range p.first0 {
 		if !d.hasID(id) {
@@ -424,6 +489,7 @@ type clScratch struct {
 	has     []uint64
 	touched []int32
 	toks    []clToken
+	needHas []uint64 // clDoc.needHas's storage
 }
 
 func (s *clScratch) reset() {
@@ -602,8 +668,10 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 		t := &d.toks[k]
 		w := t.w
 		// (A single letter before a full stop may be an initial: "R.")
-		if a, ok := clTextSpeak[w]; ok && d.src[t.s:t.e] == w && (len(w) > 1 || t.e >= len(d.src) || d.src[t.e] != '.') {
-			w = a // "where r we on ur list": "where are we on your list"
+		if len(w) <= 5 && clTextSpeakFirst[w[0]] {
+			if a, ok := clTextSpeak[w]; ok && d.src[t.s:t.e] == w && (len(w) > 1 || t.e >= len(d.src) || d.src[t.e] != '.') {
+				w = a // "where r we on ur list": "where are we on your list"
+			}
 		}
 		if id, ok := v.exact[w]; ok {
 			t.id = id
@@ -647,6 +715,10 @@ func tokenizeCL(v *clVocab, src string, sc *clScratch) *clDoc {
 	}
 	if sc != nil {
 		d.v, d.present = v, sc.touched
+		if n := (v.needIndexed + 63) / 64; len(sc.needHas) < n {
+			sc.needHas = make([]uint64, n)
+		}
+		d.needHas = sc.needHas[:(v.needIndexed+63)/64]
 	}
 	return d
 }
@@ -786,6 +858,10 @@ var clTextSpeak = map[string]string{
 	"bc": "because", "abt": "about", "w": "with", "wud": "would", "cud": "could", "shud": "should",
 	"b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "yr": "your",
 }
+
+// clTextSpeakFirst marks the first bytes of clTextSpeak's words (all five
+// bytes or shorter), so most words skip the map.
+var clTextSpeakFirst = firstBytes(clTextSpeak)
 
 // clAside returns the offset of the comma that closes a short aside
 // opened by the comma at src[i] (one to three words, then a comma and

@@ -136,6 +136,17 @@ func isCLAcronym(s string) bool {
 
 // clStem keeps lower-case letters and digits.
 func clStem(s string) string {
+	// (Most are already lower-case letters and digits: no copy.)
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
@@ -446,6 +457,6 @@ func (c *Classifier) markProgramNames(d *clDoc, sc *clScratch) {
 	}
 	if marked {
 		slices.Sort(sc.post[v.progID])
-		d.present, d.cand = sc.touched, nil
+		d.present, d.cand, d.needReady = sc.touched, nil, false
 	}
 }

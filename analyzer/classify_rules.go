@@ -45,6 +45,8 @@ type clPlatform struct {
 	name    string
 	domains []string
 	match   bool // a matching service (NRMP, AMIA): sends match results
+	// stems are the domains' first labels as clStem reads them, by domain.
+	stems []string
 }
 
 // clProgramWord in a phrase matches any program's name in the text.
@@ -225,7 +227,15 @@ func loadCLRules() (*clRules, error) {
 		r.noreply[strings.ToLower(n)] = true
 	}
 	for _, p := range sf.Platform {
-		r.platforms = append(r.platforms, clPlatform{name: p.Name, domains: p.Domains, match: p.Match})
+		pl := clPlatform{name: p.Name, domains: p.Domains, match: p.Match}
+		for _, d := range p.Domains {
+			stem := d
+			if dot := strings.IndexByte(d, '.'); dot > 0 {
+				stem = d[:dot]
+			}
+			pl.stems = append(pl.stems, clStem(stem))
+		}
+		r.platforms = append(r.platforms, pl)
 	}
 	return r, nil
 }

@@ -70,3 +70,16 @@ func TestClassifySession19(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 }
+
+// TestZoneWord: the scanner finds what reZoneWord finds, first match
+// first, whole words only.
+func TestZoneWord(t *testing.T) {
+	for _, s := range []string{
+		"", "9:00 AM ET", "at 10 PST, or 1 EST", "EST", "ETA 5pm", "PETS", "Central Park at noon", "Centralized", "Mountain time",
+		"A_CT B", "_ET", "ÉT and CT", "Pacific-time", "the EDT.", "MT", "MDT's", "CDT1", "northeastern", "East ern Pacific",
+	} {
+		if got, want := clZoneWord(s), reZoneWord.FindString(s); got != want {
+			t.Errorf("clZoneWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -314,6 +314,21 @@ var textSpeak = map[string]string{
 	"u'll": "you'll", "u're": "you're", "u've": "you've", "u'd": "you'd", "urs": "yours",
 }
 
+// textSpeakFirst marks the first bytes of textSpeak's words (all are
+// five bytes or shorter).
+var textSpeakFirst = firstBytes(textSpeak)
+
+// firstBytes marks the first byte of each key of m.
+func firstBytes(m map[string]string) (t [256]bool) {
+	for k := range m {
+		if len(k) > 5 {
+			panic("analyzer: a text-speak word longer than five bytes: " + k)
+		}
+		t[k[0]] = true
+	}
+	return t
+}
+
 // urYoure are the words after which "ur" is "you're", not "your" ("ur my
 // #1", "ur the best").
 var urYoure = map[string]bool{
@@ -379,6 +394,11 @@ func expandTextSpeak(s string) (string, []int) {
 // "ill" and "id" only before a verb, and "ur" as "you're" before what
 // describes her reader.
 func textSpeakAt(s string, i, j int) (string, bool) {
+	// (Most words cannot be one: too long, or a first letter none starts
+	// with. A map lookup costs more than the test.)
+	if j-i > 5 || j <= i || !textSpeakFirst[s[i]] {
+		return "", false
+	}
 	long, ok := textSpeak[s[i:j]]
 	if !ok || j-i == 1 && j < len(s) && s[j] == '.' {
 		return "", false
