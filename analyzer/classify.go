@@ -2095,6 +2095,9 @@ func (c *Classifier) markDates(dates []clDate) {
 			case "interview", "interviews", "interviewing", "visit", "scheduled", "confirmed", "confirm", "confirms", "booked", "itinerary":
 				if j > 0 && d.toks[j-1].w == "second" {
 					other = true // "an optional second visit"
+				} else if w == "interview" && j > 0 && d.toks[j-1].w == "we" && (j+1 >= len(d.toks) || d.toks[j+1].w != "you") {
+					// "open to every applicant we interview this season": the
+					// program's interviews in general, not hers
 				} else if j > 0 && clOtherInterview[d.toks[j-1].w] {
 					otherKind = true // "your visa interview on the 27th", hers but not the program's
 				} else if j == 0 || (d.toks[j-1].w != "pre" && d.toks[j-1].w != "post") {

@@ -68,6 +68,18 @@ func TestClassifySession19(t *testing.T) {
 			"Both days are approved: Thursday 11/12 (Lakeside, virtual) and Thursday 12/10 (Northgate). HR asked me to pass on that the review window closes 11/30. I already put your name on the door of the quiet room.",
 			oct, TypeOther, "", ""},
 	}
+	// (blind sets kq–kt) An applicants' event called off, with a
+	// replacement open to every applicant the program interviews; her
+	// panel's word passed on after the interview; her questions for the
+	// fellows passed along are no document asked of her.
+	cases = append(cases,
+		datedCase{"an event called off", "ci-fellowship@lakeside-med.org", "Thursday social cancelled",
+			"Hello all,\n\nThe fellows' meet and greet planned for Thursday, November 12 is called off; the go-live moved up. They will host a makeup session on Monday, November 30 at noon, open to all applicants we interview this year. If you had questions for the fellows, send them to me.",
+			oct, TypeProgramUpdate, "lakeside", ""},
+		datedCase{"the panel's word passed on", "nashworth@informatics.harborvalley.edu", "Re: Thank you",
+			"Thanks for the note. I'd want you on the registry project from day one, and the residents who met you at lunch thought much the same.",
+			nov, TypePostInterviewInterest, "harbor-valley", ""},
+	)
 	checkDated(t, c, cases)
 }
 

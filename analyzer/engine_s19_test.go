@@ -31,6 +31,27 @@ func TestSession19Outgoing(t *testing.T) {
 		{"ci-fellowship@lakeside-med.org", "After the interview", "Dear Marcus,\n\nLet me be clear about one thing: if Lakeside offers me a place through the Match, I will be there in July. You have my word.\n\nAmina",
 			"binding-commitment"},
 	}
+	// (blind sets km–kp) Inside their number, asked outright, and what
+	// their "highly" means; her own interviews listed for the program
+	// ("I interviewed for …", "(… 's track)"); a forwarded event's subject
+	// naming its venue; the paperwork of a place she matched to; coming if
+	// matched, beside a first place given outright, is a promise.
+	cases = append(cases[:0],
+		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you. Would I end up inside the number of places you plan to fill?\n\nAmina",
+			"rank-solicitation"},
+		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you so much. What does 'very highly' mean in terms of your list?\n\nAmina",
+			"rank-solicitation"},
+		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nWill I be in the morning group on Thursday, or the afternoon one?\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "An update", "Dear Dr. Park,\n\nBesides Lakeside, I interviewed for Harbor Valley's fellowship last month, and I have one residency interview in January (Northgate's informatics track).\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Fwd: Regional informatics symposium, March 3 at Harbor Valley", "Dr. Feld,\n\nForwarding this in case your fellows have not seen it.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Re: your match result", "Dear Dr. Park,\n\nI am so glad to be coming to Lakeside. I'm waiting for the formal contract from GME and will send the signed agreement back before the date you gave.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "My decision", "Dear Dr. Moss,\n\nI will put St. Brendan's first on my list, and if you match me I'll be there on July 1.\n\nAmina",
+			"binding-commitment,top-choice"},
+	)
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}

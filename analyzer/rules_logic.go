@@ -1829,7 +1829,7 @@ var reTheirPast = regexp.MustCompile(`\b(?:she|he|her|his|their|you|your)\b[^.]{
 
 // reEventAt ends the words before a program's name that is an event's
 // venue: "Midwest Clinical Informatics Forum at Lakeside".
-var reEventAt = regexp.MustCompile(`\b(?:forum|conference|symposium|summit|workshop|webinar|hackathon|datathon|retreat|poster session|grand rounds|seminar|colloquium|lecture|keynote|talk|course|boot ?camp)s? (?:(?:held|hosted|taking place|this year|next month|last month) )?(?:at|in) (?:the )?$`)
+var reEventAt = regexp.MustCompile(`\b(?:forum|conference|symposium|summit|workshop|webinar|hackathon|datathon|retreat|poster session|grand rounds|seminar|colloquium|lecture|keynote|talk|course|boot ?camp)s?\s*(?:[—–-]\s*|,\s*)?(?:(?:[a-z]+day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:(?:held|hosted|taking place|this year|next month|last month) )?(?:at|in) (?:the )?$`)
 
 // reWorkedWith ends the words before a program's name after a person she
 // works or worked with there: "the analysis I'm finishing with Dr. Ravi
@@ -1878,7 +1878,7 @@ var reAnswerOther = regexp.MustCompile(`\b(?:decline|declining|turn down|turning
 // reHerInterviewAt ends the words before the name of a program she
 // interviews at besides ("I'm interviewing at", "both of my interviews,
 // at"); "my interview day at Lakeside" to Harbor Valley is misdirected.
-var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+|\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:an(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?))(?:at|with)\s+(?:the\s+)?$`)
+var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+|\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:(?:an|a|one)(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?))(?:(?:at|with|for)\s+(?:the\s+)?|\(\s*)$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
