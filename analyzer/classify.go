@@ -2340,6 +2340,12 @@ func clSentenceHas(d *clDoc, i int, ws ...string) bool {
 }
 
 func clHasWord(d *clDoc, w string) bool {
+	// With postings, a prefix of the vocabulary is one bit.
+	if d.post != nil && d.v != nil {
+		if id, ok := d.v.prefix[w]; ok {
+			return d.hasID(id)
+		}
+	}
 	for i := range d.toks {
 		if strings.HasPrefix(d.toks[i].w, w) {
 			return true
@@ -2694,6 +2700,34 @@ func clFindName(d *clDoc, name []string) int {
 
 // clSeqAt returns where the words ws first stand in a row in d, or -1.
 func clSeqAt(d *clDoc, ws []string) int {
+	// With postings, only where the first word stands (a word texting
+	// shorthand stands for is posted under the word it stands for, so
+	// those are scanned).
+	if len(ws) > 0 && d.post != nil && d.v != nil {
+		_, shorthand := clTextSpeak[ws[0]]
+		if id, ok := d.v.exact[ws[0]]; ok && !shorthand {
+			if !d.hasID(id) {
+				return -1
+			}
+			for _, pos := range d.post[id] {
+				i := int(pos)
+				if i+len(ws) > len(d.toks) || d.toks[i].w != ws[0] {
+					continue
+				}
+				ok := true
+				for k := 1; k < len(ws); k++ {
+					if d.toks[i+k].w != ws[k] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					return i
+				}
+			}
+			return -1
+		}
+	}
 	for i := 0; i+len(ws) <= len(d.toks); i++ {
 		ok := true
 		for k, w := range ws {
