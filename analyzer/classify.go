@@ -568,7 +568,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// applications, in words the phrases do not know.
 	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil && !dayChoice {
 		if q := clAsksRanking(bodyDoc); q != "" {
-			sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
+			// "I have room left on two days: Tuesday, December 1 and
+			// Thursday, December 3. Could you tell me which you'd prefer (or
+			// rank both if either works)?": a choice among the days offered.
+			if lq := strings.ToLower(q); len(offered) >= 2 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) &&
+				(strings.Contains(lq, "which") || strings.Contains(lq, "prefer") || strings.Contains(lq, "either") || strings.Contains(lq, "both")) {
+				note("a choice among the %d dates offered, not among programs: %q", len(offered), q)
+			} else {
+				sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
+			}
 		} else if q := clHerRankingOptions(bodyDoc); q != "" {
 			sc.add(TypeRankSolicitation, clAlertScore, "her ranking written out as an answer to pick: \""+q+"\"")
 		}
@@ -1485,6 +1493,37 @@ var clOtherInterview = map[string]bool{
 	"job": true, "uscis": true, "ds": true, "j1": true, "h1b": true,
 }
 
+// clBackBefore reports whether "back" stands in the few words before token
+// j in its clause ("put you back on your original date").
+func clBackBefore(d *clDoc, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-5 && d.toks[k].clause == d.toks[j].clause; k-- {
+		if d.toks[k].w == "back" {
+			return true
+		}
+	}
+	return false
+}
+
+// clDeadlineLabelAfter reports whether the date ending at token to is
+// followed by a colon and words that make it a deadline ("…, October 21:
+// please reply by this date", "December 3: rank list deadline").
+func clDeadlineLabelAfter(d *clDoc, to int) bool {
+	if to+1 >= len(d.toks) || !strings.Contains(d.src[d.toks[to].e:d.toks[to+1].s], ":") {
+		return false
+	}
+	for j := to + 1; j < len(d.toks) && j <= to+8 && d.toks[j].sent == d.toks[to].sent; j++ {
+		switch d.toks[j].w {
+		case "deadline", "due":
+			return true
+		case "reply", "respond", "rsvp", "confirm", "answer":
+			if j+1 < len(d.toks) && d.toks[j+1].w == "by" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clOtherEventDay reports whether the words just before the day at token
 // i make it the day of something other than her interview: "the committee
 // meets on …", "the deadline is …", "the office closes …".
@@ -1825,7 +1864,11 @@ func (c *Classifier) markDates(dates []clDate) {
 			// label is the date's own clause, whatever stands between.
 			switch d.toks[f-2].w {
 			case "previous", "original", "old", "former", "prior":
-				dt.old = true
+				// (not the day she is put back on: "Let's put you back on
+				// your original date, Thursday, November 5")
+				if !clBackBefore(d, f-2) {
+					dt.old = true
+				}
 			case "new", "updated", "revised", "rescheduled":
 				// "New session: Tuesday, December 1": the day it moved to.
 				moved = true
@@ -1889,6 +1932,11 @@ func (c *Classifier) markDates(dates []clDate) {
 				continue
 			}
 			break
+		}
+		// "Wednesday, October 21: please reply by this date to confirm": a
+		// day a label after its colon makes a deadline.
+		if clDeadlineLabelAfter(d, dt.to) {
+			dt.deadline = true
 		}
 		// "before we finalize our interview list on October 16": the day a
 		// step of theirs is due by, not a day to come to.
@@ -2005,7 +2053,11 @@ func (c *Classifier) markDates(dates []clDate) {
 					dt.notDay = true
 				}
 			case "originally", "previously", "formerly", "old", "previous", "former":
-				dt.old = true
+				// (not the day she is put back on: "Let's put you back on
+				// your original date, Thursday, November 5")
+				if !clBackBefore(d, j) {
+					dt.old = true
+				}
 			case "beginning", "starting", "commencing", "effective", "begins", "starts", "start", "begin", "commence", "commences":
 				// "a position beginning July 1, 2027": the start of
 				// training, not a day to interview. A field label
@@ -2204,7 +2256,9 @@ func (c *Classifier) markDates(dates []clDate) {
 				other = true
 			}
 		}
-		if moved && !dt.old {
+		// (Not another event moved: "The residents have moved their
+		// get-together to Sunday evening".)
+		if moved && !dt.old && !(other && !clSentenceHas(d, dt.from, "interview", "interviews", "interviewing", "visit", "session")) {
 			dt.interview = true
 			dt.moved = true
 		}
@@ -3037,6 +3091,9 @@ func clCancelledBefore(d *clDoc, i int) bool {
 		case "to", "new", "now", "instead", "moved", "rescheduled":
 			return false
 		case "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancel":
+			return true
+		case "delete", "disregard", "ignore", "discard":
+			// "please delete the one for the 9th"
 			return true
 		}
 	}

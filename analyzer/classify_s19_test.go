@@ -80,6 +80,36 @@ func TestClassifySession19(t *testing.T) {
 			"Thanks for the note. I'd want you on the registry project from day one, and the residents who met you at lunch thought much the same.",
 			nov, TypePostInterviewInterest, "harbor-valley", ""},
 	)
+	// (blind sets ky–jb) Apologies for missing her note take nothing back;
+	// an offer made only in a wish is none; a choice between the days
+	// offered is no ranking question; another event moved is not her day
+	// moved; the day she is put back on is hers and the one to delete is
+	// not; a date whose label after its colon makes it a deadline is none;
+	// an interviewer's note the day before confirms; the match that did not
+	// pair them is its result.
+	cases = append(cases,
+		datedCase{"an apology for a missed note", "hpark@lakeside-med.org", "Before the committee meets",
+			"I'm sorry I overlooked your thank-you email while travelling. Our committee meets Monday to finalize the list, and it would help us to know whether Lakeside is your first choice.",
+			nov, TypeRankSolicitation, "lakeside", ""},
+		datedCase{"an offer in a wish", "adesai@lakeside-med.org", "Re: Thank you",
+			"Thank you for your thoughtful note. Were it up to me alone I would offer you a position today, but the match decides, as it should. I will speak up for you.",
+			nov, TypePostInterviewInterest, "lakeside", ""},
+		datedCase{"which day she prefers", "rmoss@stbrendans.org", "A day with us?",
+			"We would very much like to meet you. I have room on Tuesday, December 1 and Thursday, December 3. Could you tell me which you would prefer, or rank both if either works?",
+			oct, TypeInterviewInvite, "st-brendan", ""},
+		datedCase{"back on the original date", "sokafor@harborvalley.edu", "Change to your interview date",
+			"I'm free on Thursday after all, so let's put you back on your original date, Thursday, November 5, same time. Please delete the invitation for the 9th.",
+			oct, TypeInterviewConfirmation, "harbor-valley", "2026-11-05"},
+		datedCase{"a deadline labelled after its colon", "informatics.fellowship@harborvalley.edu", "Interview invitation",
+			"I am pleased to invite you to interview with us on Thursday, November 5, 2026.\n\nDates to keep in mind:\n- Wednesday, October 21: please reply by this date to confirm.\n",
+			oct, TypeInterviewInvite, "harbor-valley", "2026-11-05"},
+		datedCase{"an interviewer's note", "fgallagher@northgate-health.org", "Tomorrow",
+			"I'm one of your interviewers tomorrow, Thursday, December 10. Your slot with me is at 9:40 Central. No preparation needed.",
+			time.Date(2026, 12, 9, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewConfirmation, "northgate", "2026-12-10"},
+		datedCase{"the match did not pair them", "sokafor@harborvalley.edu", "Match day",
+			"Now that results are out: the match didn't bring us together this year, and I'm sorry we won't get to work together. I hear things went well for you.",
+			time.Date(2026, 12, 17, 9, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypeMatchResult, "harbor-valley", ""},
+	)
 	checkDated(t, c, cases)
 }
 

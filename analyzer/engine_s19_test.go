@@ -55,4 +55,27 @@ func TestSession19Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets ku–kx) One match compared with another is a process
+	// question; a promise to be there, whoever "matches me"; commitments
+	// to the day's logistics, the rule stated, and the program's own
+	// commitment asked for are no promise of hers; a lower-case "[clinical
+	// area]" is a slot; a meeting a program hosted is an event, not a
+	// pasted letter.
+	cases = append(cases[:0],
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "A process question", "Dear Dr. Park,\n\nIf I match through the AMIA match, is that result binding in the same way a residency match is?\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "My list", "Dear Dr. Park,\n\nLakeside will be first on the list I certify, and if the fellowship matches me I'll be there in July.\n\nAmina",
+			"binding-commitment,top-choice"},
+		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Re: Tuesday", "Dear Diego,\n\nI'm committed to arriving by 7:15 for check-in and will bring my ID.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Contracts", "Dear Diego,\n\nI know nothing can be guaranteed before Match Day; I only wanted to ask how contracts are sent after it.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nI'm drawn to your group's work on [clinical area] and would love to contribute.\n\nAmina",
+			"placeholder"},
+		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Open house", "Dear Dr. Feld,\n\nI first met Dr. Okonjo at the Harbor Valley annual meeting last spring, so it was good to hear her talk again.\n\nAmina",
+			""},
+	)
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
 }

@@ -478,6 +478,8 @@ var reAssistantNote = regexp.MustCompile(`(?im)^[ \t>*_]*(?:(?:sure|certainly|ab
 var slotHeads = map[string]bool{
 	"name": true, "names": true, "website": true, "url": true, "link": true, "date": true, "email": true,
 	"address": true, "title": true, "webpage": true, "page": true, "surname": true,
+	// blind set ku: "your group's work on [research area]"
+	"area": true, "topic": true, "project": true, "specialty": true,
 }
 
 // isSlot reports whether the words inside brackets are a template slot:
@@ -1803,7 +1805,7 @@ var reAskWhether = regexp.MustCompile(`\b(?:tell me|let me know|confirm|clarify|
 var rePolicyVerb = regexp.MustCompile(`^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:still\s+|also\s+|currently\s+)?(?:covers?|offers?|provides?|sponsors?|funds?|pays?|allows?|requires?|supports?|reimburses?|gives?|includes?|accepts?|protects?|guarantees?)\b`)
 
 // reEventAfter is an event that bears a place's name ("the Lakeside 10K").
-var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w'’-]+\s+){0,5}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|improvement|simulation|scholarship|wellness|career|science|poster|alumni) day|forum|colloquium|seminar|bootcamp|boot camp))\b`)
+var reEventAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:10k|5k|half[- ]marathon|marathon|fun run|race|gala|golf|regatta|triathlon|(?:[\w'’-]+\s+){0,5}(?:symposium|conference|summit|hackathon|datathon|lecture series|grand rounds|webinar|workshop|retreat|poster session|(?:informatics|research|education|innovation|quality|improvement|simulation|scholarship|wellness|career|science|poster|alumni) day|(?:regional|annual|national|state|spring|fall|autumn|winter|summer|quarterly|monthly|informatics|research|consortium|chapter) meeting|forum|colloquium|seminar|bootcamp|boot camp))\b`)
 
 // thirdPartyVerbs are what another program or its people did or said in
 // her news ("… wrote to say", "… asked"); herTellingVerbs are her own
