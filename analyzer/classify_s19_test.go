@@ -110,6 +110,24 @@ func TestClassifySession19(t *testing.T) {
 			"Now that results are out: the match didn't bring us together this year, and I'm sorry we won't get to work together. I hear things went well for you.",
 			time.Date(2026, 12, 17, 9, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypeMatchResult, "harbor-valley", ""},
 	)
+	// (blind sets jg–jj) The faculty's longest talk about her is interest;
+	// a call offered if she has questions is no interview; a place outside
+	// SOAP for leaving it today is an offer; the program's own other
+	// programs are no question about hers.
+	cases = append(cases,
+		datedCase{"talked about longest", "riyer@lakeside-med.org", "Re: Thank you",
+			"Thanks for the kind note. You were one of the applicants the faculty discussed longest at our debrief, in the best way; most of our applicants simply don't have your view of documentation burden.",
+			nov, TypePostInterviewInterest, "lakeside", ""},
+		datedCase{"a call if she has questions", "hpark@lakeside-med.org", "Thank you",
+			"The committee was very impressed, and we hope to rank you highly. If you have questions about funding before the deadline, I'm happy to arrange a call.",
+			nov, TypePostInterviewInterest, "lakeside", ""},
+		datedCase{"a place outside SOAP", "rmenon@northgate-health.org", "A position",
+			"Separately from SOAP, we have a transitional informatics position starting in July. If you withdraw from SOAP now, we can send an offer letter to you by tomorrow.",
+			time.Date(2027, 3, 16, 9, 0, 0, 0, time.FixedZone("CDT", -5*3600)), TypePreMatchOffer, "northgate", ""},
+		datedCase{"the program's own other programs", "gme-recruit@northgate-health.org", "Your application",
+			"We regret that we are unable to offer you an interview for the preliminary position. Notices from other Northgate programs you applied to come separately.",
+			oct, TypeInterviewDecline, "northgate", ""},
+	)
 	checkDated(t, c, cases)
 }
 

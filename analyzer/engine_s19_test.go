@@ -78,4 +78,26 @@ func TestSession19Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets jc–jf) The program asked to commit is no promise of
+	// hers, nor is her commitment to a field; her own promptness is no
+	// deadline for them; another program's person who "used" or "cited"
+	// something is a third party; first place promised "if so" after a
+	// standing question is a trade; her standing asked in Spanish.
+	cases = append(cases[:0],
+		struct{ to, subj, body, want string }{"ci-fellowship@lakeside-med.org", "Timing", "Dear Marcus,\n\nWould Lakeside be able to commit to a position for me before the AMIA match?\n\nAmina",
+			"premature-offer-ask"},
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Update", "Dear Dr. Park,\n\nMy commitment to clinical informatics has only deepened this autumn, and I have a new paper in press.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"ci-fellowship@lakeside-med.org", "Forms", "Dear Marcus,\n\nThe scan came out blurry; if GME needs a cleaner copy, tell me and I'll resend it today.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your lab", "Dear Dr. Okafor,\n\nA short note on your lab: I first heard of it when Dr. Laura Chen from Northgate cited it in a talk on FHIR.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "A question", "Dear Dr. Moss,\n\nDo you think I will be ranked high enough to match with you? If so, St. Brendan's would be my first choice without hesitation.\n\nAmina",
+			"quid-pro-quo,rank-solicitation,top-choice"},
+		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Una pregunta", "Hola Diego:\n\n¿Sabe si el comité me tiene en una buena posición en su lista?\n\nAmina",
+			"rank-solicitation"},
+	)
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
 }

@@ -1884,7 +1884,7 @@ var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
