@@ -830,6 +830,19 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 					}
 				}
 			}
+			// The hospital's IT or parking office writing about her
+			// interview for the program ("The Pediatrics Residency office has
+			// registered you for visitor parking for your interview
+			// tomorrow") carries the program's logistics.
+			if dept != "" && (clHasSeq(body, "your", "interview") || clHasSeq(body, "your", "virtual", "interview")) {
+				for _, w := range c.rules.trainingWords {
+					if clHasWord(body, w) {
+						note("the hospital's %q office writes about her interview for the program", dept)
+						dept = ""
+						break
+					}
+				}
+			}
 			if dept != "" {
 				// The hospital's patient portal, job board or foundation
 				// writes from the program's domain; it is not the program,

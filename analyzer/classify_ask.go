@@ -188,6 +188,17 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			return false
 		}
 	}
+	// "Several of you have asked whether you should send a letter of
+	// intent or tell us where HVH falls on your list": the applicants'
+	// question, reported and answered, not the program's.
+	for j := lo + 1; j <= hi && j <= lo+6; j++ {
+		if toks[j].w == "asked" && (toks[j-1].w == "have" || toks[j-1].w == "you") {
+			switch toks[lo].w {
+			case "several", "some", "many", "a", "you", "applicants", "candidates", "people", "few", "most":
+				return false
+			}
+		}
+	}
 	question := false
 	for i := toks[hi].e; i < len(d.src); i++ {
 		c := d.src[i]

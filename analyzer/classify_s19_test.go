@@ -128,6 +128,24 @@ func TestClassifySession19(t *testing.T) {
 			"We regret that we are unable to offer you an interview for the preliminary position. Notices from other Northgate programs you applied to come separately.",
 			oct, TypeInterviewDecline, "northgate", ""},
 	)
+	// (blind sets jo–jr) Applicants' own question reported, a form field
+	// taken down, and nobody of the program asking are no rank question;
+	// her letter of intent is no offer; the hospital's parking or IT
+	// office writing about her interview carries the program's logistics.
+	cases = append(cases,
+		datedCase{"applicants' question reported", "informatics.fellowship@harborvalley.edu", "Notes for applicants",
+			"Dear applicants,\n\nSome of you have asked whether to send a letter of intent or to tell us where Harbor Valley sits on your list. Nobody expects either; our list comes from the interview day and your file.",
+			nov, TypeProgramUpdate, "harbor-valley", ""},
+		datedCase{"a form field taken down", "imresidency@northgate-health.org", "Re: your questions",
+			"You asked whether the 'Other programs you are applying to' box on our form is required. It is not; it was left over from an old version, and we took it down today. We sponsor J-1 visas for categorical residents.",
+			oct, TypeEligibilityReply, "northgate", ""},
+		datedCase{"nobody of the program will ask", "imresidency@northgate-health.org", "After your interview",
+			"Dear applicants,\n\nNo one on our faculty, staff or house staff will ask how you plan to rank Northgate or which other programs you are considering. Key dates follow.",
+			nov, TypeProgramUpdate, "northgate", ""},
+		datedCase{"the parking office for the program", "visitorparking@facilities.stbrendans.org", "Your visitor pass",
+			"The Pediatrics Residency office has registered you for visitor parking for your interview tomorrow. Show this pass at the garage gate; the coordinator meets applicants at 7:45 AM.",
+			time.Date(2026, 11, 30, 15, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeInterviewConfirmation, "st-brendan", "2026-12-01"},
+	)
 	checkDated(t, c, cases)
 }
 

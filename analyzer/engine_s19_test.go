@@ -100,4 +100,23 @@ func TestSession19Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets jk–jn) Their word that a place will be offered, asked for
+	// now, and "make me an offer" are early offers asked; residency she
+	// wishes to do at another program is a pasted letter; a partner site
+	// named as theirs is no slip; committed to a field is no promise.
+	cases = append(cases[:0],
+		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Timing", "Dear Dr. Park,\n\nCould you assure me that Lakeside will offer me a fellowship position, so I can turn down the other job?\n\nAmina",
+			"premature-offer-ask"},
+		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Timing", "Dear Dr. Feld,\n\nWould Meridian be able to extend me an early offer before the match?\n\nAmina",
+			"premature-offer-ask"},
+		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI left your hospital sure that I hope to do my residency at Northgate.\n\nAmina",
+			"wrong-program"},
+		struct{ to, subj, body, want string }{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nI liked hearing how residents rotate through the Lakeside simulation center as part of your regional affiliation.\n\nAmina",
+			""},
+		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "Re: your note", "Dear Dr. Moss,\n\nWhat I can say is that I am dedicated to pediatric informatics as a career.\n\nAmina",
+			""},
+	)
+	for _, c := range cases {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
 }

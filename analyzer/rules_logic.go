@@ -1737,7 +1737,9 @@ var institutionGeneric = map[string]bool{"health": true, "system": true, "hospit
 // when they stand right before it: "picture myself working at …".
 // startCues begin training ("to start my residency at"): the history word
 // after them is her future.
-var startCues = []string{"start my", "begin my", "starting my", "beginning my", "to start", "to begin", "commence my"}
+var startCues = []string{"start my", "begin my", "starting my", "beginning my", "to start", "to begin", "commence my",
+	// "I want to do my residency at Northgate": training she wishes for
+	"want to do my", "hope to do my", "wish to do my", "like to do my", "love to do my", "to do my", "to complete my", "to spend my"}
 
 var imagineCues = []string{"picture myself", "see myself", "imagine myself", "envision myself", "imagine", "look forward to", "looking forward to", "would love to", "hope to be", "excited to be"}
 
@@ -1818,7 +1820,7 @@ const (
 
 // reThirdPartyAfter follows another program's name that did or said
 // something in her news.
-var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:co-?)?run\s+(?:\w+\s+){0,4}?(?:together|jointly)|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming))\b`)
+var reThirdPartyAfter = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:[\w'’.,-]+\s+){0,3}(?:reported|published|showed|found|described|needs|wants|wanted|offered|invited|(?:co-?)?run\s+(?:\w+\s+){0,4}?(?:together|jointly)|(?:is |are |will be |will )?(?:co-?)?(?:host(?:s|ed|ing)?|organi[sz](?:es|ed|ing))|` + thirdPartyVerbs + `|has been (?:very |so |really |most )?(?:encouraging|supportive|kind|generous|helpful|responsive|in touch|clear|gracious|welcoming)|as part of (?:your|the|our|its|this) (?:\w+\s+)?(?:partnership|affiliation|collaboration|consortium|network|agreement))\b`)
 
 // reTitledOf ends the words before a program's name with one of its people
 // named by title ("Dr. Park of", "Professor Feld from the").
