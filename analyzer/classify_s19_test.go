@@ -146,6 +146,13 @@ func TestClassifySession19(t *testing.T) {
 			"The Pediatrics Residency office has registered you for visitor parking for your interview tomorrow. Show this pass at the garage gate; the coordinator meets applicants at 7:45 AM.",
 			time.Date(2026, 11, 30, 15, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeInterviewConfirmation, "st-brendan", "2026-12-01"},
 	)
+	// (blind set jv) Praise of the kind "we need", and others "just as
+	// taken", after the interview is interest.
+	cases = append(cases,
+		datedCase{"the kind we need", "tferreira@stbrendans.org", "Re: Thank you",
+			"What a kind note. Your registry work is exactly the kind of practical informatics we need on the pathway, and the residents who met you were just as taken.",
+			nov, TypePostInterviewInterest, "st-brendan", ""},
+	)
 	checkDated(t, c, cases)
 }
 

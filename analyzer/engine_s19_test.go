@@ -119,4 +119,17 @@ func TestSession19Outgoing(t *testing.T) {
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets js, jt) Her trip for an interview elsewhere, how the
+	// program approaches early offers, a list for a lunch, and her match
+	// result told after the Match are her news, not violations.
+	at2 := time.Date(2026, 12, 18, 15, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ to, subj, body string }{
+		{"jfeld@meridian.edu", "A visit", "Dear Dr. Feld,\n\nI'll be in town that week for an interview at Harbor Valley, and I wondered if I could stop by Meridian on the Friday.\n\nAmina"},
+		{"jfeld@meridian.edu", "A question", "Dear Dr. Feld,\n\nA guide I read says some programs make pre-match offers. Could you tell me how Meridian approaches them?\n\nAmina"},
+		{"ci-fellowship@lakeside-med.org", "Tuesday", "Dear Marcus,\n\nCould you confirm I'm on the list for the Tuesday lunch with the fellows?\n\nAmina"},
+		{"hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nI wanted to tell you myself that I matched at Harbor Valley, and to thank you for your kindness this season.\n\nAmina"},
+		{"jfeld@meridian.edu", "Closing the loop", "Dear Dr. Feld,\n\nNow that the results are out, I'll be starting at Harbor Valley in July. Thank you for considering me.\n\nAmina"},
+	} {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at2, "")
+	}
 }
