@@ -30,98 +30,81 @@ func TestSession19Outgoing(t *testing.T) {
 			"quid-pro-quo,rank-solicitation,top-choice"},
 		{"ci-fellowship@lakeside-med.org", "After the interview", "Dear Marcus,\n\nLet me be clear about one thing: if Lakeside offers me a place through the Match, I will be there in July. You have my word.\n\nAmina",
 			"binding-commitment"},
-	}
-	// (blind sets km–kp) Inside their number, asked outright, and what
-	// their "highly" means; her own interviews listed for the program
-	// ("I interviewed for …", "(… 's track)"); a forwarded event's subject
-	// naming its venue; the paperwork of a place she matched to; coming if
-	// matched, beside a first place given outright, is a promise.
-	cases = append(cases[:0],
-		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you. Would I end up inside the number of places you plan to fill?\n\nAmina",
+		// (blind sets km–kp) Inside their number, asked outright, and what
+		// their "highly" means; her own interviews listed for the program
+		// ("I interviewed for …", "(… 's track)"); a forwarded event's subject
+		// naming its venue; the paperwork of a place she matched to; coming if
+		// matched, beside a first place given outright, is a promise.
+		{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you. Would I end up inside the number of places you plan to fill?\n\nAmina",
 			"rank-solicitation"},
-		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you so much. What does 'very highly' mean in terms of your list?\n\nAmina",
+		{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nThank you so much. What does 'very highly' mean in terms of your list?\n\nAmina",
 			"rank-solicitation"},
-		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nWill I be in the morning group on Thursday, or the afternoon one?\n\nAmina",
+		{"sokafor@harborvalley.edu", "Your note", "Dear Dr. Okafor,\n\nWill I be in the morning group on Thursday, or the afternoon one?\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "An update", "Dear Dr. Park,\n\nBesides Lakeside, I interviewed for Harbor Valley's fellowship last month, and I have one residency interview in January (Northgate's informatics track).\n\nAmina",
+		{"hpark@lakeside-med.org", "An update", "Dear Dr. Park,\n\nBesides Lakeside, I interviewed for Harbor Valley's fellowship last month, and I have one residency interview in January (Northgate's informatics track).\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Fwd: Regional informatics symposium, March 3 at Harbor Valley", "Dr. Feld,\n\nForwarding this in case your fellows have not seen it.\n\nAmina",
+		{"jfeld@meridian.edu", "Fwd: Regional informatics symposium, March 3 at Harbor Valley", "Dr. Feld,\n\nForwarding this in case your fellows have not seen it.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Re: your match result", "Dear Dr. Park,\n\nI am so glad to be coming to Lakeside. I'm waiting for the formal contract from GME and will send the signed agreement back before the date you gave.\n\nAmina",
+		{"hpark@lakeside-med.org", "Re: your match result", "Dear Dr. Park,\n\nI am so glad to be coming to Lakeside. I'm waiting for the formal contract from GME and will send the signed agreement back before the date you gave.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "My decision", "Dear Dr. Moss,\n\nI will put St. Brendan's first on my list, and if you match me I'll be there on July 1.\n\nAmina",
+		{"rmoss@stbrendans.org", "My decision", "Dear Dr. Moss,\n\nI will put St. Brendan's first on my list, and if you match me I'll be there on July 1.\n\nAmina",
 			"binding-commitment,top-choice"},
-	)
-	for _, c := range cases {
-		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
-	}
-	// (blind sets ku–kx) One match compared with another is a process
-	// question; a promise to be there, whoever "matches me"; commitments
-	// to the day's logistics, the rule stated, and the program's own
-	// commitment asked for are no promise of hers; a lower-case "[clinical
-	// area]" is a slot; a meeting a program hosted is an event, not a
-	// pasted letter.
-	cases = append(cases[:0],
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "A process question", "Dear Dr. Park,\n\nIf I match through the AMIA match, is that result binding in the same way a residency match is?\n\nAmina",
+		// (blind sets ku–kx) One match compared with another is a process
+		// question; a promise to be there, whoever "matches me"; commitments
+		// to the day's logistics, the rule stated, and the program's own
+		// commitment asked for are no promise of hers; a lower-case "[clinical
+		// area]" is a slot; a meeting a program hosted is an event, not a
+		// pasted letter.
+		{"hpark@lakeside-med.org", "A process question", "Dear Dr. Park,\n\nIf I match through the AMIA match, is that result binding in the same way a residency match is?\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "My list", "Dear Dr. Park,\n\nLakeside will be first on the list I certify, and if the fellowship matches me I'll be there in July.\n\nAmina",
+		{"hpark@lakeside-med.org", "My list", "Dear Dr. Park,\n\nLakeside will be first on the list I certify, and if the fellowship matches me I'll be there in July.\n\nAmina",
 			"binding-commitment,top-choice"},
-		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Re: Tuesday", "Dear Diego,\n\nI'm committed to arriving by 7:15 for check-in and will bring my ID.\n\nAmina",
+		{"imresidency@northgate-health.org", "Re: Tuesday", "Dear Diego,\n\nI'm committed to arriving by 7:15 for check-in and will bring my ID.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Contracts", "Dear Diego,\n\nI know nothing can be guaranteed before Match Day; I only wanted to ask how contracts are sent after it.\n\nAmina",
+		{"imresidency@northgate-health.org", "Contracts", "Dear Diego,\n\nI know nothing can be guaranteed before Match Day; I only wanted to ask how contracts are sent after it.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nI'm drawn to your group's work on [clinical area] and would love to contribute.\n\nAmina",
+		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nI'm drawn to your group's work on [clinical area] and would love to contribute.\n\nAmina",
 			"placeholder"},
-		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Open house", "Dear Dr. Feld,\n\nI first met Dr. Okonjo at the Harbor Valley annual meeting last spring, so it was good to hear her talk again.\n\nAmina",
+		{"jfeld@meridian.edu", "Open house", "Dear Dr. Feld,\n\nI first met Dr. Okonjo at the Harbor Valley annual meeting last spring, so it was good to hear her talk again.\n\nAmina",
 			""},
-	)
-	for _, c := range cases {
-		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
-	}
-	// (blind sets jc–jf) The program asked to commit is no promise of
-	// hers, nor is her commitment to a field; her own promptness is no
-	// deadline for them; another program's person who "used" or "cited"
-	// something is a third party; first place promised "if so" after a
-	// standing question is a trade; her standing asked in Spanish.
-	cases = append(cases[:0],
-		struct{ to, subj, body, want string }{"ci-fellowship@lakeside-med.org", "Timing", "Dear Marcus,\n\nWould Lakeside be able to commit to a position for me before the AMIA match?\n\nAmina",
+		// (blind sets jc–jf) The program asked to commit is no promise of
+		// hers, nor is her commitment to a field; her own promptness is no
+		// deadline for them; another program's person who "used" or "cited"
+		// something is a third party; first place promised "if so" after a
+		// standing question is a trade; her standing asked in Spanish.
+		{"ci-fellowship@lakeside-med.org", "Timing", "Dear Marcus,\n\nWould Lakeside be able to commit to a position for me before the AMIA match?\n\nAmina",
 			"premature-offer-ask"},
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Update", "Dear Dr. Park,\n\nMy commitment to clinical informatics has only deepened this autumn, and I have a new paper in press.\n\nAmina",
+		{"hpark@lakeside-med.org", "Update", "Dear Dr. Park,\n\nMy commitment to clinical informatics has only deepened this autumn, and I have a new paper in press.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"ci-fellowship@lakeside-med.org", "Forms", "Dear Marcus,\n\nThe scan came out blurry; if GME needs a cleaner copy, tell me and I'll resend it today.\n\nAmina",
+		{"ci-fellowship@lakeside-med.org", "Forms", "Dear Marcus,\n\nThe scan came out blurry; if GME needs a cleaner copy, tell me and I'll resend it today.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"sokafor@harborvalley.edu", "Your lab", "Dear Dr. Okafor,\n\nA short note on your lab: I first heard of it when Dr. Laura Chen from Northgate cited it in a talk on FHIR.\n\nAmina",
+		{"sokafor@harborvalley.edu", "Your lab", "Dear Dr. Okafor,\n\nA short note on your lab: I first heard of it when Dr. Laura Chen from Northgate cited it in a talk on FHIR.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "A question", "Dear Dr. Moss,\n\nDo you think I will be ranked high enough to match with you? If so, St. Brendan's would be my first choice without hesitation.\n\nAmina",
+		{"rmoss@stbrendans.org", "A question", "Dear Dr. Moss,\n\nDo you think I will be ranked high enough to match with you? If so, St. Brendan's would be my first choice without hesitation.\n\nAmina",
 			"quid-pro-quo,rank-solicitation,top-choice"},
-		struct{ to, subj, body, want string }{"imresidency@northgate-health.org", "Una pregunta", "Hola Diego:\n\n¿Sabe si el comité me tiene en una buena posición en su lista?\n\nAmina",
+		{"imresidency@northgate-health.org", "Una pregunta", "Hola Diego:\n\n¿Sabe si el comité me tiene en una buena posición en su lista?\n\nAmina",
 			"rank-solicitation"},
-	)
-	for _, c := range cases {
-		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
-	}
-	// (blind sets jk–jn) Their word that a place will be offered, asked for
-	// now, and "make me an offer" are early offers asked; residency she
-	// wishes to do at another program is a pasted letter; a partner site
-	// named as theirs is no slip; committed to a field is no promise.
-	cases = append(cases[:0],
-		struct{ to, subj, body, want string }{"hpark@lakeside-med.org", "Timing", "Dear Dr. Park,\n\nCould you assure me that Lakeside will offer me a fellowship position, so I can turn down the other job?\n\nAmina",
+		// (blind sets jk–jn) Their word that a place will be offered, asked for
+		// now, and "make me an offer" are early offers asked; residency she
+		// wishes to do at another program is a pasted letter; a partner site
+		// named as theirs is no slip; committed to a field is no promise.
+		{"hpark@lakeside-med.org", "Timing", "Dear Dr. Park,\n\nCould you assure me that Lakeside will offer me a fellowship position, so I can turn down the other job?\n\nAmina",
 			"premature-offer-ask"},
-		struct{ to, subj, body, want string }{"jfeld@meridian.edu", "Timing", "Dear Dr. Feld,\n\nWould Meridian be able to extend me an early offer before the match?\n\nAmina",
+		{"jfeld@meridian.edu", "Timing", "Dear Dr. Feld,\n\nWould Meridian be able to extend me an early offer before the match?\n\nAmina",
 			"premature-offer-ask"},
-		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI left your hospital sure that I hope to do my residency at Northgate.\n\nAmina",
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI left your hospital sure that I hope to do my residency at Northgate.\n\nAmina",
 			"wrong-program"},
-		struct{ to, subj, body, want string }{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nI liked hearing how residents rotate through the Lakeside simulation center as part of your regional affiliation.\n\nAmina",
+		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nI liked hearing how residents rotate through the Lakeside simulation center as part of your regional affiliation.\n\nAmina",
 			""},
-		struct{ to, subj, body, want string }{"rmoss@stbrendans.org", "Re: your note", "Dear Dr. Moss,\n\nWhat I can say is that I am dedicated to pediatric informatics as a career.\n\nAmina",
+		{"rmoss@stbrendans.org", "Re: your note", "Dear Dr. Moss,\n\nWhat I can say is that I am dedicated to pediatric informatics as a career.\n\nAmina",
 			""},
-	)
+		// (blind sets js, jt) Her trip for an interview elsewhere, how the
+		// program approaches early offers, a list for a lunch, and her match
+		// result told after the Match are her news, not violations.
+	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
-	// (blind sets js, jt) Her trip for an interview elsewhere, how the
-	// program approaches early offers, a list for a lunch, and her match
-	// result told after the Match are her news, not violations.
 	at2 := time.Date(2026, 12, 18, 15, 0, 0, 0, time.UTC)
 	for _, c := range []struct{ to, subj, body string }{
 		{"jfeld@meridian.edu", "A visit", "Dear Dr. Feld,\n\nI'll be in town that week for an interview at Harbor Valley, and I wondered if I could stop by Meridian on the Friday.\n\nAmina"},
