@@ -831,10 +831,11 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 				}
 			}
 			// The hospital's IT or parking office writing about her
-			// interview for the program ("The Pediatrics Residency office has
+			// interview for the program, or a faculty member in the CMIO's
+			// office who interviewed her, ("The Pediatrics Residency office has
 			// registered you for visitor parking for your interview
 			// tomorrow") carries the program's logistics.
-			if dept != "" && (clHasSeq(body, "your", "interview") || clHasSeq(body, "your", "virtual", "interview")) {
+			if dept != "" && (clHasSeq(body, "your", "interview") || clHasSeq(body, "your", "virtual", "interview") || clHasSeq(body, "interview", "you") || clHasSeq(body, "interviewing", "you")) {
 				for _, w := range c.rules.trainingWords {
 					if clHasWord(body, w) {
 						note("the hospital's %q office writes about her interview for the program", dept)

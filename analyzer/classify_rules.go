@@ -418,6 +418,8 @@ var clComparativeGlad = map[string]bool{"more": true, "happier": true, "prouder"
 
 // clTurnBetween reports whether a "but" stands between tokens i and j:
 // "we're not supposed to ask, but would you rank us first?" is asking.
+// (vetoedCL starts after the veto's own words: "you can still list the
+// track on your rank list" turns nothing.)
 func clTurnBetween(d *clDoc, i, j int) bool {
 	for k := i; k < j; k++ {
 		switch d.toks[k].w {
@@ -482,7 +484,7 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 		for _, alt := range p.segs[0].alts {
 			if d.post == nil {
 				for j := lo; j <= hi; j++ {
-					if _, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, j, sp.from) {
+					if vs, ok := p.at(d, j, alt, nil); ok && !clTurnBetween(d, vs.to+1, sp.from) {
 						return true
 					}
 				}
@@ -495,7 +497,7 @@ func vetoedCL(d *clDoc, sp clSpan, veto []int32, vetoP []*clPhrase) bool {
 			at := d.post[alt[0].id]
 			k, _ := slices.BinarySearch(at, int32(lo))
 			for ; k < len(at) && int(at[k]) <= hi; k++ {
-				if _, ok := p.at(d, int(at[k]), alt, nil); ok && !clTurnBetween(d, int(at[k]), sp.from) {
+				if vs, ok := p.at(d, int(at[k]), alt, nil); ok && !clTurnBetween(d, vs.to+1, sp.from) {
 					return true
 				}
 			}

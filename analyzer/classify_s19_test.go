@@ -152,6 +152,16 @@ func TestClassifySession19(t *testing.T) {
 		datedCase{"the kind we need", "tferreira@stbrendans.org", "Re: Thank you",
 			"What a kind note. Your registry work is exactly the kind of practical informatics we need on the pathway, and the residents who met you were just as taken.",
 			nov, TypePostInterviewInterest, "st-brendan", ""},
+		// (blind sets ia–id) What she may do with her own list, told by
+		// the visa office, is no rank question ("still" inside the veto's
+		// own words turns nothing); a faculty member who told the
+		// committee she would be glad to work with her writes interest.
+		datedCase{"her own list, told", "visas@hr.northgate-health.org", "Re: visa question",
+			"Dr. Chen's office passed your question to us. We sponsor the J-1 for all residents, and H-1B after Step 3; either way you can still put the track on your rank list.",
+			oct, TypeEligibilityReply, "northgate", ""},
+		datedCase{"glad to work with her", "gliu@cmio.harborvalley.edu", "Thursday",
+			"It was a pleasure to interview you on Thursday. I have told the committee I would be delighted to work with you, and I hope we get the chance.",
+			nov, TypePostInterviewInterest, "harbor-valley", ""},
 	)
 	checkDated(t, c, cases)
 }

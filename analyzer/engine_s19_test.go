@@ -98,13 +98,22 @@ func TestSession19Outgoing(t *testing.T) {
 			""},
 		{"rmoss@stbrendans.org", "Re: your note", "Dear Dr. Moss,\n\nWhat I can say is that I am dedicated to pediatric informatics as a career.\n\nAmina",
 			""},
-		// (blind sets js, jt) Her trip for an interview elsewhere, how the
-		// program approaches early offers, a list for a lunch, and her match
-		// result told after the Match are her news, not violations.
+		// (blind sets jw–jz) Their good word for the same place on her
+		// list, or her list "returning the favour", is a trade; her own
+		// fallback after "otherwise" is no ultimatum.
+		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nP.S. If you are able to rank me well, Northgate will do just as well on my list.\n\nAmina",
+			"quid-pro-quo"},
+		{"hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nP.S. If Lakeside ranks me high enough to match, I'll see that my own list returns the favour.\n\nAmina",
+			"quid-pro-quo"},
+		{"jfeld@meridian.edu", "Symposium", "Dear Dr. Feld,\n\nIf Meridian reimburses travel for incoming fellows, I'd be glad to hear; otherwise I'll pay for the trip myself.\n\nAmina",
+			""},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}
+	// (blind sets js, jt) Her trip for an interview elsewhere, how the
+	// program approaches early offers, a list for a lunch, and her match
+	// result told after the Match are her news, not violations.
 	at2 := time.Date(2026, 12, 18, 15, 0, 0, 0, time.UTC)
 	for _, c := range []struct{ to, subj, body string }{
 		{"jfeld@meridian.edu", "A visit", "Dear Dr. Feld,\n\nI'll be in town that week for an interview at Harbor Valley, and I wondered if I could stop by Meridian on the Friday.\n\nAmina"},
