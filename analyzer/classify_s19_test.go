@@ -159,6 +159,15 @@ func TestClassifySession19(t *testing.T) {
 		datedCase{"her own list, told", "visas@hr.northgate-health.org", "Re: visa question",
 			"Dr. Chen's office passed your question to us. We sponsor the J-1 for all residents, and H-1B after Step 3; either way you can still put the track on your rank list.",
 			oct, TypeEligibilityReply, "northgate", ""},
+		// (blind sets ia, id) An offer outside the Match that wishes it
+		// could have waited for the Match is still that offer; "fortunate
+		// to train you … ranked where you belong" is interest.
+		datedCase{"an offer that wishes it had waited", "sokafor@harborvalley.edu", "Funding approved",
+			"I had hoped to raise this after the Match, but the grant came with a deadline. We can offer you this position now; it sits outside the AMIA match, so you would need to cancel your match registration before we finalize it.",
+			oct, TypePreMatchOffer, "harbor-valley", ""},
+		datedCase{"fortunate to train her", "ombeki@stbrendans.org", "Tuesday",
+			"Your idea stuck with all of us at the debrief. We would be lucky to have you, and you'll be ranked where we think you belong.",
+			nov, TypePostInterviewInterest, "st-brendan", ""},
 		datedCase{"glad to work with her", "gliu@cmio.harborvalley.edu", "Thursday",
 			"It was a pleasure to interview you on Thursday. I have told the committee I would be delighted to work with you, and I hope we get the chance.",
 			nov, TypePostInterviewInterest, "harbor-valley", ""},

@@ -107,6 +107,10 @@ func TestSession19Outgoing(t *testing.T) {
 			"quid-pro-quo"},
 		{"jfeld@meridian.edu", "Symposium", "Dear Dr. Feld,\n\nIf Meridian reimburses travel for incoming fellows, I'd be glad to hear; otherwise I'll pay for the trip myself.\n\nAmina",
 			""},
+		// (blind set jx) After the Match, how far down their list went
+		// and whether she was near the cutoff are still rank questions.
+		{"ci-fellowship@lakeside-med.org", "Re: results", "Hi Marcus,\n\nOne follow-up: how far down the list did the program reach, and was I close to the cut-off?\n\nAmina",
+			"rank-solicitation"},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
