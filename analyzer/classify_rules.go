@@ -78,7 +78,9 @@ type clRules struct {
 type clTypesFile struct {
 	Negators []string `toml:"negators"`
 	NotAfter []string `toml:"not_after"`
-	Group    []struct {
+	// TypeVetoP are veto phrases every group of a type carries, by type.
+	TypeVetoP map[string][]string `toml:"type_veto_phrases"`
+	Group     []struct {
 		Type      string   `toml:"type"`
 		Weight    float64  `toml:"weight"`
 		In        string   `toml:"in"`
@@ -140,6 +142,20 @@ func loadCLRules() (*clRules, error) {
 	for _, w := range tf.NotAfter {
 		r.notAfter[w] = true
 	}
+	// Compiled once, shared by every group of the type.
+	typeVetoP := map[string][]*clPhrase{}
+	for typ, pss := range tf.TypeVetoP {
+		if !clKnownTypes[typ] {
+			return nil, fmt.Errorf("%s: type_veto_phrases: unknown type %q", typesFile, typ)
+		}
+		for _, ps := range pss {
+			p, err := compileCLPhrase(r.vocab, ps)
+			if err != nil {
+				return nil, fmt.Errorf("%s: type_veto_phrases (%s): %w", typesFile, typ, err)
+			}
+			typeVetoP[typ] = append(typeVetoP[typ], p)
+		}
+	}
 	for i, g := range tf.Group {
 		if !clKnownTypes[g.Type] {
 			return nil, fmt.Errorf("%s: group %d: unknown type %q", typesFile, i+1, g.Type)
@@ -176,6 +192,7 @@ func loadCLRules() (*clRules, error) {
 			}
 			cg.vetoP = append(cg.vetoP, p)
 		}
+		cg.vetoP = append(cg.vetoP, typeVetoP[g.Type]...)
 		for _, ps := range g.Phrases {
 			p, err := compileCLPhrase(r.vocab, ps)
 			if err != nil {

@@ -187,3 +187,32 @@ func TestZoneWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeVetoPhrases: a type's shared vetoes are compiled once and carried
+// by every group of that type, after the group's own.
+func TestTypeVetoPhrases(t *testing.T) {
+	c := testClassifier(t)
+	for _, typ := range []string{TypeRankSolicitation, TypePreMatchOffer} {
+		var shared []*clPhrase
+		n := 0
+		for _, g := range c.rules.groups {
+			if g.typ != typ {
+				continue
+			}
+			n++
+			if len(g.vetoP) < 2 {
+				t.Fatalf("%s group carries %d veto phrases, want the type's 2 at least", typ, len(g.vetoP))
+			}
+			tail := g.vetoP[len(g.vetoP)-2:]
+			if shared == nil {
+				shared = tail
+			}
+			if tail[0] != shared[0] || tail[1] != shared[1] {
+				t.Errorf("%s: a group's type vetoes are not the shared ones (%q)", typ, tail[0].src)
+			}
+		}
+		if n < 2 {
+			t.Errorf("%s: %d groups, want several", typ, n)
+		}
+	}
+}
