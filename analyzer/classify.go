@@ -823,11 +823,8 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			}
 			if strings.HasPrefix(dept, "news:") {
 				dept = strings.TrimPrefix(dept, "news:")
-				for _, w := range c.rules.trainingWords {
-					if clHasWord(subj, w) || clHasWord(body, w) {
-						dept = "" // the program's own news
-						break
-					}
+				if c.rules.saysTraining(subj, body) {
+					dept = "" // the program's own news
 				}
 			}
 			// The hospital's IT or parking office writing about her
@@ -836,12 +833,9 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 			// registered you for visitor parking for your interview
 			// tomorrow") carries the program's logistics.
 			if dept != "" && (clHasSeq(body, "your", "interview") || clHasSeq(body, "your", "virtual", "interview") || clHasSeq(body, "interview", "you") || clHasSeq(body, "interviewing", "you")) {
-				for _, w := range c.rules.trainingWords {
-					if clHasWord(body, w) {
-						note("the hospital's %q office writes about her interview for the program", dept)
-						dept = ""
-						break
-					}
+				if c.rules.saysTraining(body) {
+					note("the hospital's %q office writes about her interview for the program", dept)
+					dept = ""
 				}
 			}
 			if dept != "" {
@@ -2768,43 +2762,38 @@ func clFindName(d *clDoc, name []string) int {
 
 // clSeqAt returns where the words ws first stand in a row in d, or -1.
 func clSeqAt(d *clDoc, ws []string) int {
+	if len(ws) == 0 {
+		return 0
+	}
+	at := func(i int) bool {
+		if i+len(ws) > len(d.toks) {
+			return false
+		}
+		for k, w := range ws {
+			if d.toks[i+k].w != w {
+				return false
+			}
+		}
+		return true
+	}
 	// With postings, only where the first word stands (a word texting
 	// shorthand stands for is posted under the word it stands for, so
 	// those are scanned).
-	if len(ws) > 0 && d.post != nil && d.v != nil {
-		_, shorthand := clTextSpeak[ws[0]]
-		if id, ok := d.v.exact[ws[0]]; ok && !shorthand {
+	if _, shorthand := clTextSpeak[ws[0]]; d.post != nil && d.v != nil && !shorthand {
+		if id, ok := d.v.exact[ws[0]]; ok {
 			if !d.hasID(id) {
 				return -1
 			}
 			for _, pos := range d.post[id] {
-				i := int(pos)
-				if i+len(ws) > len(d.toks) || d.toks[i].w != ws[0] {
-					continue
-				}
-				ok := true
-				for k := 1; k < len(ws); k++ {
-					if d.toks[i+k].w != ws[k] {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					return i
+				if at(int(pos)) {
+					return int(pos)
 				}
 			}
 			return -1
 		}
 	}
-	for i := 0; i+len(ws) <= len(d.toks); i++ {
-		ok := true
-		for k, w := range ws {
-			if d.toks[i+k].w != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+	for i := range d.toks {
+		if at(i) {
 			return i
 		}
 	}
@@ -3498,6 +3487,19 @@ func clStaffRole(d *clDoc) bool {
 				case "track", "program", "fellowship", "residency", "pathway":
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// saysTraining reports whether one of ds holds one of the training words
+// (fellowship, applicants, interview…: senders.toml's training_words).
+func (r *clRules) saysTraining(ds ...*clDoc) bool {
+	for _, w := range r.trainingWords {
+		for _, d := range ds {
+			if clHasWord(d, w) {
+				return true
 			}
 		}
 	}

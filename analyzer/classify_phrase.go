@@ -73,7 +73,7 @@ func (d *clDoc) hasNeed(n int32) bool {
 	if !d.needReady {
 		d.buildNeeds()
 	}
-	if int(n>>6) < len(d.needHas) && int(n) < len(d.v.needIDs) && int(n) < d.v.needIndexed {
+	if int(n) < d.v.needIndexed { // (needHas covers the indexed sets)
 		return d.needHas[n>>6]&(1<<(uint(n)&63)) != 0
 	}
 	for _, id := range d.v.needIDs[n] {
@@ -467,56 +467,12 @@ func (p *clPhrase) extend(d *clDoc, i, k int) (int, bool) {
 	}
 	s := &p.segs[k]
 	cl := d.toks[i].clause
-	if d.post != nil && s.gap >= 2 {
-		return p.extendByPostings(d, i, k)
-	}
 	for j := i + 1; j <= i+1+s.gap && j < len(d.toks); j++ {
 		if d.toks[j].clause != cl {
 			break
 		}
 		for _, alt := range s.alts {
 			if e, ok := matchCLRun(d, j, alt); ok {
-				if end, ok := p.extend(d, e, k+1); ok {
-					return end, true
-				}
-			}
-		}
-	}
-	return 0, false
-}
-
-// extendByPostings is extend for a text with postings: it tries only the
-// tokens in the gap where one of the segment's first words stands, in
-// order, as extend's scan would reach them.
-func (p *clPhrase) extendByPostings(d *clDoc, i, k int) (int, bool) {
-	s := &p.segs[k]
-	cl := d.toks[i].clause
-	hi := min(i+1+s.gap, len(d.toks)-1)
-	var buf [16]int32
-	at := buf[:0]
-	for _, f := range s.first {
-		if !d.hasID(f) {
-			continue
-		}
-		ps := d.post[f]
-		j, _ := slices.BinarySearch(ps, int32(i+1))
-		for ; j < len(ps) && int(ps[j]) <= hi; j++ {
-			at = append(at, ps[j])
-		}
-	}
-	if len(at) == 0 {
-		return 0, false
-	}
-	if len(s.first) > 1 {
-		slices.Sort(at)
-		at = slices.Compact(at)
-	}
-	for _, j := range at {
-		if d.toks[j].clause != cl {
-			break
-		}
-		for _, alt := range s.alts {
-			if e, ok := matchCLRun(d, int(j), alt); ok {
 				if end, ok := p.extend(d, e, k+1); ok {
 					return end, true
 				}
