@@ -164,7 +164,7 @@ type clVocab struct {
 	// needIDs lists the id sets of needSet by number; needKeys finds a
 	// set's number.
 	needIDs  [][]int32
-	needKeys map[string]int32
+	needKeys idSets
 	// needsOf lists, by word id, the need sets holding it, for the first
 	// needIndexed sets (indexNeeds); a set numbered later is tested word
 	// by word.
@@ -188,16 +188,10 @@ func (v *clVocab) indexNeeds() {
 func (v *clVocab) needSet(ids []int32) int32 {
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
-	key := fmt.Sprint(sorted)
-	if n, ok := v.needKeys[key]; ok {
-		return n
+	n, isNew := v.needKeys.number(sorted)
+	if isNew {
+		v.needIDs = append(v.needIDs, sorted)
 	}
-	if v.needKeys == nil {
-		v.needKeys = map[string]int32{}
-	}
-	n := int32(len(v.needIDs))
-	v.needKeys[key] = n
-	v.needIDs = append(v.needIDs, sorted)
 	return n
 }
 

@@ -313,7 +313,7 @@ type patternCompiler struct {
 	ids      prefixIDs                  // every prefix a pattern uses
 	clauses  []*clauseRE                // every clause, to finish once all ids are known
 	compiled map[string]*compiledClause // clauses shared by branches compile once
-	sets     map[string]int32           // need sets by their ids, numbered: patterns share many
+	sets     idSets                     // need sets by their ids, numbered: patterns share many
 	index    map[uint64]indexed         // answers worked out ahead (prefixindex.go)
 	// eager compiles every clause while building, so a bad expression in
 	// a user's rule file is an error then; built-in clauses are compiled
@@ -336,19 +336,29 @@ type needSet struct {
 
 // needSet numbers ids as a set, the same number for the same ids.
 func (pc *patternCompiler) needSet(ids []int32) needSet {
-	if pc.sets == nil {
-		pc.sets = map[string]int32{}
+	n, _ := pc.sets.number(ids)
+	return needSet{n: n, ids: ids}
+}
+
+// idSets numbers lists of ids: the same ids in the same order get the same
+// number, counting from 0 (the draft check's need sets, the classifier's).
+type idSets map[string]int32
+
+// number returns ids' number, and whether this call gave it.
+func (s *idSets) number(ids []int32) (int32, bool) {
+	if *s == nil {
+		*s = idSets{}
 	}
 	b := make([]byte, 0, 4*len(ids))
 	for _, id := range ids {
 		b = append(b, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
 	}
-	n, ok := pc.sets[string(b)]
-	if !ok {
-		n = int32(len(pc.sets))
-		pc.sets[string(b)] = n
+	if n, ok := (*s)[string(b)]; ok {
+		return n, false
 	}
-	return needSet{n: n, ids: ids}
+	n := int32(len(*s))
+	(*s)[string(b)] = n
+	return n, true
 }
 
 var loneConcept = regexp.MustCompile(`^\{([a-z_]+)\}$`)
