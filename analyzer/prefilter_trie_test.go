@@ -110,3 +110,24 @@ func TestPrefixIndexReuse(t *testing.T) {
 		t.Errorf("words after reuse: %d sentences, %d words; want %d, %d", len(got.words), len(got.sentenceWords(0)), len(want.words), len(want.sentenceWords(0)))
 	}
 }
+
+// TestIDSets: the same ids get the same number, new ones the next, and
+// order counts (callers sort when they mean a set).
+func TestIDSets(t *testing.T) {
+	var s idSets
+	for i, c := range []struct {
+		ids   []int32
+		n     int32
+		isNew bool
+	}{
+		{[]int32{3, 700000}, 0, true},
+		{[]int32{3}, 1, true},
+		{[]int32{3, 700000}, 0, false},
+		{[]int32{700000, 3}, 2, true},
+		{nil, 3, true},
+	} {
+		if n, isNew := s.number(c.ids); n != c.n || isNew != c.isNew {
+			t.Errorf("%d: number(%v) = %d, %v; want %d, %v", i, c.ids, n, isNew, c.n, c.isNew)
+		}
+	}
+}
