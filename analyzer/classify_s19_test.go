@@ -67,111 +67,101 @@ func TestClassifySession19(t *testing.T) {
 		{"her employer's HR", "Greg Tillman <gtillman@eastbrookhealth.org>", "RE: PTO",
 			"Both days are approved: Thursday 11/12 (Lakeside, virtual) and Thursday 12/10 (Northgate). HR asked me to pass on that the review window closes 11/30. I already put your name on the door of the quiet room.",
 			oct, TypeOther, "", ""},
-	}
-	// (blind sets kq–kt) An applicants' event called off, with a
-	// replacement open to every applicant the program interviews; her
-	// panel's word passed on after the interview; her questions for the
-	// fellows passed along are no document asked of her.
-	cases = append(cases,
-		datedCase{"an event called off", "ci-fellowship@lakeside-med.org", "Thursday social cancelled",
+		// (blind sets kq–kt) An applicants' event called off, with a
+		// replacement open to every applicant the program interviews; her
+		// panel's word passed on after the interview; her questions for the
+		// fellows passed along are no document asked of her.
+		{"an event called off", "ci-fellowship@lakeside-med.org", "Thursday social cancelled",
 			"Hello all,\n\nThe fellows' meet and greet planned for Thursday, November 12 is called off; the go-live moved up. They will host a makeup session on Monday, November 30 at noon, open to all applicants we interview this year. If you had questions for the fellows, send them to me.",
 			oct, TypeProgramUpdate, "lakeside", ""},
-		datedCase{"the panel's word passed on", "nashworth@informatics.harborvalley.edu", "Re: Thank you",
+		{"the panel's word passed on", "nashworth@informatics.harborvalley.edu", "Re: Thank you",
 			"Thanks for the note. I'd want you on the registry project from day one, and the residents who met you at lunch thought much the same.",
 			nov, TypePostInterviewInterest, "harbor-valley", ""},
-	)
-	// (blind sets ky–jb) Apologies for missing her note take nothing back;
-	// an offer made only in a wish is none; a choice between the days
-	// offered is no ranking question; another event moved is not her day
-	// moved; the day she is put back on is hers and the one to delete is
-	// not; a date whose label after its colon makes it a deadline is none;
-	// an interviewer's note the day before confirms; the match that did not
-	// pair them is its result.
-	cases = append(cases,
-		datedCase{"an apology for a missed note", "hpark@lakeside-med.org", "Before the committee meets",
+		// (blind sets ky–jb) Apologies for missing her note take nothing back;
+		// an offer made only in a wish is none; a choice between the days
+		// offered is no ranking question; another event moved is not her day
+		// moved; the day she is put back on is hers and the one to delete is
+		// not; a date whose label after its colon makes it a deadline is none;
+		// an interviewer's note the day before confirms; the match that did not
+		// pair them is its result.
+		{"an apology for a missed note", "hpark@lakeside-med.org", "Before the committee meets",
 			"I'm sorry I overlooked your thank-you email while travelling. Our committee meets Monday to finalize the list, and it would help us to know whether Lakeside is your first choice.",
 			nov, TypeRankSolicitation, "lakeside", ""},
-		datedCase{"an offer in a wish", "adesai@lakeside-med.org", "Re: Thank you",
+		{"an offer in a wish", "adesai@lakeside-med.org", "Re: Thank you",
 			"Thank you for your thoughtful note. Were it up to me alone I would offer you a position today, but the match decides, as it should. I will speak up for you.",
 			nov, TypePostInterviewInterest, "lakeside", ""},
-		datedCase{"which day she prefers", "rmoss@stbrendans.org", "A day with us?",
+		{"which day she prefers", "rmoss@stbrendans.org", "A day with us?",
 			"We would very much like to meet you. I have room on Tuesday, December 1 and Thursday, December 3. Could you tell me which you would prefer, or rank both if either works?",
 			oct, TypeInterviewInvite, "st-brendan", ""},
-		datedCase{"back on the original date", "sokafor@harborvalley.edu", "Change to your interview date",
+		{"back on the original date", "sokafor@harborvalley.edu", "Change to your interview date",
 			"I'm free on Thursday after all, so let's put you back on your original date, Thursday, November 5, same time. Please delete the invitation for the 9th.",
 			oct, TypeInterviewConfirmation, "harbor-valley", "2026-11-05"},
-		datedCase{"a deadline labelled after its colon", "informatics.fellowship@harborvalley.edu", "Interview invitation",
+		{"a deadline labelled after its colon", "informatics.fellowship@harborvalley.edu", "Interview invitation",
 			"I am pleased to invite you to interview with us on Thursday, November 5, 2026.\n\nDates to keep in mind:\n- Wednesday, October 21: please reply by this date to confirm.\n",
 			oct, TypeInterviewInvite, "harbor-valley", "2026-11-05"},
-		datedCase{"an interviewer's note", "fgallagher@northgate-health.org", "Tomorrow",
+		{"an interviewer's note", "fgallagher@northgate-health.org", "Tomorrow",
 			"I'm one of your interviewers tomorrow, Thursday, December 10. Your slot with me is at 9:40 Central. No preparation needed.",
 			time.Date(2026, 12, 9, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewConfirmation, "northgate", "2026-12-10"},
-		datedCase{"the match did not pair them", "sokafor@harborvalley.edu", "Match day",
+		{"the match did not pair them", "sokafor@harborvalley.edu", "Match day",
 			"Now that results are out: the match didn't bring us together this year, and I'm sorry we won't get to work together. I hear things went well for you.",
 			time.Date(2026, 12, 17, 9, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypeMatchResult, "harbor-valley", ""},
-	)
-	// (blind sets jg–jj) The faculty's longest talk about her is interest;
-	// a call offered if she has questions is no interview; a place outside
-	// SOAP for leaving it today is an offer; the program's own other
-	// programs are no question about hers.
-	cases = append(cases,
-		datedCase{"talked about longest", "riyer@lakeside-med.org", "Re: Thank you",
+		// (blind sets jg–jj) The faculty's longest talk about her is interest;
+		// a call offered if she has questions is no interview; a place outside
+		// SOAP for leaving it today is an offer; the program's own other
+		// programs are no question about hers.
+		{"talked about longest", "riyer@lakeside-med.org", "Re: Thank you",
 			"Thanks for the kind note. You were one of the applicants the faculty discussed longest at our debrief, in the best way; most of our applicants simply don't have your view of documentation burden.",
 			nov, TypePostInterviewInterest, "lakeside", ""},
-		datedCase{"a call if she has questions", "hpark@lakeside-med.org", "Thank you",
+		{"a call if she has questions", "hpark@lakeside-med.org", "Thank you",
 			"The committee was very impressed, and we hope to rank you highly. If you have questions about funding before the deadline, I'm happy to arrange a call.",
 			nov, TypePostInterviewInterest, "lakeside", ""},
-		datedCase{"a place outside SOAP", "rmenon@northgate-health.org", "A position",
+		{"a place outside SOAP", "rmenon@northgate-health.org", "A position",
 			"Separately from SOAP, we have a transitional informatics position starting in July. If you withdraw from SOAP now, we can send an offer letter to you by tomorrow.",
 			time.Date(2027, 3, 16, 9, 0, 0, 0, time.FixedZone("CDT", -5*3600)), TypePreMatchOffer, "northgate", ""},
-		datedCase{"the program's own other programs", "gme-recruit@northgate-health.org", "Your application",
+		{"the program's own other programs", "gme-recruit@northgate-health.org", "Your application",
 			"We regret that we are unable to offer you an interview for the preliminary position. Notices from other Northgate programs you applied to come separately.",
 			oct, TypeInterviewDecline, "northgate", ""},
-	)
-	// (blind sets jo–jr) Applicants' own question reported, a form field
-	// taken down, and nobody of the program asking are no rank question;
-	// her letter of intent is no offer; the hospital's parking or IT
-	// office writing about her interview carries the program's logistics.
-	cases = append(cases,
-		datedCase{"applicants' question reported", "informatics.fellowship@harborvalley.edu", "Notes for applicants",
+		// (blind sets jo–jr) Applicants' own question reported, a form field
+		// taken down, and nobody of the program asking are no rank question;
+		// her letter of intent is no offer; the hospital's parking or IT
+		// office writing about her interview carries the program's logistics.
+		{"applicants' question reported", "informatics.fellowship@harborvalley.edu", "Notes for applicants",
 			"Dear applicants,\n\nSome of you have asked whether to send a letter of intent or to tell us where Harbor Valley sits on your list. Nobody expects either; our list comes from the interview day and your file.",
 			nov, TypeProgramUpdate, "harbor-valley", ""},
-		datedCase{"a form field taken down", "imresidency@northgate-health.org", "Re: your questions",
+		{"a form field taken down", "imresidency@northgate-health.org", "Re: your questions",
 			"You asked whether the 'Other programs you are applying to' box on our form is required. It is not; it was left over from an old version, and we took it down today. We sponsor J-1 visas for categorical residents.",
 			oct, TypeEligibilityReply, "northgate", ""},
-		datedCase{"nobody of the program will ask", "imresidency@northgate-health.org", "After your interview",
+		{"nobody of the program will ask", "imresidency@northgate-health.org", "After your interview",
 			"Dear applicants,\n\nNo one on our faculty, staff or house staff will ask how you plan to rank Northgate or which other programs you are considering. Key dates follow.",
 			nov, TypeProgramUpdate, "northgate", ""},
-		datedCase{"the parking office for the program", "visitorparking@facilities.stbrendans.org", "Your visitor pass",
+		{"the parking office for the program", "visitorparking@facilities.stbrendans.org", "Your visitor pass",
 			"The Pediatrics Residency office has registered you for visitor parking for your interview tomorrow. Show this pass at the garage gate; the coordinator meets applicants at 7:45 AM.",
 			time.Date(2026, 11, 30, 15, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeInterviewConfirmation, "st-brendan", "2026-12-01"},
-	)
-	// (blind set jv) Praise of the kind "we need", and others "just as
-	// taken", after the interview is interest.
-	cases = append(cases,
-		datedCase{"the kind we need", "tferreira@stbrendans.org", "Re: Thank you",
+		// (blind set jv) Praise of the kind "we need", and others "just as
+		// taken", after the interview is interest.
+		{"the kind we need", "tferreira@stbrendans.org", "Re: Thank you",
 			"What a kind note. Your registry work is exactly the kind of practical informatics we need on the pathway, and the residents who met you were just as taken.",
 			nov, TypePostInterviewInterest, "st-brendan", ""},
 		// (blind sets ia–id) What she may do with her own list, told by
 		// the visa office, is no rank question ("still" inside the veto's
 		// own words turns nothing); a faculty member who told the
 		// committee she would be glad to work with her writes interest.
-		datedCase{"her own list, told", "visas@hr.northgate-health.org", "Re: visa question",
+		{"her own list, told", "visas@hr.northgate-health.org", "Re: visa question",
 			"Dr. Chen's office passed your question to us. We sponsor the J-1 for all residents, and H-1B after Step 3; either way you can still put the track on your rank list.",
 			oct, TypeEligibilityReply, "northgate", ""},
 		// (blind sets ia, id) An offer outside the Match that wishes it
 		// could have waited for the Match is still that offer; "fortunate
 		// to train you … ranked where you belong" is interest.
-		datedCase{"an offer that wishes it had waited", "sokafor@harborvalley.edu", "Funding approved",
+		{"an offer that wishes it had waited", "sokafor@harborvalley.edu", "Funding approved",
 			"I had hoped to raise this after the Match, but the grant came with a deadline. We can offer you this position now; it sits outside the AMIA match, so you would need to cancel your match registration before we finalize it.",
 			oct, TypePreMatchOffer, "harbor-valley", ""},
-		datedCase{"fortunate to train her", "ombeki@stbrendans.org", "Tuesday",
+		{"fortunate to train her", "ombeki@stbrendans.org", "Tuesday",
 			"Your idea stuck with all of us at the debrief. We would be lucky to have you, and you'll be ranked where we think you belong.",
 			nov, TypePostInterviewInterest, "st-brendan", ""},
-		datedCase{"glad to work with her", "gliu@cmio.harborvalley.edu", "Thursday",
+		{"glad to work with her", "gliu@cmio.harborvalley.edu", "Thursday",
 			"It was a pleasure to interview you on Thursday. I have told the committee I would be delighted to work with you, and I hope we get the chance.",
 			nov, TypePostInterviewInterest, "harbor-valley", ""},
-	)
+	}
 	checkDated(t, c, cases)
 }
 
