@@ -1134,14 +1134,24 @@ func TestLateThankYouOtherLetter(t *testing.T) {
 	}
 }
 
+// TestEngineBuildsFast guards against a build an order of magnitude too
+// slow (BenchmarkNewEngine measures it). One wall-clock build on a loaded
+// machine can take four times its usual time, so the fastest of three
+// counts.
 func TestEngineBuildsFast(t *testing.T) {
 	cfg := corpusConfig(t)
-	start := time.Now()
-	if _, err := NewEngine(cfg); err != nil {
-		t.Fatal(err)
+	best := time.Duration(1 << 62)
+	for range 3 {
+		start := time.Now()
+		if _, err := NewEngine(cfg); err != nil {
+			t.Fatal(err)
+		}
+		if best = min(best, time.Since(start)); best <= 200*time.Millisecond {
+			break
+		}
 	}
-	if d := time.Since(start); d > 200*time.Millisecond {
-		t.Errorf("NewEngine took %v, want < 50ms (200ms allowed under -race)", d)
+	if best > 200*time.Millisecond {
+		t.Errorf("NewEngine took %v at best of 3, want < 50ms (200ms allowed under -race)", best)
 	}
 }
 
