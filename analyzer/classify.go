@@ -416,7 +416,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		onlyChoice := true
 		for _, h := range sc.hits {
 			if h.typ == TypeRankSolicitation {
-				if e := strings.ToLower(h.excerpt); !strings.Contains(e, "choice") && !strings.Contains(e, "pick") && !strings.Contains(e, "prefer") {
+				if !clPicksADay(h.excerpt) {
 					onlyChoice = false
 				}
 			}
@@ -571,8 +571,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 			// "I have room left on two days: Tuesday, December 1 and
 			// Thursday, December 3. Could you tell me which you'd prefer (or
 			// rank both if either works)?": a choice among the days offered.
-			if lq := strings.ToLower(q); len(offered) >= 2 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) &&
-				(strings.Contains(lq, "which") || strings.Contains(lq, "prefer") || strings.Contains(lq, "either") || strings.Contains(lq, "both")) {
+			if len(offered) >= 2 && (sc.score[TypeInterviewInvite] > 0 || interviewWord) && clPicksADay(q) {
 				note("a choice among the %d dates offered, not among programs: %q", len(offered), q)
 			} else {
 				sc.add(TypeRankSolicitation, clAlertScore, "asks about her ranking: \""+q+"\"")
@@ -2839,6 +2838,19 @@ func (c *Classifier) quotedHasDay(m *Message, day clDay) bool {
 	for _, d := range findDatesOrder(q, m.Date, false) {
 		if d.day == day && d.from < len(q.toks) && clSentenceHas(q, d.from, "my") && clSentenceHas(q, d.from, "interview", "visit") &&
 			!clSentenceHas(q, d.from, "choose", "select", "prefer", "pick", "options", "available", "works", "suits") {
+			return true
+		}
+	}
+	return false
+}
+
+// clPicksADay reports whether a ranking-like question, asked beside two or
+// more offered dates, is worded as a pick among them ("which is your first
+// choice?", "which would you prefer?", "rank both if either works").
+func clPicksADay(question string) bool {
+	q := strings.ToLower(question)
+	for _, w := range [...]string{"choice", "pick", "prefer", "which", "either", "both"} {
+		if strings.Contains(q, w) {
 			return true
 		}
 	}
