@@ -133,7 +133,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// asked me to pass along the note below" — forwards it too.)
 	fwd := c.forwarded(m, isFwd || clQuotedIsForward(m.Quoted))
 	// (The cover note is read only when there is something under it.)
-	cover := ""
+	cover, fwdRead := "", ""
 	if fwd.text != "" || m.Quoted != "" {
 		cover = strings.ToLower(clTruncate(own, 4096))
 	}
@@ -151,6 +151,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 	} else if fwd.text != "" {
 		own = own + "\n\n" + fwd.text
+		fwdRead = fwd.text
 	}
 	// "Please see my answers below in blue": the answers stand inside the
 	// quoted message, each line marked with the writer's initials ("[DA]
@@ -240,7 +241,9 @@ func (c *Classifier) Classify(m *Message) Classification {
 	}
 	clOnboarding(sc)
 	// A message opened to a whole group ("Dear Applicants,"), not a reply.
-	groupNote := !isReply && reGroupGreeting.MatchString(clTruncate(own, 200))
+	// (Or one the coordinator forwards to her: "FW: applicant update …
+	// Dear 2027 applicants,".)
+	groupNote := !isReply && (reGroupGreeting.MatchString(clTruncate(own, 200)) || reGroupGreeting.MatchString(clTruncate(fwdRead, 200)))
 	if w := sc.score[TypeEligibilityReply]; w > 0 && groupNote {
 		// "Dear Applicants, several of you have asked about visa
 		// sponsorship, so we are writing to everyone at once": a policy
@@ -504,9 +507,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// "You are on our interview waitlist … we are pleased to invite you to
 	// interview this Thursday": invited off the waitlist.
 	// (A place has come open: "freed up", "added a session", "a spot has
-	// opened"; not "if a seat opens".)
+	// opened", told in the subject too, or someone else gave theirs up: "a
+	// candidate has withdrawn"; not "if a seat opens".)
+	placeOpened := func(d *clDoc) bool {
+		return clHasWord(d, "opened") || clHasWord(d, "freed") || clHasWord(d, "added")
+	}
 	if len(offered) == 1 && sc.score[TypeInterviewInvite] >= 4 && sc.score[TypeWaitlist] >= sc.score[TypeInterviewInvite] && interviewWord &&
-		(clHasWord(bodyDoc, "opened") || clHasWord(bodyDoc, "freed") || clHasWord(bodyDoc, "added")) {
+		(placeOpened(bodyDoc) || placeOpened(subjDoc) || clHasWord(bodyDoc, "withdrawn") || clHasWord(bodyDoc, "withdrew") || clHasWord(bodyDoc, "cancelled") || clHasWord(bodyDoc, "canceled")) {
 		sc.add(TypeInterviewInvite, sc.score[TypeWaitlist]-sc.score[TypeInterviewInvite]+1, "invited off the waitlist for "+clDayString(offered[0].day))
 	}
 
