@@ -8,7 +8,8 @@ import (
 // TestClassifySession20 (blind sets ij–im, in other words): a day put to
 // her because someone else gave a place up ends her wait; a call with the
 // current fellows after her interview is no invitation; "the day still
-// holds" and her block on the schedule confirm her interview.
+// holds" and her block on the schedule confirm her interview; a call
+// offered "should questions arise" is no invitation either.
 func TestClassifySession20(t *testing.T) {
 	c := testClassifier(t)
 	oct := time.Date(2026, 10, 26, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
@@ -23,6 +24,13 @@ func TestClassifySession20(t *testing.T) {
 		{"the day still holds", "sokafor@harborvalley.edu", "Re: Friday",
 			"Yes, Friday still stands, and you're in the 10am Teams block.\n\nSam",
 			time.Date(2026, 11, 2, 9, 0, 0, 0, time.FixedZone("PST", -8*3600)), TypeInterviewConfirmation, "harbor-valley", "2026-11-05"},
+		// (left-out misses of session 19: jr-33, ic-23, jp-19)
+		{"a call offered for questions", "hpark@lakeside-med.org", "Following up",
+			"Dear Amina,\n\nOur whole team was struck by your answers on Monday, and we hope to rank you highly.\n\nShould questions arise about Denver or the research year, I can set up a call.\n\nBest,\nHelen",
+			nov, TypePostInterviewInterest, "lakeside", ""},
+		{"a freed day offered from the alternate list", "jfeld@meridian.edu", "An opening",
+			"Dr. Rahman,\n\nAn applicant pulled out today, which frees an interview day: Friday, December 4, virtual. You head our alternate list, so I wanted to offer it to you.\n\nPlease let Carla (cc'd) know by Monday whether that works.\n\nJonah",
+			nov, TypeInterviewInvite, "meridian", "2026-12-04"},
 	}
 	checkDated(t, c, cases)
 
