@@ -8,6 +8,7 @@ import (
 // TestSession20Outgoing: session 20's blind sets ie–ih, in other words.
 // A promise to send the program what it needs is about paperwork, not
 // about her list; a promise that does name her list still binds.
+// (Blind sets in–iq below.)
 func TestSession20Outgoing(t *testing.T) {
 	e := testEngine(t)
 	at := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
@@ -18,6 +19,28 @@ func TestSession20Outgoing(t *testing.T) {
 			""},
 		{"imresidency@northgate-health.org", "Thank you", "Dear Mr. Alvarez,\n\nI promise to put the program at the very top of my rank list.\n\nAmina",
 			"binding-commitment,top-choice"},
+		// (blind sets in–iq) her place on the day's schedule, a paper
+		// accepted, news she promised to share, and a mentor at another
+		// program or a program outdone by this one are no violations.
+		{"rmoss@stbrendans.org", "December 1", "Dear Dr. Moss,\n\nI wanted to ask if I could be placed in the afternoon session on the 1st instead. My flight lands at 9.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Step 3", "Dear Diego,\n\nThe manuscript is my main focus this month; I'll write again only once it's accepted by the journal.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "News", "Dear Dr. Okafor,\n\nGood news I promised to pass along: the paper was accepted this week.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Thank you", "Dear Dr. Feld,\n\nDr. Samuel Okafor at Harbor Valley, who precepted my elective last spring, thought your program would suit my interest in medication safety.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "Thank you", "Dear Dr. Okafor,\n\nMeridian was lovely too, but nothing I saw there came close to your telehealth hub.\n\nAmina",
+			""},
+		// her certified list, "it", with the program first; the top of
+		// her list offered as long as they do likewise; a hospital stay
+		// told in its toll.
+		{"imresidency@northgate-health.org", "My list", "Dear Diego,\n\nMy list is certified now, and I wanted you to know that Northgate is first on it.\n\nAmina",
+			"top-choice"},
+		{"hpark@lakeside-med.org", "Thinking of March", "Dear Dr. Park,\n\nI'd be pleased to put Lakeside at the very top of my list, so long as I can rely on the committee doing the same.\n\nAmina",
+			"quid-pro-quo,top-choice"},
+		{"imresidency@northgate-health.org", "Virtual interview?", "Dear Diego,\n\nCould my interview be virtual? I spent nine days on IV antibiotics, and I've lost almost six kilograms.\n\nAmina",
+			"oversharing"},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)

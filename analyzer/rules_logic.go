@@ -1451,7 +1451,7 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// same day I'm interviewing at St. Brendan's").
 				// (Where her own mentor or colleague works, "my MPH advisor,
 				// Dr. Jonah Feld at Meridian State", is news too.)
-				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before) ||
+				if !wishAfter && (reThirdPartyAfter.MatchString(lower[loc[1]:]) || reOtherOutdone.MatchString(lower[loc[1]:]) || reToldThem.MatchString(before) || reHerInterviewAt.MatchString(before) || reSomeoneAt.MatchString(before) || reAnswerOther.MatchString(before) ||
 					tiedToHer(before, lower[loc[1]:]) && reTitledPersonAt.MatchString(before) ||
 					reWorkedWith.MatchString(before) && !containsAny(tail(before, 70), wishCues) || reEventAt.MatchString(before)) {
 					continue
@@ -1862,8 +1862,13 @@ func tiedToHer(before, after string) bool {
 }
 
 // reHerRelation names her own tie to a person: "my MPH advisor", "with
-// whom I worked", "who mentored me".
-var reHerRelation = regexp.MustCompile(`\b(?:(?:my|our) (?:[\w-]+ ){0,2}(?:advisor|adviser|advisors|mentor|mentors|supervisor|supervisors|pi|professor|teacher|preceptor|attending|boss|colleague|colleagues|collaborator|collaborators|co-?authors?|chair|referee|referees|letter writer|letter writers|recommender|research director|thesis advisor|dean)\b|with whom i (?:\w+ )?(?:worked|trained|studied|collaborated|published|wrote|did|rotated|co-?wrote|co-?authored|co-?published|co-?presented|presented)|who (?:\w+ )?(?:supervised|mentored|taught|trained|advised|supported|recommended) me\b)`)
+// whom I worked", "who mentored me", "who supervised the project".
+var reHerRelation = regexp.MustCompile(`\b(?:(?:my|our) (?:[\w-]+ ){0,2}(?:advisor|adviser|advisors|mentor|mentors|supervisor|supervisors|pi|professor|teacher|preceptor|attending|boss|colleague|colleagues|collaborator|collaborators|co-?authors?|chair|referee|referees|letter writer|letter writers|recommender|research director|thesis advisor|dean)\b|with whom i (?:\w+ )?(?:worked|trained|studied|collaborated|published|wrote|did|rotated|co-?wrote|co-?authored|co-?published|co-?presented|presented)|who (?:\w+ )?(?:supervised|mentored|taught|trained|advised|supported|recommended|precepted|oversaw|guided|coached) (?:me|my|our|the)\b)`)
+
+// reOtherOutdone follows another program's name that she compares with
+// this one, to this one's credit: "Lakeside was impressive in its own way,
+// but nothing I saw there came close to your command center".
+var reOtherOutdone = regexp.MustCompile(`^[^.;!?]{0,80}\bbut\b[^.;!?]{0,60}\b(?:nothing|none|no one|no program|not one)\b[^.;!?]{0,40}\b(?:came|comes|come) close to (?:your|yours|what you)\b|^[^.;!?]{0,80}\bbut\b[^.;!?]{0,60}\b(?:nothing|none|no one|no program|not one)\b[^.;!?]{0,40}\b(?:compared|compares|compare|measured up|measures up|matched|matches|rivall?ed|rivals) (?:to |with )?(?:your|yours|what you)\b`)
 
 // reTitledPersonAt ends the words before a program's name with a person
 // who works there: "Dr. Jonah Feld at", "Helen Park from".
@@ -1886,7 +1891,7 @@ var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated|supervised|mentored|advised|precepted|coached|guided|oversaw|encouraged|inspired)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
