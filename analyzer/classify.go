@@ -216,14 +216,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 	clFullCalendar(sc)
 	clSeasonOver(sc)
 	clWaitlistedNotDeclined(sc, m.Own, note)
-	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 && sc.score["cue:leave-match"] == 0 {
+	if sc.score["cue:after-match"] > 0 && sc.score[TypePreMatchOffer] > 0 && sc.score["cue:leave-match"] == 0 && sc.score["cue:around-match"] == 0 {
 		// "Congratulations again on matching with us! Attached is your
 		// resident agreement": the Match has run; nothing is offered
 		// outside it. A place offered now ("following Match Day, one of
 		// our positions is unfilled, and I would be delighted to offer it
 		// to you") is the Match's outcome for her. (Not a place held only
 		// if she leaves a Match still to come: "it is yours … you would
-		// need to pull out of the NRMP Match".)
+		// need to pull out of the NRMP Match", nor one held around
+		// SOAP's rounds: "we'll hold one of the categorical spots for you
+		// outside the rounds".)
 		w := sc.score[TypePreMatchOffer]
 		delete(sc.score, TypePreMatchOffer)
 		if clHasWord(bodyDoc, "unfilled") || clHasWord(bodyDoc, "vacated") || clHasWord(bodyDoc, "vacancy") || clHasWord(bodyDoc, "available") {
@@ -260,13 +262,21 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypeMatchResult)
 		sc.add(TypeProgramUpdate, w, "the Match's days told to all applicants at once: news, not her result")
 	}
-	if w := sc.score[TypeEligibilityReply]; w > 0 && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && c.matchHasRun(prog, m.Date) {
+	if w := sc.score[TypeEligibilityReply]; w > 0 && sc.score["cue:onboarding"] > 0 && sc.score[TypeMatchResult] < 4 && c.matchHasRun(prog, m.Date) && !(isReply && m.Quoted != "") {
 		// Licence and visa steps told to incoming residents after the
 		// Match has run ("all incoming residents must hold a training
 		// license … start your application now") are onboarding, not
-		// answers about her eligibility.
+		// answers about her eligibility. (Her own question answered, "RE:
+		// Visa question – H-1B vs J-1" over her quoted mail, is one.)
 		delete(sc.score, TypeEligibilityReply)
 		sc.add(TypeProgramUpdate, w, "onboarding after the Match: the eligibility words are the program's news to its new trainee")
+	}
+	if w := sc.score[TypePostInterviewInterest]; w > 0 && groupNote && sc.score[TypeRankSolicitation] < clAlertScore {
+		// "Dear Clinical Informatics candidates, thank you again for
+		// spending a day with us … the faculty have enjoyed this season":
+		// thanks to all who came, no interest in her.
+		delete(sc.score, TypePostInterviewInterest)
+		sc.add(TypeProgramUpdate, w, "thanks to all the candidates at once: news, not interest in her")
 	}
 	if w := sc.score[TypeInterviewDecline]; w > 0 && sc.score["cue:interviewed"] > 0 && groupNote {
 		// "Dear Fellowship Candidates, thank you again to everyone who
@@ -400,9 +410,11 @@ func (c *Classifier) Classify(m *Message) Classification {
 		}
 		return true
 	})
-	if len(offered) > 1 && !date.IsZero() {
+	if len(offered) > 1 && !date.IsZero() && sc.score["cue:choose"] == 0 {
 		// The message's own day beside later ones is when it was booked
 		// ("Scheduled on: 11/18/2026"), not the interview.
+		// (Unless she is to choose among them: "Please choose one of the
+		// times below … Monday, March 15 · 7:30 PM" can be this evening.)
 		y, mo, dd := date.Date()
 		today := clDay{y, mo, dd}
 		later := slices.DeleteFunc(slices.Clone(offered), func(d clDate) bool { return d.day == today })
@@ -571,6 +583,16 @@ func (c *Classifier) Classify(m *Message) Classification {
 		sc.add(TypeInterviewInvite, w, "a tentative date that waits for her confirmation")
 	}
 
+	// The first letter that invites her and names the day it set ("I am
+	// pleased to invite you to interview … Your interview is scheduled for
+	// Thursday, November 12 … Please confirm by replying") waits for her
+	// yes: an invitation, whatever scheduling words it uses.
+	if !isReply && len(offered) == 1 && sc.score["cue:asks-confirm"] > 0 && sc.score["cue:moved"] == 0 &&
+		sc.score[TypeInterviewInvite] >= 8 && sc.score[TypeInterviewConfirmation] >= sc.score[TypeInterviewInvite] &&
+		(clHasSeq(bodyDoc, "to", "invite", "you") || clHasSeq(bodyDoc, "invite", "you", "to")) {
+		sc.add(TypeInterviewInvite, sc.score[TypeInterviewConfirmation]-sc.score[TypeInterviewInvite]+1, "invited, the day named, her yes awaited: "+clDayString(offered[0].day))
+	}
+
 	// A question or request to her about her ranking or other
 	// applications, in words the phrases do not know.
 	if sc.score[TypeRankSolicitation] < clAlertScore && prog != nil && !dayChoice {
@@ -661,7 +683,7 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// every registered applicant, matched or not, about what happens
 	// next") tells none, unless its words of a result speak to her.
 	if sc.score[TypeMatchResult] > 0 && (clHasSeq(bodyDoc, "matched", "or", "not") || clHasSeq(bodyDoc, "matched", "or", "unmatched") ||
-		clHasSeq(bodyDoc, "whether", "or", "not", "you", "matched")) && !clMatchNewsToHer(sc, m.Own) {
+		clHasSeq(bodyDoc, "whether", "or", "not", "you", "matched")) && !clMatchNewsToHer(sc, m.Own, true) {
 		sc.score[TypeMatchResult] = 0
 		note("a notice to all applicants, matched or not: no result of hers")
 	}
@@ -1225,6 +1247,14 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 			if group && tb == TypeInterviewConfirmation && sc.score[tb] < 6 {
 				ratio = max(ratio, 0.75)
 			}
+			// After the Match, a program filling a place left open ("one
+			// of our two positions went unfilled … we would like to invite
+			// you to interview") uses the Match's words for its own
+			// positions: its invitation, waitlist or no is her news, unless
+			// the Match's words tell her own result.
+			if tb == TypeMatchResult && slices.Contains(clTiers[1], best) && sc.score[best] >= 6 && !clMatchNewsToHer(sc, m.Own, false) {
+				ratio = 1
+			}
 			if sc.score[tb] >= ratio*sc.score[best] {
 				best = tb
 			}
@@ -1269,7 +1299,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// are not even due yet: "our GME office starts the visa paperwork with
 	// matched fellows in January" in September is about others, later.
 	why := ""
-	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) && sc.score["cue:after-match"] == 0 && !clMatchNewsToHer(sc, m.Own) {
+	if best == TypeMatchResult && c.matchNotRanked(prog, m.Date) && sc.score["cue:after-match"] == 0 && !clMatchNewsToHer(sc, m.Own, true) {
 		next := clBestExcept(sc, TypeMatchResult, TypePreMatchOffer)
 		if sc.score[next] < clMinScore {
 			next = TypeOther
@@ -1827,7 +1857,7 @@ func clLocalDate(d time.Time, text string) time.Time {
 
 // reGroupGreeting opens a message to a group: "Dear Applicants,", "Hello
 // all,", "Dear Interviewees".
-var reGroupGreeting = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\s+(?:(?:fellowship|residency|program|prospective|interview|\d{4})\s+)?(?:all|applicants|candidates|interviewees|everyone|colleagues|future (?:fellows|residents))\b`)
+var reGroupGreeting = regexp.MustCompile(`(?i)^\s*(?:dear|hello|hi|greetings|good (?:morning|afternoon|evening))\s+(?:(?:fellowship|residency|program|prospective|interview|clinical|informatics|ci|pediatrics|internal|medicine|im|\d{4})\s+){0,3}(?:all|applicants|candidates|interviewees|everyone|colleagues|future (?:fellows|residents))\b`)
 
 // clRunningLate reports an interviewer running late ("running a few min
 // late", "10 minutes late to our 10:40"): a note written on the day.
@@ -3040,11 +3070,12 @@ func (c *Classifier) rankDeadline(prog *config.Program, t time.Time) (time.Time,
 
 // clMatchNewsToHer reports whether a phrase of match news speaks to her
 // ("you matched", "you'll be joining us"): news of her own match, which
-// the text asserts whatever the calendar in config says.
-func clMatchNewsToHer(sc *clScores, text string) bool {
+// the text asserts whatever the calendar in config says. subject counts
+// the phrases found in the subject line ("Your SOAP application") too.
+func clMatchNewsToHer(sc *clScores, text string, subject bool) bool {
 	lower := strings.ToLower(text)
 	for _, h := range sc.hits {
-		if h.typ != TypeMatchResult {
+		if h.typ != TypeMatchResult || !subject && strings.HasPrefix(h.excerpt, "subject:") {
 			continue
 		}
 		// the phrase and the words just before it ("sorry to hear you did

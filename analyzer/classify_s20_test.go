@@ -34,6 +34,56 @@ func TestClassifySession20(t *testing.T) {
 	}
 	checkDated(t, c, cases)
 
+	// (blind sets ir–iu) After the Match: a place left unfilled, offered
+	// in an interview ("put you in an awkward position" is no offer); a
+	// SOAP waitlist whose subject says SOAP; this evening's slot among the
+	// times to choose; a place held around SOAP's rounds. In the season: a
+	// place given in a clause of its own; a survey that asks nothing about
+	// her list; an invitation that names its day and waits for her yes;
+	// her graduation year answered; thanks to all the candidates at once.
+	jan := time.Date(2027, 1, 5, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
+	soap := time.Date(2027, 3, 15, 10, 0, 0, 0, time.FixedZone("CDT", -5*3600))
+	dec := time.Date(2026, 12, 2, 7, 15, 0, 0, time.FixedZone("PST", -8*3600))
+	checkDated(t, c, []datedCase{
+		{"a place left unfilled, offered in an interview", "jfeld@meridian.edu", "Our open position",
+			"Dear Amina,\n\nMy message before the match put you in an awkward position, and I am sorry for it.\n\nOne of our positions was left unfilled in the AMIA match. We would like to invite you to interview for it on Tuesday 19 January at 9:00 a.m. Mountain time.\n\nJonah",
+			jan, TypeInterviewInvite, "meridian", "2027-01-19"},
+		{"a SOAP waitlist", "kbrooks@stbrendans.org", "Your SOAP application",
+			"Dear Dr. Rahman,\n\nOur SOAP interview slots are all taken for now, so you are on our interview alternate list. If a slot opens up, the invitation will reach you through Thalamus.\n\nKayla",
+			soap, TypeWaitlist, "st-brendan", ""},
+		{"this evening's slot among the times", "kbrooks@stbrendans.org", "Interview invitation (SOAP)",
+			"Hi Amina,\n\nWe'd be glad to meet with you. Please choose one of these times:\n\n- Monday, March 15, 6:00 PM\n- Tuesday, March 16, 8:00 AM\n\nKayla",
+			soap, TypeInterviewInvite, "st-brendan", ""},
+		{"a place held around SOAP's rounds", "vhale@northgate-health.org", "Between us",
+			"Amina,\n\nIf you tell me tonight that you're committed to us, we'll save one of the categorical places for you outside the R3 rounds. No need to wait for the system.\n\nVictor",
+			soap.Add(24 * time.Hour), TypePreMatchOffer, "northgate", ""},
+		{"a place given in a clause of its own", "sokafor@harborvalley.edu", "A thought",
+			"Amina,\n\nOur CMIO has a salaried informatics role starting in July. Should you want it, it's yours. It would mean not certifying a rank list with AMIA.\n\nSam",
+			dec, TypePreMatchOffer, "harbor-valley", ""},
+		{"a survey that asks nothing about her list", "ci-fellowship@lakeside-med.org", "A short survey",
+			"Dear candidates,\n\nWe'd be grateful for five minutes of feedback on our interview day. The survey is anonymous and doesn't ask anything about how you are ordering programs or which other programs you saw.\n\nMarcus",
+			dec, TypeProgramUpdate, "lakeside", ""},
+		{"an invitation that names its day", "ci-fellowship@lakeside-med.org", "Interview invitation",
+			"Dear Dr. Rahman,\n\nI am delighted to invite you to interview with our fellowship. Your interview is scheduled for Friday, November 20, 2026, from 8 AM to 2 PM. The Zoom link will follow.\n\nPlease confirm by replying to this message by October 23.\n\nMarcus",
+			oct, TypeInterviewInvite, "lakeside", "2026-11-20"},
+		{"her graduation year answered", "rmoss@stbrendans.org", "Re: a quick question",
+			"Hi Amina,\n\nWe consider applicants up to five years from graduation, so 2022 works.\n\nRebecca",
+			oct, TypeEligibilityReply, "st-brendan", ""},
+		{"thanks to all the candidates", "informatics.fellowship@harborvalley.edu", "Rank list timeline",
+			"Dear Clinical Informatics candidates,\n\nThank you again for spending a day with us this month; our faculty enjoyed meeting every one of you.\n\nRank lists are due December 3.\n\nPriya",
+			nov, TypeProgramUpdate, "harbor-valley", ""},
+	})
+
+	// Her visa question answered by the GME office after the Match is an
+	// answer, not onboarding news.
+	visa := msg("gabernathy@gme.northgate-health.org", "RE: Visa question",
+		"Hi Dr. Rahman,\n\nGood question; we hear it from almost every IMG in the incoming class. Northgate sponsors residents on the J-1 through ECFMG; we do not sponsor H-1B visas for PGY-1 trainees.\n\nOnce your file is complete, we submit the ECFMG sponsorship application on your behalf, and you schedule your visa interview at the embassy.\n\nGloria")
+	visa.Quoted = "Dear Ms. Abernathy,\n\nCould Northgate sponsor an H-1B instead of a J-1?\n\nAmina"
+	visa.Date = time.Date(2027, 3, 26, 11, 0, 0, 0, time.FixedZone("EDT", -4*3600))
+	if got := c.Classify(visa); got.Type != TypeEligibilityReply {
+		t.Errorf("visa question answered after the Match: got %s, want %s\n   %v", got.Type, TypeEligibilityReply, got.Evidence)
+	}
+
 	// A coordinator forwarding the season's note to all who interviewed
 	// ("no waitlist, every decision sent") passes on news, no decline.
 	fwd := Parse([]byte("From: Marcus Webb <ci-fellowship@lakeside-med.org>\r\nTo: amina.rahman@example.org\r\n" +
