@@ -477,6 +477,13 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// (A second look, a tour or a social with dates to choose is no
 	// interview.)
 	otherVisit := clHasSeq(bodyDoc, "second", "look") || clHasWord(bodyDoc, "tour") || clHasSeq(bodyDoc, "open", "house")
+	// An event that says it is none ("Informatics Pathway Virtual Open
+	// House … This is not an interview") invites everyone to it: news.
+	if w := sc.score[TypeInterviewInvite]; w > 0 && (otherVisit || clHasWord(bodyDoc, "webinar") || clHasSeq(bodyDoc, "info", "session") || clHasSeq(bodyDoc, "information", "session")) &&
+		(clHasSeq(bodyDoc, "not", "an", "interview") || clHasSeq(bodyDoc, "isnt", "an", "interview") || clHasSeq(bodyDoc, "not", "part", "of", "the", "interview")) {
+		delete(sc.score, TypeInterviewInvite)
+		sc.add(TypeProgramUpdate, w, "an event for applicants that says it is not an interview")
+	}
 	// (A booked day the program moves to one new day names the old day and
 	// the new one: nothing to choose. Moved with options to pick from, it
 	// is offered anew.)
@@ -1269,7 +1276,12 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// position was left unfilled by the AMIA Match … we can only hold
 	// this offer if you withdraw from the NRMP Match".)
 	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore && sc.score["cue:leave-match"] == 0
-	if (rs >= clAlertScore || pm >= clAlertScore) && !afterMatch {
+	// An invitation to interview for a place outside the Match ("this
+	// position is filled outside the AMIA Match cycle. Dr. Park would like
+	// to invite you to interview for it on Thursday, 1/14") offers the
+	// interview, not yet the place.
+	interviewFirst := pm >= clAlertScore && rs < clAlertScore && sc.score[TypeInterviewInvite] >= 8 && sc.score[TypeInterviewInvite] >= 0.8*pm && sc.score["cue:offer-you"] == 0
+	if (rs >= clAlertScore || pm >= clAlertScore) && !afterMatch && !interviewFirst {
 		// A firm offer that also asks about her list ("Meridian can offer
 		// you a fellowship position now … where is Meridian on your list
 		// right now?") is the offer's: it is the larger breach.
@@ -3070,12 +3082,14 @@ func (c *Classifier) rankDeadline(prog *config.Program, t time.Time) (time.Time,
 
 // clMatchNewsToHer reports whether a phrase of match news speaks to her
 // ("you matched", "you'll be joining us"): news of her own match, which
-// the text asserts whatever the calendar in config says. subject counts
-// the phrases found in the subject line ("Your SOAP application") too.
-func clMatchNewsToHer(sc *clScores, text string, subject bool) bool {
+// the text asserts whatever the calendar in config says. context counts
+// the phrases that only set the scene too: those of the subject line
+// ("Your SOAP application") and those that name SOAP ("Thank you for
+// applying to St. Brendan's through SOAP").
+func clMatchNewsToHer(sc *clScores, text string, context bool) bool {
 	lower := strings.ToLower(text)
 	for _, h := range sc.hits {
-		if h.typ != TypeMatchResult || !subject && strings.HasPrefix(h.excerpt, "subject:") {
+		if h.typ != TypeMatchResult || !context && (strings.HasPrefix(h.excerpt, "subject:") || strings.Contains(strings.ToLower(h.excerpt), "soap")) {
 			continue
 		}
 		// the phrase and the words just before it ("sorry to hear you did

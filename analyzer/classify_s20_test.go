@@ -74,6 +74,32 @@ func TestClassifySession20(t *testing.T) {
 			nov, TypeProgramUpdate, "harbor-valley", ""},
 	})
 
+	// (blind sets iz, ha, hc) An event that says it is not an interview, a
+	// pool's housekeeping about withdrawing, a season's thanks to every
+	// candidate are news; "we would like to move you to" a day confirms
+	// it; an invitation during SOAP, or to interview for a place filled
+	// outside the Match, invites.
+	checkDated(t, c, []datedCase{
+		{"an event that is not an interview", "pedsresidency@stbrendans.org", "Meet the pathway",
+			"Dear Applicant,\n\nWhile you wait, we'd love for you to meet our residents at a virtual open house on Thursday, October 8, 2026, 7-8 pm Eastern.\n\nThis is not an interview, and attendance is not tracked.\n\nThe Residency Team",
+			oct, TypeProgramUpdate, "st-brendan", ""},
+		{"a pool's housekeeping", "ci-fellowship@lakeside-med.org", "Season closed",
+			"Dear Amina,\n\nThank you for spending a day with us on November 12. Rank lists are due December 3, and results come out December 16.\n\nShould you withdraw from the match or take a position elsewhere, a short note to Marcus would help us keep our records straight.\n\nHelen",
+			nov, TypeProgramUpdate, "lakeside", ""},
+		{"thanks to every candidate", "ci-fellowship@lakeside-med.org", "Thank you",
+			"Dear Amina,\n\nThank you for spending a day with us on November 12; the faculty and fellows enjoyed meeting all the candidates this year.\n\nWe won't hold a second-look day. Rank lists are due December 3.\n\nHelen",
+			nov, TypeProgramUpdate, "lakeside", ""},
+		{"moved to a new day", "imresidency@northgate-health.org", "A change to your interview",
+			"Dear Amina,\n\nI'm sorry to write with a change. Half of our faculty will be at a retreat on the 10th, so we would like to move you to Thursday, December 17. The hours stay the same.\n\nIf the 17th doesn't work, tell me and we will find another option.\n\nDiego",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-17"},
+		{"an invitation during SOAP", "kbrooks@stbrendans.org", "Interview",
+			"Dr. Rahman,\n\nThank you for applying to St. Brendan's through SOAP. We would like to invite you to a virtual interview on Wednesday, March 17 at 10 a.m. Central. Please reply by 6 pm tonight to accept the time.\n\nKayla",
+			soap, TypeInterviewInvite, "st-brendan", "2027-03-17"},
+		{"an interview for a place filled outside the Match", "ci-fellowship@lakeside-med.org", "An off-cycle position",
+			"Dear Dr. Rahman,\n\nA fellow is moving to a research track, which opens an off-cycle position starting April 1. Because of the start date, this position is filled outside the AMIA Match. Dr. Park would like to invite you to interview for it on Friday, 1/15, in person.\n\nPlease let me know by Monday whether the date works.\n\nMarcus",
+			time.Date(2027, 1, 5, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewInvite, "lakeside", "2027-01-15"},
+	})
+
 	// Her visa question answered by the GME office after the Match is an
 	// answer, not onboarding news.
 	visa := msg("gabernathy@gme.northgate-health.org", "RE: Visa question",

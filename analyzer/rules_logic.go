@@ -623,11 +623,13 @@ func quotedReport(text string, s, e int) bool {
 		return false
 	}
 	// A quotation that is the slot alone ("titled \"[Title]\"") is her
-	// own blank.
+	// own blank, unless she says it was read or seen somewhere
+	// ("instruction fields that literally read “XXX” or “[enter dose]”").
+	before := tail(strings.ToLower(text[:open]), 60)
 	if strings.TrimLeft(text[open:s], "\"“ ") == "" && strings.TrimSpace(rest[:end]) == "" {
-		return false
+		return reSeenWritten.MatchString(before)
 	}
-	return reReported.MatchString(tail(strings.ToLower(text[:open]), 60))
+	return reReported.MatchString(before)
 }
 
 // inCodeBlock reports whether offset i of text lies in code she shows:
@@ -671,6 +673,10 @@ func inInlineCode(text string, s, e int) bool {
 
 // reReported ends the words before a quotation of something she saw or
 // read.
+// reSeenWritten ends the words before a quotation of text she saw
+// written somewhere (lower case).
+var reSeenWritten = regexp.MustCompile(`\b(?:read|reads|said|says|displayed|displays|showed|shows|word for word|verbatim|literally)(?:\s+(?:either|just|only|simply))?\W*$|\b(?:read|reads|said|says|literally)\s+(?:\S+\s+){0,6}or\W*$`)
+
 var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed|literal|literally|started with|starting with|began with|beginning with|went out as|printed|printing)\W*$`)
 
 func (c *checkCtx) placeholder(r *rule) {
@@ -831,6 +837,10 @@ func (c *checkCtx) placeholder(r *rule) {
 				// "order IDs masked as ORD-XXXX": an identifier hidden on
 				// purpose, not a slot.
 				if q.re == reXXX && m[0] > 1 && text[m[0]-1] == '-' && isWordByte(text[m[0]-2]) {
+					continue
+				}
+				// a field she saw that "literally read “XXX”"
+				if quotedReport(text, m[0], m[1]) {
 					continue
 				}
 				add(m[0], m[1])
@@ -2284,6 +2294,10 @@ func containsAsked(text string, phrases []string) bool {
 // reDocWord names what can be attached (lower case).
 var reDocWord = regexp.MustCompile(`\b(?:attach\w*|enclos\w*|cv|c\.v\.|resume|résumé|curriculum|documents?|letters?|transcripts?|certificat\w*|papers?|manuscripts?|forms?|cop(?:y|ies)|scores?|pdfs?|files?|photo\w*|pictures?|receipts?|invoices?|abstracts?|posters?|slides|portfolio|sample|samples|publications?|reports?|statements?|passport)\b`)
 
+// reThanksRecentCall is thanks for a call of the last day or so (lower
+// case).
+var reThanksRecentCall = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:(?:yesterday|today|this morning|this afternoon|last night|tonight)(?:'s|’s)\s+(?:\w+\s+){0,2}(?:call|phone call|conversation|chat|talk|meeting)\b|(?:the|our|your)\s+(?:\w+\s+){0,2}(?:call|phone call|conversation|chat|talk)\s+(?:yesterday|today|this morning|this afternoon|last night|earlier today)\b)`)
+
 // reThanksForNote is thanks for a note, a reply or a message (lower case).
 var reThanksForNote = regexp.MustCompile(`\b(?:note|reply|response|email|e-mail|message|letter|words)\b`)
 
@@ -2355,6 +2369,19 @@ func (c *checkCtx) isThankYou() bool {
 	// A withdrawal that thanks for the day is a withdrawal.
 	if (strings.Contains(c.d.norm, "withdr") || strings.Contains(c.d.norm, "remove")) && reWithdrawal.MatchString(c.d.norm) {
 		return false
+	}
+	// Thanks for a call made yesterday ("Thank you for yesterday's call. As
+	// you suggested, I'm forwarding …") answer that call, not the
+	// interview weeks before.
+	// (the first thanks of the letter, within its first three sentences,
+	// after a greeting like "Dr. Okafor,")
+	for _, sp := range c.d.sents[:min(3, len(c.d.sents))] {
+		if sent := strings.ToLower(c.d.norm[sp.start:sp.end]); strings.Contains(sent, "thank") {
+			if reThanksRecentCall.MatchString(sent) && !strings.Contains(sent, "interview") {
+				return false
+			}
+			break
+		}
 	}
 	if c.res.Facts.Update {
 		// Unless the letter opens by thanking for the interview (after a
