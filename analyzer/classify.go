@@ -1115,6 +1115,14 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		note("an event naming %q: no program", mn.label)
 		return nil, kind, false, false, false
 	}
+	if p != nil && kind == clSenderPlatform && (m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk")) &&
+		!strings.Contains(strings.ToLower(m.Subject), strings.ToLower(mn.label)) && !clHasSeq(body, "on", "behalf", "of") && !clHasSeq(body, "message", "from") && !clHasSeq(body, "sent", "for") {
+		// A platform's own newsletter ("New for the 2026–27 season …
+		// PROGRAM SPOTLIGHT: the Clinical Informatics Fellowship at
+		// Lakeside …") names a program as its story, not as its sender.
+		note("a platform's mailing naming %q: no program", mn.label)
+		return nil, kind, false, false, false
+	}
 	if p != nil && kind == clSenderPlatform && clPractice(subj, body) {
 		// A meeting service's reminder of a mock interview ("Mock
 		// interview - Northgate prep (Dr. Yusuf)") names the program she
@@ -2073,7 +2081,9 @@ func (c *Classifier) markDates(dates []clDate) {
 			switch t.w {
 			case "for", "on", "to", "until", "till", "into":
 				prep = true
-			case "reschedule", "rescheduling", "move", "moving", "cancel", "cancelling", "canceling", "postpone", "postponing", "change", "changing":
+			case "reschedule", "rescheduling", "move", "moving", "cancel", "cancelling", "canceling", "postpone", "postponing", "change", "changing",
+				// "(replaces the December 1 hold)"
+				"replaces", "replacing", "supersedes", "superseding":
 				// "reschedule your November 12 interview": the day it
 				// leaves ("rescheduled for December 4" is the new one).
 				if !prep && j >= dt.from-3 && !nowBefore {
@@ -2854,6 +2864,10 @@ func clDayHours(d *clDoc, j int) bool {
 	if j > 0 {
 		p := d.toks[j-1].w
 		if p == "am" || p == "pm" || j > 1 && d.joined(j-2, ':') {
+			return true
+		}
+		// "same 8am start"
+		if len(p) > 2 && p[0] >= '0' && p[0] <= '9' && (strings.HasSuffix(p, "am") || strings.HasSuffix(p, "pm")) {
 			return true
 		}
 	}

@@ -100,6 +100,39 @@ func TestClassifySession20(t *testing.T) {
 			time.Date(2027, 1, 5, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewInvite, "lakeside", "2027-01-15"},
 	})
 
+	// (blind sets hi–hl) A day put to her as "any chance you could come
+	// out"; her day moved in a phone note ("same 9am start"); a place gone
+	// to an internal candidate; "one of the applicants we rank near the
+	// top"; a held day that replaces an earlier hold.
+	checkDated(t, c, []datedCase{
+		{"any chance you could come out", "sokafor@harborvalley.edu", "RE: A visit",
+			"Hi Amina, any chance you could come out Friday Nov 6 and interview with us in person? Roughly 8 to 3.\n\nSam",
+			oct, TypeInterviewInvite, "harbor-valley", "2026-11-06"},
+		{"her day moved in a phone note", "rmoss@stbrendans.org", "Re: Flight cancelled",
+			"No need to apologize! I moved you to Weds the 9th, same 9am start. Carla will send an updated invite tomorrow.\n\nR",
+			time.Date(2026, 11, 23, 17, 0, 0, 0, time.FixedZone("EST", -5*3600)), TypeInterviewConfirmation, "st-brendan", "2026-12-09"},
+		{"a place gone to an internal candidate", "sokafor@harborvalley.edu", "Re: Research year",
+			"Quick heads up: the research-year role has gone to an internal candidate, so we won't be interviewing anyone else for it. The fellowship is a separate process.\n\nSam",
+			oct, TypeInterviewDecline, "harbor-valley", ""},
+		{"one of the applicants we rank near the top", "hpark@lakeside-med.org", "After Thursday",
+			"Dear Amina,\n\nOur committee meets on the 24th, and I fully expect you will be one of the applicants we rank near the top. Build your own list on what is best for you.\n\nHelen",
+			nov, TypePostInterviewInterest, "lakeside", ""},
+		{"a hold that replaces an earlier one", "imresidency@northgate-health.org", "Updated: interview day",
+			"Updated calendar hold for your interview day, Thursday, December 17, 8 AM to 2 PM (replaces the December 10 hold). Please come to the front desk at 7:45.\n\nDiego",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-17"},
+	})
+
+	// A platform's own mailing that tells a program's story names no
+	// sender program; a line that says nobody will ask how she plans to
+	// rank asks nothing.
+	news := msg("Thalamus <news@thalamusgme.com>", "New this season: calendar sync and a travel hub",
+		"Hi Amina,\n\nHere's what's new for applicants.\n\nPROGRAM SPOTLIGHT\nThe Clinical Informatics Fellowship at Lakeside University Medical Center cut no-shows by 40% by letting applicants swap dates.\n\nThalamus never shares your rank list or asks how you plan to rank programs.\n\nThe Thalamus Team")
+	news.Headers = map[string]string{"List-Unsubscribe": "<https://thalamusgme.com/u/unsub>"}
+	news.Date = oct
+	if got := c.Classify(news); got.Type != TypeOther || got.Program != "" {
+		t.Errorf("a platform's newsletter: got %s/%q, want other/\"\"\n   %v", got.Type, got.Program, got.Evidence)
+	}
+
 	// Her visa question answered by the GME office after the Match is an
 	// answer, not onboarding news.
 	visa := msg("gabernathy@gme.northgate-health.org", "RE: Visa question",

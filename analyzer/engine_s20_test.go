@@ -73,4 +73,25 @@ func TestSession20Outgoing(t *testing.T) {
 	} {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), dec, c.want)
 	}
+
+	// (blind sets hd–hf) Her word that a form will be in, the train she
+	// has committed to, a joint conference with another program, a thesis
+	// or a day as her first choice pass; a couples' list offered for
+	// ranking them both is a trade.
+	for _, c := range []struct{ to, subj, body, want string }{
+		{"imresidency@northgate-health.org", "Re: questionnaire", "Dear Diego,\n\nYou have my word that the signed form will be emailed to you by Monday.\n\nAmina",
+			""},
+		{"ci-fellowship@lakeside-med.org", "Re: logistics", "Dear Marcus,\n\nI've committed to the 7:05 train out of Penn Station, and I promise to call you if it runs late.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI also liked hearing that your residents present at a joint journal club with Northgate Regional's medicine residents each spring.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Interest", "Dear Dr. Feld,\n\nIf I trained at Meridian, my first choice for a thesis would be the public health reporting pipeline.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Tech check", "Dear Diego,\n\nFor the tech check you offered, my first choice would be Thursday, December 3 at 10 am Eastern.\n\nAmina",
+			""},
+		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nSince we are couples matching: if Northgate can rank both of us high enough to match together, Northgate will be first on our couples list.\n\nAmina",
+			"quid-pro-quo"},
+	} {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
 }

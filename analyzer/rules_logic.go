@@ -988,7 +988,7 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
-var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:(?:this|last|next)\s+(?:year|month|week|spring|fall|autumn|winter|summer|time)\s+|once again\s+|again\s+|annually\s+|virtually\s+)?(?:at|by|in|with|from)|in partnership with|jointly with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:(?:this|last|next)\s+(?:year|month|week|spring|fall|autumn|winter|summer|time)\s+|once again\s+|again\s+|annually\s+|virtually\s+)?(?:at|by|in|with|from)|in partnership with|jointly with|(?:joint|shared|combined|cross-?program)\s+(?:[\w-]+\s+){0,3}(?:journal club|conference|rounds|session|lecture|seminar|course|curriculum|project|collaboration|meeting|retreat|program|case conference)s?\s+with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
