@@ -91,6 +91,20 @@ func TestSession20Outgoing(t *testing.T) {
 			""},
 		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nSince we are couples matching: if Northgate can rank both of us high enough to match together, Northgate will be first on our couples list.\n\nAmina",
 			"quid-pro-quo"},
+		// (blind set hg, long letters) another program's director as a
+		// co-panelist, a shift traded with a colleague, data kept on
+		// another program's servers, her own confirmation to a summit,
+		// and a "first-choice project" pass.
+		{"sokafor@harborvalley.edu", "Thank you", "Dear Dr. Okafor,\n\nI was glad to learn that you and Dr. Helen Park of Lakeside will also share a panel at the spring meeting.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Thank you", "Dear Diego,\n\nI traded my Saturday call with a colleague in exchange for her covering my Thursday, which was well worth it.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "A new collaboration", "Dear Diego,\n\nThe data use agreement says all record-level data stay on Meridian's servers, with only aggregate counts shared.\n\nAmina",
+			""},
+		{"jfeld@meridian.edu", "Fwd: abstract", "Dear Dr. Feld,\n\nI'll confirm my attendance with the summit organizers this week and plan to present in March.\n\nAmina",
+			""},
+		{"hpark@lakeside-med.org", "A last note", "Dear Dr. Park,\n\nIf I trained at Lakeside, my first-choice project would be the multilingual triage model.\n\nAmina",
+			""},
 	} {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}

@@ -1884,10 +1884,10 @@ var reOtherOutdone = regexp.MustCompile(`^[^.;!?]{0,80}\bbut\b[^.;!?]{0,60}\b(?:
 // who works there: "Dr. Jonah Feld at", "Helen Park from".
 var reTitledPersonAt = regexp.MustCompile(`(?:dr\.?|prof\.?|professor) (?:[\w'’-]+ ){1,3}(?:at|from|of) (?:the )?$`)
 
-// reOtherWork follows a program's name that labels a piece of its work:
-// "the Northgate residents' inbox-triage paper", "Lakeside's 2024 sepsis
-// study".
-var reOtherWork = regexp.MustCompile(`^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}(?:paper|papers|study|studies|article|articles|preprint|publication|abstract|poster|dataset|trial|guideline|guidelines|protocol|toolkit|white paper|playbook)\b`)
+// reOtherWork follows a program's name that labels a piece of its work
+// or its infrastructure: "the Northgate residents' inbox-triage paper",
+// "Lakeside's 2024 sepsis study", "data stay on Meridian's servers".
+var reOtherWork = regexp.MustCompile(`^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}(?:paper|papers|study|studies|article|articles|preprint|publication|abstract|poster|dataset|trial|guideline|guidelines|protocol|toolkit|white paper|playbook|servers?|database|databases|data warehouse|warehouse|repository|registry|irb|review board|firewall|cloud|network)\b`)
 
 // reAnswerOther ends the words before another program's name that she
 // answers, declines or hears from ("so that I can decline Meridian with
@@ -1901,7 +1901,7 @@ var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+
 
 // rePersonActs follows another program's person who wrote, said or asked
 // something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:` + thirdPartyVerbs + `|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated|supervised|mentored|advised|precepted|coached|guided|oversaw|encouraged|inspired)\b`)
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:(?:will|would|also|recently|just|both|has|have|had)\s+){0,2}(?:` + thirdPartyVerbs + `|share|shares|sharing|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated|supervised|mentored|advised|precepted|coached|guided|oversaw|encouraged|inspired)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
