@@ -105,6 +105,28 @@ func TestSession20Outgoing(t *testing.T) {
 			""},
 		{"hpark@lakeside-med.org", "A last note", "Dear Dr. Park,\n\nIf I trained at Lakeside, my first-choice project would be the multilingual triage model.\n\nAmina",
 			""},
+		// (blind sets hn–hp) Committed to the Match process or to building
+		// a career, a promise that a file arrives in time, early offers
+		// declined "before the match", a joint network with another
+		// program, and a slot quoted as "the words" on a template pass;
+		// "if you take me I'm coming" binds without a trade; the first
+		// place for "whichever of your programs ranks me highly" is one.
+		{"jfeld@meridian.edu", "Re: your offer", "Dear Dr. Feld,\n\nThank you, but I'm staying committed to the match process and will rank through it.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI'll say that pediatric informatics is where I'm committed to building a career, and I left St. Brendan's feeling it fits that goal.\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Re: documents", "Dear Priya,\n\nI'll send it by Monday, November 2, and I promise it will be there before noon Pacific.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "Re: an informal question", "Dear Dr. Okafor,\n\nAbout committing early: thank you for considering it, but I'd like to let the AMIA match run its course and make my decisions there, so I'll have to say no to anything before the match.\n\nAmina",
+			""},
+		{"rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI hadn't known about the joint telehealth network with Northgate Regional that Dr. Iyer described.\n\nAmina",
+			""},
+		{"hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nDr. Han's story stayed with me: patients went home with the words “[insert date]” printed on their instructions.\n\nAmina",
+			""},
+		{"lchen@northgate-health.org", "Thank you", "Dear Dr. Chen,\n\nTo be direct: Northgate is my first choice, and if you take me I'm coming, full stop.\n\nAmina",
+			"binding-commitment,top-choice"},
+		{"hpark@lakeside-med.org", "My AMIA list", "Dear Dr. Park,\n\nHere is my plan: I will put first on my AMIA list whichever of the two programs ranks me highly.\n\nAmina",
+			"quid-pro-quo"},
 	} {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
 	}

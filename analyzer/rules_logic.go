@@ -675,9 +675,9 @@ func inInlineCode(text string, s, e int) bool {
 // read.
 // reSeenWritten ends the words before a quotation of text she saw
 // written somewhere (lower case).
-var reSeenWritten = regexp.MustCompile(`\b(?:read|reads|said|says|displayed|displays|showed|shows|word for word|verbatim|literally)(?:\s+(?:either|just|only|simply))?\W*$|\b(?:read|reads|said|says|literally)\s+(?:\S+\s+){0,6}or\W*$`)
+var reSeenWritten = regexp.MustCompile(`\b(?:read|reads|said|says|displayed|displays|showed|shows|word for word|verbatim|literally|the words|the phrase|the line|the text)(?:\s+(?:either|just|only|simply))?\W*$|\b(?:read|reads|said|says|literally)\s+(?:\S+\s+){0,6}or\W*$`)
 
-var reReported = regexp.MustCompile(`\b(?:as|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed|literal|literally|started with|starting with|began with|beginning with|went out as|printed|printing)\W*$`)
+var reReported = regexp.MustCompile(`\b(?:as|the words|the phrase|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed|literal|literally|started with|starting with|began with|beginning with|went out as|printed|printing)\W*$`)
 
 func (c *checkCtx) placeholder(r *rule) {
 	type hit struct {
@@ -839,7 +839,9 @@ func (c *checkCtx) placeholder(r *rule) {
 				if q.re == reXXX && m[0] > 1 && text[m[0]-1] == '-' && isWordByte(text[m[0]-2]) {
 					continue
 				}
-				// a field she saw that "literally read “XXX”"
+				// a field she saw that "literally read “XXX”", a template's
+				// words she reports ("went home with the words “[insert
+				// follow-up here]”")
 				if quotedReport(text, m[0], m[1]) {
 					continue
 				}
@@ -988,7 +990,7 @@ var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
-var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:(?:this|last|next)\s+(?:year|month|week|spring|fall|autumn|winter|summer|time)\s+|once again\s+|again\s+|annually\s+|virtually\s+)?(?:at|by|in|with|from)|in partnership with|jointly with|(?:joint|shared|combined|cross-?program)\s+(?:[\w-]+\s+){0,3}(?:journal club|conference|rounds|session|lecture|seminar|course|curriculum|project|collaboration|meeting|retreat|program|case conference)s?\s+with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
+var reHostedAt = regexp.MustCompile(`\b(?:(?:hosted|held|organi[sz]ed|sponsored|co-?hosted|co-?organi[sz]ed|co-?sponsored|run|gave|given|delivered|presented|recorded|streamed)\s+(?:(?:this|last|next)\s+(?:year|month|week|spring|fall|autumn|winter|summer|time)\s+|once again\s+|again\s+|annually\s+|virtually\s+)?(?:at|by|in|with|from)|in partnership with|jointly with|(?:joint|shared|combined|cross-?program)\s+(?:[\w-]+\s+){0,3}(?:journal club|conference|rounds|session|lecture|seminar|course|curriculum|project|collaboration|meeting|retreat|program|case conference|network|partnership|consortium|initiative|registry|study|trial)s?\s+with|(?:arriving|coming|flying|driving|travel(?:l)?ing|heading)\s+(?:\w+\s+){0,3}from)\s+(?:the\s+)?$`)
 
 // reOtherHosts follows another program's person whose group runs an
 // event she speaks at ("Dr. Feld's group organizes it every winter"): a
