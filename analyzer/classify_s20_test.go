@@ -122,6 +122,17 @@ func TestClassifySession20(t *testing.T) {
 			nov, TypeInterviewConfirmation, "northgate", "2026-12-17"},
 	})
 
+	// (blind sets hq, hr) Other programs asked about in French; "you're on
+	// our alternate list", with whatever day opens later, is a waitlist.
+	checkDated(t, c, []datedCase{
+		{"other programs asked about in French", "emarchand@stbrendans.org", "Suite à votre venue",
+			"Chère Amina,\n\nPour notre réunion de classement, pourriez-vous me dire dans quels autres programmes vous avez eu des entretiens, et lesquels vous allez placer devant nous ?\n\nÉlodie",
+			nov, TypeRankSolicitation, "st-brendan", ""},
+		{"on the alternate list, a day later perhaps", "ci-fellowship@lakeside-med.org", "A heads-up",
+			"Hi Amina,\n\nYou weren't given one of the first interview spots, but you're on our alternate list. Each year a few people withdraw once other invitations land, and when that happens Marcus writes to the next people on the list with whatever date has opened (most likely the 19th).\n\nColleen",
+			oct, TypeWaitlist, "lakeside", ""},
+	})
+
 	// A platform's own mailing that tells a program's story names no
 	// sender program; a line that says nobody will ask how she plans to
 	// rank asks nothing.
