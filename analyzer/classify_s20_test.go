@@ -5,15 +5,19 @@ import (
 	"time"
 )
 
-// TestClassifySession20 (blind sets ij–im, in other words): a day put to
-// her because someone else gave a place up ends her wait; a call with the
-// current fellows after her interview is no invitation; "the day still
-// holds" and her block on the schedule confirm her interview; a call
+// TestClassifySession20: session 20's blind sets (ij–ht), in other words,
+// one table; each group of rows says what it holds. First (ij–im): a day
+// put to her because someone else gave a place up ends her wait; a call
+// with the current fellows after her interview is no invitation; "the day
+// still holds" and her block on the schedule confirm her interview; a call
 // offered "should questions arise" is no invitation either.
 func TestClassifySession20(t *testing.T) {
 	c := testClassifier(t)
 	oct := time.Date(2026, 10, 26, 9, 0, 0, 0, time.FixedZone("EDT", -4*3600))
 	nov := time.Date(2026, 11, 16, 9, 0, 0, 0, time.FixedZone("EST", -5*3600))
+	jan := time.Date(2027, 1, 5, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
+	soap := time.Date(2027, 3, 15, 10, 0, 0, 0, time.FixedZone("CDT", -5*3600))
+	dec := time.Date(2026, 12, 2, 7, 15, 0, 0, time.FixedZone("PST", -8*3600))
 	cases := []datedCase{
 		{"someone else's place given up", "jfeld@meridian.edu", "Meridian fellowship",
 			"Dr. Rahman,\n\nOne applicant withdrew yesterday, and you are now at the top of our alternate list. Could you interview with us on Tuesday 11/17? It is virtual, 9 to noon Eastern.\n\nBest,\nJonah",
@@ -31,20 +35,13 @@ func TestClassifySession20(t *testing.T) {
 		{"a freed day offered from the alternate list", "jfeld@meridian.edu", "An opening",
 			"Dr. Rahman,\n\nAn applicant pulled out today, which frees an interview day: Friday, December 4, virtual. You head our alternate list, so I wanted to offer it to you.\n\nPlease let Carla (cc'd) know by Monday whether that works.\n\nJonah",
 			nov, TypeInterviewInvite, "meridian", "2026-12-04"},
-	}
-	checkDated(t, c, cases)
-
-	// (blind sets ir–iu) After the Match: a place left unfilled, offered
-	// in an interview ("put you in an awkward position" is no offer); a
-	// SOAP waitlist whose subject says SOAP; this evening's slot among the
-	// times to choose; a place held around SOAP's rounds. In the season: a
-	// place given in a clause of its own; a survey that asks nothing about
-	// her list; an invitation that names its day and waits for her yes;
-	// her graduation year answered; thanks to all the candidates at once.
-	jan := time.Date(2027, 1, 5, 9, 30, 0, 0, time.FixedZone("MST", -7*3600))
-	soap := time.Date(2027, 3, 15, 10, 0, 0, 0, time.FixedZone("CDT", -5*3600))
-	dec := time.Date(2026, 12, 2, 7, 15, 0, 0, time.FixedZone("PST", -8*3600))
-	checkDated(t, c, []datedCase{
+		// (blind sets ir–iu) After the Match: a place left unfilled, offered
+		// in an interview ("put you in an awkward position" is no offer); a
+		// SOAP waitlist whose subject says SOAP; this evening's slot among the
+		// times to choose; a place held around SOAP's rounds. In the season: a
+		// place given in a clause of its own; a survey that asks nothing about
+		// her list; an invitation that names its day and waits for her yes;
+		// her graduation year answered; thanks to all the candidates at once.
 		{"a place left unfilled, offered in an interview", "jfeld@meridian.edu", "Our open position",
 			"Dear Amina,\n\nMy message before the match put you in an awkward position, and I am sorry for it.\n\nOne of our positions was left unfilled in the AMIA match. We would like to invite you to interview for it on Tuesday 19 January at 9:00 a.m. Mountain time.\n\nJonah",
 			jan, TypeInterviewInvite, "meridian", "2027-01-19"},
@@ -72,14 +69,11 @@ func TestClassifySession20(t *testing.T) {
 		{"thanks to all the candidates", "informatics.fellowship@harborvalley.edu", "Rank list timeline",
 			"Dear Clinical Informatics candidates,\n\nThank you again for spending a day with us this month; our faculty enjoyed meeting every one of you.\n\nRank lists are due December 3.\n\nPriya",
 			nov, TypeProgramUpdate, "harbor-valley", ""},
-	})
-
-	// (blind sets iz, ha, hc) An event that says it is not an interview, a
-	// pool's housekeeping about withdrawing, a season's thanks to every
-	// candidate are news; "we would like to move you to" a day confirms
-	// it; an invitation during SOAP, or to interview for a place filled
-	// outside the Match, invites.
-	checkDated(t, c, []datedCase{
+		// (blind sets iz, ha, hc) An event that says it is not an interview, a
+		// pool's housekeeping about withdrawing, a season's thanks to every
+		// candidate are news; "we would like to move you to" a day confirms
+		// it; an invitation during SOAP, or to interview for a place filled
+		// outside the Match, invites.
 		{"an event that is not an interview", "pedsresidency@stbrendans.org", "Meet the pathway",
 			"Dear Applicant,\n\nWhile you wait, we'd love for you to meet our residents at a virtual open house on Thursday, October 8, 2026, 7-8 pm Eastern.\n\nThis is not an interview, and attendance is not tracked.\n\nThe Residency Team",
 			oct, TypeProgramUpdate, "st-brendan", ""},
@@ -98,13 +92,10 @@ func TestClassifySession20(t *testing.T) {
 		{"an interview for a place filled outside the Match", "ci-fellowship@lakeside-med.org", "An off-cycle position",
 			"Dear Dr. Rahman,\n\nA fellow is moving to a research track, which opens an off-cycle position starting April 1. Because of the start date, this position is filled outside the AMIA Match. Dr. Park would like to invite you to interview for it on Friday, 1/15, in person.\n\nPlease let me know by Monday whether the date works.\n\nMarcus",
 			time.Date(2027, 1, 5, 9, 0, 0, 0, time.FixedZone("CST", -6*3600)), TypeInterviewInvite, "lakeside", "2027-01-15"},
-	})
-
-	// (blind sets hi–hl) A day put to her as "any chance you could come
-	// out"; her day moved in a phone note ("same 9am start"); a place gone
-	// to an internal candidate; "one of the applicants we rank near the
-	// top"; a held day that replaces an earlier hold.
-	checkDated(t, c, []datedCase{
+		// (blind sets hi–hl) A day put to her as "any chance you could come
+		// out"; her day moved in a phone note ("same 9am start"); a place gone
+		// to an internal candidate; "one of the applicants we rank near the
+		// top"; a held day that replaces an earlier hold.
 		{"any chance you could come out", "sokafor@harborvalley.edu", "RE: A visit",
 			"Hi Amina, any chance you could come out Friday Nov 6 and interview with us in person? Roughly 8 to 3.\n\nSam",
 			oct, TypeInterviewInvite, "harbor-valley", "2026-11-06"},
@@ -120,18 +111,16 @@ func TestClassifySession20(t *testing.T) {
 		{"a hold that replaces an earlier one", "imresidency@northgate-health.org", "Updated: interview day",
 			"Updated calendar hold for your interview day, Thursday, December 17, 8 AM to 2 PM (replaces the December 10 hold). Please come to the front desk at 7:45.\n\nDiego",
 			nov, TypeInterviewConfirmation, "northgate", "2026-12-17"},
-	})
-
-	// (blind sets hq, hr) Other programs asked about in French; "you're on
-	// our alternate list", with whatever day opens later, is a waitlist.
-	checkDated(t, c, []datedCase{
+		// (blind sets hq, hr) Other programs asked about in French; "you're on
+		// our alternate list", with whatever day opens later, is a waitlist.
 		{"other programs asked about in French", "emarchand@stbrendans.org", "Suite à votre venue",
 			"Chère Amina,\n\nPour notre réunion de classement, pourriez-vous me dire dans quels autres programmes vous avez eu des entretiens, et lesquels vous allez placer devant nous ?\n\nÉlodie",
 			nov, TypeRankSolicitation, "st-brendan", ""},
 		{"on the alternate list, a day later perhaps", "ci-fellowship@lakeside-med.org", "A heads-up",
 			"Hi Amina,\n\nYou weren't given one of the first interview spots, but you're on our alternate list. Each year a few people withdraw once other invitations land, and when that happens Marcus writes to the next people on the list with whatever date has opened (most likely the 19th).\n\nColleen",
 			oct, TypeWaitlist, "lakeside", ""},
-	})
+	}
+	checkDated(t, c, cases)
 
 	// A platform's own mailing that tells a program's story names no
 	// sender program; a line that says nobody will ask how she plans to

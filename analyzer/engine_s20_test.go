@@ -5,10 +5,12 @@ import (
 	"time"
 )
 
-// TestSession20Outgoing: session 20's blind sets ie–ih, in other words.
-// A promise to send the program what it needs is about paperwork, not
-// about her list; a promise that does name her list still binds.
-// (Blind sets in–iq below.)
+// TestSession20Outgoing: session 20's blind sets (ie–hp), in other words:
+// one table judged on December 2, and one on December 23 for letters that
+// come weeks after the interview or near the results. Each group of rows
+// says what it holds. First (ie–ih): a promise to send the program what it
+// needs is about paperwork, not about her list; a promise that does name
+// her list still binds.
 func TestSession20Outgoing(t *testing.T) {
 	e := testEngine(t)
 	at := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
@@ -41,44 +43,10 @@ func TestSession20Outgoing(t *testing.T) {
 			"quid-pro-quo,top-choice"},
 		{"imresidency@northgate-health.org", "Virtual interview?", "Dear Diego,\n\nCould my interview be virtual? I spent nine days on IV antibiotics, and I've lost almost six kilograms.\n\nAmina",
 			"oversharing"},
-	}
-	for _, c := range cases {
-		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
-	}
-
-	// (blind sets iv–iy) Her word on a form she will return, another
-	// commitment of hers, a thank-you for yesterday's call weeks after
-	// the interview, the usual contract timing after the Match, slots she
-	// quotes as read elsewhere and "committed to the full day" pass; the
-	// top of her list if she is within their range is a trade; a place
-	// confirmed tonight, ahead of the results, is asked too early.
-	dec := time.Date(2026, 12, 23, 14, 0, 0, 0, time.UTC)
-	for _, c := range []struct{ to, subj, body, want string }{
-		{"imresidency@northgate-health.org", "Forms", "Dear Diego,\n\nI'll get the signed release form back to you before Friday - you have my word.\n\nAmina",
-			""},
-		{"informatics.fellowship@harborvalley.edu", "Re: dinner", "Dear Priya,\n\nI'm sorry to miss it, but I have a family commitment in Boston on Wednesday afternoon and my train doesn't get in until 9 pm.\n\nAmina",
-			""},
-		{"sokafor@harborvalley.edu", "Fwd: my mentor's note", "Dr. Okafor,\n\nThank you for yesterday's call. As you suggested, I'm forwarding the note from my research mentor, with his direct line; he is expecting to hear from you.\n\nAmina",
-			""},
-		{"hpark@lakeside-med.org", "Timeline", "Dear Dr. Park,\n\nAfter match day, how soon does the program usually send the offer letter? I'm planning my J-1 paperwork.\n\nAmina",
-			""},
-		{"sokafor@harborvalley.edu", "Audit results", "Dear Dr. Okafor,\n\nMany of the order sets had dose fields that literally read “XXX” or “[enter date]”, so we rebuilt them.\n\nAmina",
-			""},
-		{"imresidency@northgate-health.org", "Virtual interview", "Dear Diego,\n\nI'm fully committed to the day itself and can be online by 7 Eastern.\n\nAmina",
-			""},
-		{"hpark@lakeside-med.org", "Before the deadline", "Dr. Park,\n\nIf I'm within your range, I will rank Lakeside first.\n\nAmina",
-			"quid-pro-quo,top-choice"},
-		{"informatics.fellowship@harborvalley.edu", "Tonight", "Dear Priya,\n\nI am writing to ask whether the program could confirm a fellowship place for me now, before the results are out.\n\nAmina",
-			"premature-offer-ask"},
-	} {
-		wantRules(t, e, outDraft(c.to, c.subj, c.body), dec, c.want)
-	}
-
-	// (blind sets hd–hf) Her word that a form will be in, the train she
-	// has committed to, a joint conference with another program, a thesis
-	// or a day as her first choice pass; a couples' list offered for
-	// ranking them both is a trade.
-	for _, c := range []struct{ to, subj, body, want string }{
+		// (blind sets hd–hf) Her word that a form will be in, the train she
+		// has committed to, a joint conference with another program, a thesis
+		// or a day as her first choice pass; a couples' list offered for
+		// ranking them both is a trade.
 		{"imresidency@northgate-health.org", "Re: questionnaire", "Dear Diego,\n\nYou have my word that the signed form will be emailed to you by Monday.\n\nAmina",
 			""},
 		{"ci-fellowship@lakeside-med.org", "Re: logistics", "Dear Marcus,\n\nI've committed to the 7:05 train out of Penn Station, and I promise to call you if it runs late.\n\nAmina",
@@ -127,7 +95,36 @@ func TestSession20Outgoing(t *testing.T) {
 			"binding-commitment,top-choice"},
 		{"hpark@lakeside-med.org", "My AMIA list", "Dear Dr. Park,\n\nHere is my plan: I will put first on my AMIA list whichever of the two programs ranks me highly.\n\nAmina",
 			"quid-pro-quo"},
-	} {
+	}
+	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
+	}
+
+	// (blind sets iv–iy) Her word on a form she will return, another
+	// commitment of hers, a thank-you for yesterday's call weeks after
+	// the interview, the usual contract timing after the Match, slots she
+	// quotes as read elsewhere and "committed to the full day" pass; the
+	// top of her list if she is within their range is a trade; a place
+	// confirmed tonight, ahead of the results, is asked too early.
+	dec := time.Date(2026, 12, 23, 14, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ to, subj, body, want string }{
+		{"imresidency@northgate-health.org", "Forms", "Dear Diego,\n\nI'll get the signed release form back to you before Friday - you have my word.\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Re: dinner", "Dear Priya,\n\nI'm sorry to miss it, but I have a family commitment in Boston on Wednesday afternoon and my train doesn't get in until 9 pm.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "Fwd: my mentor's note", "Dr. Okafor,\n\nThank you for yesterday's call. As you suggested, I'm forwarding the note from my research mentor, with his direct line; he is expecting to hear from you.\n\nAmina",
+			""},
+		{"hpark@lakeside-med.org", "Timeline", "Dear Dr. Park,\n\nAfter match day, how soon does the program usually send the offer letter? I'm planning my J-1 paperwork.\n\nAmina",
+			""},
+		{"sokafor@harborvalley.edu", "Audit results", "Dear Dr. Okafor,\n\nMany of the order sets had dose fields that literally read “XXX” or “[enter date]”, so we rebuilt them.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Virtual interview", "Dear Diego,\n\nI'm fully committed to the day itself and can be online by 7 Eastern.\n\nAmina",
+			""},
+		{"hpark@lakeside-med.org", "Before the deadline", "Dr. Park,\n\nIf I'm within your range, I will rank Lakeside first.\n\nAmina",
+			"quid-pro-quo,top-choice"},
+		{"informatics.fellowship@harborvalley.edu", "Tonight", "Dear Priya,\n\nI am writing to ask whether the program could confirm a fellowship place for me now, before the results are out.\n\nAmina",
+			"premature-offer-ask"},
+	} {
+		wantRules(t, e, outDraft(c.to, c.subj, c.body), dec, c.want)
 	}
 }
