@@ -423,8 +423,10 @@ func textSpeakAt(s string, i, j int) (string, bool) {
 }
 
 // britishSpelling maps the spellings the patterns do not list onto the
-// ones they do, keeping every byte offset (the replacement is padded).
-var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme", "program  ")
+// ones they do, keeping every byte offset (the replacement is padded or
+// of the same length): British spellings, and "number-one" written with a
+// hyphen ("my number‑one choice", its U+2011 made "-" by Parse).
+var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme", "program  ", "number-one", "number one")
 
 func (e *Engine) newDoc(text, subject string) *doc {
 	origText, origSubject := text, subject

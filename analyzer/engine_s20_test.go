@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -95,6 +96,9 @@ func TestSession20Outgoing(t *testing.T) {
 			"binding-commitment,top-choice"},
 		{"hpark@lakeside-med.org", "My AMIA list", "Dear Dr. Park,\n\nHere is my plan: I will put first on my AMIA list whichever of the two programs ranks me highly.\n\nAmina",
 			"quid-pro-quo"},
+		// "number-one" written with a hyphen is "number one"
+		{"sokafor@harborvalley.edu", "Before the deadline", "Dear Dr. Okafor,\n\nHarbor Valley is my number-one choice, and I wanted you to hear it from me.\n\nAmina",
+			"top-choice"},
 	}
 	for _, c := range cases {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), at, c.want)
@@ -126,5 +130,20 @@ func TestSession20Outgoing(t *testing.T) {
 			"premature-offer-ask"},
 	} {
 		wantRules(t, e, outDraft(c.to, c.subj, c.body), dec, c.want)
+	}
+}
+
+// TestPlainHyphens: the hyphens editors put between words (U+2010, the
+// non-breaking U+2011) reach the rules as "-".
+func TestPlainHyphens(t *testing.T) {
+	raw := "From: Amina Rahman <amina.rahman@example.org>\r\nTo: sokafor@harborvalley.edu\r\nSubject: A note\r\n" +
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"Dear Dr. Okafor,\r\n\r\nHarbor Valley is my number\u2011one choice, a well\u2010known fact.\r\n\r\nAmina\r\n"
+	m := Parse([]byte(raw))
+	if !strings.Contains(m.Own, "number-one choice, a well-known fact") {
+		t.Errorf("Own = %q, want the hyphens written as \"-\"", m.Own)
+	}
+	if got := plainHyphens("no hyphens here"); got != "no hyphens here" {
+		t.Errorf("plainHyphens changed %q", got)
 	}
 }

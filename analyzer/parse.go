@@ -101,6 +101,18 @@ type msgReader struct {
 	deepSeen bool
 }
 
+// plainHyphens writes the Unicode hyphens some editors put between words
+// (U+2010, and the non-breaking U+2011 of "number‑one") as "-", which is
+// what the rules read.
+func plainHyphens(s string) string {
+	if !strings.Contains(s, "\u2010") && !strings.Contains(s, "\u2011") {
+		return s
+	}
+	return hyphenReplacer.Replace(s)
+}
+
+var hyphenReplacer = strings.NewReplacer("\u2010", "-", "\u2011", "-")
+
 func (r *msgReader) problem(format string, args ...any) {
 	if len(r.m.Problems) >= maxProblems {
 		r.dropped++
@@ -111,8 +123,8 @@ func (r *msgReader) problem(format string, args ...any) {
 
 func (r *msgReader) finish() {
 	m := r.m
-	body := joinTexts(r.texts)
-	fwd := joinTexts(r.fwd)
+	body := plainHyphens(joinTexts(r.texts))
+	fwd := plainHyphens(joinTexts(r.fwd))
 	m.Text = body
 	m.htmlAlt = joinTexts(r.htmlAlt)
 	if fwd != "" {
