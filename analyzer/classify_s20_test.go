@@ -119,6 +119,11 @@ func TestClassifySession20(t *testing.T) {
 		{"on the alternate list, a day later perhaps", "ci-fellowship@lakeside-med.org", "A heads-up",
 			"Hi Amina,\n\nYou weren't given one of the first interview spots, but you're on our alternate list. Each year a few people withdraw once other invitations land, and when that happens Marcus writes to the next people on the list with whatever date has opened (most likely the 19th).\n\nColleen",
 			oct, TypeWaitlist, "lakeside", ""},
+		// (blind set ga) A shuttle that takes her straight to the airport
+		// offers no place.
+		{"a shuttle straight to the airport", "imresidency@northgate-health.org", "Your interview day, Thursday, December 10",
+			"Dear Dr. Rahman,\n\nYour interview is confirmed for Thursday, December 10. Pickup is at 7:45 in the hotel lobby; we finish by 2:30, and the shuttle can take you straight to the airport.\n\nDiego",
+			nov, TypeInterviewConfirmation, "northgate", "2026-12-10"},
 	}
 	checkDated(t, c, cases)
 

@@ -96,6 +96,20 @@ func TestSession20Outgoing(t *testing.T) {
 			"binding-commitment,top-choice"},
 		{"hpark@lakeside-med.org", "My AMIA list", "Dear Dr. Park,\n\nHere is my plan: I will put first on my AMIA list whichever of the two programs ranks me highly.\n\nAmina",
 			"quid-pro-quo"},
+		// (blind sets hm–hw) A rank correlation, her own fallback for a
+		// document and an offer asked "in the same way" are no trade and
+		// no ultimatum; a rank question or a trade in Spanish or French
+		// still is one.
+		{"rmoss@stbrendans.org", "Preprint", "Dear Dr. Moss,\n\nThe Spearman rank correlation between override rate and rated value was 0.2, so the two have little to do with each other.\n\nAmina",
+			""},
+		{"informatics.fellowship@harborvalley.edu", "Receipts", "Dear Priya,\n\nIf the portal is easier for you, say so. Otherwise I'll email the scans to the office by Tuesday.\n\nAmina",
+			""},
+		{"imresidency@northgate-health.org", "Timing", "Dear Diego,\n\nIs there any possibility of Northgate offering me the track position in the same way, so that I can begin my visa paperwork now rather than after Match Day?\n\nAmina",
+			"premature-offer-ask"},
+		{"imresidency@northgate-health.org", "Seguimiento", "Estimado Diego:\n\nSi el comité me coloca entre sus primeros candidatos, pondré a Northgate en el primer lugar de mi lista.\n\nAmina",
+			"quid-pro-quo"},
+		{"ci-fellowship@lakeside-med.org", "Une question", "Bonjour Marcus,\n\nPourriez-vous me dire, en toute discrétion, où je me situe sur votre liste de classement ?\n\nAmina",
+			"rank-solicitation"},
 		// "number-one" written with a hyphen is "number one"
 		{"sokafor@harborvalley.edu", "Before the deadline", "Dear Dr. Okafor,\n\nHarbor Valley is my number-one choice, and I wanted you to hear it from me.\n\nAmina",
 			"top-choice"},
