@@ -528,11 +528,8 @@ func (c *Classifier) Classify(m *Message) Classification {
 	// (A place has come open: "freed up", "added a session", "a spot has
 	// opened", told in the subject too, or someone else gave theirs up: "a
 	// candidate has withdrawn"; not "if a seat opens".)
-	placeOpened := func(d *clDoc) bool {
-		return clHasWord(d, "opened") || clHasWord(d, "freed") || clHasWord(d, "added")
-	}
 	if len(offered) == 1 && sc.score[TypeInterviewInvite] >= 4 && sc.score[TypeWaitlist] >= sc.score[TypeInterviewInvite] && interviewWord &&
-		(placeOpened(bodyDoc) || placeOpened(subjDoc) || clHasWord(bodyDoc, "withdrawn") || clHasWord(bodyDoc, "withdrew") || clHasWord(bodyDoc, "cancelled") || clHasWord(bodyDoc, "canceled")) {
+		(clHasAnyWord(bodyDoc, "opened", "freed", "added", "withdrawn", "withdrew", "cancelled", "canceled") || clHasAnyWord(subjDoc, "opened", "freed", "added")) {
 		sc.add(TypeInterviewInvite, sc.score[TypeWaitlist]-sc.score[TypeInterviewInvite]+1, "invited off the waitlist for "+clDayString(offered[0].day))
 	}
 
@@ -1115,7 +1112,7 @@ func (c *Classifier) program(m *Message, fwd clForward, subj, body *clDoc, note 
 		note("an event naming %q: no program", mn.label)
 		return nil, kind, false, false, false
 	}
-	if p != nil && kind == clSenderPlatform && (m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk")) &&
+	if p != nil && kind == clSenderPlatform && clBulkMail(m) &&
 		!strings.Contains(strings.ToLower(m.Subject), strings.ToLower(mn.label)) && !clHasSeq(body, "on", "behalf", "of") && !clHasSeq(body, "message", "from") && !clHasSeq(body, "sent", "for") {
 		// A platform's own newsletter ("New for the 2026–27 season …
 		// PROGRAM SPOTLIGHT: the Clinical Informatics Fellowship at
@@ -1201,7 +1198,7 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	if autoSubj || auto >= 5 && autoReplied {
 		return TypeOther, clWhyAutoReply
 	}
-	bulk := m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk") || clHeaderSays(m, "Precedence", "list")
+	bulk := clBulkMail(m)
 	if bulk && kind == clSenderProgram {
 		sc.add(TypeProgramUpdate, 3, "bulk mail from the program (List-Id/List-Unsubscribe)")
 	}
@@ -2777,6 +2774,12 @@ func clSeasonOver(sc *clScores) {
 			sc.add(TypeInterviewDecline, h.weight, h.excerpt)
 		}
 	}
+}
+
+// clBulkMail reports a mailing by its headers: a List-Id or a
+// List-Unsubscribe, or "Precedence: bulk" or "list".
+func clBulkMail(m *Message) bool {
+	return m.ListID != "" || m.Headers["List-Unsubscribe"] != "" || clHeaderSays(m, "Precedence", "bulk") || clHeaderSays(m, "Precedence", "list")
 }
 
 // clListMail reports a discussion list by its marks where no List-Id

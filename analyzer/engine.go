@@ -422,11 +422,11 @@ func textSpeakAt(s string, i, j int) (string, bool) {
 	return long, true
 }
 
-// britishSpelling maps the spellings the patterns do not list onto the
+// spellingVariants maps the spellings the patterns do not list onto the
 // ones they do, keeping every byte offset (the replacement is padded or
 // of the same length): British spellings, and "number-one" written with a
 // hyphen ("my number‑one choice", its U+2011 made "-" by Parse).
-var britishSpelling = strings.NewReplacer("programmes", "programs  ", "programme", "program  ", "number-one", "number one")
+var spellingVariants = strings.NewReplacer("programmes", "programs  ", "programme", "program  ", "number-one", "number one")
 
 func (e *Engine) newDoc(text, subject string) *doc {
 	origText, origSubject := text, subject
@@ -435,8 +435,8 @@ func (e *Engine) newDoc(text, subject string) *doc {
 	d := &doc{origText: origText, origSubject: origSubject, textBack: textBack, subjBack: subjBack, text: text, lower: asciiLower(text), subject: subject, subjLower: asciiLower(subject)}
 	d.names = e.names.scan(text, d.lower)
 	d.subjNames = e.names.scan(subject, d.subjLower)
-	d.norm = britishSpelling.Replace(markSlotPrograms(e.names.markPrograms(d.lower, d.names)))
-	d.subjNorm = britishSpelling.Replace(markSlotPrograms(e.names.markPrograms(d.subjLower, d.subjNames)))
+	d.norm = spellingVariants.Replace(markSlotPrograms(e.names.markPrograms(d.lower, d.names)))
+	d.subjNorm = spellingVariants.Replace(markSlotPrograms(e.names.markPrograms(d.subjLower, d.subjNames)))
 	d.sents = sentences(text)
 	d.ix = e.ids.index(d.norm, d.sents, d.subjNorm)
 	return d

@@ -2378,7 +2378,7 @@ func (c *checkCtx) isThankYou() bool {
 	// (the first thanks of the letter, within its first three sentences,
 	// after a greeting like "Dr. Okafor,")
 	for _, sp := range c.d.sents[:min(3, len(c.d.sents))] {
-		if sent := strings.ToLower(c.d.norm[sp.start:sp.end]); strings.Contains(sent, "thank") {
+		if sent := c.d.norm[sp.start:sp.end]; strings.Contains(sent, "thank") {
 			if reThanksRecentCall.MatchString(sent) && !strings.Contains(sent, "interview") {
 				return false
 			}
