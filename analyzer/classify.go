@@ -234,18 +234,23 @@ func (c *Classifier) Classify(m *Message) Classification {
 			note("after her match: no offer outside the Match")
 		}
 	}
-	if (sc.score["cue:offer-you"] > 0 || clHasSeq(bodyDoc, "you", "an", "offer") || clHasSeq(bodyDoc, "you", "a", "position")) && clHasWord(bodyDoc, "soap") && sc.score[TypeMatchResult] < 7 {
-		// "St. Brendan's has extended you an offer for a PGY-1 position
-		// in our Pediatrics Residency (Informatics Pathway) through SOAP":
-		// a place offered in Match Week is her Match's outcome.
-		sc.add(TypeMatchResult, 7, "a place offered to her through SOAP")
-		delete(sc.score, TypePreMatchOffer)
-	}
-	clOnboarding(sc)
 	// A message opened to a whole group ("Dear Applicants,"), not a reply.
 	// (Or one the coordinator forwards to her: "FW: applicant update …
 	// Dear 2027 applicants,".)
 	groupNote := !isReply && (reGroupGreeting.MatchString(clTruncate(own, 200)) || reGroupGreeting.MatchString(clTruncate(fwdRead, 200)))
+	if !groupNote && (sc.score["cue:offer-you"] > 0 || clHasSeq(bodyDoc, "you", "an", "offer") || clHasSeq(bodyDoc, "you", "a", "position")) && clHasWord(bodyDoc, "soap") && sc.score[TypeMatchResult] < 7 && sc.score["cue:around-match"] == 0 {
+		// "St. Brendan's has extended you an offer for a PGY-1 position
+		// in our Pediatrics Residency (Informatics Pathway) through SOAP":
+		// a place offered in Match Week is her Match's outcome. (Not one
+		// offered so that she need not wait on SOAP: "If you would rather
+		// not wait on SOAP … I could ask HR to issue your appointment
+		// letter on Thursday morning"; nor SOAP's ground rules told to
+		// all: "Dear applicants, … Nobody from St. Brendan's will offer
+		// you a position by phone".)
+		sc.add(TypeMatchResult, 7, "a place offered to her through SOAP")
+		delete(sc.score, TypePreMatchOffer)
+	}
+	clOnboarding(sc)
 	if w := sc.score[TypeEligibilityReply]; w > 0 && groupNote {
 		// "Dear Applicants, several of you have asked about visa
 		// sponsorship, so we are writing to everyone at once": a policy
@@ -1280,7 +1285,10 @@ func (c *Classifier) decide(m *Message, sc *clScores, prog *config.Program, kind
 	// (Not a place held only if she leaves a Match still to come: "this
 	// position was left unfilled by the AMIA Match … we can only hold
 	// this offer if you withdraw from the NRMP Match".)
-	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore && sc.score["cue:leave-match"] == 0
+	// (Nor one made so that she need not wait on a Match or SOAP still
+	// running: "If you would rather not wait on SOAP … I could ask HR to
+	// issue your appointment letter".)
+	afterMatch := best == TypeMatchResult && sc.score[TypeMatchResult] >= 7 && rs < clAlertScore && sc.score["cue:leave-match"] == 0 && sc.score["cue:around-match"] == 0
 	// An invitation to interview for a place outside the Match ("this
 	// position is filled outside the AMIA Match cycle. Dr. Park would like
 	// to invite you to interview for it on Thursday, 1/14") offers the
@@ -2090,7 +2098,10 @@ func (c *Classifier) markDates(dates []clDate) {
 			switch t.w {
 			case "by", "before", "until", "til", "till", "deadline", "due", "later", "rsvp", "expires", "closes", "close",
 				// "for replying late on Tuesday": a day to answer by
-				"replying", "responding", "reply", "respond":
+				"replying", "responding", "reply", "respond",
+				// in French, Spanish, Portuguese and German ("Merci de me
+				// confirmer votre présence d'ici le 2 novembre")
+				"dici", "avant", "jusquau", "antes", "hasta", "até", "bis":
 				if j >= dt.from-3 {
 					dt.deadline = true
 				}
@@ -2315,7 +2326,10 @@ func (c *Classifier) markDates(dates []clDate) {
 					eveBefore = j < dt.from && (dt.from-j <= 6 || clSentenceHas(d, j, "dinner", "social", "reception", "drinks", "mixer", "gathering"))
 				}
 			case "deadline", "deadlines", "respond", "reply", "rsvp", "certify", "certification", "rank", "ranking", "dinner", "social", "webinar", "orientation", "results", "house", "session", "sessions", "submitted", "received", "wrote", "sent", "expires", "payment", "flight", "match", "graduation",
-				"greet", "daylight", "waitlist", "casual":
+				"greet", "daylight", "waitlist", "casual",
+				// a dinner, and the eve, in other languages ("Un souper
+				// informel … aura lieu la veille au soir, le lundi 30 novembre")
+				"souper", "dîner", "cena", "jantar", "abendessen", "veille", "víspera":
 				other = true
 			}
 		}

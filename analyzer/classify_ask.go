@@ -350,6 +350,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 			// "can you commit to getting the 3rd letter uploaded": a task
 		case f&clAskFRank != 0:
 			rank, strong = true, w != "elsewhere"
+		case w == "list" && prev == "the" && j-2 >= lo && clKeepsList[toks[j-2].w]:
+			// "If you accept a position elsewhere, please tell us so we
+			// can update the list": the program's own list kept current
 		case w == "list" && clOnOffWaitlist(toks, lo, j):
 			// "let me know if you would like to be taken off the list",
 			// "…to stay on the list": her place on a waitlist
@@ -414,6 +417,9 @@ func clSentenceAsks(d *clDoc, lo, hi int) bool {
 	}
 	return request
 }
+
+// clKeepsList are the verbs of a program keeping its own list current.
+var clKeepsList = map[string]bool{"update": true, "updating": true, "adjust": true, "adjusting": true, "maintain": true, "maintaining": true, "manage": true, "managing": true, "refresh": true, "tidy": true}
 
 // clOnOffWaitlist reports whether "the list" ending at j is a waitlist
 // she may leave or stay on: "taken off the list", "removed from the

@@ -132,6 +132,10 @@ func clNum(w string, ordinal bool) (int, bool) {
 		return n, true
 	case "st", "nd", "rd", "th":
 		return n, ordinal
+	case "er", "re", "ère", "º", "ª", "o", "a":
+		// French "le 1er décembre", Spanish and Portuguese "1º de
+		// dezembro", "1.º"
+		return n, ordinal && n <= 31
 	}
 	return 0, false
 }

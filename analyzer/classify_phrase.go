@@ -828,8 +828,10 @@ func clShortLine(src string, nl int) bool {
 			if len(line) >= 60 && rest != "" && rest[0] >= 'a' && rest[0] <= 'z' && !strings.HasSuffix(line, ":") {
 				return false
 			}
-			return true
-		case '-', '*':
+			return !dashAside(line, rest)
+		case '-':
+			return !dashAside(line, src[nl+1:])
+		case '*':
 			return true
 		}
 		if strings.HasPrefix(src[nl+1:], "\u2022") {

@@ -656,7 +656,7 @@ func (c *checkCtx) findPhrases(r *rule) []match {
 			if !ok {
 				continue
 			}
-			if c.unlessHolds(r, sent, n) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
+			if c.unlessHoldsAt(r, sent, n, lo, hi) || !p.negationProof && c.e.negated(r.spec.Negation, sent, lo, hi) {
 				continue
 			}
 			if n >= 0 && len(r.unlessNx) > 0 && n+1 < len(c.d.sents) {
@@ -866,17 +866,32 @@ func (c *checkCtx) unlessHolds(r *rule, s string, n int) bool {
 	return c.unlessHoldsIn(r, s, n, s)
 }
 
+// unlessHoldsAt is unlessHolds for a rule whose words matched s[lo:hi]. An
+// exception whose own words take in the whole match holds whatever follows
+// it: in "The 6:10 PM flight is my first choice, but if winter weather
+// cancels it, would the program allow me to join by Zoom?" the "but" goes
+// on to a question the rule's words are not part of.
+func (c *checkCtx) unlessHoldsAt(r *rule, s string, n, lo, hi int) bool {
+	return c.firstMatchAt(r.unless, s, n, func(ulo, uhi int) bool {
+		return ulo <= lo && hi <= uhi || c.unlessAccepts(r, s[uhi:])
+	})
+}
+
 // unlessHoldsIn is unlessHolds for sentence n, s, read at the start of
 // full (the sentence and the next, for a rule that reads two): a "but"
 // after the exception may stand in either.
 func (c *checkCtx) unlessHoldsIn(r *rule, s string, n int, full string) bool {
-	return c.firstMatch(r.unless, s, n, func(hi int) bool {
-		rest := full[hi:]
-		if !reButAfter.MatchString(rest) && (r.spec.Question || !reColonCondition.MatchString(rest)) {
-			return true
-		}
-		return reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
-	})
+	return c.firstMatch(r.unless, s, n, func(hi int) bool { return c.unlessAccepts(r, full[hi:]) })
+}
+
+// unlessAccepts reports whether an exception holds given the words after
+// it, rest: not when a "but" or a condition after it goes on to what the
+// rule is about.
+func (c *checkCtx) unlessAccepts(r *rule, rest string) bool {
+	if !reButAfter.MatchString(rest) && (r.spec.Question || !reColonCondition.MatchString(rest)) {
+		return true
+	}
+	return reButSheWill.MatchString(rest) || reButCourtesy.MatchString(rest)
 }
 
 // reButCourtesy is a "but" that only softens what came before ("… by
@@ -908,6 +923,14 @@ func (c *checkCtx) anyPossible(ps []*pattern, s string, n int) bool {
 // match's first-clause end; patterns the sentence's words rule out are
 // skipped.
 func (c *checkCtx) firstMatch(ps []*pattern, s string, n int, accept func(hi int) bool) bool {
+	if accept == nil {
+		return c.firstMatchAt(ps, s, n, nil)
+	}
+	return c.firstMatchAt(ps, s, n, func(_, hi int) bool { return accept(hi) })
+}
+
+// firstMatchAt is firstMatch with the span of the match given to accept.
+func (c *checkCtx) firstMatchAt(ps []*pattern, s string, n int, accept func(lo, hi int) bool) bool {
 	bit := sentenceBit(n)
 	if n < 0 {
 		bit = 1 << subjectBit
@@ -917,7 +940,7 @@ func (c *checkCtx) firstMatch(ps []*pattern, s string, n int, accept func(hi int
 		if p.candidates(c.d.ix)&bit == 0 {
 			continue
 		}
-		if _, hi, ok := matchAll(p, s, ws); ok && (accept == nil || accept(hi)) {
+		if lo, hi, ok := matchAll(p, s, ws); ok && (accept == nil || accept(lo, hi)) {
 			return true
 		}
 	}

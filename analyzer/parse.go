@@ -846,7 +846,8 @@ func (r *msgReader) walk(h textproto.Header, body []byte, depth int, forwarded, 
 		data := r.decodeBody(h, body)
 		if ct == "text/html" && skipHTML {
 			// (kept for the placeholder check when it may hold a slot)
-			if !forwarded && (bytes.ContainsAny(data, "[{«") || bytes.Contains(data, []byte("___"))) {
+			// (IndexAny with a non-ASCII "«" would test byte by byte)
+			if !forwarded && (bytes.IndexAny(data, "[{") >= 0 || bytes.Contains(data, []byte("«")) || bytes.Contains(data, []byte("___"))) {
 				r.htmlAlt = append(r.htmlAlt, HTMLToText(normalizeNewlines(r.decodeText2(data, params["charset"]))))
 			}
 			return

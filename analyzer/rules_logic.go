@@ -624,7 +624,8 @@ func quotedReport(text string, s, e int) bool {
 	}
 	// A quotation that is the slot alone ("titled \"[Title]\"") is her
 	// own blank, unless she says it was read or seen somewhere
-	// ("instruction fields that literally read “XXX” or “[enter dose]”").
+	// ("instruction fields that literally read “XXX” or “[enter dose]”", "the
+	// greeting came through as “[Applicant First Name]”").
 	before := tail(strings.ToLower(text[:open]), 60)
 	if strings.TrimLeft(text[open:s], "\"“ ") == "" && strings.TrimSpace(rest[:end]) == "" {
 		return reSeenWritten.MatchString(before)
@@ -675,7 +676,7 @@ func inInlineCode(text string, s, e int) bool {
 // read.
 // reSeenWritten ends the words before a quotation of text she saw
 // written somewhere (lower case).
-var reSeenWritten = regexp.MustCompile(`\b(?:read|reads|said|says|displayed|displays|showed|shows|word for word|verbatim|literally|the words|the phrase|the line|the text)(?:\s+(?:either|just|only|simply))?\W*$|\b(?:read|reads|said|says|literally)\s+(?:\S+\s+){0,6}or\W*$`)
+var reSeenWritten = regexp.MustCompile(`\b(?:read|reads|said|says|displayed|displays|showed|shows|word for word|verbatim|literally|the words|the phrase|the line|the text|(?:came|comes|come) (?:through|out|across) as|(?:showed|shows|turned|turns) up as|(?:appeared|appears|arrived|arrives|went out|goes out|rendered|renders|printed|prints) as)(?:\s+(?:either|just|only|simply))?\W*$|\b(?:read|reads|said|says|literally)\s+(?:\S+\s+){0,6}or\W*$`)
 
 var reReported = regexp.MustCompile(`\b(?:as|the words|the phrase|read|reads|said|says|saying|displayed|displays|showed|shows|word for word|verbatim|text|message|alert|reminder|banner|template|prompt|pop-?up|notification|such as|like|e\.g\.|addressed|addressed to|greeted|greeting|opened with|opening|headed|titled|labell?ed|literal|literally|started with|starting with|began with|beginning with|went out as|printed|printing)\W*$`)
 
@@ -1164,6 +1165,14 @@ var rePreamble = regexp.MustCompile(`(?i)^\s*(?:i hope|hope (?:you|this|your|all
 var reThanksForDay = regexp.MustCompile(`\b(?:thank|thanks|grateful|appreciat)\w*\b[^.!?]{0,30}\bfor (?:(?:putting together|organi[sz]ing|hosting|running|arranging|planning) (?:such )?(?:a |an |the |my |our |your )?(?:[\w-]+ ){0,2}|(?:the|my|our|your) (?:\w+ )?)(?:interview|visit)\b`)
 
 // reWithdrawal takes her application back (lower case).
+// reMatchOver is the Match told as over for her (lower case): "I did not
+// match", "I went unmatched", "since Match Day", "after the match results".
+var reMatchOver = regexp.MustCompile(`\bi (?:did not|didn't|didn’t|was not|wasn't|wasn’t|have not been|haven't been|haven’t been) (?:\w+ )?match(?:ed)?\b|\b(?:went|am|was|remain|remained|ended up|finding myself) unmatched\b|\b(?:since|after) (?:the )?(?:\w+ )?match (?:day|results?|week)\b|\bi (?:matched|have matched|was matched) (?:at|with|elsewhere|into)\b`)
+
+// reFeedbackAsk asks for feedback or advice on her application, or on
+// applying again (lower case).
+var reFeedbackAsk = regexp.MustCompile(`\b(?:feedback|advice|suggestions?|pointers|areas? (?:to|i could|i should|for) (?:strengthen|improve|work on)|what i (?:could|should|might) (?:do|improve|strengthen)|reappl\w*|apply again)\b`)
+
 var reWithdrawal = regexp.MustCompile(`\bwithdr(?:aw|awing|ew|awn) (?:my |from )?(?:\w+ )?(?:application|candidacy|consideration|the match|your (?:program|fellowship|residency))|\bremove (?:me|my name|my application) from (?:consideration|your)`)
 
 // reNeverThanked is a thank-you owned as overdue ("I realized I never
@@ -2352,6 +2361,11 @@ var reBareThanks = regexp.MustCompile(`^\W*(?:thank you|thanks|many thanks|thank
 // reThanksLogistics thanks for an errand, not for the interview.
 var reThanksLogistics = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:\w+\s+){0,1}(?:processing|reimbursing|refunding|sending (?:the|my) (?:receipt|refund|payment|parking)|(?:my|the) (?:travel )?(?:reimbursement|receipt|refund|payment|parking|hotel|shuttle|invoice|expense)|(?:your|the|such a|so kind a|this|that|a) (?:quick |kind |prompt |detailed |helpful |clear |generous |lovely |warm |thoughtful |wonderful )?(?:answer|answers|reply|response|email|e-mail|message|note|help|information|advice|explanation|offer|suggestion|introduction|referral|patience|update|link|reminder))`)
 
+// reThanksForPacket is thanks for papers the program sent ("Thank you for
+// the post-interview packet. Two questions it didn't quite answer"): a
+// reply about them (lower case).
+var reThanksForPacket = regexp.MustCompile(`\bthank\w*\b(?:\s+you)?(?:\s+\w+){0,2}?\s+for\s+(?:the|your|this|that) (?:[\w-]+ ){0,2}(?:packet|packets|materials|handout|handouts|brochure|handbook|slides|deck|faq|sheet|booklet|itinerary|agenda)\b`)
+
 // reNotAsked ends the words before a phrase of asking that deny it.
 var reNotAsked = regexp.MustCompile(`(?:\bnot|n't|n’t|\bnever|\bnobody|\bno one|\bwithout being|\bun)\W*(?:\w+\W+){0,2}(?:been\W+|being\W+)?$`)
 
@@ -2370,6 +2384,13 @@ func (c *checkCtx) isThankYou() bool {
 	}
 	// A withdrawal that thanks for the day is a withdrawal.
 	if (strings.Contains(c.d.norm, "withdr") || strings.Contains(c.d.norm, "remove")) && reWithdrawal.MatchString(c.d.norm) {
+		return false
+	}
+	// A letter written once the Match is over to ask for feedback or
+	// advice ("As you may know, I did not match … would you be willing to
+	// share any feedback?") may thank for the interview, but it is not the
+	// thank-you note; a plain thanks after the Match still is one.
+	if strings.Contains(c.d.norm, "match") && reMatchOver.MatchString(c.d.norm) && reFeedbackAsk.MatchString(c.d.norm) {
 		return false
 	}
 	// Thanks for a call made yesterday ("Thank you for yesterday's call. As
@@ -2439,7 +2460,7 @@ func (c *checkCtx) isThankYou() bool {
 	// That is very kind …").
 	if isReply {
 		if sent := c.openingSentence(); reThanksLogistics.MatchString(sent) && reThanksForNote.MatchString(sent) && !strings.Contains(sent, "interview") && !reLateApology.MatchString(sent) ||
-			reBareThanks.MatchString(sent) {
+			reBareThanks.MatchString(sent) || reThanksForPacket.MatchString(sent) && !reLateApology.MatchString(sent) {
 			return false
 		}
 	}

@@ -67,7 +67,7 @@ func sentences(text string) []span {
 			// (A list item that ends in a comma goes on in the next one:
 			// "* If the committee is able to rank me in a position to
 			// match," "* I will put Lakeside first".)
-			list := isListStart(text[j:])
+			list := isListStart(text[j:]) && !dashAside(text[start:i], text[j:])
 			goesOn := list && strings.HasSuffix(strings.TrimRight(text[start:i], " \t\r"), ",")
 			if j >= len(text) || text[j] == '\n' || (list || lineIsShort(text[start:i])) && !goesOn {
 				emit(i + 1)
@@ -111,6 +111,34 @@ func endsWithAbbrev(s string) bool {
 
 func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// dashAside reports whether a line that starts "- " carries on the
+// sentence of a long wrapped line before it as a dash aside ("Nobody from
+// Meridian - faculty, fellows, or anyone else at the health system\n  -
+// should ask you …") rather than starting a list item: the line before
+// runs to the margin without closing its sentence, is no "- " item
+// itself and opened the aside with a dash of its own, and the words after
+// the dash go on in lower case.
+func dashAside(before, line string) bool {
+	if len(line) < 3 || line[0] != '-' || line[1] != ' ' || line[2] < 'a' || line[2] > 'z' {
+		return false
+	}
+	if k := strings.LastIndexByte(before, '\n'); k >= 0 {
+		before = before[k+1:]
+	}
+	before = strings.TrimSpace(before)
+	// (a line that is itself a "- " item starts a list of them)
+	if len(before) < 60 || strings.HasPrefix(before, "- ") {
+		return false
+	}
+	switch before[len(before)-1] {
+	case '.', ':', ';', '!', '?', ',':
+		return false
+	}
+	// (the aside opened with a dash earlier on the line: "Nobody from
+	// Meridian - faculty, …")
+	return strings.Contains(before, " - ") || strings.Contains(before, " – ") || strings.Contains(before, " — ")
 }
 
 func isListStart(s string) bool {
