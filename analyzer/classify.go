@@ -2371,7 +2371,10 @@ func clEventJustBefore(d *clDoc, lo, from int) bool {
 		switch d.toks[j].w {
 		case "interview", "interviews", "visit":
 			return false
-		case "dinner", "social", "reception", "lunch", "luncheon", "breakfast", "webinar", "orientation", "tour", "mixer", "gathering", "drinks":
+		case "dinner", "social", "reception", "lunch", "luncheon", "breakfast", "webinar", "orientation", "tour", "mixer", "gathering", "drinks",
+			// "our current fellows are also hosting an informal Q&A on
+			// Tuesday, November 3"
+			"informal", "hosting", "coffee", "meetup", "qa":
 			return true
 		}
 	}

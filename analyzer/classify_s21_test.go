@@ -59,6 +59,15 @@ func TestClassifySession21(t *testing.T) {
 		{"French interest after the day", "rmoss@stbrendans.org", "Merci",
 			"Chère Dre Rahman,\n\nLes résidents étaient vraiment impressionnés par votre présentation de mardi.\n\nRebecca Moss",
 			dec, TypePostInterviewInterest, "st-brendan", ""},
+		// (gq, gs) one interview day with sessions to choose, and the
+		// residents' coffee hour two days before it; papers needed
+		// before the committee reads her file.
+		{"one day, two sessions, a coffee hour", "imresidency@northgate-health.org", "Interview invitation",
+			"Dear Dr. Rahman,\n\nWe interview all candidates on one day: Wednesday, December 9, 2026. You may pick the morning or the evening session. Our residents are hosting an informal coffee hour on Monday, December 7; it is optional.\n\nPlease reply with the session you prefer.\n\nDiego Alvarez",
+			oct, TypeInterviewInvite, "northgate", "2026-12-09"},
+		{"papers before the committee reads", "pedsresidency@stbrendans.org", "Your application",
+			"Dear Dr. Rahman,\n\nBefore the committee can review your application we will need a short pathway statement and your Step 2 CK transcript.\n\nGraduate Medical Education - Pediatrics",
+			oct, TypeApplicationRequest, "st-brendan", ""},
 	}
 	checkDated(t, c, cases)
 }

@@ -50,10 +50,57 @@ func TestSession21Outgoing(t *testing.T) {
 			""},
 		{dec21, "hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nThank you for the interview in November and for the time your team gave me.\n\nAmina",
 			"late-thank-you"},
+		// (gl–gn) another program's person whose team did the work; the
+		// reader's own years elsewhere; a cause or a road she is committed
+		// to; the program's partner; her word that a paper arrives.
+		{dec2, "hpark@lakeside-med.org", "Abstract", "Dear Dr. Park,\n\nDr. Okafor's team at Harbor Valley built the validation set, so the abstract lists both hospitals.\n\nAmina",
+			""},
+		{dec2, "rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nI enjoyed hearing how the pathway took shape during your years at Meridian State.\n\nAmina",
+			""},
+		{dec2, "jfeld@meridian.edu", "Re: Your application", "Dear Dr. Feld,\n\nThank you for letting me know. I remain committed to the fellowship path, whichever cycle it takes.\n\nAmina",
+			""},
+		{dec2, "hpark@lakeside-med.org", "Thank you", "Dear Dr. Park,\n\nI am committed to designing alerts that nurses can act on, and your alert review board is that kind of work.\n\nAmina",
+			""},
+		{dec2, "rmoss@stbrendans.org", "Thank you", "Dear Dr. Moss,\n\nThe shared Cerner instance with Northgate Regional Hospital came up twice in my conversations that day.\n\nAmina",
+			""},
+		{dec2, "imresidency@northgate-health.org", "Transcript", "Dear Diego,\n\nThe transcript request is in, and you have my word it will be in your inbox by Monday.\n\nAmina",
+			""},
+		// Her standing asked sideways, and a trade made on how the
+		// program sees her.
+		{dec2, "hpark@lakeside-med.org", "A question", "Dear Dr. Park,\n\nDid our conversation place me inside the group you usually reach on Match Day?\n\nAmina",
+			"rank-solicitation"},
+		{dec2, "hpark@lakeside-med.org", "A question", "Dear Dr. Park,\n\nAny hint, however small, about how my file was viewed by the committee would help me order my list.\n\nAmina",
+			"rank-solicitation"},
+		{dec2, "sokafor@harborvalley.edu", "A question", "Dear Dr. Okafor,\n\nAm I in a secure enough position with Harbor Valley, or should I add programs?\n\nAmina",
+			"rank-solicitation"},
+		{dec2, "jfeld@meridian.edu", "Honestly", "Dear Dr. Feld,\n\nIf Meridian thinks of me the way I think of Meridian, I would gladly make Meridian the only program on my list.\n\nAmina",
+			"quid-pro-quo"},
+		// The same rules in French, Portuguese and Spanish.
+		{dec2, "rmoss@stbrendans.org", "Merci", "Chère Docteure Moss,\n\nJe suis convaincue que Lakeside est l'endroit où je souhaite faire ma formation.\n\nAmina",
+			"wrong-program"},
+		{dec2, "jfeld@meridian.edu", "Entrevista", "Dr. Feld,\n\nEsta é a quarta mensagem sem resposta; se não tiver retorno até segunda-feira, retirarei minha candidatura.\n\nAmina",
+			"pressure"},
+		{dec2, "hpark@lakeside-med.org", "Mi decisión", "Dra. Park:\n\nLe doy mi palabra: si Lakeside me elige, ahí estaré en julio.\n\nAmina",
+			"binding-commitment"},
+		{dec2, "rmoss@stbrendans.org", "Mon parcours", "Chère Docteure Moss,\n\nJ'ai traversé une dépression sévère avec trois semaines d'hospitalisation l'an dernier.\n\nAmina",
+			"oversharing"},
+		{dec2, "jfeld@meridian.edu", "Pergunta", "Dr. Feld,\n\nVocês pretendem me colocar na lista de classificação?\n\nAmina",
+			"rank-solicitation"},
+		{dec2, "hpark@lakeside-med.org", "Gracias", "Dra. Park:\n\nQuería agradecerle la entrevista del 12 de noviembre y el tiempo de todo el equipo.\n\nAmina",
+			"late-thank-you"},
+		{dec2, "jfeld@meridian.edu", "Obrigada", "Dr. Feld,\n\nO programa continua sendo a minha primeira escolha.\n\nAmina",
+			"top-choice"},
+		{dec2, "hpark@lakeside-med.org", "Propuesta", "Dra. Park:\n\nSi ustedes me colocan alto en su lista, haré lo mismo con Lakeside en la mía.\n\nAmina",
+			"quid-pro-quo"},
 	}
 	for _, c := range cases {
-		wantRules(t, e, Parse([]byte("From: amina.rahman@example.org\r\nTo: "+c.to+"\r\nSubject: "+c.subj+"\r\n\r\n"+c.body)), c.at, c.want)
+		wantRules(t, e, Parse([]byte("From: amina.rahman@example.org\r\nTo: "+c.to+"\r\nSubject: "+c.subj+"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+c.body)), c.at, c.want)
 	}
+
+	// Files sent although she owns that the program needs nothing more.
+	m := outDraft("rmoss@stbrendans.org", "RE: Your file", "Dear Dr. Moss,\n\nI know you mentioned there is no need to send anything further, but I've attached two papers and a reference letter.\n\nAmina")
+	m.Attachments = []Attachment{{Filename: "paper1.pdf", ContentType: "application/pdf"}, {Filename: "paper2.pdf", ContentType: "application/pdf"}, {Filename: "letter.pdf", ContentType: "application/pdf"}}
+	wantRules(t, e, m, dec2, "unprompted-attachments")
 }
 
 // TestSentencesDashAside: a wrapped line that goes on after " - " on the

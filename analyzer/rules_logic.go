@@ -988,6 +988,11 @@ var reOtherContacted = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,3}(?:(?:has|h
 // the interview day of a letter written for them.
 var reOtherPraise = regexp.MustCompile(`^['’]s\s+(?:\w+\s+){0,2}(?:description|descriptions|explanation|overview|vision|account|tour|welcome|enthusiasm|mentorship|team|fellows|residents|program|division|group|leadership|hospitality)\b`)
 
+// rePartnerWith ends the words before a place named as the program's
+// partner (lower case): "the shared Epic Community Connect instance with",
+// "its affiliation with".
+var rePartnerWith = regexp.MustCompile(`\b(?:shared|joint|common)\b(?:\s+[\w'’.-]+){0,6}\s+with\s+(?:the\s+)?$|\b(?:partnership|collaboration|affiliation|consortium|agreement|partnering|partnered|affiliated|merger|merged)\s+with\s+(?:the\s+)?$`)
+
 // reHostedAt ends the words before a place named as an event's venue or
 // host ("the regional AMIA chapter meeting hosted at"), or as where she
 // travels from ("arriving Monday evening from").
@@ -1486,7 +1491,9 @@ func (c *checkCtx) wrongProgram(r *rule) {
 				// meeting hosted at Meridian State University": its venue;
 				// "the Northgate residents' inbox-triage paper": its work,
 				// cited.
-				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) || reOtherWork.MatchString(lower[loc[1]:]) {
+				// "the shared Epic instance with Northgate Regional Hospital":
+				// the program's partner.
+				if reEventAfter.MatchString(lower[loc[1]:]) || reHostedAt.MatchString(before) || reOtherWork.MatchString(lower[loc[1]:]) || rePartnerWith.MatchString(before) {
 					continue
 				}
 				// "…I'll rank Meridian first, and Lakeside drops to second":
@@ -1911,8 +1918,9 @@ var reAnswerOther = regexp.MustCompile(`\b(?:decline|declining|turn down|turning
 var reHerInterviewAt = regexp.MustCompile(`(?:^\s*(?:\w+\s+){0,1}interviewing\s+|\b(?:(?:(?:i(?:'m|’m| am)|im|i was|i(?:'ll|’ll| will) be|i(?:'ve|’ve| have) been) (?:also |still |now |currently |just |already |additionally )*interviewing|i (?:also |already |just |recently |have |had |'ve |’ve )*interviewed|interviews,)\s+(?:\w+\s+){0,2}|\bmy (?:\w+\s+){0,2}interviews (?:\w+\s+){0,3}?(?:were|are|have been|will be)\s+(?:also\s+)?|\bi (?:also |still )?(?:have|had) (?:(?:an|a|one)(?: \w+)? interview|(?:\w+\s+){0,2}interviews)\s+(?:\w+\s+){0,2}?|(?:travel|travell?ing|fly|flying|drive|driving|head|heading|go|going) to my (?:\w+\s+)?interview (?:day\s+)?|\b(?:in town|in the area|in your region|travel\w*|fly\w*|here|there|away|out) (?:\w+\s+){0,3}for (?:an|my) (?:\w+\s+)?interview (?:day\s+)?))(?:(?:at|with|for)\s+(?:the\s+)?|\(\s*)$`)
 
 // rePersonActs follows another program's person who wrote, said or asked
-// something ("… at Harbor Valley wrote to say").
-var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:(?:will|would|also|recently|just|both|has|have|had)\s+){0,2}(?:` + thirdPartyVerbs + `|share|shares|sharing|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated|supervised|mentored|advised|precepted|coached|guided|oversaw|encouraged|inspired)\b`)
+// something ("… at Harbor Valley wrote to say"), or whose group did
+// ("Dr. Feld's group at Meridian State wrote the annotation guidelines").
+var rePersonActs = regexp.MustCompile(`^(?:(?:'|’)s(?:\s+(?:group|team|lab|laboratory|unit|division|department|office|colleagues|fellows|residents|students|staff))?)?\s+(?:(?:at|from|of)\s+(?:[\w'’.,-]+\s+){1,8}?)?(?:(?:will|would|also|recently|just|both|has|have|had)\s+){0,2}(?:` + thirdPartyVerbs + `|share|shares|sharing|mentioned|had mentioned|met|moderated|chaired|co-?chaired|led|co-?led|hosted|co-?hosted|organi[sz]ed|presented|co-?presented|shared|joined|sat|served|attended|co-?authored|published|built|developed|designed|created|validated|collected|curated|annotated|labell?ed|contributed|spoke|speak|present|talk|lecture|gave|delivered|recorded|streamed|ran|introduced|commented|pushed|challenged|questioned|critiqued|reviewed|judged|taught|lectured|used|cited|showed|described|recommended|suggested|pointed|highlighted|demoed|demonstrated|supervised|mentored|advised|precepted|coached|guided|oversaw|encouraged|inspired)\b`)
 
 // reToldPerson ends the words before a person she told or wrote to.
 var reToldPerson = regexp.MustCompile(`\b(?:` + herTellingVerbs + `)\s+$`)
@@ -2248,7 +2256,12 @@ func (c *checkCtx) attachments(r *rule) {
 	// Documents that were asked for may come with one more; not with the
 	// rest of the file ("the certificate is attached, and while I was at
 	// it my CV, my scores and three papers").
-	if containsAsked(strings.Join(strings.Fields(c.d.lower), " "), lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests) {
+	// (Not when she owns that the program needs nothing more: "I know you
+	// said there's no need to send anything further, but I've attached …";
+	// the program's own "no need to send anything else" after a request
+	// only bounds it.)
+	noNeed := reNoNeedToSend.MatchString(c.d.lower)
+	if !noNeed && (containsAsked(strings.Join(strings.Fields(c.d.lower), " "), lowerAll(r.spec.Prompted)) || c.quotedAsks(c.e.requests)) {
 		// (a quoted request may list several: receipts, a form, a photo;
 		// but "I've also added a writing sample and a letter" are extras)
 		extra := reAlsoAdded.MatchString(c.d.lower)
@@ -2260,6 +2273,10 @@ func (c *checkCtx) attachments(r *rule) {
 	}
 	c.addWhole(r, "attachments", strings.Join(docs, ", "), -1, -1, nil)
 }
+
+// reNoNeedToSend is the program's word that it needs nothing more (lower
+// case).
+var reNoNeedToSend = regexp.MustCompile(`\b(?:no need (?:to|for you to) (?:send|submit|upload|attach|provide|forward)|(?:do not|don't|don’t|does not|doesn't|doesn’t) need (?:anything|any) (?:further|more|else|additional)|nothing (?:further|more|else) (?:is )?(?:needed|required|necessary))\b`)
 
 // reLetterForHer names a letter written for her application.
 var reLetterForHer = regexp.MustCompile(`\b(?:letters? of (?:support|recommendation|reference|endorsement)|(?:recommendation|reference|support|supporting|endorsement) letters?|(?:additional|further|extra|another|new|fourth|updated) letters?(?: of \w+)? from)\b`)
