@@ -68,6 +68,21 @@ func TestClassifySession21(t *testing.T) {
 		{"papers before the committee reads", "pedsresidency@stbrendans.org", "Your application",
 			"Dear Dr. Rahman,\n\nBefore the committee can review your application we will need a short pathway statement and your Step 2 CK transcript.\n\nGraduate Medical Education - Pediatrics",
 			oct, TypeApplicationRequest, "st-brendan", ""},
+		// (gx, fb) no interview for one track this cycle; no interview,
+		// in Portuguese; a waitlist closed with none called; papers asked
+		// of every candidate before the day.
+		{"no interview for one track", "lvasquez@harborvalley.edu", "Research track",
+			"Dear Dr. Rahman,\n\nThe grant limits appointments to U.S. citizens and permanent residents, so we cannot interview you for the research track this cycle. Your fellowship application is not affected.\n\nLuis Vasquez",
+			oct, TypeInterviewDecline, "harbor-valley", ""},
+		{"no interview, in Portuguese", "jfeld@meridian.edu", "Sua candidatura",
+			"Cara Dra. Amina,\n\nInfelizmente, não conseguiremos entrevistá-la neste ciclo.\n\nUm abraço,\nJonah",
+			dec, TypeInterviewDecline, "meridian", ""},
+		{"the waitlist closed", "jfeld@meridian.edu", "Interview waitlist",
+			"Dear Dr. Rahman,\n\nI'm sorry to tell you that our interview waitlist closed last week without any openings.\n\nJonah",
+			dec, TypeInterviewDecline, "meridian", ""},
+		{"papers asked of every candidate", "sokafor@harborvalley.edu", "Before your interview",
+			"Dr. Rahman,\n\nOne thing we ask of every candidate before interview day: a one-page project sketch, and your latest in-training exam report. Please send both to Priya by Thursday, October 29.\n\nSamuel Okafor",
+			oct, TypeApplicationRequest, "harbor-valley", ""},
 	}
 	checkDated(t, c, cases)
 }

@@ -832,6 +832,11 @@ func (c *checkCtx) quotedAsks(ps []*pattern) bool {
 	q := reQuoteMarks.ReplaceAllString(asciiLower(c.msg.Quoted), "\n")
 	sents := sentences(q)
 	for i, s := range sents {
+		// ("Your file is complete; there is no need to send additional
+		// documents" asks for none.)
+		if reNoNeedToSend.MatchString(q[s.start:s.end]) {
+			continue
+		}
 		if c.e.anyPattern(ps, q[s.start:s.end]) {
 			return true
 		}
@@ -842,7 +847,7 @@ func (c *checkCtx) quotedAsks(ps []*pattern) bool {
 			for j := i + 1; j < len(sents) && j <= i+6 && isListStart(q[sents[j].start:]); j++ {
 				end = sents[j].end
 			}
-			if end > s.end && c.e.anyPattern(ps, strings.Join(strings.Fields(q[s.start:end]), " ")) {
+			if list := q[s.start:end]; end > s.end && !reNoNeedToSend.MatchString(list) && c.e.anyPattern(ps, strings.Join(strings.Fields(list), " ")) {
 				return true
 			}
 		}

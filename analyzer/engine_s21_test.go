@@ -12,6 +12,7 @@ func TestSession21Outgoing(t *testing.T) {
 	e := testEngine(t)
 	dec2 := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
 	dec21 := time.Date(2026, 12, 21, 15, 0, 0, 0, time.UTC)
+	jan4 := time.Date(2027, 1, 4, 15, 0, 0, 0, time.UTC)
 	quoted := "\n\nOn Tue, Nov 24, 2026 at 11:12 AM Marcus Webb <ci-fellowship@lakeside-med.org> wrote:\n> Dear applicants,\n> Attached is the post-interview packet.\n"
 	cases := []struct {
 		at                   time.Time
@@ -92,6 +93,17 @@ func TestSession21Outgoing(t *testing.T) {
 			"top-choice"},
 		{dec2, "hpark@lakeside-med.org", "Propuesta", "Dra. Park:\n\nSi ustedes me colocan alto en su lista, haré lo mismo con Lakeside en la mía.\n\nAmina",
 			"quid-pro-quo"},
+		// (gt–gw) a letter after she took a place elsewhere: her
+		// withdrawal told, the place named as news, a letter she will
+		// send on.
+		{jan4, "imresidency@northgate-health.org", "Withdrawal", "Dear Diego,\n\nI'm writing to let you know that I have withdrawn from the NRMP Main Match and would like to withdraw my application to the Internal Medicine Residency.\n\nAmina",
+			""},
+		{jan4, "imresidency@northgate-health.org", "Withdrawal", "Dear Diego,\n\nIn December I took up an open position in Meridian State University's Applied Clinical Informatics Fellowship, which begins in July.\n\nAmina",
+			""},
+		{jan4, "rmoss@stbrendans.org", "Withdrawal", "Dear Dr. Moss,\n\nI am withdrawing my application to the pediatrics residency, and I will withdraw from the NRMP Match this week as well.\n\nAmina",
+			""},
+		{jan4, "jfeld@meridian.edu", "Start date", "Dear Dr. Feld,\n\nI'll send the updated appointment letter to your office once the consulate issues it.\n\nAmina",
+			""},
 	}
 	for _, c := range cases {
 		wantRules(t, e, Parse([]byte("From: amina.rahman@example.org\r\nTo: "+c.to+"\r\nSubject: "+c.subj+"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+c.body)), c.at, c.want)
@@ -100,6 +112,12 @@ func TestSession21Outgoing(t *testing.T) {
 	// Files sent although she owns that the program needs nothing more.
 	m := outDraft("rmoss@stbrendans.org", "RE: Your file", "Dear Dr. Moss,\n\nI know you mentioned there is no need to send anything further, but I've attached two papers and a reference letter.\n\nAmina")
 	m.Attachments = []Attachment{{Filename: "paper1.pdf", ContentType: "application/pdf"}, {Filename: "paper2.pdf", ContentType: "application/pdf"}, {Filename: "letter.pdf", ContentType: "application/pdf"}}
+	wantRules(t, e, m, dec2, "unprompted-attachments")
+
+	// Files sent with a reply to news whose list said none were needed.
+	m = outDraft("informatics.fellowship@harborvalley.edu", "RE: November update", "Dear Priya,\n\nCongratulations on the go-live! I've attached my updated CV, a manuscript and my AMIA slides.\n\nAmina")
+	m.Quoted = "Dear applicants,\n\nReminders:\n- Rank order lists are due December 3.\n- Your application file is complete; there is no need to send additional documents.\n"
+	m.Attachments = []Attachment{{Filename: "cv.pdf", ContentType: "application/pdf"}, {Filename: "manuscript.pdf", ContentType: "application/pdf"}, {Filename: "slides.pdf", ContentType: "application/pdf"}}
 	wantRules(t, e, m, dec2, "unprompted-attachments")
 }
 
