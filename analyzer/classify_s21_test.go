@@ -83,6 +83,14 @@ func TestClassifySession21(t *testing.T) {
 		{"papers asked of every candidate", "sokafor@harborvalley.edu", "Before your interview",
 			"Dr. Rahman,\n\nOne thing we ask of every candidate before interview day: a one-page project sketch, and your latest in-training exam report. Please send both to Priya by Thursday, October 29.\n\nSamuel Okafor",
 			oct, TypeApplicationRequest, "harbor-valley", ""},
+		// (fi, fk) a credentialing office's list passed on; her freedom
+		// to keep her list to herself, split by commas.
+		{"a list passed on", "imresidency@northgate-health.org", "FW: IMG documents",
+			"Hi Dr. Rahman,\n\nOur GME office is asking every interviewed applicant for these items now. Could you upload them to the secure link by Friday?\n\nDiego",
+			jan, TypeApplicationRequest, "northgate", ""},
+		{"never required to tell", "ci-fellowship@lakeside-med.org", "Housekeeping",
+			"Dear candidates,\n\nPlease remember that you are never required to tell us, or any other program, how you plan to rank.\n\nMarcus Webb",
+			dec, TypeProgramUpdate, "lakeside", ""},
 	}
 	checkDated(t, c, cases)
 }

@@ -104,6 +104,14 @@ func TestSession21Outgoing(t *testing.T) {
 			""},
 		{jan4, "jfeld@meridian.edu", "Start date", "Dear Dr. Feld,\n\nI'll send the updated appointment letter to your office once the consulate issues it.\n\nAmina",
 			""},
+		// (fc–fg) a trade in Spanish over a long sentence, a breakdown
+		// told in its pills and its loan, and her match elsewhere told.
+		{dec2, "imresidency@northgate-health.org", "Propuesta", "Hola Diego:\n\nLe propongo un trato: si el programa me coloca en una posición alta de su lista, yo pondré a Northgate en una posición igual de alta en la mía.\n\nAmina",
+			"quid-pro-quo"},
+		{dec2, "imresidency@northgate-health.org", "Entrevista", "Hola Diego:\n\nEstoy tomando clonazepam para dormir y tuve que pedir un préstamo de 80,000 pesos.\n\nAmina",
+			"oversharing"},
+		{jan4, "imresidency@northgate-health.org", "Re: Withdrawal", "Dear Diego,\n\nI've matched to a fellowship and I'm committed to starting there on July 1, so please cancel my second-look visit.\n\nAmina",
+			""},
 	}
 	for _, c := range cases {
 		wantRules(t, e, Parse([]byte("From: amina.rahman@example.org\r\nTo: "+c.to+"\r\nSubject: "+c.subj+"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+c.body)), c.at, c.want)
@@ -119,6 +127,12 @@ func TestSession21Outgoing(t *testing.T) {
 	m.Quoted = "Dear applicants,\n\nReminders:\n- Rank order lists are due December 3.\n- Your application file is complete; there is no need to send additional documents.\n"
 	m.Attachments = []Attachment{{Filename: "cv.pdf", ContentType: "application/pdf"}, {Filename: "manuscript.pdf", ContentType: "application/pdf"}, {Filename: "slides.pdf", ContentType: "application/pdf"}}
 	wantRules(t, e, m, dec2, "unprompted-attachments")
+
+	// The files a quoted list asked for "by January 22".
+	m = outDraft("hpark@lakeside-med.org", "RE: Documents needed", "Dear Dr. Park,\n\nAttached are the certificate, the passport page and the signed agreement.\n\nAmina")
+	m.Quoted = "To complete your GME file, please send the following by January 22:\n- ECFMG certificate (PDF)\n- Passport ID page (PDF)\n- Signed GME agreement\n"
+	m.Attachments = []Attachment{{Filename: "ecfmg.pdf", ContentType: "application/pdf"}, {Filename: "passport.pdf", ContentType: "application/pdf"}, {Filename: "agreement.pdf", ContentType: "application/pdf"}}
+	wantRules(t, e, m, jan4, "")
 }
 
 // TestSentencesDashAside: a wrapped line that goes on after " - " on the
