@@ -251,6 +251,15 @@ func (c *Classifier) Classify(m *Message) Classification {
 		delete(sc.score, TypePreMatchOffer)
 	}
 	clOnboarding(sc)
+	// A scheduling platform's interview invitation whose note from the
+	// program is glad "to be able to offer you a spot" offers the interview
+	// spot it announces, not a place outside the Match (unless the words
+	// of a place are there: a position, a contract, the Match itself).
+	if kind == clSenderPlatform && sc.score[TypeInterviewInvite] >= 4 && sc.score[TypePreMatchOffer] > 0 &&
+		!clHasAnyWord(bodyDoc, "position", "positions", "contract", "contracts", "match", "nrmp", "appointment", "outside", "guarantee", "guaranteed") {
+		delete(sc.score, TypePreMatchOffer)
+		note("a scheduling platform's interview invitation: the spot it offers is the interview's")
+	}
 	if w := sc.score[TypeEligibilityReply]; w > 0 && groupNote {
 		// "Dear Applicants, several of you have asked about visa
 		// sponsorship, so we are writing to everyone at once": a policy

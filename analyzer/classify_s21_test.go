@@ -91,6 +91,11 @@ func TestClassifySession21(t *testing.T) {
 		{"never required to tell", "ci-fellowship@lakeside-med.org", "Housekeeping",
 			"Dear candidates,\n\nPlease remember that you are never required to tell us, or any other program, how you plan to rank.\n\nMarcus Webb",
 			dec, TypeProgramUpdate, "lakeside", ""},
+		// (fj) a platform's interview invitation whose note from the
+		// program is glad "to offer you a spot": the interview's spot.
+		{"a platform's spot", "no-reply@interviewbroker.com", "Interview Invitation",
+			"Hello Amina,\n\nAn interview opening has come up, and St. Brendan's Children's Hospital - Pediatrics Residency would like to interview you.\n\nDate offered: Tuesday, December 1st, 2026\nFormat: Zoom\n\nA note from the program:\n\"We're so glad to be able to offer you a spot. Dr. Ruiz will be one of your interviewers. - Kelsey\"\n\nPlease accept or decline by Friday, November 6.",
+			oct, TypeInterviewInvite, "st-brendan", "2026-12-01"},
 	}
 	checkDated(t, c, cases)
 }
