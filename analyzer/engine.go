@@ -886,7 +886,7 @@ func (c *checkCtx) unlessHoldsAt(r *rule, s string, n, lo, hi int) bool {
 // full (the sentence and the next, for a rule that reads two): a "but"
 // after the exception may stand in either.
 func (c *checkCtx) unlessHoldsIn(r *rule, s string, n int, full string) bool {
-	return c.firstMatch(r.unless, s, n, func(hi int) bool { return c.unlessAccepts(r, full[hi:]) })
+	return c.firstMatchAt(r.unless, s, n, func(_, hi int) bool { return c.unlessAccepts(r, full[hi:]) })
 }
 
 // unlessAccepts reports whether an exception holds given the words after
@@ -920,21 +920,13 @@ var reColonCondition = regexp.MustCompile(`(?::|\s[-–—])\s*(?:if|should|as l
 // the checked text (-1: the subject), skipping the patterns its words rule
 // out.
 func (c *checkCtx) anyPossible(ps []*pattern, s string, n int) bool {
-	return c.firstMatch(ps, s, n, nil)
+	return c.firstMatchAt(ps, s, n, nil)
 }
 
-// firstMatch reports whether one of the patterns matches s, sentence n of
-// the checked text (-1: the subject), and accept (when set) takes the
-// match's first-clause end; patterns the sentence's words rule out are
+// firstMatchAt reports whether one of the patterns matches s, sentence n
+// of the checked text (-1: the subject), and accept (when set) takes the
+// match's first-clause span; patterns the sentence's words rule out are
 // skipped.
-func (c *checkCtx) firstMatch(ps []*pattern, s string, n int, accept func(hi int) bool) bool {
-	if accept == nil {
-		return c.firstMatchAt(ps, s, n, nil)
-	}
-	return c.firstMatchAt(ps, s, n, func(_, hi int) bool { return accept(hi) })
-}
-
-// firstMatchAt is firstMatch with the span of the match given to accept.
 func (c *checkCtx) firstMatchAt(ps []*pattern, s string, n int, accept func(lo, hi int) bool) bool {
 	bit := sentenceBit(n)
 	if n < 0 {

@@ -117,22 +117,28 @@ func TestSession21Outgoing(t *testing.T) {
 		wantRules(t, e, Parse([]byte("From: amina.rahman@example.org\r\nTo: "+c.to+"\r\nSubject: "+c.subj+"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+c.body)), c.at, c.want)
 	}
 
-	// Files sent although she owns that the program needs nothing more.
-	m := outDraft("rmoss@stbrendans.org", "RE: Your file", "Dear Dr. Moss,\n\nI know you mentioned there is no need to send anything further, but I've attached two papers and a reference letter.\n\nAmina")
-	m.Attachments = []Attachment{{Filename: "paper1.pdf", ContentType: "application/pdf"}, {Filename: "paper2.pdf", ContentType: "application/pdf"}, {Filename: "letter.pdf", ContentType: "application/pdf"}}
-	wantRules(t, e, m, dec2, "unprompted-attachments")
+	// Files sent although she owns that the program needs nothing more;
+	// files sent with a reply to news whose list said none were needed;
+	// the files a quoted list asked for "by January 22".
+	wantRules(t, e, draftWithFiles("rmoss@stbrendans.org", "RE: Your file", "Dear Dr. Moss,\n\nI know you mentioned there is no need to send anything further, but I've attached two papers and a reference letter.\n\nAmina",
+		"", "paper1.pdf", "paper2.pdf", "letter.pdf"), dec2, "unprompted-attachments")
+	wantRules(t, e, draftWithFiles("informatics.fellowship@harborvalley.edu", "RE: November update", "Dear Priya,\n\nCongratulations on the go-live! I've attached my updated CV, a manuscript and my AMIA slides.\n\nAmina",
+		"Dear applicants,\n\nReminders:\n- Rank order lists are due December 3.\n- Your application file is complete; there is no need to send additional documents.\n",
+		"cv.pdf", "manuscript.pdf", "slides.pdf"), dec2, "unprompted-attachments")
+	wantRules(t, e, draftWithFiles("hpark@lakeside-med.org", "RE: Documents needed", "Dear Dr. Park,\n\nAttached are the certificate, the passport page and the signed agreement.\n\nAmina",
+		"To complete your GME file, please send the following by January 22:\n- ECFMG certificate (PDF)\n- Passport ID page (PDF)\n- Signed GME agreement\n",
+		"ecfmg.pdf", "passport.pdf", "agreement.pdf"), jan4, "")
+}
 
-	// Files sent with a reply to news whose list said none were needed.
-	m = outDraft("informatics.fellowship@harborvalley.edu", "RE: November update", "Dear Priya,\n\nCongratulations on the go-live! I've attached my updated CV, a manuscript and my AMIA slides.\n\nAmina")
-	m.Quoted = "Dear applicants,\n\nReminders:\n- Rank order lists are due December 3.\n- Your application file is complete; there is no need to send additional documents.\n"
-	m.Attachments = []Attachment{{Filename: "cv.pdf", ContentType: "application/pdf"}, {Filename: "manuscript.pdf", ContentType: "application/pdf"}, {Filename: "slides.pdf", ContentType: "application/pdf"}}
-	wantRules(t, e, m, dec2, "unprompted-attachments")
-
-	// The files a quoted list asked for "by January 22".
-	m = outDraft("hpark@lakeside-med.org", "RE: Documents needed", "Dear Dr. Park,\n\nAttached are the certificate, the passport page and the signed agreement.\n\nAmina")
-	m.Quoted = "To complete your GME file, please send the following by January 22:\n- ECFMG certificate (PDF)\n- Passport ID page (PDF)\n- Signed GME agreement\n"
-	m.Attachments = []Attachment{{Filename: "ecfmg.pdf", ContentType: "application/pdf"}, {Filename: "passport.pdf", ContentType: "application/pdf"}, {Filename: "agreement.pdf", ContentType: "application/pdf"}}
-	wantRules(t, e, m, jan4, "")
+// draftWithFiles is outDraft with the program's quoted words (if any)
+// and PDF attachments of the given names.
+func draftWithFiles(to, subj, body, quoted string, files ...string) *Message {
+	m := outDraft(to, subj, body)
+	m.Quoted = quoted
+	for _, f := range files {
+		m.Attachments = append(m.Attachments, Attachment{Filename: f, ContentType: "application/pdf"})
+	}
+	return m
 }
 
 // TestSentencesDashAside: a wrapped line that goes on after " - " on the
